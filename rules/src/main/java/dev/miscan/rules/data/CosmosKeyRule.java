@@ -1,0 +1,102 @@
+package dev.miscan.rules.data;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.secrets.ConnectionStrings;
+import dev.miscan.core.secrets.IdentifiableKeys;
+import dev.miscan.core.secrets.KeyShapes;
+import dev.miscan.core.secrets.KnownNonSecrets;
+import dev.miscan.rules.support.Remedies;
+import java.net.URI;
+import java.util.HashSet;
+import java.util.Set;
+
+@RuleInfo(
+        id = "MI-COSMOS-KEY",
+        name = "cosmos-db-account-key",
+        tier = Tier.SECRET,
+        summary = "Azure Cosmos DB account key",
+        description = "A Cosmos DB primary or secondary key (in an `AccountEndpoint=…;AccountKey=…` connection"
+                + " string, next to a Cosmos endpoint, or an identifiable `ACDb` key with a valid checksum) grants"
+                + " full read-write access to every database in the account. The emulator key is not reported.",
+        help = "Build the client with `.endpoint(\"https://<account>.documents.azure.com:443/\")` and"
+                + " `.credential(new DefaultAzureCredentialBuilder().build())`, assign the identity the Cosmos DB"
+                + " data-plane role **Cosmos DB Built-in Data Reader** or **Data Contributor**"
+                + " (`az cosmosdb sql role assignment create`), rotate the key and set `disableLocalAuth: true`.",
+        bad = "AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=<88-character key>;",
+        good = "spring.cloud.azure.cosmos.endpoint=https://contoso.documents.azure.com:443/",
+        securitySeverity = "9.1",
+        tags = {"cosmos-db"},
+        keywords = {"accountkey", "acdb", "documents.azure.com", "cosmos"},
+        precedence = 10)
+public final class CosmosKeyRule extends Rule {
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        String text = doc.text();
+        for (int at : doc.occurrences("acdb")) {
+            IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("cosmos")).ifPresent(m ->
+                    report(doc, sink, at - m.format().signatureIndex(), m.key(),
+                            "Azure Cosmos DB key (identifiable, checksum valid, seed " + m.seedLabel() + ").",
+                            Remedies.cosmos(null)));
+        }
+        Set<Integer> lines = new HashSet<>();
+        for (String kw : new String[] {"accountkey", "documents.azure.com", "cosmos"}) {
+            for (int at : doc.occurrences(kw)) {
+                int line = doc.lines().lineOf(at);
+                if (lines.add(line)) {
+                    scanLine(doc, sink, line);
+                }
+            }
+        }
+    }
+
+    /** Reports 88-character keys on a line that names Cosmos DB (or the line after such a line). */
+    private void scanLine(Document doc, FindingSink sink, int line) {
+        String text = doc.text();
+        ConnectionStrings.Segment window = ConnectionStrings.window(text, doc.lines().lineStart(line), 1);
+        if (!(window.containsIgnoreCase("documents.azure.") || window.containsIgnoreCase("cosmos"))) {
+            return;
+        }
+        if (window.containsIgnoreCase("localhost:8081") || window.containsIgnoreCase("127.0.0.1:8081")) {
+            return;
+        }
+        int start = doc.lines().lineStart(line);
+        int end = doc.lines().lineEnd(line);
+        for (int i = start; i + 88 <= end; i++) {
+            if (i > start && KeyShapes.isBase64Char(text.charAt(i - 1))) {
+                continue;
+            }
+            int run = KeyShapes.base64RunLength(text, i);
+            if (run == 88) {
+                String value = text.substring(i, i + 88);
+                if (KeyShapes.is64ByteKey(value) && !KnownNonSecrets.isKnownNonSecret(value)
+                        && (value.indexOf("ACDb") != 76 || IdentifiableKeys.at(text, i + 76).isEmpty())) {
+                    String account = account(window);
+                    report(doc, sink, i, value, "Azure Cosmos DB account key" + (account != null ? " of account '"
+                            + account + "'" : "") + ": it grants full access to the account's data.",
+                            Remedies.cosmos(account));
+                }
+            }
+            i += Math.max(0, run - 1);
+        }
+    }
+
+    private static String account(ConnectionStrings.Segment window) {
+        var endpoint = window.get("AccountEndpoint");
+        if (endpoint.isPresent()) {
+            try {
+                String host = URI.create(endpoint.get().value()).getHost();
+                if (host != null && host.contains(".")) {
+                    return host.substring(0, host.indexOf('.'));
+                }
+            } catch (IllegalArgumentException e) {
+                return null;
+            }
+        }
+        return null;
+    }
+}

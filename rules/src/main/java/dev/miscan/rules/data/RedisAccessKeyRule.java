@@ -1,0 +1,78 @@
+package dev.miscan.rules.data;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.secrets.ConnectionStrings;
+import dev.miscan.core.secrets.IdentifiableKeys;
+import dev.miscan.core.secrets.Placeholders;
+import dev.miscan.rules.support.Remedies;
+import java.util.Locale;
+
+@RuleInfo(
+        id = "MI-REDIS-ACCESSKEY",
+        name = "redis-access-key",
+        tier = Tier.SECRET,
+        summary = "Azure Cache for Redis access key",
+        description = "The password of an Azure Cache for Redis (`<name>.redis.cache.windows.net:6380,password=…`,"
+                + " `rediss://:<key>@<name>.redis.cache.windows.net`, or an identifiable `AzCa` key) is the cache's"
+                + " access key: full read-write access to all data.",
+        help = "Enable Microsoft Entra authentication on the cache and connect with a token"
+                + " (Spring Cloud Azure 5.13+: `spring.data.redis.azure.passwordless-enabled=true`), give the identity"
+                + " a **Data Contributor** or **Data Reader** access policy, then disable access-key authentication.",
+        bad = "contoso.redis.cache.windows.net:6380,password=<access key>,ssl=True,abortConnect=False",
+        good = "spring.data.redis.azure.passwordless-enabled=true",
+        securitySeverity = "9.1",
+        tags = {"redis"},
+        keywords = {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", "azca"},
+        precedence = 10)
+public final class RedisAccessKeyRule extends Rule {
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        String text = doc.text();
+        for (int at : doc.occurrences("azca")) {
+            IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("redis")).ifPresent(m ->
+                    report(doc, sink, at - m.format().signatureIndex(), m.key(),
+                            "Azure Cache for Redis access key (identifiable, checksum valid).", Remedies.redis(null)));
+        }
+        for (String suffix : new String[] {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn"}) {
+            for (int at : doc.occurrences(suffix)) {
+                ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
+                int hostStart = at;
+                while (hostStart > seg.start() && isHostChar(text.charAt(hostStart - 1))) {
+                    hostStart--;
+                }
+                String host = text.substring(hostStart, at + suffix.length()).toLowerCase(Locale.ROOT);
+                // StackExchange.Redis style: host:port,password=…,ssl=True
+                String options = seg.content().replace(',', ';');
+                var password = new ConnectionStrings.Segment(options, 0, options.length()).get("password");
+                if (password.isPresent()) {
+                    reportPassword(doc, sink, seg.start() + password.get().offset(), password.get().value(), host);
+                }
+                // URI style: rediss://[user]:key@host
+                int scheme = text.lastIndexOf("://", hostStart);
+                if (scheme >= seg.start() && hostStart > 0 && text.charAt(hostStart - 1) == '@') {
+                    String userInfo = text.substring(scheme + 3, hostStart - 1);
+                    int colon = userInfo.indexOf(':');
+                    if (colon >= 0) {
+                        reportPassword(doc, sink, scheme + 3 + colon + 1, userInfo.substring(colon + 1), host);
+                    }
+                }
+            }
+        }
+    }
+
+    private void reportPassword(Document doc, FindingSink sink, int offset, String value, String host) {
+        if (value.length() < 8 || Placeholders.isPlaceholder(value)) {
+            return;
+        }
+        report(doc, sink, offset, value, "Access key of the Azure Cache for Redis '" + host + "'.", Remedies.redis(host));
+    }
+
+    private static boolean isHostChar(char c) {
+        return Character.isLetterOrDigit(c) || c == '-' || c == '.';
+    }
+}

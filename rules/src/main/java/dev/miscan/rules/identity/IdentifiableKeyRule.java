@@ -1,0 +1,61 @@
+package dev.miscan.rules.identity;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Role;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.secrets.CaskKeys;
+import dev.miscan.core.secrets.IdentifiableKeys;
+import dev.miscan.rules.support.AzureRoles;
+import dev.miscan.rules.support.Remedies;
+import java.util.Map;
+import java.util.Set;
+
+@RuleInfo(
+        id = "MI-IDENTIFIABLE-KEY",
+        name = "azure-identifiable-key",
+        tier = Tier.SECRET,
+        summary = "Azure identifiable key with a valid checksum",
+        description = "Microsoft issues many keys with a fixed signature and a Marvin32 checksum (Container"
+                + " Registry, AI Search, Functions, Batch, API Management, IoT, Relay, and the 84-character"
+                + " `JQQJ9` keys of Azure DevOps, AI services, Maps and others). A key whose checksum validates is an"
+                + " Azure key beyond reasonable doubt, wherever it appears. Keys of services with their own rule"
+                + " (Storage, Cosmos DB, Service Bus, Event Hubs, Redis, Event Grid) are reported by that rule.",
+        help = "Replace the key with Microsoft Entra authentication: pass `new DefaultAzureCredentialBuilder().build()`"
+                + " to the service client, grant the identity the service's data role, then rotate the key.",
+        bad = "AZURE_SEARCH_ADMIN_KEY=<52-character key ending in a checksum>",
+        good = "new SearchClientBuilder().endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build())",
+        securitySeverity = "8.6",
+        tags = {"identifiable-key"},
+        keywords = {"+aba", "+amc", "apim", "+arm", "aiot", "+acr", "azse", "azfu", "jqqj9"},
+        precedence = 30)
+public final class IdentifiableKeyRule extends Rule {
+    /** Kinds reported by a service-specific rule instead. */
+    private static final Set<String> OWN_RULE = Set.of("storage", "cosmos", "servicebus", "eventhubs", "redis",
+            "eventgrid");
+    private static final Map<String, Role> ROLES = Map.of(
+            "acr", AzureRoles.ACR_PULL,
+            "search", AzureRoles.SEARCH_INDEX_DATA_READER);
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        String text = doc.text();
+        for (String sig : new String[] {"+ABa", "+AMC", "APIM", "+ARm", "AIoT", "+ACR", "AzSe", "AzFu"}) {
+            for (int at : doc.occurrences(sig.toLowerCase(java.util.Locale.ROOT))) {
+                IdentifiableKeys.at(text, at).filter(m -> !OWN_RULE.contains(m.format().kind())).ifPresent(m ->
+                        report(doc, sink, at - m.format().signatureIndex(), m.key(),
+                                m.format().service() + " (identifiable, checksum valid, seed " + m.seedLabel() + ").",
+                                Remedies.identifiable(m.format().service(), ROLES.get(m.format().kind()))));
+            }
+        }
+        for (int at : doc.occurrences("jqqj9")) {
+            CaskKeys.at(text, at).filter(m -> !m.provider().equals("AZEG")).ifPresent(m ->
+                    report(doc, sink, m.start(), m.key(), m.service() + " key (CASK, checksum valid, created "
+                                    + m.yearMonth() + ").",
+                            Remedies.identifiable(m.service(), m.provider().equals("ACOG")
+                                    ? AzureRoles.COGNITIVE_SERVICES_USER : null)));
+        }
+    }
+}

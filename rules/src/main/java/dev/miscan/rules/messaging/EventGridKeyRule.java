@@ -1,0 +1,84 @@
+package dev.miscan.rules.messaging;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.secrets.CaskKeys;
+import dev.miscan.core.secrets.ConnectionStrings;
+import dev.miscan.core.secrets.IdentifiableKeys;
+import dev.miscan.core.secrets.KeyShapes;
+import dev.miscan.rules.support.Contexts;
+import dev.miscan.rules.support.Remedies;
+
+@RuleInfo(
+        id = "MI-EVENTGRID-KEY",
+        name = "event-grid-access-key",
+        tier = Tier.SECRET,
+        summary = "Azure Event Grid topic access key",
+        description = "An Event Grid topic or domain access key (next to an `eventgrid.azure.net` endpoint or an"
+                + " `aeg-sas-key` header, or an identifiable `AZEG` key with a valid checksum) lets anyone publish"
+                + " events to the topic.",
+        help = "Publish with `new EventGridPublisherClientBuilder().endpoint(…).credential(new"
+                + " DefaultAzureCredentialBuilder().build())`, grant **EventGrid Data Sender** on the topic, rotate"
+                + " the key and set `disableLocalAuth: true`.",
+        bad = "Endpoint=https://orders.westeurope-1.eventgrid.azure.net/api/events;AccessKey=<44-character key>",
+        good = "new EventGridPublisherClientBuilder().endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build())",
+        securitySeverity = "7.5",
+        tags = {"event-grid"},
+        keywords = {"eventgrid.azure.net", "aeg-sas-key", "azeg"},
+        precedence = 10)
+public final class EventGridKeyRule extends Rule {
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        String text = doc.text();
+        for (int at : doc.occurrences("azeg")) {
+            IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("eventgrid")).ifPresent(m ->
+                    report(doc, sink, at - m.format().signatureIndex(), m.key(),
+                            "Azure Event Grid access key (identifiable, checksum valid).", Remedies.eventGrid(null)));
+            if (at >= 76) {
+                CaskKeys.at(text, at - 24).ifPresent(m -> report(doc, sink, m.start(), m.key(),
+                        "Azure Event Grid access key (CASK, checksum valid, created " + m.yearMonth() + ").",
+                        Remedies.eventGrid(null)));
+            }
+        }
+        for (int at : doc.occurrences("eventgrid.azure.net")) {
+            ConnectionStrings.Segment seg = ConnectionStrings.window(text, at, 1);
+            for (String k : new String[] {"AccessKey", "Key", "aeg-sas-key"}) {
+                seg.get(k).ifPresent(v -> {
+                    if (isKey(v.value())) {
+                        report(doc, sink, v.offset(), v.value(), "Azure Event Grid access key next to its endpoint.",
+                                Remedies.eventGrid(endpoint(text, at)));
+                    }
+                });
+            }
+        }
+        for (int at : doc.occurrences("aeg-sas-key")) {
+            int v = Contexts.valueStart(text, at + "aeg-sas-key".length());
+            int run = KeyShapes.base64RunLength(text, v);
+            String value = text.substring(v, v + run);
+            if (isKey(value)) {
+                report(doc, sink, v, value, "Azure Event Grid access key in an aeg-sas-key header.",
+                        Remedies.eventGrid(null));
+            }
+        }
+    }
+
+    private static boolean isKey(String value) {
+        return KeyShapes.is32ByteKey(value) || value.length() >= 84 && CaskKeys.at(value, 52).isPresent();
+    }
+
+    private static String endpoint(String text, int hostOffset) {
+        int s = text.lastIndexOf("https://", hostOffset);
+        if (s < 0 || hostOffset - s > 100) {
+            return null;
+        }
+        int e = hostOffset + "eventgrid.azure.net".length();
+        while (e < text.length() && "/apievnts".indexOf(text.charAt(e)) >= 0) {
+            e++;
+        }
+        return text.substring(s, e);
+    }
+}

@@ -1,0 +1,60 @@
+package dev.miscan.rules.storage;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.secrets.ConnectionStrings;
+import dev.miscan.core.secrets.SasToken;
+import dev.miscan.rules.support.Remedies;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+        id = "MI-STORAGE-SAS",
+        name = "storage-account-sas-token",
+        tier = Tier.SECRET,
+        summary = "Azure Storage SAS token signed with the account key",
+        description = "An account or service shared access signature (`sv=…&sig=…`) is a bearer token signed with"
+                + " the storage account key: anyone holding it has its permissions until it expires, and it can"
+                + " only be revoked by rotating the key. User-delegation SAS tokens (`skoid=`), signed with an Entra"
+                + " credential, are not reported.",
+        help = "Let the app use its managed identity directly. If a SAS must be handed to someone else, mint a"
+                + " short-lived **user delegation SAS** at run time (`getUserDelegationKey` +"
+                + " `generateUserDelegationSas`), which needs **Storage Blob Delegator**.",
+        bad = "https://contoso.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2030-01-01&sig=<signature>",
+        good = "https://contoso.blob.core.windows.net/c  (DefaultAzureCredential)",
+        securitySeverity = "7.5",
+        tags = {"storage", "sas"},
+        keywords = {"sig="},
+        precedence = 10)
+public final class StorageSasRule extends Rule {
+    private static final Pattern ACCOUNT_HOST = Pattern.compile(
+            "(?i)https?://([a-z0-9]{3,24})\\.(?:blob|queue|table|file|dfs)\\.core\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)");
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        String text = doc.text();
+        for (int at : doc.occurrences("sig=")) {
+            var token = SasToken.at(text, at);
+            if (token.isEmpty() || token.get().kind() != SasToken.Kind.STORAGE_KEY_SIGNED
+                    || !token.get().hasRealSignature()) {
+                continue;
+            }
+            ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
+            Matcher m = ACCOUNT_HOST.matcher(seg.content());
+            String account = m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+            if (account != null && account.equals("devstoreaccount1")) {
+                continue;
+            }
+            SasToken t = token.get();
+            String permissions = t.param("sp");
+            report(doc, sink, t.signatureOffset(), t.signature(),
+                    "Storage SAS token signed with the account key" + (account != null ? " for '" + account + "'" : "")
+                            + (permissions.isEmpty() ? "" : " (permissions '" + permissions + "')")
+                            + (t.param("se").isEmpty() ? "" : ", expires " + t.param("se")) + ".",
+                    Remedies.storageBlob(account, null));
+        }
+    }
+}

@@ -1,0 +1,300 @@
+package dev.miscan.rules.support;
+
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Role;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The Managed Identity replacement for each service (shared/reference/azure-catalogue.md). Java
+ * snippets start with their imports and are compiled against the Azure SDK by
+ * {@code RemediationSnippetsCompileTest}. Placeholders in angle brackets are left where the scanned
+ * text did not say the value.
+ */
+public final class Remedies {
+    static final String IDENTITY_DEPENDENCY = "com.azure:azure-identity";
+    static final String ENABLE_IDENTITY =
+            "az containerapp identity assign --name <app> --resource-group <resource-group> --system-assigned"
+                    + "  # or the identity command of your host (App Service, Functions, VM, AKS workload identity)";
+    static final String SCOPE_PREFIX = "/subscriptions/<subscription-id>/resourceGroups/<resource-group>/providers/";
+
+    private Remedies() {
+    }
+
+    static String or(String value, String placeholder) {
+        return value == null || value.isBlank() ? placeholder : value;
+    }
+
+    static List<String> roleCommands(Role role, String scope) {
+        List<String> c = new ArrayList<>();
+        c.add(ENABLE_IDENTITY);
+        c.add("az role assignment create --assignee-object-id <principal-id> --assignee-principal-type ServicePrincipal"
+                + " --role \"" + role.name() + "\" --scope " + scope);
+        return c;
+    }
+
+    public static Remediation storageBlob(String account, String endpointSuffix) {
+        String acct = or(account, "<account>");
+        String suffix = or(endpointSuffix, "core.windows.net");
+        String scope = SCOPE_PREFIX + "Microsoft.Storage/storageAccounts/" + acct;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.storage.blob.BlobServiceClient;
+                import com.azure.storage.blob.BlobServiceClientBuilder;
+
+                BlobServiceClient blobServiceClient = new BlobServiceClientBuilder()
+                        .endpoint("https://%s.blob.%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(acct, suffix);
+        return new Remediation("Azure Storage", or(account, ""),
+                "Remove the account key: connect to https://" + acct + ".blob." + suffix
+                        + " with DefaultAzureCredential (Managed Identity in Azure) and grant the identity a data role;"
+                        + " then rotate the key and disallow shared-key access on the account.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR), scope,
+                roleCommands(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR, scope));
+    }
+
+    public static Remediation serviceBus(String namespace) {
+        String ns = or(namespace, "<namespace>");
+        String scope = SCOPE_PREFIX + "Microsoft.ServiceBus/namespaces/" + ns;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.messaging.servicebus.ServiceBusClientBuilder;
+                import com.azure.messaging.servicebus.ServiceBusSenderClient;
+
+                ServiceBusSenderClient sender = new ServiceBusClientBuilder()
+                        .credential("%s.servicebus.windows.net", new DefaultAzureCredentialBuilder().build())
+                        .sender()
+                        .queueName("<queue>")
+                        .buildClient();
+                """.formatted(ns);
+        return new Remediation("Azure Service Bus", or(namespace, ""),
+                "Remove the SAS key: connect to " + ns + ".servicebus.windows.net with DefaultAzureCredential and grant"
+                        + " the identity Azure Service Bus Data Sender and/or Receiver; then rotate the key and set"
+                        + " disableLocalAuth on the namespace.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.SERVICE_BUS_DATA_SENDER, AzureRoles.SERVICE_BUS_DATA_RECEIVER), scope,
+                roleCommands(AzureRoles.SERVICE_BUS_DATA_SENDER, scope));
+    }
+
+    public static Remediation eventHubs(String namespace, String eventHub) {
+        String ns = or(namespace, "<namespace>");
+        String hub = or(eventHub, "<event-hub>");
+        String scope = SCOPE_PREFIX + "Microsoft.EventHub/namespaces/" + ns + "/eventhubs/" + hub;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.messaging.eventhubs.EventHubClientBuilder;
+                import com.azure.messaging.eventhubs.EventHubProducerClient;
+
+                EventHubProducerClient producer = new EventHubClientBuilder()
+                        .credential("%s.servicebus.windows.net", "%s", new DefaultAzureCredentialBuilder().build())
+                        .buildProducerClient();
+                """.formatted(ns, hub);
+        return new Remediation("Azure Event Hubs", or(namespace, ""),
+                "Remove the SAS key: connect to " + ns + ".servicebus.windows.net with DefaultAzureCredential and grant"
+                        + " the identity Azure Event Hubs Data Sender and/or Receiver; then rotate the key and set"
+                        + " disableLocalAuth on the namespace.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.EVENT_HUBS_DATA_SENDER, AzureRoles.EVENT_HUBS_DATA_RECEIVER), scope,
+                roleCommands(AzureRoles.EVENT_HUBS_DATA_SENDER, scope));
+    }
+
+    public static Remediation cosmos(String account) {
+        String acct = or(account, "<account>");
+        String java = """
+                import com.azure.cosmos.CosmosClient;
+                import com.azure.cosmos.CosmosClientBuilder;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                CosmosClient cosmosClient = new CosmosClientBuilder()
+                        .endpoint("https://%s.documents.azure.com:443/")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(acct);
+        return new Remediation("Azure Cosmos DB", or(account, ""),
+                "Remove the account key: connect with DefaultAzureCredential and grant the identity a Cosmos DB"
+                        + " data-plane role (not an ARM role); then rotate the key and set disableLocalAuth.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR), "/",
+                List.of(ENABLE_IDENTITY,
+                        "az cosmosdb sql role assignment create --account-name " + acct
+                                + " --resource-group <resource-group> --role-definition-id "
+                                + AzureRoles.COSMOS_DATA_CONTRIBUTOR.id()
+                                + " --principal-id <principal-id> --scope \"/\""));
+    }
+
+    public static Remediation appConfiguration(String store) {
+        String s = or(store, "<store>");
+        String scope = SCOPE_PREFIX + "Microsoft.AppConfiguration/configurationStores/" + s;
+        String java = """
+                import com.azure.data.appconfiguration.ConfigurationClient;
+                import com.azure.data.appconfiguration.ConfigurationClientBuilder;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                ConfigurationClient configurationClient = new ConfigurationClientBuilder()
+                        .endpoint("https://%s.azconfig.io")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(s);
+        return new Remediation("Azure App Configuration", or(store, ""),
+                "Remove the access key: connect to https://" + s + ".azconfig.io with DefaultAzureCredential and grant"
+                        + " the identity App Configuration Data Reader; then rotate the key and set disableLocalAuth.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.APP_CONFIGURATION_DATA_READER, AzureRoles.APP_CONFIGURATION_DATA_OWNER), scope,
+                roleCommands(AzureRoles.APP_CONFIGURATION_DATA_READER, scope));
+    }
+
+    public static Remediation eventGrid(String endpoint) {
+        String ep = or(endpoint, "https://<topic>.<region>-1.eventgrid.azure.net/api/events");
+        String scope = SCOPE_PREFIX + "Microsoft.EventGrid/topics/<topic>";
+        String java = """
+                import com.azure.core.models.CloudEvent;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.messaging.eventgrid.EventGridPublisherClient;
+                import com.azure.messaging.eventgrid.EventGridPublisherClientBuilder;
+
+                EventGridPublisherClient<CloudEvent> publisher = new EventGridPublisherClientBuilder()
+                        .endpoint("%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildCloudEventPublisherClient();
+                """.formatted(ep);
+        return new Remediation("Azure Event Grid", "",
+                "Remove the topic key: publish with DefaultAzureCredential and grant the identity EventGrid Data"
+                        + " Sender on the topic; then rotate the key and set disableLocalAuth.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(AzureRoles.EVENTGRID_DATA_SENDER), scope,
+                roleCommands(AzureRoles.EVENTGRID_DATA_SENDER, scope));
+    }
+
+    public static Remediation signalR(String host) {
+        boolean webPubSub = host != null && host.contains("webpubsub");
+        String h = or(host, "<name>.service.signalr.net");
+        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<name>";
+        Role role = webPubSub ? AzureRoles.WEB_PUBSUB_SERVICE_OWNER : AzureRoles.SIGNALR_APP_SERVER;
+        String scope = SCOPE_PREFIX + "Microsoft.SignalRService/" + (webPubSub ? "WebPubSub/" : "SignalR/") + name;
+        return new Remediation(webPubSub ? "Azure Web PubSub" : "Azure SignalR Service", or(host, ""),
+                "Remove the access key: use the identity-based connection string (no AccessKey) and grant the"
+                        + " identity " + role.name() + "; then rotate the key and set disableLocalAuth.",
+                "text", "Endpoint=https://" + h + ";AuthType=aad;ClientId=<user-assigned-identity-client-id>;Version=1.0;",
+                "", List.of(role), scope, roleCommands(role, scope));
+    }
+
+    public static Remediation redis(String host) {
+        String h = or(host, "<cache>.redis.cache.windows.net");
+        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<cache>";
+        String properties = """
+                # com.azure.spring:spring-cloud-azure-starter-data-redis-lettuce (Spring Cloud Azure 5.13+)
+                spring.data.redis.host=%s
+                spring.data.redis.port=6380
+                spring.data.redis.ssl.enabled=true
+                spring.data.redis.azure.passwordless-enabled=true
+                """.formatted(h);
+        return new Remediation("Azure Cache for Redis", or(host, ""),
+                "Remove the access key: enable Microsoft Entra authentication on the cache, give the identity a"
+                        + " Redis data access policy and use a token instead of the key; then disable access-key"
+                        + " authentication.",
+                "properties", properties, "com.azure.spring:spring-cloud-azure-starter-data-redis-lettuce",
+                List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER), "",
+                List.of(ENABLE_IDENTITY,
+                        "az redis access-policy-assignment create --name " + name + " --resource-group <resource-group>"
+                                + " --policy-assignment-name <assignment-name> --access-policy-name \"Data Contributor\""
+                                + " --object-id <principal-id> --object-id-alias <identity-name>"));
+    }
+
+    public static Remediation communication(String endpoint) {
+        return new Remediation("Azure Communication Services", or(endpoint, ""),
+                "Remove the access key: build the Communication Services client with .endpoint(\""
+                        + or(endpoint, "https://<resource>.communication.azure.com") + "\") and"
+                        + " .credential(new DefaultAzureCredentialBuilder().build()); grant the identity a custom role"
+                        + " with only the Microsoft.Communication actions it needs (no least-privilege built-in data"
+                        + " role exists); then rotate the key.",
+                "text", "endpoint=" + or(endpoint, "https://<resource>.communication.azure.com/")
+                        + "  (no accesskey; authenticate with a TokenCredential)",
+                IDENTITY_DEPENDENCY, List.of(), "", List.of(ENABLE_IDENTITY));
+    }
+
+    public static Remediation sqlServer(String server, String database) {
+        String srv = or(server, "<server>.database.windows.net");
+        String db = or(database, "<database>");
+        String jdbc = "jdbc:sqlserver://" + srv + ":1433;database=" + db
+                + ";encrypt=true;authentication=ActiveDirectoryManagedIdentity";
+        return new Remediation("Azure SQL Database", or(server, ""),
+                "Remove the SQL password: connect with authentication=ActiveDirectoryManagedIdentity"
+                        + " (ADO.NET: Authentication=Active Directory Managed Identity), create a database user for the"
+                        + " identity and give it only the database roles it needs; then enable Entra-only auth.",
+                "jdbc", jdbc, "com.microsoft.sqlserver:mssql-jdbc (12.2 or later)", List.of(), "",
+                List.of(ENABLE_IDENTITY,
+                        "sqlcmd -S " + srv + " -d " + db + " -G -Q \"CREATE USER [<identity-name>] FROM EXTERNAL PROVIDER;"
+                                + " ALTER ROLE db_datareader ADD MEMBER [<identity-name>];"
+                                + " ALTER ROLE db_datawriter ADD MEMBER [<identity-name>];\""));
+    }
+
+    public static Remediation postgres(String server, String database) {
+        String srv = or(server, "<server>.postgres.database.azure.com");
+        String db = or(database, "<database>");
+        String jdbc = "jdbc:postgresql://" + srv + ":5432/" + db + "?sslmode=require"
+                + "&authenticationPluginClassName=com.azure.identity.extensions.jdbc.postgresql"
+                + ".AzurePostgresqlAuthenticationPlugin";
+        return new Remediation("Azure Database for PostgreSQL", or(server, ""),
+                "Remove the password: use the azure-identity-extensions authentication plugin (user = the identity's"
+                        + " Entra principal name, no password); Spring: spring.datasource.azure.passwordless-enabled=true.",
+                "jdbc", jdbc, "com.azure:azure-identity-extensions", List.of(), "",
+                List.of(ENABLE_IDENTITY,
+                        "psql \"host=" + srv + " dbname=postgres sslmode=require\" -c \"select * from"
+                                + " pgaadauth_create_principal('<identity-name>', false, false);\""));
+    }
+
+    public static Remediation mysql(String server, String database) {
+        String srv = or(server, "<server>.mysql.database.azure.com");
+        String db = or(database, "<database>");
+        String jdbc = "jdbc:mysql://" + srv + ":3306/" + db + "?sslMode=REQUIRED"
+                + "&defaultAuthenticationPlugin=com.azure.identity.extensions.jdbc.mysql.AzureMysqlAuthenticationPlugin"
+                + "&authenticationPlugins=com.azure.identity.extensions.jdbc.mysql.AzureMysqlAuthenticationPlugin";
+        return new Remediation("Azure Database for MySQL", or(server, ""),
+                "Remove the password: use the azure-identity-extensions authentication plugin (user = the identity's"
+                        + " name, no password); Spring: spring.datasource.azure.passwordless-enabled=true.",
+                "jdbc", jdbc, "com.azure:azure-identity-extensions", List.of(), "", List.of(ENABLE_IDENTITY));
+    }
+
+    public static Remediation clientSecret() {
+        String java = """
+                import com.azure.core.credential.TokenCredential;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+                """;
+        return new Remediation("Microsoft Entra ID", "",
+                "Remove the client secret: use DefaultAzureCredential (Managed Identity in Azure, workload identity"
+                        + " federation in CI), give the identity the roles the application held, then delete the secret"
+                        + " from the app registration.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(), "",
+                List.of(ENABLE_IDENTITY, "az ad app credential delete --id <app-id> --key-id <key-id>"));
+    }
+
+    public static Remediation appInsights() {
+        String json = """
+                "authentication": { "enabled": true, "type": "SAMI" }
+                """;
+        String scope = SCOPE_PREFIX + "Microsoft.Insights/components/<application-insights>";
+        return new Remediation("Application Insights", "",
+                "The connection string is not a secret, but anyone holding it can send telemetry: turn on Microsoft"
+                        + " Entra authenticated ingestion (Java agent applicationinsights.json) and disable local auth.",
+                "json", json, "", List.of(AzureRoles.MONITORING_METRICS_PUBLISHER), scope,
+                roleCommands(AzureRoles.MONITORING_METRICS_PUBLISHER, scope));
+    }
+
+    public static Remediation identifiable(String service, Role role) {
+        String java = """
+                import com.azure.core.credential.TokenCredential;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+                """;
+        return new Remediation(service, "",
+                "Remove the key: pass a TokenCredential (DefaultAzureCredential) to the service client instead, grant"
+                        + " the identity the service's data role, then rotate the key.",
+                "java", java, IDENTITY_DEPENDENCY, role == null ? List.of() : List.of(role), "",
+                role == null ? List.of(ENABLE_IDENTITY) : roleCommands(role, "<resource-id>"));
+    }
+}

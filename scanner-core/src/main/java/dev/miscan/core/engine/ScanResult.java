@@ -1,0 +1,25 @@
+package dev.miscan.core.engine;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.RuleDescriptor;
+import dev.miscan.core.source.ScanWarning;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The outcome of a scan, in deterministic order.
+ *
+ * @param rules          descriptors of the rules that ran (for reports)
+ * @param findings       unsuppressed findings, ordered by path, line, column, rule
+ * @param warnings       one-line problems with inputs, ordered by path
+ * @param filesScanned   files read and scanned
+ * @param bytesScanned   characters scanned
+ * @param suppressed     findings silenced by inline {@code mi-scan:allow}
+ */
+public record ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
+        int filesScanned, long bytesScanned, int suppressed) {
+
+    public long filesSkipped() {
+        return warnings.stream().filter(ScanWarning::skipped).count();
+    }
+}

@@ -1,0 +1,164 @@
+package dev.miscan.core.report;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Role;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.EnumMap;
+import java.util.Map;
+
+/**
+ * Writes a scan as mi-scan's own JSON format, for scripts and dashboards that do not want SARIF.
+ *
+ * <h2>Format (version 1)</h2>
+ *
+ * The document is one object; its keys always appear, in this order. A string that has no value is
+ * {@code ""}, never {@code null}; a list that has no items is {@code []}. New keys may be added in later
+ * versions; existing keys keep their name, type and meaning while {@code formatVersion} stays 1.
+ *
+ * <pre>
+ * {
+ *   "tool": "mi-scan",
+ *   "version": "0.1.0",                    mi-scan version that wrote the file
+ *   "formatVersion": 1,                     version of this format
+ *   "baseDir": "/home/me/app",              the scanned root, as given to the scan
+ *   "summary": {
+ *     "filesScanned": 42,                   files read and scanned
+ *     "filesSkipped": 1,                    files not scanned (see warnings with "skipped": true)
+ *     "findings": 3,                        length of "findings"
+ *     "bySeverity": {"error": 2, "warning": 1, "note": 0},   every level is present
+ *     "suppressed": 0                       findings silenced by inline mi-scan:allow
+ *   },
+ *   "findings": [                           ordered by path, line, column, rule id
+ *     {
+ *       "ruleId": "MI-STORAGE-CONNSTR",     permanent rule id
+ *       "ruleName": "storage-connection-string",   kebab-case rule name
+ *       "tier": "secret",                   secret | key-based-auth | hardening
+ *       "severity": "error",                error | warning | note
+ *       "message": "...",                   one sentence, never containing the secret
+ *       "path": "src/main/resources/application.properties",   relative to baseDir, "/"-separated
+ *       "startLine": 3, "startColumn": 40,  1-based; columns count UTF-16 code units
+ *       "endLine": 3, "endColumn": 128,     end column is exclusive
+ *       "snippet": "...",                   the source line with the secret redacted
+ *       "preview": "Zm9v…(88 chars)",       redacted rendering of the secret
+ *       "fingerprint": "...",               stable id (no line number) for baselines and suppressions
+ *       "remediation": {
+ *         "service": "Azure Blob Storage",
+ *         "target": "mystorage",            the concrete resource, when known
+ *         "summary": "...",                 one sentence: what to do instead
+ *         "language": "java",               language of "replacement"
+ *         "replacement": "...",             code or configuration to use instead
+ *         "dependency": "com.azure:azure-identity",   Maven coordinates to add
+ *         "roles": [{"name": "Storage Blob Data Contributor", "id": "ba92f5b4-..."}],   narrowest first
+ *         "scope": "/subscriptions/{subscription}/...",   role-assignment scope
+ *         "commands": ["az role assignment create ..."]   az commands that grant access
+ *       }
+ *     }
+ *   ],
+ *   "warnings": [                           problems with inputs; the scan went on
+ *     {"path": "big.bin", "message": "...", "skipped": true}
+ *   ]
+ * }
+ * </pre>
+ *
+ * <p>The secret never appears: a finding holds only its redacted preview, a redacted snippet and a hash.
+ */
+public final class JsonWriter {
+    public static final int FORMAT_VERSION = 1;
+
+    private final String toolVersion;
+    private final ObjectMapper mapper = new ObjectMapper()
+            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+    private final ObjectWriter writer = mapper.writer(ReportJson.prettyPrinter());
+
+    /** @param toolVersion the mi-scan version, written as {@code "version"} */
+    public JsonWriter(String toolVersion) {
+        this.toolVersion = toolVersion == null ? "" : toolVersion;
+    }
+
+    public void write(ScanResult result, Writer out) throws IOException {
+        writer.writeValue(out, toTree(result));
+        out.write('\n');
+        out.flush();
+    }
+
+    ObjectNode toTree(ScanResult result) {
+        ObjectNode root = mapper.createObjectNode();
+        root.put("tool", "mi-scan");
+        root.put("version", toolVersion);
+        root.put("formatVersion", FORMAT_VERSION);
+        root.put("baseDir", result.baseDir() == null ? "" : result.baseDir().toString());
+
+        Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
+        for (Severity s : Severity.values()) {
+            counts.put(s, 0);
+        }
+        result.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
+        ObjectNode summary = root.putObject("summary");
+        summary.put("filesScanned", result.filesScanned());
+        summary.put("filesSkipped", result.filesSkipped());
+        summary.put("findings", result.findings().size());
+        ObjectNode bySeverity = summary.putObject("bySeverity");
+        counts.forEach((s, n) -> bySeverity.put(s.sarifLevel(), n));
+        summary.put("suppressed", result.suppressed());
+
+        ArrayNode findings = root.putArray("findings");
+        result.findings().forEach(f -> finding(findings.addObject(), f));
+
+        ArrayNode warnings = root.putArray("warnings");
+        for (ScanWarning w : result.warnings()) {
+            ObjectNode node = warnings.addObject();
+            node.put("path", text(w.path()));
+            node.put("message", text(w.message()));
+            node.put("skipped", w.skipped());
+        }
+        return root;
+    }
+
+    private static void finding(ObjectNode node, Finding f) {
+        Location l = f.location();
+        node.put("ruleId", f.rule().id());
+        node.put("ruleName", f.rule().name());
+        node.put("tier", f.rule().tier().label());
+        node.put("severity", f.severity().sarifLevel());
+        node.put("message", text(f.message()));
+        node.put("path", text(l.path()));
+        node.put("startLine", l.startLine());
+        node.put("startColumn", l.startColumn());
+        node.put("endLine", l.endLine());
+        node.put("endColumn", l.endColumn());
+        node.put("snippet", text(f.snippet()));
+        node.put("preview", text(f.preview()));
+        node.put("fingerprint", text(f.fingerprint()));
+
+        Remediation r = f.remediation();
+        ObjectNode rem = node.putObject("remediation");
+        rem.put("service", text(r.service()));
+        rem.put("target", text(r.target()));
+        rem.put("summary", text(r.summary()));
+        rem.put("language", text(r.language()));
+        rem.put("replacement", text(r.replacement()));
+        rem.put("dependency", text(r.dependency()));
+        ArrayNode roles = rem.putArray("roles");
+        for (Role role : r.roles()) {
+            roles.addObject().put("name", text(role.name())).put("id", text(role.id()));
+        }
+        rem.put("scope", text(r.scope()));
+        ArrayNode commands = rem.putArray("commands");
+        r.commands().forEach(c -> commands.add(text(c)));
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+}

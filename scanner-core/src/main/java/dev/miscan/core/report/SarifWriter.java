@@ -1,0 +1,396 @@
+package dev.miscan.core.report;
+
+import com.contrastsecurity.sarif.ArtifactContent;
+import com.contrastsecurity.sarif.ArtifactLocation;
+import com.contrastsecurity.sarif.Invocation;
+import com.contrastsecurity.sarif.Location;
+import com.contrastsecurity.sarif.Message;
+import com.contrastsecurity.sarif.MultiformatMessageString;
+import com.contrastsecurity.sarif.Notification;
+import com.contrastsecurity.sarif.OriginalUriBaseIds;
+import com.contrastsecurity.sarif.PartialFingerprints;
+import com.contrastsecurity.sarif.PhysicalLocation;
+import com.contrastsecurity.sarif.PropertyBag;
+import com.contrastsecurity.sarif.Region;
+import com.contrastsecurity.sarif.ReportingConfiguration;
+import com.contrastsecurity.sarif.ReportingDescriptor;
+import com.contrastsecurity.sarif.Result;
+import com.contrastsecurity.sarif.Run;
+import com.contrastsecurity.sarif.SarifSchema210;
+import com.contrastsecurity.sarif.Tool;
+import com.contrastsecurity.sarif.ToolComponent;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.RuleDescriptor;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.io.Writer;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Writes a scan as SARIF 2.1.0, for GitHub code scanning and other SARIF viewers. This is the only class
+ * that knows the SARIF object model; everything else speaks {@link ScanResult}.
+ *
+ * <h2>Field mapping</h2>
+ *
+ * <pre>
+ * $schema, version                     https://json.schemastore.org/sarif-2.1.0.json, 2.1.0
+ * runs[0].tool.driver                  name "mi-scan", informationUri, version = semanticVersion = toolVersion
+ *   .rules[i]                          one per RuleDescriptor of result.rules() (plus any rule only a finding names)
+ *     id, name                         descriptor id, kebab-case name
+ *     shortDescription.text            summary
+ *     fullDescription.text             description
+ *     help.text / help.markdown        help / help + fenced "bad" and "good" examples
+ *     helpUri                          helpUriBase + id + ".md"
+ *     defaultConfiguration.level       defaultSeverity: error | warning | note
+ *     properties.tags                  "security", tier label, descriptor tags, "external/cwe/cwe-N"
+ *     properties.security-severity     securitySeverity with one decimal, as a string ("9.1")
+ *     properties.precision             "high"
+ *     properties.problem.severity      error | warning | recommendation (for note)
+ * runs[0].results[j]                   one per finding, in the result's order
+ *   ruleId, ruleIndex                  descriptor id and its index in rules
+ *   level                              finding severity (always written: it may differ from the rule's default)
+ *   message.text                       finding message + remediation summary, each ending with a period
+ *   locations[0].physicalLocation
+ *     artifactLocation                 uri = path, percent-encoded, relative to uriBaseId "SRCROOT"
+ *     region                           start/end line and column (UTF-16 code units, end column exclusive)
+ *     region.snippet.text              the redacted source line
+ *   partialFingerprints                {"miScanFingerprint/v1": fingerprint}
+ *   properties                         tier, preview (redacted) and remediation {service, target, summary,
+ *                                      language, replacement, dependency, roles [{name, id}], scope, commands}
+ * runs[0].originalUriBaseIds.SRCROOT   file URI of result.baseDir(), ending with "/"
+ * runs[0].columnKind                   utf16CodeUnits
+ * runs[0].invocations[0]               executionSuccessful true; toolExecutionNotifications: one warning per
+ *                                      ScanWarning, "path: message." with the file's location
+ * </pre>
+ *
+ * <p>Absent values (empty strings, empty lists) are left out. The secret never appears: findings carry only
+ * its redacted preview and the redacted snippet.
+ */
+public final class SarifWriter {
+    /** Where users learn what mi-scan is. */
+    public static final String DEFAULT_INFORMATION_URI = "https://github.com/mi-scan/mi-scan";
+    public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
+    public static final String FINGERPRINT_KEY = "miScanFingerprint/v1";
+    public static final String SRCROOT = "SRCROOT";
+
+    private static final String TOOL_NAME = "mi-scan";
+
+    private final String toolVersion;
+    private final String helpUriBase;
+    private final URI informationUri;
+    private final ObjectWriter writer;
+
+    public SarifWriter(String toolVersion, String helpUriBase) {
+        this(toolVersion, helpUriBase, DEFAULT_INFORMATION_URI);
+    }
+
+    /**
+     * @param toolVersion    the mi-scan version, reported as the driver's version and semanticVersion
+     * @param helpUriBase    absolute URI under which {@code <RULE-ID>.md} documents each rule
+     * @param informationUri absolute URI of the tool's home page
+     */
+    public SarifWriter(String toolVersion, String helpUriBase, String informationUri) {
+        if (toolVersion == null || toolVersion.isBlank()) {
+            throw new IllegalArgumentException("toolVersion is required");
+        }
+        this.toolVersion = toolVersion;
+        String base = helpUriBase.endsWith("/") ? helpUriBase : helpUriBase + "/";
+        // GitHub and the SARIF validator both reject relative help links, so fail here rather than in CI.
+        if (!URI.create(base).isAbsolute()) {
+            throw new IllegalArgumentException("helpUriBase must be an absolute URI: " + helpUriBase);
+        }
+        this.helpUriBase = base;
+        this.informationUri = URI.create(informationUri);
+        if (!this.informationUri.isAbsolute()) {
+            throw new IllegalArgumentException("informationUri must be an absolute URI: " + informationUri);
+        }
+        this.writer = mapper().writer(ReportJson.prettyPrinter());
+    }
+
+    public void write(ScanResult result, Writer out) throws IOException {
+        writer.writeValue(out, toLog(result));
+        out.write('\n');
+        out.flush();
+    }
+
+    /** Builds the SARIF log; package-private so tests can inspect the model as well as the text. */
+    SarifSchema210 toLog(ScanResult result) {
+        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+        List<RuleDescriptor> rules = new ArrayList<>();
+        for (RuleDescriptor d : result.rules()) {
+            if (ruleIndex.putIfAbsent(d.id(), rules.size()) == null) {
+                rules.add(d);
+            }
+        }
+        // A finding whose rule was not listed still needs a rule entry, or ruleIndex would dangle.
+        for (Finding f : result.findings()) {
+            if (ruleIndex.putIfAbsent(f.rule().id(), rules.size()) == null) {
+                rules.add(f.rule());
+            }
+        }
+
+        Set<ReportingDescriptor> ruleModels = new LinkedHashSet<>();
+        for (RuleDescriptor d : rules) {
+            ruleModels.add(rule(d));
+        }
+        ToolComponent driver = new ToolComponent()
+                .withName(TOOL_NAME)
+                .withInformationUri(informationUri)
+                .withVersion(toolVersion)
+                .withSemanticVersion(toolVersion)
+                .withRules(ruleModels);
+
+        List<Result> results = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            results.add(result(f, ruleIndex.get(f.rule().id())));
+        }
+
+        List<Notification> notifications = new ArrayList<>();
+        for (ScanWarning w : result.warnings()) {
+            notifications.add(notification(w));
+        }
+        Invocation invocation = new Invocation()
+                .withExecutionSuccessful(true)
+                .withToolExecutionNotifications(notifications);
+
+        Run run = new Run()
+                .withTool(new Tool().withDriver(driver))
+                .withInvocations(List.of(invocation))
+                .withResults(results)
+                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+        if (result.baseDir() != null) {
+            run.setOriginalUriBaseIds(new OriginalUriBaseIds()
+                    .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));
+        }
+        return new SarifSchema210()
+                .with$schema(URI.create(SCHEMA))
+                .withVersion(SarifSchema210.Version._2_1_0)
+                .withRuns(List.of(run));
+    }
+
+    private ReportingDescriptor rule(RuleDescriptor d) {
+        PropertyBag properties = new PropertyBag().withTags(tags(d));
+        properties.setAdditionalProperty("security-severity", String.format(Locale.ROOT, "%.1f",
+                d.securitySeverity()));
+        properties.setAdditionalProperty("precision", "high");
+        properties.setAdditionalProperty("problem.severity", problemSeverity(d.defaultSeverity()));
+        return new ReportingDescriptor()
+                .withId(d.id())
+                .withName(d.name())
+                .withShortDescription(new MultiformatMessageString().withText(d.summary()))
+                .withFullDescription(new MultiformatMessageString().withText(d.description().strip()))
+                .withHelp(new MultiformatMessageString().withText(d.help()).withMarkdown(helpMarkdown(d)))
+                .withHelpUri(URI.create(helpUriBase + d.id() + ".md"))
+                .withDefaultConfiguration(new ReportingConfiguration()
+                        .withLevel(ReportingConfiguration.Level.fromValue(d.defaultSeverity().sarifLevel()))
+                        .withEnabled(null)
+                        .withRank(null))
+                .withProperties(properties);
+    }
+
+    private static Set<String> tags(RuleDescriptor d) {
+        Set<String> tags = new LinkedHashSet<>();
+        tags.add("security");
+        tags.add(d.tier().label());
+        tags.addAll(d.tags());
+        tags.add("external/cwe/" + d.cwe().toLowerCase(Locale.ROOT));
+        return tags;
+    }
+
+    private static String problemSeverity(Severity severity) {
+        return severity == Severity.NOTE ? "recommendation" : severity.sarifLevel();
+    }
+
+    private static String helpMarkdown(RuleDescriptor d) {
+        return d.help().strip()
+                + "\n\n**Problem**\n\n" + fenced(d.bad())
+                + "\n\n**Instead**\n\n" + fenced(d.good())
+                + "\n";
+    }
+
+    /** A fenced code block whose fence is longer than any backtick run inside, so examples cannot break out. */
+    static String fenced(String code) {
+        int longest = 0;
+        int run = 0;
+        for (int i = 0; i < code.length(); i++) {
+            run = code.charAt(i) == '`' ? run + 1 : 0;
+            longest = Math.max(longest, run);
+        }
+        String fence = "`".repeat(Math.max(3, longest + 1));
+        return fence + "\n" + code.strip() + "\n" + fence;
+    }
+
+    private Result result(Finding f, int index) {
+        Remediation r = f.remediation();
+        PhysicalLocation physical = new PhysicalLocation()
+                .withArtifactLocation(artifact(f.location().path()))
+                .withRegion(region(f));
+        Result result = new Result()
+                .withRuleId(f.rule().id())
+                .withRuleIndex(index)
+                .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
+                .withMessage(new Message().withText(message(f)))
+                .withLocations(List.of(new Location().withPhysicalLocation(physical)))
+                .withKind(null)
+                .withRank(null);
+        if (notBlank(f.fingerprint())) {
+            result.setPartialFingerprints(new PartialFingerprints()
+                    .withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+        }
+        PropertyBag properties = new PropertyBag();
+        properties.setAdditionalProperty("tier", f.rule().tier().label());
+        if (notBlank(f.preview())) {
+            properties.setAdditionalProperty("preview", f.preview());
+        }
+        properties.setAdditionalProperty("remediation", remediation(r));
+        result.setProperties(properties);
+        return result;
+    }
+
+    private static String message(Finding f) {
+        String message = notBlank(f.message()) ? f.message() : f.rule().summary();
+        String fix = f.remediation().summary();
+        return notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
+    }
+
+    private static Region region(Finding f) {
+        dev.miscan.core.api.Location l = f.location();
+        Region region = new Region().withStartLine(Math.max(1, l.startLine()));
+        if (l.startColumn() >= 1) {
+            region.setStartColumn(l.startColumn());
+        }
+        // SARIF requires the end not to precede the start; a malformed end is dropped, not invented.
+        boolean endAfterStart = l.endLine() > l.startLine()
+                || (l.endLine() == l.startLine() && l.endColumn() >= Math.max(1, l.startColumn()));
+        if (l.endLine() >= 1 && endAfterStart) {
+            region.setEndLine(l.endLine());
+            if (l.endColumn() >= 1 && l.startColumn() >= 1) {
+                region.setEndColumn(l.endColumn());
+            }
+        }
+        if (notBlank(f.snippet())) {
+            region.setSnippet(new ArtifactContent().withText(f.snippet()));
+        }
+        return region;
+    }
+
+    private static Map<String, Object> remediation(Remediation r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("service", r.service());
+        m.put("target", r.target());
+        m.put("summary", r.summary());
+        m.put("language", r.language());
+        m.put("replacement", r.replacement());
+        m.put("dependency", r.dependency());
+        List<Map<String, String>> roles = new ArrayList<>();
+        r.roles().forEach(role -> {
+            Map<String, String> rm = new LinkedHashMap<>();
+            rm.put("name", role.name());
+            rm.put("id", role.id());
+            roles.add(rm);
+        });
+        m.put("roles", roles);
+        m.put("scope", r.scope());
+        m.put("commands", r.commands());
+        return m;
+    }
+
+    private static Notification notification(ScanWarning w) {
+        Notification n = new Notification()
+                .withLevel(Notification.Level.WARNING)
+                .withMessage(new Message().withText(sentence(w.path() + ": " + w.message())));
+        if (notBlank(w.path())) {
+            Set<Location> locations = new LinkedHashSet<>();
+            locations.add(new Location().withPhysicalLocation(
+                    new PhysicalLocation().withArtifactLocation(artifact(w.path()))));
+            n.setLocations(locations);
+        }
+        return n;
+    }
+
+    private static ArtifactLocation artifact(String path) {
+        return new ArtifactLocation().withUri(relativeUri(path)).withUriBaseId(SRCROOT);
+    }
+
+    private static String baseUri(ScanResult result) {
+        String uri = result.baseDir().toAbsolutePath().normalize().toUri().toASCIIString();
+        return uri.endsWith("/") ? uri : uri + "/";
+    }
+
+    /**
+     * A relative URI reference for a {@code /}-separated path: every byte outside RFC 3986's unreserved
+     * and sub-delimiter characters (plus {@code @} and {@code /}) is percent-encoded as UTF-8. The colon is
+     * encoded too, because in a relative reference it would read as a scheme.
+     */
+    static String relativeUri(String path) {
+        String p = path.replace('\\', '/');
+        while (p.startsWith("./")) {
+            p = p.substring(2);
+        }
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        StringBuilder sb = new StringBuilder(p.length() + 16);
+        for (byte b : p.getBytes(StandardCharsets.UTF_8)) {
+            int c = b & 0xff;
+            if (isUriSafe(c)) {
+                sb.append((char) c);
+            } else {
+                sb.append('%').append(Character.toUpperCase(Character.forDigit(c >> 4, 16)))
+                        .append(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isUriSafe(int c) {
+        return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9')
+                || "-._~!$&'()*+,;=@/".indexOf(c) >= 0;
+    }
+
+    /** SARIF viewers (and the Multitool's SARIF2001) expect every message to be a full sentence. */
+    static String sentence(String text) {
+        String t = text == null ? "" : text.strip();
+        if (t.isEmpty()) {
+            return t;
+        }
+        char last = t.charAt(t.length() - 1);
+        return last == '.' || last == '!' || last == '?' ? t : t + ".";
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
+    private static ObjectMapper mapper() {
+        ObjectMapper mapper = new ObjectMapper();
+        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                JsonInclude.Include.NON_EMPTY));
+        // The model classes omit values equal to their defaults; a result's level must always be written,
+        // because an absent level means the rule's default, which a severity override may differ from.
+        mapper.addMixIn(Result.class, AlwaysWriteDefaults.class);
+        mapper.addMixIn(Notification.class, AlwaysWriteDefaults.class);
+        mapper.addMixIn(ReportingConfiguration.class, AlwaysWriteDefaults.class);
+        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+        return mapper;
+    }
+
+    @JsonInclude(JsonInclude.Include.NON_EMPTY)
+    private abstract static class AlwaysWriteDefaults {
+    }
+}

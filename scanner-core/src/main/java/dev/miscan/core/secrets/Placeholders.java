@@ -1,0 +1,53 @@
+package dev.miscan.core.secrets;
+
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * Values that stand for a secret without being one: template placeholders, references, masks and
+ * documentation fillers. {@code ${VAR:literal}} is not a placeholder: its default is a literal.
+ */
+public final class Placeholders {
+    /** Template syntax anywhere in the value: {@code <…>}, {@code ${VAR}}, {@code {{…}}}, {@code $(…)}, … */
+    private static final Pattern TEMPLATE = Pattern.compile(
+            "<[^<>]*>|\\$\\{\\{[^}]*}}|\\$\\{[^:}]*}|\\$\\{[^:}]*:}|\\{\\{[^}]*}}|\\$\\([^)]*\\)|#\\{[^}]*}#?");
+    /** Whole-value references: {@code $VAR}, {@code $env:VAR}, {@code %VAR%}, {@code __TOKEN__}, {@code {0}}, {@code %s}. */
+    private static final Pattern REFERENCE = Pattern.compile(
+            "\\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z0-9_.-]+%|__[A-Za-z0-9_]+__|\\{[0-9]*}|%s|\\[[A-Za-z _-]+]");
+    private static final Pattern FILLER = Pattern.compile(
+            "(?i)(?:x{4,}|\\*{3,}|\\.{3,}|…|•{2,}|#{3,}|0{8,}|<redacted>|\\[redacted]|redacted|masked|hidden)");
+    private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
+    private static final Pattern WORDY = Pattern.compile(
+            "(?i)(?:your|my|insert|enter|replace|paste|example|sample|dummy|fake|placeholder|redacted)[-_ .].*"
+                    + "|.*[-_ ](?:here|placeholder)");
+    private static final Set<String> WORDS = Set.of("changeme", "change-me", "change_me", "changeit", "password",
+            "passw0rd", "secret", "xxx", "pass", "pwd", "test", "example", "sample", "dummy", "foo", "bar", "foobar",
+            "null", "none", "nil", "empty", "undefined", "todo", "tbd", "sas_key_value", "key", "value", "string",
+            "mypassword", "yourpassword", "p@ssw0rd", "p@ssword", "admin", "root");
+
+    private Placeholders() {
+    }
+
+    /** True when {@code value} is not a usable credential. */
+    public static boolean isPlaceholder(String value) {
+        String v = value.strip();
+        if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
+            v = v.substring(1, v.length() - 1).strip();
+        }
+        if (v.isEmpty()) {
+            return true;
+        }
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (WORDS.contains(lower) || lower.startsWith("@microsoft.keyvault(")) {
+            return true;
+        }
+        if (TEMPLATE.matcher(v).find() || REFERENCE.matcher(v).matches() || FILLER.matcher(v).find()) {
+            return true;
+        }
+        if (CONSTANT_NAME.matcher(v).matches() || WORDY.matcher(v).matches()) {
+            return true;
+        }
+        return lower.chars().distinct().count() <= 2 && v.length() >= 4;
+    }
+}

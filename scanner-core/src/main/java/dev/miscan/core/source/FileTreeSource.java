@@ -1,0 +1,153 @@
+package dev.miscan.core.source;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.eclipse.jgit.ignore.FastIgnoreRule;
+import org.eclipse.jgit.ignore.IgnoreNode;
+
+/**
+ * The files under a directory (or one file). Honours {@code .gitignore} files with JGit's ignore
+ * rules, skips {@code .git/}, {@code target/}, {@code build/} and {@code node_modules/} folders, applies
+ * extra gitignore-syntax excludes, does not follow symbolic links, and skips files over the size cap.
+ */
+public final class FileTreeSource implements Source {
+    public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of(".git", "target", "build", "node_modules");
+
+    private final Path baseDir;
+    private final Path root;
+    private final List<FastIgnoreRule> excludes;
+    private final long maxFileSize;
+
+    /**
+     * @param baseDir     reported paths are relative to it (it need not contain {@code root})
+     * @param root        the directory or file to scan
+     * @param excludes    gitignore-syntax patterns matched against reported paths
+     * @param maxFileSize larger files are skipped with a warning
+     */
+    public FileTreeSource(Path baseDir, Path root, List<String> excludes, long maxFileSize) {
+        this.baseDir = baseDir.toAbsolutePath().normalize();
+        this.root = root.toAbsolutePath().normalize();
+        this.excludes = excludes.stream().map(FastIgnoreRule::new).toList();
+        this.maxFileSize = maxFileSize;
+    }
+
+    @Override
+    public List<Entry> entries(Consumer<ScanWarning> warnings) throws IOException {
+        List<Entry> entries = new ArrayList<>();
+        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            throw new NoSuchFileException(root.toString(), null, "no such file or directory");
+        }
+        Map<Path, IgnoreNode> ignoreNodes = new HashMap<>();
+        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+                if (!dir.equals(root) && (DEFAULT_EXCLUDED_DIRS.contains(dir.getFileName().toString())
+                        || isIgnored(dir, true, ignoreNodes))) {
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                Path gitignore = dir.resolve(".gitignore");
+                if (Files.isRegularFile(gitignore)) {
+                    IgnoreNode node = new IgnoreNode();
+                    try (InputStream in = Files.newInputStream(gitignore)) {
+                        node.parse(in);
+                        ignoreNodes.put(dir, node);
+                    } catch (IOException e) {
+                        warnings.accept(new ScanWarning(relative(gitignore), "cannot read .gitignore: "
+                                + e.getClass().getSimpleName(), false));
+                    }
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                if (attrs.isRegularFile() && !isIgnored(file, false, ignoreNodes)) {
+                    entries.add(new FileEntry(file, relative(file), attrs.size()));
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult visitFileFailed(Path file, IOException e) {
+                String reason = e instanceof AccessDeniedException ? "permission denied"
+                        : e.getClass().getSimpleName();
+                warnings.accept(new ScanWarning(relative(file), "skipped: cannot read (" + reason + ")", true));
+                return FileVisitResult.CONTINUE;
+            }
+        });
+        return entries;
+    }
+
+    private boolean isIgnored(Path path, boolean directory, Map<Path, IgnoreNode> nodes) {
+        String reported = relative(path);
+        for (FastIgnoreRule rule : excludes) {
+            if (rule.isMatch(reported, directory) && rule.getResult()) {
+                return true;
+            }
+        }
+        for (Path dir = path.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+            IgnoreNode node = nodes.get(dir);
+            if (node != null) {
+                Boolean ignored = node.checkIgnored(dir.relativize(path).toString().replace('\\', '/'), directory);
+                if (ignored != null) {
+                    return ignored;
+                }
+            }
+        }
+        return false;
+    }
+
+    private String relative(Path p) {
+        Path abs = p.toAbsolutePath().normalize();
+        Path rel = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
+        String s = rel.toString().replace('\\', '/');
+        return s.isEmpty() ? abs.getFileName().toString() : s;
+    }
+
+    private final class FileEntry implements Entry {
+        private final Path file;
+        private final String path;
+        private final long size;
+
+        FileEntry(Path file, String path, long size) {
+            this.file = file;
+            this.path = path;
+            this.size = size;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public Fragment read() throws SkippedException, IOException {
+            if (size > maxFileSize) {
+                throw new SkippedException("skipped: " + size + " bytes is over the " + maxFileSize
+                        + "-byte limit (raise it with --max-file-size)");
+            }
+            byte[] bytes;
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
+            }
+            if (bytes.length > maxFileSize) {
+                throw new SkippedException("skipped: grew over the " + maxFileSize + "-byte limit while being read");
+            }
+            TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+            return new Fragment(path, decoded.text(), 1, decoded.malformed());
+        }
+    }
+}

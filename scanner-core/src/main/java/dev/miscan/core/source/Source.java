@@ -1,0 +1,19 @@
+package dev.miscan.core.source;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.function.Consumer;
+
+/** Where text comes from. Scan modes differ only in their Source; rules never know which one ran. */
+public interface Source {
+
+    /** Lists what to scan. Problems met while listing (a loop, an unreadable folder) go to {@code warnings}. */
+    List<Entry> entries(Consumer<ScanWarning> warnings) throws IOException;
+
+    /** One item to scan, read lazily so that reading happens on the scanning threads. */
+    interface Entry {
+        String path();
+
+        Fragment read() throws SkippedException, IOException;
+    }
+}
