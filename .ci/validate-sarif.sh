@@ -39,7 +39,9 @@ NM=$CACHE/node_modules
 PKG_DIR=$NM/@microsoft/sarif-multitool-linux
 
 installed_version() { # $1 = package dir
-    [[ -f $1/package.json ]] && node -p "require(process.argv[1]).version" "$1/package.json" 2>/dev/null || true
+    if [[ -f $1/package.json ]]; then
+        node -p "require(process.argv[1]).version" "$1/package.json" 2>/dev/null || true
+    fi
 }
 
 if [[ $(installed_version "$PKG_DIR") != "$MULTITOOL_VERSION" ||
@@ -48,7 +50,7 @@ if [[ $(installed_version "$PKG_DIR") != "$MULTITOOL_VERSION" ||
     echo "validate-sarif: installing @microsoft/sarif-multitool-linux@$MULTITOOL_VERSION, ajv@$AJV_VERSION into $CACHE" >&2
     mkdir -p "$CACHE"
     # --ignore-scripts: the package's only script is the chmod done below.
-    npm install --prefix "$CACHE" --no-audit --no-fund --no-package-lock --ignore-scripts --loglevel=error \
+    npm install --prefix "$CACHE" --no-audit --no-fund --no-package-lock --ignore-scripts --loglevel=error --update-notifier=false \
         "@microsoft/sarif-multitool-linux@$MULTITOOL_VERSION" \
         "ajv@$AJV_VERSION" "ajv-formats@$AJV_FORMATS_VERSION" >&2 \
         || die "npm install failed"
@@ -95,12 +97,12 @@ for (const run of log.runs || []) {
   const byId = new Map(rules.map(r => [r.id, r]));
   for (const inv of run.invocations || []) {
     if (inv.executionSuccessful === false) {
-      console.log('error  Multitool: execution was not successful');
+      console.log('error   Multitool: execution was not successful');
       problems++;
     }
     for (const n of inv.toolExecutionNotifications || []) {
       if ((n.level || 'warning') === 'error') {
-        console.log(`error  Multitool: ${(n.message && n.message.text) || JSON.stringify(n)}`);
+        console.log(`error   Multitool: ${(n.message && n.message.text) || JSON.stringify(n)}`);
         problems++;
       }
     }
@@ -117,8 +119,9 @@ for (const run of log.runs || []) {
     }
     if (text === undefined) text = JSON.stringify(msg);
     const region = (((res.locations || [])[0] || {}).physicalLocation || {}).region || {};
-    const where = region.startLine ? `:${region.startLine}${region.startColumn ? ':' + region.startColumn : ''}` : '';
-    const line = `${level.padEnd(7)}${res.ruleId}${rule.name ? ' ' + rule.name : ''}${where}: ${text}`;
+    // The region is where the problem sits in the validated file.
+    const where = region.startLine ? ` (line ${region.startLine}${region.startColumn ? ', col ' + region.startColumn : ''})` : '';
+    const line = `${level.padEnd(8)}${res.ruleId}${rule.name ? ' ' + rule.name : ''}${where}: ${text}`;
     if (level === 'error' || level === 'warning') {
       console.log(line);
       problems++;
@@ -140,7 +143,7 @@ try {
   input = JSON.parse(fs.readFileSync(inputFile, 'utf8'));
 } catch (e) {
   input = undefined; // JSON syntax errors are already reported by the Multitool (JSON0001)
-  if (problems === 0) { console.log(`error  JSON: ${e.message}`); problems++; }
+  if (problems === 0) { console.log(`error   JSON: ${e.message}`); problems++; }
 }
 if (input !== undefined && !validate(input)) {
   // Skip the noisy "must match a schema in anyOf/oneOf" wrappers when a concrete error exists.
@@ -148,7 +151,7 @@ if (input !== undefined && !validate(input)) {
   for (const e of (errs.length ? errs : validate.errors)) {
     const extra = e.keyword === 'enum' ? ` (${e.params.allowedValues.join(', ')})`
                 : e.keyword === 'additionalProperties' ? ` ('${e.params.additionalProperty}')` : '';
-    console.log(`error  SCHEMA ${e.keyword} ${e.instancePath || '/'}: ${e.message}${extra}`);
+    console.log(`error   SCHEMA ${e.keyword} ${e.instancePath || '/'}: ${e.message}${extra}`);
     problems++;
   }
 }

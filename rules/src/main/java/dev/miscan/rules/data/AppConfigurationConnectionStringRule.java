@@ -1,6 +1,7 @@
 package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -29,6 +30,11 @@ import java.net.URI;
         keywords = {"azconfig"},
         precedence = 10)
 public final class AppConfigurationConnectionStringRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.appConfiguration(null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

@@ -1,6 +1,7 @@
 package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -28,6 +29,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"communication.azure.com"},
         precedence = 10)
 public final class CommunicationConnectionStringRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.communication(null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

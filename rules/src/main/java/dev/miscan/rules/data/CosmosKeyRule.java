@@ -1,6 +1,7 @@
 package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -35,6 +36,11 @@ import java.util.Set;
 public final class CosmosKeyRule extends Rule {
 
     @Override
+    public Remediation exampleRemediation() {
+        return Remedies.cosmos(null);
+    }
+
+    @Override
     public void scan(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("acdb")) {
@@ -46,18 +52,22 @@ public final class CosmosKeyRule extends Rule {
         Set<Integer> lines = new HashSet<>();
         for (String kw : new String[] {"accountkey", "documents.azure.com", "cosmos"}) {
             for (int at : doc.occurrences(kw)) {
-                int line = doc.lines().lineOf(at);
-                if (lines.add(line)) {
-                    scanLine(doc, sink, line);
+                int keywordLine = doc.lines().lineOf(at);
+                // the key is often on the line after the endpoint, or a line or two below a "cosmos:" key
+                for (int line = Math.max(0, keywordLine - 1);
+                        line <= Math.min(doc.lines().lineCount() - 1, keywordLine + 2); line++) {
+                    if (lines.add(line)) {
+                        scanLine(doc, sink, line);
+                    }
                 }
             }
         }
     }
 
-    /** Reports 88-character keys on a line that names Cosmos DB (or the line after such a line). */
+    /** Reports 88-character keys on a line within two lines of a mention of Cosmos DB. */
     private void scanLine(Document doc, FindingSink sink, int line) {
         String text = doc.text();
-        ConnectionStrings.Segment window = ConnectionStrings.window(text, doc.lines().lineStart(line), 1);
+        ConnectionStrings.Segment window = ConnectionStrings.window(text, doc.lines().lineStart(line), 2);
         if (!(window.containsIgnoreCase("documents.azure.") || window.containsIgnoreCase("cosmos"))) {
             return;
         }

@@ -1,6 +1,7 @@
 package dev.miscan.rules.database;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -22,6 +23,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"jdbc:", "password", "pwd"},
         precedence = 10)
 public final class SqlConnectionStringPasswordRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.sqlServer(null, null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

@@ -1,6 +1,7 @@
 package dev.miscan.rules.identity;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -31,6 +32,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"q~"},
         precedence = 10)
 public final class EntraClientSecretRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.clientSecret();
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

@@ -1,6 +1,7 @@
 package dev.miscan.rules.identity;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
@@ -32,6 +33,11 @@ import java.util.Set;
         keywords = {"+aba", "+amc", "apim", "+arm", "aiot", "+acr", "azse", "azfu", "jqqj9"},
         precedence = 30)
 public final class IdentifiableKeyRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.identifiable("Azure service", null);
+    }
     /** Kinds reported by a service-specific rule instead. */
     private static final Set<String> OWN_RULE = Set.of("storage", "cosmos", "servicebus", "eventhubs", "redis",
             "eventgrid");

@@ -1,6 +1,7 @@
 package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -30,6 +31,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"eventgrid.azure.net", "aeg-sas-key", "azeg"},
         precedence = 10)
 public final class EventGridKeyRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.eventGrid(null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

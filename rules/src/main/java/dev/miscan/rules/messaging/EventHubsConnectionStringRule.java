@@ -1,6 +1,7 @@
 package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -24,6 +25,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"sharedaccesskey"},
         precedence = 10)
 public final class EventHubsConnectionStringRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.eventHubs(null, null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

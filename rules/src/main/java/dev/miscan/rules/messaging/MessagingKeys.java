@@ -37,10 +37,13 @@ final class MessagingKeys {
             }
             String value = key.get().value();
             if (Placeholders.isPlaceholder(value) || seg.containsIgnoreCase("UseDevelopmentEmulator=true")
-                    || seg.has("HostName")) {
+                    || seg.has("HostName") || seg.has("DeviceId")) {
                 continue;
             }
-            String endpoint = seg.get("Endpoint").map(ConnectionStrings.Value::value).orElse("");
+            // a program may split the string over lines: look at the lines around for the other parts
+            ConnectionStrings.Segment window = ConnectionStrings.window(text, at, 2);
+            String endpoint = seg.get("Endpoint").or(() -> window.get("Endpoint"))
+                    .map(ConnectionStrings.Value::value).orElse("");
             String host = host(endpoint);
             if (!host.isEmpty() && KnownNonSecrets.isLocalHost(host)) {
                 continue;
@@ -49,8 +52,10 @@ final class MessagingKeys {
             if (!KeyShapes.is32ByteKey(value) && identifiable.isEmpty()) {
                 continue;
             }
-            String entity = seg.get("EntityPath").map(ConnectionStrings.Value::value).orElse(null);
-            String policy = seg.get("SharedAccessKeyName").map(ConnectionStrings.Value::value).orElse(null);
+            String entity = seg.get("EntityPath").or(() -> window.get("EntityPath"))
+                    .map(ConnectionStrings.Value::value).orElse(null);
+            String policy = seg.get("SharedAccessKeyName").or(() -> window.get("SharedAccessKeyName"))
+                    .map(ConnectionStrings.Value::value).orElse(null);
             Service service;
             if (identifiable.isPresent()) {
                 String kind = identifiable.get().format().kind();

@@ -1,6 +1,7 @@
 package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -27,6 +28,11 @@ import java.nio.charset.StandardCharsets;
         keywords = {"sig="},
         precedence = 10)
 public final class MessagingSasTokenRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.serviceBus(null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

@@ -1,6 +1,7 @@
 package dev.miscan.rules.monitoring;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Severity;
@@ -30,6 +31,11 @@ import java.util.regex.Pattern;
         keywords = {"instrumentationkey"},
         precedence = 10)
 public final class AppInsightsConnectionStringRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.appInsights();
+    }
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 

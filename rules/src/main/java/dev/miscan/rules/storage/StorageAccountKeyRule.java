@@ -1,6 +1,7 @@
 package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -30,6 +31,11 @@ import dev.miscan.rules.support.Remedies;
         keywords = {"+ast", "account-key", "account_key", "accountkey", "storage-key", "storage_key", "storagekey"},
         precedence = 20)
 public final class StorageAccountKeyRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.storageBlob(null, null);
+    }
     private static final String[] CONTEXT = {"account-key", "account_key", "accountkey", "storage-key", "storage_key",
             "storagekey"};
 

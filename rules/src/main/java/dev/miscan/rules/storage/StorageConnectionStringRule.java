@@ -1,6 +1,7 @@
 package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -32,6 +33,11 @@ import java.net.URI;
         keywords = {"accountkey"},
         precedence = 10)
 public final class StorageConnectionStringRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.storageBlob(null, null);
+    }
 
     @Override
     public void scan(Document doc, FindingSink sink) {

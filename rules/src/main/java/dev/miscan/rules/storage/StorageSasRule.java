@@ -1,6 +1,7 @@
 package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
@@ -30,19 +31,41 @@ import java.util.regex.Pattern;
         keywords = {"sig="},
         precedence = 10)
 public final class StorageSasRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return Remedies.storageBlob(null, null);
+    }
     private static final Pattern ACCOUNT_HOST = Pattern.compile(
             "(?i)https?://([a-z0-9]{3,24})\\.(?:blob|queue|table|file|dfs)\\.core\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)");
+
+    /**
+     * A storage SAS has {@code sv=}; when a program splits the URL over lines, {@code sv=} and {@code skoid=}
+     * may be on the lines above, so those are consulted for a token that has only the later parameters.
+     */
+    static boolean isKeySignedStorageSas(Document doc, SasToken token, int at) {
+        if (token.kind() == SasToken.Kind.STORAGE_KEY_SIGNED) {
+            return true;
+        }
+        if (token.kind() != SasToken.Kind.OTHER || !(token.params().containsKey("se") || token.params().containsKey("sp")
+                || token.params().containsKey("spr") || token.params().containsKey("sr"))) {
+            return false;
+        }
+        ConnectionStrings.Segment window = ConnectionStrings.window(doc.text(), at, 2);
+        return SV.matcher(window.content()).find() && !window.containsIgnoreCase("skoid=");
+    }
+
+    private static final Pattern SV = Pattern.compile("[?&\"]sv=\\d{4}-\\d{2}-\\d{2}");
 
     @Override
     public void scan(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("sig=")) {
             var token = SasToken.at(text, at);
-            if (token.isEmpty() || token.get().kind() != SasToken.Kind.STORAGE_KEY_SIGNED
-                    || !token.get().hasRealSignature()) {
+            if (token.isEmpty() || !token.get().hasRealSignature() || !isKeySignedStorageSas(doc, token.get(), at)) {
                 continue;
             }
-            ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
+            ConnectionStrings.Segment seg = ConnectionStrings.window(text, at, 2);
             Matcher m = ACCOUNT_HOST.matcher(seg.content());
             String account = m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
             if (account != null && account.equals("devstoreaccount1")) {

@@ -16,6 +16,12 @@ public abstract class Rule {
         return descriptor;
     }
 
+    /**
+     * The remediation this rule attaches, with placeholders where a finding would fill in the resource: used
+     * by {@code explain}, the rule documentation and the test that compiles every Java snippet.
+     */
+    public abstract Remediation exampleRemediation();
+
     /** Reports every finding of this rule in {@code doc}. Called only when one of its keywords occurs. */
     public abstract void scan(Document doc, FindingSink sink);
 

@@ -92,7 +92,7 @@ public final class JsonWriter {
         out.flush();
     }
 
-    ObjectNode toTree(ScanResult result) {
+    private ObjectNode toTree(ScanResult result) {
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", "mi-scan");
         root.put("version", toolVersion);

@@ -9,11 +9,13 @@ final class ReportJson {
     private ReportJson() {
     }
 
-    /** Two-space indent, {@code "key": value}, and {@code \n} on every platform. */
+    /** Two-space indent, {@code "key": value}, {@code []} for empty lists, and {@code \n} on every platform. */
     static DefaultPrettyPrinter prettyPrinter() {
         DefaultIndenter indenter = new DefaultIndenter("  ", "\n");
         Separators separators = Separators.createDefaultInstance()
-                .withObjectFieldValueSpacing(Separators.Spacing.AFTER);
+                .withObjectFieldValueSpacing(Separators.Spacing.AFTER)
+                .withObjectEmptySeparator("")
+                .withArrayEmptySeparator("");
         return new DefaultPrettyPrinter(separators).withObjectIndenter(indenter).withArrayIndenter(indenter);
     }
 }

@@ -128,8 +128,7 @@ public final class SarifWriter {
         out.flush();
     }
 
-    /** Builds the SARIF log; package-private so tests can inspect the model as well as the text. */
-    SarifSchema210 toLog(ScanResult result) {
+    private SarifSchema210 toLog(ScanResult result) {
         Map<String, Integer> ruleIndex = new LinkedHashMap<>();
         List<RuleDescriptor> rules = new ArrayList<>();
         for (RuleDescriptor d : result.rules()) {
@@ -224,7 +223,7 @@ public final class SarifWriter {
     }
 
     /** A fenced code block whose fence is longer than any backtick run inside, so examples cannot break out. */
-    static String fenced(String code) {
+    private static String fenced(String code) {
         int longest = 0;
         int run = 0;
         for (int i = 0; i < code.length(); i++) {
@@ -311,9 +310,10 @@ public final class SarifWriter {
     }
 
     private static Notification notification(ScanWarning w) {
+        String text = notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
         Notification n = new Notification()
                 .withLevel(Notification.Level.WARNING)
-                .withMessage(new Message().withText(sentence(w.path() + ": " + w.message())));
+                .withMessage(new Message().withText(sentence(text)));
         if (notBlank(w.path())) {
             Set<Location> locations = new LinkedHashSet<>();
             locations.add(new Location().withPhysicalLocation(
@@ -337,7 +337,7 @@ public final class SarifWriter {
      * and sub-delimiter characters (plus {@code @} and {@code /}) is percent-encoded as UTF-8. The colon is
      * encoded too, because in a relative reference it would read as a scheme.
      */
-    static String relativeUri(String path) {
+    private static String relativeUri(String path) {
         String p = path.replace('\\', '/');
         while (p.startsWith("./")) {
             p = p.substring(2);
@@ -364,7 +364,7 @@ public final class SarifWriter {
     }
 
     /** SARIF viewers (and the Multitool's SARIF2001) expect every message to be a full sentence. */
-    static String sentence(String text) {
+    private static String sentence(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             return t;

@@ -19,7 +19,7 @@ import java.io.Writer;
  *   fix: Use DefaultAzureCredential with the account endpoint.
  *     spring.cloud.azure.storage.blob.endpoint=https://mystorage.blob.core.windows.net
  *   role: Storage Blob Data Contributor (ba92f5b4-2d11-453d-a403-e96b0029c9fe)
- *   az: az role assignment create ...
+ *   run: az role assignment create ...
  *
  * warning: big.bin: larger than 5 MB, skipped
  * 1 finding (1 error, 0 warnings, 0 notes) in 42 files; 1 skipped; 0 suppressed
@@ -58,8 +58,7 @@ public final class TextWriter {
             sb.append('\n');
         }
         for (ScanWarning w : result.warnings()) {
-            sb.append(paint(YELLOW, "warning:")).append(' ').append(w.path()).append(": ").append(w.message())
-                    .append('\n');
+            sb.append(paint(YELLOW, "warning:")).append(' ').append(describe(w)).append('\n');
         }
         int total = result.findings().size();
         String summary = count(total, "finding", "findings")
@@ -93,11 +92,17 @@ public final class TextWriter {
                     sb.append(line.isEmpty() ? "" : "    " + paint(CYAN, line)).append('\n'));
         }
         for (Role role : r.roles()) {
-            sb.append("  role: ").append(role.name()).append(" (").append(role.id()).append(")\n");
+            sb.append("  role: ").append(role.name())
+                    .append(role.id().isEmpty() ? "" : " (" + role.id() + ")").append('\n');
         }
         for (String command : r.commands()) {
-            sb.append("  az: ").append(command.strip()).append('\n');
+            sb.append("  run: ").append(command.strip()).append('\n');
         }
+    }
+
+    /** "path: message", or only the message when the warning is not about one file. */
+    static String describe(ScanWarning w) {
+        return notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
     }
 
     private static String levelColour(Severity severity) {

@@ -1,0 +1,64 @@
+package dev.miscan.cli;
+
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** Entry point: {@code mi-scan <command>}. The only place that calls {@code System.exit}. */
+@Command(name = "mi-scan",
+        mixinStandardHelpOptions = true,
+        versionProvider = Main.Version.class,
+        description = "Finds Azure credentials that Managed Identity makes unnecessary, and says how to remove them.",
+        subcommands = {ScanCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:no finding at or above the --fail-on threshold",
+            "1:findings at or above the threshold",
+            "2:usage or configuration error",
+            "3:scan error"})
+public final class Main implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'mi-scan scan .'");
+    }
+
+    public static void main(String[] args) {
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+    }
+
+    /** Runs a command line with the given streams and returns its exit code (used by tests). */
+    public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());
+        cl.setParameterExceptionHandler((ex, a) -> {
+            err.println("mi-scan: " + ex.getMessage());
+            err.println("Run 'mi-scan help " + (ex.getCommandLine().getCommandName()) + "' for usage.");
+            return ExitCode.USAGE.code();
+        });
+        cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
+            err.println("mi-scan: internal error: " + ex.getClass().getName()
+                    + (ex.getMessage() == null ? "" : ": " + ex.getMessage()));
+            return ExitCode.SCAN_ERROR.code();
+        });
+        return cl.execute(args);
+    }
+
+    static String version() {
+        String v = Main.class.getPackage().getImplementationVersion();
+        return v == null ? "dev" : v;
+    }
+
+    /** Reads the version from the jar manifest. */
+    public static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"mi-scan " + version()};
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package dev.miscan.cli;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanRequest;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.report.JsonWriter;
+import dev.miscan.core.report.SarifWriter;
+import dev.miscan.core.report.TextWriter;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
+
+/** {@code mi-scan scan}: maps options to a {@link ScanRequest}, runs the engine, writes one report. */
+@Command(name = "scan", mixinStandardHelpOptions = true,
+        description = "Scans files and directories for Azure credentials and key-based authentication.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error", "3:scan error"})
+public final class ScanCommand implements Callable<Integer> {
+    static final String HELP_URI_BASE = "https://github.com/mi-scan/mi-scan/blob/main/docs/rules/";
+    private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)i?b?");
+
+    enum Format { text, json, sarif }
+
+    enum FailOn { error, warning, note, none }
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories to scan (default: the current directory).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--format", paramLabel = "FORMAT", description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format = Format.text;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--fail-on", paramLabel = "LEVEL",
+            description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    FailOn failOn = FailOn.error;
+
+    @Option(names = "--exclude", paramLabel = "GLOB",
+            description = "Skip paths matching GLOB (gitignore syntax, relative to the report's base directory); repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "Skip files larger than SIZE, e.g. 500k, 2m (default: 2m).")
+    String maxFileSize = "2m";
+
+    @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
+    boolean noColor;
+
+    @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: all cores).")
+    int threads;
+
+    @Override
+    public Integer call() {
+        PrintWriter err = spec.commandLine().getErr();
+        long maxSize = parseSize(maxFileSize);
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path p : targets) {
+            if (!Files.exists(p)) {
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
+            }
+        }
+        ScanRequest request = new ScanRequest(baseDir(targets), targets, excludes, maxSize, threads);
+        ScanResult result;
+        try {
+            result = new Engine(RuleRegistry.load()).scan(request);
+        } catch (NoSuchFileException e) {
+            err.println("mi-scan: no such file or directory: " + e.getFile());
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("mi-scan: scan failed: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+        try {
+            writeReport(result);
+        } catch (IOException e) {
+            err.println("mi-scan: cannot write the report: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+        if (format != Format.text || output != null) {
+            for (ScanWarning w : result.warnings()) {
+                err.println("mi-scan: warning: " + w);
+            }
+            err.println("mi-scan: " + result.findings().size() + " finding(s) in " + result.filesScanned()
+                    + " file(s); " + result.filesSkipped() + " skipped" + (output != null ? "; report written to "
+                    + output : ""));
+        }
+        return exitCode(result.findings());
+    }
+
+    private void writeReport(ScanResult result) throws IOException {
+        Writer writer = output == null
+                ? new OutputStreamWriter(System.out, StandardCharsets.UTF_8)
+                : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        if (output == null && spec.commandLine().getOut() != null) {
+            writer = spec.commandLine().getOut();
+        }
+        try {
+            switch (format) {
+                case sarif -> new SarifWriter(Main.version(), HELP_URI_BASE).write(result, writer);
+                case json -> new JsonWriter(Main.version()).write(result, writer);
+                default -> new TextWriter(useColor()).write(result, writer);
+            }
+            writer.flush();
+        } finally {
+            if (output != null) {
+                writer.close();
+            }
+        }
+    }
+
+    private boolean useColor() {
+        return !noColor && output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    int exitCode(List<Finding> findings) {
+        if (failOn == FailOn.none) {
+            return ExitCode.CLEAN.code();
+        }
+        Severity threshold = Severity.parse(failOn.name());
+        return findings.stream().anyMatch(f -> f.severity().atLeast(threshold))
+                ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
+    }
+
+    /** Paths are reported relative to the working directory when every target is inside it. */
+    static Path baseDir(List<Path> targets) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        boolean allInside = targets.stream().allMatch(p -> p.toAbsolutePath().normalize().startsWith(cwd));
+        if (allInside) {
+            return cwd;
+        }
+        Path first = targets.get(0).toAbsolutePath().normalize();
+        return Files.isDirectory(first) ? first : first.getParent();
+    }
+
+    long parseSize(String text) {
+        Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new ParameterException(spec.commandLine(), "invalid --max-file-size '" + text
+                    + "': use a number of bytes with an optional k, m or g suffix");
+        }
+        long n = Long.parseLong(m.group(1));
+        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> n * 1024;
+            case "m" -> n * 1024 * 1024;
+            case "g" -> n * 1024 * 1024 * 1024;
+            default -> n;
+        };
+    }
+}
