@@ -71,9 +71,6 @@ public final class CosmosKeyRule extends Rule {
         if (!(window.containsIgnoreCase("documents.azure.") || window.containsIgnoreCase("cosmos"))) {
             return;
         }
-        if (window.containsIgnoreCase("localhost:8081") || window.containsIgnoreCase("127.0.0.1:8081")) {
-            return;
-        }
         int start = doc.lines().lineStart(line);
         int end = doc.lines().lineEnd(line);
         for (int i = start; i + 88 <= end; i++) {
@@ -83,7 +80,9 @@ public final class CosmosKeyRule extends Rule {
             int run = KeyShapes.base64RunLength(text, i);
             if (run == 88) {
                 String value = text.substring(i, i + 88);
-                if (KeyShapes.is64ByteKey(value) && !KnownNonSecrets.isKnownNonSecret(value)
+                ConnectionStrings.Segment own = ConnectionStrings.segmentAround(text, i);
+                boolean emulator = own.containsIgnoreCase("localhost:8081") || own.containsIgnoreCase("127.0.0.1:8081");
+                if (KeyShapes.is64ByteKey(value) && !KnownNonSecrets.isKnownNonSecret(value) && !emulator
                         && (value.indexOf("ACDb") != 76 || IdentifiableKeys.at(text, i + 76).isEmpty())) {
                     String account = account(window);
                     report(doc, sink, i, value, "Azure Cosmos DB account key" + (account != null ? " of account '"

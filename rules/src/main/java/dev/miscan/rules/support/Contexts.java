@@ -30,11 +30,22 @@ public final class Contexts {
         return false;
     }
 
-    /** Start of the value after a key that ends at {@code afterKey}: skips quotes, spaces, {@code :} and {@code =}. */
+    /**
+     * Start of the value after a key word that ends at {@code afterKey}: skips the rest of the key's name
+     * ({@code account-key_1}, {@code ACCOUNT_KEY_PRIMARY}), then quotes, spaces, {@code :} and {@code =}.
+     */
     public static int valueStart(String text, int afterKey) {
         int i = afterKey;
-        int limit = Math.min(text.length(), afterKey + 12);
-        while (i < limit && " \t\"':=>".indexOf(text.charAt(i)) >= 0) {
+        int nameLimit = Math.min(text.length(), afterKey + 40);
+        while (i < nameLimit && (Character.isLetterOrDigit(text.charAt(i)) || "_-.#[]".indexOf(text.charAt(i)) >= 0)) {
+            i++;
+        }
+        int limit = Math.min(text.length(), i + 12);
+        while (i < limit && " \t\"':=>".indexOf(text.charAt(i)) >= 0 || i < limit && text.startsWith("string", i)) {
+            if (text.startsWith("string", i)) { // Bicep: param name string = '…'
+                i += "string".length();
+                continue;
+            }
             i++;
         }
         return i;

@@ -35,6 +35,12 @@ public final class Placeholders {
         if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
             v = v.substring(1, v.length() - 1).strip();
         }
+        if (v.length() >= 2 && "{[(".indexOf(v.charAt(0)) >= 0 && v.charAt(v.length() - 1) == "}])".charAt("{[(".indexOf(v.charAt(0)))) {
+            String inner = v.substring(1, v.length() - 1).strip();
+            if (inner.isEmpty() || !inner.equals(v) && isPlaceholder(inner)) {
+                return true;
+            }
+        }
         if (v.isEmpty()) {
             return true;
         }
