@@ -146,15 +146,23 @@ public final class ScanCommand implements Callable<Integer> {
                 ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
     }
 
-    /** Paths are reported relative to the working directory when every target is inside it. */
+    /**
+     * Paths are reported relative to the working directory when every target is inside it, otherwise
+     * relative to the deepest directory that contains all targets.
+     */
     static Path baseDir(List<Path> targets) {
         Path cwd = Path.of("").toAbsolutePath().normalize();
-        boolean allInside = targets.stream().allMatch(p -> p.toAbsolutePath().normalize().startsWith(cwd));
-        if (allInside) {
+        List<Path> abs = targets.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (abs.stream().allMatch(p -> p.startsWith(cwd))) {
             return cwd;
         }
-        Path first = targets.get(0).toAbsolutePath().normalize();
-        return Files.isDirectory(first) ? first : first.getParent();
+        Path common = Files.isDirectory(abs.get(0)) ? abs.get(0) : abs.get(0).getParent();
+        for (Path p : abs) {
+            while (common != null && !p.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        return common == null ? abs.get(0).getRoot() : common;
     }
 
     long parseSize(String text) {

@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,7 +158,6 @@ class SarifReportTest {
      * ancestor (or the writer emits absolute file: URIs for paths outside SRCROOT).
      */
     @Test
-    @Disabled("main-code bug: ScanCommand.baseDir picks the first target when targets are outside the cwd")
     void artifactUrisResolveWhenScanningTwoDirectoriesOutsideTheWorkingDirectory() throws IOException {
         CliRun r = run("scan", "--format", "sarif", SAMPLES.resolve("spring-boot-app/vulnerable").toString(),
                 SAMPLES.resolve("infra-app/vulnerable").toString());

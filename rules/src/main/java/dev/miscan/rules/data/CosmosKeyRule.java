@@ -10,6 +10,7 @@ import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 import java.util.HashSet;
@@ -83,6 +84,7 @@ public final class CosmosKeyRule extends Rule {
                 ConnectionStrings.Segment own = ConnectionStrings.segmentAround(text, i);
                 boolean emulator = own.containsIgnoreCase("localhost:8081") || own.containsIgnoreCase("127.0.0.1:8081");
                 if (KeyShapes.is64ByteKey(value) && !KnownNonSecrets.isKnownNonSecret(value) && !emulator
+                        && !Contexts.isDigestLine(doc, i)
                         && (value.indexOf("ACDb") != 76 || IdentifiableKeys.at(text, i + 76).isEmpty())) {
                     String account = account(window);
                     report(doc, sink, i, value, "Azure Cosmos DB account key" + (account != null ? " of account '"

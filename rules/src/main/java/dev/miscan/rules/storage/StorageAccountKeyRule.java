@@ -57,7 +57,7 @@ public final class StorageAccountKeyRule extends Rule {
                     continue;
                 }
                 String value = text.substring(v, v + 88);
-                if (!KeyShapes.is64ByteKey(value) || KnownNonSecrets.isKnownNonSecret(value)
+                if (!KeyShapes.is64ByteKey(value) || KnownNonSecrets.isKnownNonSecret(value) || Contexts.isDigestLine(doc, v)
                         || v + 88 < text.length() && KeyShapes.isBase64Char(text.charAt(v + 88))) {
                     continue;
                 }

@@ -52,7 +52,8 @@ public final class StorageSasRule extends Rule {
             return false;
         }
         ConnectionStrings.Segment window = ConnectionStrings.window(doc.text(), at, 2);
-        return SV.matcher(window.content()).find() && !window.containsIgnoreCase("skoid=");
+        return SV.matcher(window.content()).find() && !window.containsIgnoreCase("skoid=")
+                && !window.containsIgnoreCase("skv=");
     }
 
     private static final Pattern SV = Pattern.compile("[?&\"]sv=\\d{4}-\\d{2}-\\d{2}");

@@ -103,8 +103,8 @@ public final class ConnectionStrings {
     }
 
     static boolean isKeyBoundary(char c) {
-        return c == ';' || c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '=' || c == ':' || c == ','
-                || c == '(' || c == '[' || c == '{' || c == '&' || c == '?' || c == '`';
+        return c == ';' || c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '"' || c == '\'' || c == '='
+                || c == ':' || c == ',' || c == '(' || c == '[' || c == '{' || c == '&' || c == '?' || c == '`';
     }
 
     static boolean isValueEnd(char c) {

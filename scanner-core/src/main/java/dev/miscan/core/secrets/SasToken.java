@@ -76,9 +76,19 @@ public record SasToken(Map<String, String> params, String signature, int signatu
             return Kind.MESSAGING;
         }
         if (params.containsKey("sv")) {
-            return params.containsKey("skoid") ? Kind.STORAGE_USER_DELEGATION : Kind.STORAGE_KEY_SIGNED;
+            return isUserDelegation() ? Kind.STORAGE_USER_DELEGATION : Kind.STORAGE_KEY_SIGNED;
         }
         return Kind.OTHER;
+    }
+
+    /** A user delegation SAS carries the signed key's parameters ({@code skoid}, {@code sktid}, {@code skv}, …). */
+    private boolean isUserDelegation() {
+        for (String p : new String[] {"skoid", "sktid", "skt", "ske", "sks", "skv"}) {
+            if (params.containsKey(p)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** True when the signature is an HMAC-SHA256 in base64 (44 characters), possibly URL-encoded. */

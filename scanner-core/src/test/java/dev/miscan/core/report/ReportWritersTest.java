@@ -373,7 +373,7 @@ class ReportWritersTest {
                             .credential(new DefaultAzureCredentialBuilder().build())
                             .buildClient();
                   role: Storage Blob Data Contributor (ba92f5b4-2d11-453d-a403-e96b0029c9fe)
-                  az: az role assignment create --role "Storage Blob Data Contributor" --assignee {principal}
+                  run: az role assignment create --role "Storage Blob Data Contributor" --assignee {principal}
 
                 infra/main.tf:10:1  NOTE  MI-TEST-HARDENING  The web app has no identity block.
                   fix: Enable a managed identity on the host.
