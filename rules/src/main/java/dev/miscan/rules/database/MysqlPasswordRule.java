@@ -1,11 +1,8 @@
 package dev.miscan.rules.database;
 
-import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
-import dev.miscan.core.parse.Document;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -22,21 +19,15 @@ import dev.miscan.rules.support.Remedies;
         cwe = "CWE-259",
         keywords = {"jdbc:", "password", "pwd"},
         precedence = 10)
-public final class MysqlPasswordRule extends Rule {
+public final class MysqlPasswordRule extends DatabasePasswordRule {
 
     @Override
-    public Remediation exampleRemediation() {
-        return Remedies.mysql(null, null);
+    boolean reports(DatabasePasswords.Candidate c) {
+        return c.engine() == DatabasePasswords.Engine.MYSQL;
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        for (DatabasePasswords.Candidate c : DatabasePasswords.find(doc)) {
-            if (c.engine() == DatabasePasswords.Engine.MYSQL) {
-                report(doc, sink, c.offset(), c.password(), "Password for the Azure database server '" + c.server()
-                        + "' in a " + (c.jdbc() ? "JDBC URL" : "connection string") + ".",
-                        Remedies.mysql(c.server(), c.database()));
-            }
-        }
+    Remediation remediation(String server, String database) {
+        return Remedies.mysql(server, database);
     }
 }

@@ -30,6 +30,17 @@ public final class Contexts {
         return false;
     }
 
+    /** True when the line around {@code offset} is about a hash, not a key ({@code integrity}, {@code sha512-}, {@code digest}). */
+    public static boolean isDigestLine(Document doc, int offset) {
+        String line = doc.lineAt(offset).toLowerCase(Locale.ROOT);
+        for (String w : new String[] {"integrity", "sha512-", "sha384-", "sha256-", "digest", "checksum", "hash"}) {
+            if (line.contains(w)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /**
      * Start of the value after a key word that ends at {@code afterKey}: skips the rest of the key's name
      * ({@code account-key_1}, {@code ACCOUNT_KEY_PRIMARY}), then quotes, spaces, {@code :} and {@code =}.

@@ -1,0 +1,31 @@
+package dev.miscan.rules.database;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.parse.Document;
+
+/** The four database password rules differ only in which engine and form they report and how to fix it. */
+abstract class DatabasePasswordRule extends Rule {
+
+    /** True for the candidates this rule reports. */
+    abstract boolean reports(DatabasePasswords.Candidate c);
+
+    abstract Remediation remediation(String server, String database);
+
+    @Override
+    public final Remediation exampleRemediation() {
+        return remediation(null, null);
+    }
+
+    @Override
+    public final void scan(Document doc, FindingSink sink) {
+        for (DatabasePasswords.Candidate c : DatabasePasswords.find(doc)) {
+            if (reports(c)) {
+                report(doc, sink, c.offset(), c.password(), "Password for the Azure database server '" + c.server()
+                        + "' in a " + (c.jdbc() ? "JDBC URL" : "connection string") + ".",
+                        remediation(c.server(), c.database()));
+            }
+        }
+    }
+}

@@ -1,0 +1,468 @@
+package dev.miscan.core.engine;
+// mi-scan:allow-file test vectors
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.source.ScanWarning;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class EngineTest {
+
+    /** Same findings as {@link TestSecretRule}, but more specific: wins the de-duplication. */
+    @RuleInfo(id = "MI-TEST-SPECIFIC", name = "test-specific", tier = Tier.SECRET,
+            summary = "Specific test secret", description = "More specific than MI-TEST-SECRET.",
+            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
+            securitySeverity = "5.0", keywords = {"secret="}, precedence = 10)
+    static final class SpecificRule extends TestSecretRule {
+    }
+
+    /** Same findings as {@link TestSecretRule}, less specific, and with an id that sorts first. */
+    @RuleInfo(id = "MI-TEST-AAA-GENERIC", name = "test-generic", tier = Tier.SECRET,
+            summary = "Generic test secret", description = "Less specific than MI-TEST-SECRET.",
+            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
+            securitySeverity = "5.0", keywords = {"secret="}, precedence = 90)
+    static final class GenericRule extends TestSecretRule {
+    }
+
+    /** Reports only the first 4 characters of the value: a different secret at the same place. */
+    @RuleInfo(id = "MI-TEST-PREFIX", name = "test-prefix", tier = Tier.KEY_BASED_AUTH,
+            summary = "Prefix of a test secret", description = "Reports the first four characters.",
+            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
+            securitySeverity = "3.0", keywords = {"secret="})
+    static final class PrefixRule extends Rule {
+        @Override
+        public Remediation exampleRemediation() {
+            return TestSecretRule.REMEDIATION;
+        }
+
+        @Override
+        public void scan(Document doc, FindingSink sink) {
+            for (int at : doc.occurrences("secret=")) {
+                int start = at + "secret=".length();
+                if (start + 4 <= doc.text().length()) {
+                    report(doc, sink, start, doc.text().substring(start, start + 4), "A prefix",
+                            TestSecretRule.REMEDIATION);
+                }
+            }
+        }
+    }
+
+    /** Throws on any file that contains {@code boom}; its id sorts before MI-TEST-SECRET so it runs first. */
+    @RuleInfo(id = "MI-TEST-BOOM", name = "test-boom", tier = Tier.SECRET,
+            summary = "Rule that fails", description = "Throws on files containing boom.",
+            help = "None.", bad = "boom", good = "no boom", securitySeverity = "1.0", keywords = {"secret="})
+    static final class ThrowingRule extends Rule {
+        @Override
+        public Remediation exampleRemediation() {
+            return TestSecretRule.REMEDIATION;
+        }
+
+        @Override
+        public void scan(Document doc, FindingSink sink) {
+            if (doc.text().contains("boom")) {
+                throw new IllegalStateException("boom");
+            }
+        }
+    }
+
+    @TempDir
+    Path root;
+
+    private static Engine engine(Rule... rules) {
+        return new Engine(new RuleRegistry(List.of(rules)));
+    }
+
+    private ScanResult scan(Engine engine, int threads) throws IOException {
+        return scan(engine, List.of(), ScanRequest.DEFAULT_MAX_FILE_SIZE, threads);
+    }
+
+    private ScanResult scan(Engine engine, List<String> excludes, long maxFileSize, int threads) throws IOException {
+        return engine.scan(new ScanRequest(root, List.of(root), excludes, maxFileSize, threads));
+    }
+
+    private ScanResult scan() throws IOException {
+        return scan(engine(new TestSecretRule()), 1);
+    }
+
+    private Path write(String relative, String content) throws IOException {
+        return write(relative, content.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private Path write(String relative, byte[] content) throws IOException {
+        Path file = root.resolve(relative);
+        Files.createDirectories(file.getParent());
+        return Files.write(file, content);
+    }
+
+    private static Set<String> paths(ScanResult result) {
+        return result.findings().stream().map(f -> f.location().path()).collect(Collectors.toSet());
+    }
+
+    // --- fingerprints ---------------------------------------------------------------------------------------
+
+    @Test
+    void partialFingerprints_stayTheSame_whenLinesAreInsertedAbove() throws IOException {
+        String body = """
+                name=app
+                secret=Fingerprint0001
+                other secret=Fingerprint0002
+                """;
+        write("app.properties", body);
+        ScanResult before = scan();
+
+        write("app.properties", "# one\n# two\n# three\n" + body);
+        ScanResult after = scan();
+
+        assertThat(before.findings()).hasSize(2);
+        assertThat(after.findings()).hasSize(2);
+        for (int i = 0; i < 2; i++) {
+            Finding b = before.findings().get(i);
+            Finding a = after.findings().get(i);
+            assertThat(a.fingerprint()).isEqualTo(b.fingerprint());
+            assertThat(a.location().startLine()).isEqualTo(b.location().startLine() + 3);
+            assertThat(a.location().startColumn()).isEqualTo(b.location().startColumn());
+        }
+        assertThat(before.findings().get(0).fingerprint()).isNotEqualTo(before.findings().get(1).fingerprint());
+    }
+
+    @Test
+    void sameSecretTwiceInFile_getsOccurrenceNumbers() throws IOException {
+        write("a.txt", """
+                secret=Repeated00001
+                filler
+                secret=Repeated00001
+                """);
+
+        List<Finding> findings = scan().findings();
+
+        assertThat(findings).hasSize(2);
+        String first = findings.get(0).fingerprint();
+        String second = findings.get(1).fingerprint();
+        assertThat(first).endsWith(":1");
+        assertThat(second).endsWith(":2");
+        assertThat(first.substring(0, first.lastIndexOf(':'))).isEqualTo(second.substring(0, second.lastIndexOf(':')));
+    }
+
+    @Test
+    void sameSecretInTwoFiles_getsDifferentFingerprints() throws IOException {
+        write("a.txt", "secret=Repeated00001\n");
+        write("b.txt", "secret=Repeated00001\n");
+
+        List<Finding> findings = scan().findings();
+
+        assertThat(findings).hasSize(2);
+        assertThat(findings.get(0).fingerprint()).isNotEqualTo(findings.get(1).fingerprint());
+        assertThat(findings.get(0).secretHash()).isEqualTo(findings.get(1).secretHash());
+    }
+
+    // --- order and determinism ------------------------------------------------------------------------------
+
+    @Test
+    void findings_areOrderedByPathLineColumnRule() throws IOException {
+        write("b/z.txt", "secret=Zzzz00001 secret=Zzzz00002\nsecret=Zzzz00003\n");
+        write("a.txt", "x\nsecret=Aaaa00002\nsecret=Aaaa00001 secret=Aaaa00003\n");
+        write("b/a.txt", "secret=Baaa00001\n");
+        write("a/b.txt", "secret=Abbb00001\n");
+
+        List<Finding> findings = scan(engine(new TestSecretRule(), new PrefixRule()), 1).findings();
+
+        Comparator<Finding> expected = Comparator.comparing((Finding f) -> f.location().path())
+                .thenComparingInt(f -> f.location().startLine())
+                .thenComparingInt(f -> f.location().startColumn())
+                .thenComparing(f -> f.rule().id());
+        assertThat(findings).hasSize(16).isSortedAccordingTo(expected);
+        assertThat(findings.stream().map(f -> f.location().path()).distinct())
+                .containsExactly("a.txt", "a/b.txt", "b/a.txt", "b/z.txt");
+        assertThat(findings.get(0).rule().id()).isEqualTo("MI-TEST-PREFIX");
+        assertThat(findings.get(1).rule().id()).isEqualTo(TestSecretRule.ID);
+        assertThat(findings.get(0).location().path()).isEqualTo("a.txt");
+        assertThat(findings.get(0).location().startLine()).isEqualTo(2);
+        assertThat(findings.get(1).location().startLine()).isEqualTo(2);
+        assertThat(findings.get(1).location().startColumn()).isEqualTo(findings.get(0).location().startColumn());
+    }
+
+    @Test
+    void scanningWithOneOrFourThreads_givesIdenticalResults() throws IOException {
+        for (int d = 0; d < 5; d++) {
+            for (int f = 0; f < 8; f++) {
+                StringBuilder sb = new StringBuilder();
+                for (int line = 0; line < 20; line++) {
+                    sb.append(line % 3 == 0 ? "secret=Value" + d + f + line + "x secret=Again" + d + "\n" : "text\n");
+                }
+                write("dir" + d + "/file" + f + ".txt", sb.toString());
+            }
+        }
+        write("dir2/bin.dat", new byte[] {'s', 0, 'x'});
+        write("dir3/bad.txt", new byte[] {'s', 'e', 'c', 'r', 'e', 't', '=', 'B', 'a', 'd', '1', '2', (byte) 0xC3, '('});
+        Engine engine = engine(new TestSecretRule(), new PrefixRule());
+
+        ScanResult one = scan(engine, 1);
+        ScanResult four = scan(engine, 4);
+        ScanResult again = scan(engine, 4);
+
+        assertThat(one.findings()).hasSizeGreaterThan(500);
+        assertThat(four.findings()).isEqualTo(one.findings());
+        assertThat(again.findings()).isEqualTo(one.findings());
+        assertThat(four.warnings()).isEqualTo(one.warnings());
+        assertThat(four.filesScanned()).isEqualTo(one.filesScanned());
+        assertThat(four.bytesScanned()).isEqualTo(one.bytesScanned());
+    }
+
+    // --- which files ----------------------------------------------------------------------------------------
+
+    @Test
+    void gitignore_isHonoured_filesDirectoriesNegationAndNested() throws IOException {
+        write(".gitignore", """
+                ignored.properties
+                ignored-dir/
+                *.txt
+                !keep.txt
+                """);
+        write("ignored.properties", "secret=Ignored00001\n");
+        write("ignored-dir/a.properties", "secret=Ignored00002\n");
+        write("other.txt", "secret=Ignored00003\n");
+        write("keep.txt", "secret=Visible00001\n");
+        write("visible.properties", "secret=Visible00002\n");
+        write("local.properties", "secret=Visible00003\n");
+        write("sub/.gitignore", "local.properties\n");
+        write("sub/local.properties", "secret=Ignored00004\n");
+        write("sub/deep/local.properties", "secret=Ignored00005\n");
+        write("sub/other.properties", "secret=Visible00004\n");
+        write("sub/keep.txt", "secret=Visible00005\n");
+        write("sub/drop.txt", "secret=Ignored00006\n");
+
+        ScanResult result = scan();
+
+        assertThat(paths(result)).containsExactlyInAnyOrder("keep.txt", "visible.properties", "local.properties",
+                "sub/other.properties", "sub/keep.txt");
+    }
+
+    @Test
+    void defaultExcludedDirectories_areSkipped() throws IOException {
+        write("target/a.properties", "secret=Excluded0001\n");
+        write("build/a.properties", "secret=Excluded0002\n");
+        write("node_modules/pkg/a.properties", "secret=Excluded0003\n");
+        write(".git/config", "secret=Excluded0004\n");
+        write("module/target/classes/a.properties", "secret=Excluded0005\n");
+        write("src/a.properties", "secret=Included0001\n");
+        write("targets/a.properties", "secret=Included0002\n");
+
+        assertThat(paths(scan())).containsExactlyInAnyOrder("src/a.properties", "targets/a.properties");
+    }
+
+    @Test
+    void excludePatterns_useGitignoreSyntax() throws IOException {
+        write("docs/a.txt", "secret=Excluded0001\n");
+        write("sub/docs/b.txt", "secret=Excluded0002\n");
+        write("README.md", "secret=Excluded0003\n");
+        write("sub/NOTES.md", "secret=Excluded0004\n");
+        write("src/a.txt", "secret=Included0001\n");
+        write("docs.txt", "secret=Included0002\n");
+
+        ScanResult result = scan(engine(new TestSecretRule()), List.of("docs/", "*.md"),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 1);
+
+        assertThat(paths(result)).containsExactlyInAnyOrder("src/a.txt", "docs.txt");
+    }
+
+    @Test
+    void symlinkToFileOutsideRoot_isNotFollowed(@TempDir Path outside) throws IOException {
+        Path target = Files.writeString(outside.resolve("outside.txt"), "secret=Outside00001\n");
+        Files.createDirectories(outside.resolve("dir"));
+        Files.writeString(outside.resolve("dir/inner.txt"), "secret=Outside00002\n");
+        write("inside.txt", "secret=Inside000001\n");
+        try {
+            Files.createSymbolicLink(root.resolve("link.txt"), target);
+            Files.createSymbolicLink(root.resolve("linkdir"), outside.resolve("dir"));
+        } catch (UnsupportedOperationException | IOException | SecurityException e) {
+            Assumptions.abort("symbolic links are not supported here: " + e.getClass().getSimpleName());
+        }
+
+        ScanResult result = scan();
+
+        assertThat(paths(result)).containsExactly("inside.txt");
+        assertThat(result.filesScanned()).isEqualTo(1);
+    }
+
+    // --- skipped and odd files ------------------------------------------------------------------------------
+
+    @Test
+    void binaryFile_isSkippedWithWarning_andOtherFilesStillScanned() throws IOException {
+        write("bin.dat", "secret=Binary000001\u0000\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1));
+        write("text.txt", "secret=Text00000001\n");
+
+        ScanResult result = scan();
+
+        assertThat(paths(result)).containsExactly("text.txt");
+        assertThat(result.warnings()).hasSize(1);
+        ScanWarning warning = result.warnings().get(0);
+        assertThat(warning.path()).isEqualTo("bin.dat");
+        assertThat(warning.skipped()).isTrue();
+        assertThat(warning.message()).contains("binary");
+        assertThat(result.filesSkipped()).isEqualTo(1);
+        assertThat(result.filesScanned()).isEqualTo(1);
+    }
+
+    @Test
+    void fileOverMaxFileSize_isSkippedWithWarningNamingTheLimit() throws IOException {
+        write("big.txt", "secret=Big000000001\n" + "x".repeat(200) + "\n");
+        write("small.txt", "secret=Small0000001\n");
+
+        ScanResult result = scan(engine(new TestSecretRule()), List.of(), 64, 1);
+
+        assertThat(paths(result)).containsExactly("small.txt");
+        assertThat(result.warnings()).hasSize(1);
+        ScanWarning warning = result.warnings().get(0);
+        assertThat(warning.path()).isEqualTo("big.txt");
+        assertThat(warning.skipped()).isTrue();
+        assertThat(warning.message()).contains("64-byte limit");
+    }
+
+    @Test
+    void invalidUtf8_isScannedWithWarning() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes("line one \u00e9\n".getBytes(StandardCharsets.UTF_8));
+        bytes.writeBytes(new byte[] {(byte) 0xC3, (byte) 0x28, (byte) 0xFF, '\n'});
+        bytes.writeBytes("secret=Latin1Value01\n".getBytes(StandardCharsets.UTF_8));
+        write("bad.txt", bytes.toByteArray());
+
+        ScanResult result = scan();
+
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.findings().get(0).location())
+                .isEqualTo(new Location("bad.txt", 3, 8, 3, 8 + "Latin1Value01".length()));
+        assertThat(result.warnings()).hasSize(1);
+        ScanWarning warning = result.warnings().get(0);
+        assertThat(warning.path()).isEqualTo("bad.txt");
+        assertThat(warning.message()).startsWith("not valid UTF-8");
+        assertThat(warning.skipped()).isFalse();
+        assertThat(result.filesScanned()).isEqualTo(1);
+    }
+
+    @Test
+    void utf16LittleEndianWithBom_isDecoded() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xFF, (byte) 0xFE});
+        bytes.writeBytes("first\r\nkey: secret=Utf16Value001\r\n".getBytes(StandardCharsets.UTF_16LE));
+        write("utf16.txt", bytes.toByteArray());
+
+        ScanResult result = scan();
+
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.findings()).hasSize(1);
+        assertThat(result.findings().get(0).location())
+                .isEqualTo(new Location("utf16.txt", 2, 13, 2, 13 + "Utf16Value001".length()));
+    }
+
+    @Test
+    void utf8WithBom_hasColumnsWithoutTheBom() throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        bytes.writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        bytes.writeBytes("secret=BomValue00001\n".getBytes(StandardCharsets.UTF_8));
+        write("bom.txt", bytes.toByteArray());
+
+        List<Finding> findings = scan().findings();
+
+        assertThat(findings).hasSize(1);
+        assertThat(findings.get(0).location().startColumn()).isEqualTo(8);
+    }
+
+    @Test
+    void crlfFile_hasCorrectColumns() throws IOException {
+        write("crlf.txt", "first\r\n  secret=CrlfValue0001\r\nthird secret=CrlfValue0002\r\n");
+
+        List<Finding> findings = scan().findings();
+
+        assertThat(findings).extracting(Finding::location).containsExactly(
+                new Location("crlf.txt", 2, 10, 2, 10 + "CrlfValue0001".length()),
+                new Location("crlf.txt", 3, 14, 3, 14 + "CrlfValue0002".length()));
+        assertThat(findings).allSatisfy(f -> assertThat(f.snippet()).doesNotContain("\r"));
+    }
+
+    @Test
+    void failingRule_givesWarningNamingFileAndRule_andOtherRulesStillReport() throws IOException {
+        write("a.txt", "boom\nsecret=AfterBoom0001\n");
+        write("b.txt", "secret=NoBoom0000001\n");
+
+        ScanResult result = scan(engine(new ThrowingRule(), new TestSecretRule()), 1);
+
+        assertThat(paths(result)).containsExactlyInAnyOrder("a.txt", "b.txt");
+        assertThat(result.findings()).allSatisfy(f -> assertThat(f.rule().id()).isEqualTo(TestSecretRule.ID));
+        assertThat(result.warnings()).hasSize(1);
+        ScanWarning warning = result.warnings().get(0);
+        assertThat(warning.path()).isEqualTo("a.txt");
+        assertThat(warning.message()).contains("MI-TEST-BOOM");
+        assertThat(warning.skipped()).isFalse();
+        assertThat(result.filesScanned()).isEqualTo(2);
+    }
+
+    // --- redaction ------------------------------------------------------------------------------------------
+
+    @Test
+    void snippets_neverContainTheSecret_andPreviewShowsAtMostFourCharacters() throws IOException {
+        String first = "Sup3rS3cretValue99";
+        String second = "An0therS3cretValue";
+        String shortOne = "abc12";
+        write("app.txt", "config secret=" + first + " # keep\n"
+                + "copy of " + first + " and secret=" + second + "\n"
+                + "secret=" + shortOne + "\n");
+
+        List<Finding> findings = scan().findings();
+
+        assertThat(findings).hasSize(3);
+        for (Finding f : findings) {
+            for (String secret : List.of(first, second)) {
+                assertThat(f.snippet().contains(secret)).isFalse();
+                assertThat(f.message().contains(secret)).isFalse();
+                assertThat(f.preview().contains(secret)).isFalse();
+            }
+            String shown = f.preview().substring(0, f.preview().indexOf('…'));
+            assertThat(shown.length()).isLessThanOrEqualTo(4);
+        }
+        assertThat(findings.get(0).preview()).isEqualTo("Sup3…(18 chars)");
+        assertThat(findings.get(0).snippet()).startsWith("config secret=");
+        assertThat(findings.get(2).preview()).isEqualTo("…(5 chars)");
+    }
+
+    // --- de-duplication -------------------------------------------------------------------------------------
+
+    @Test
+    void duplicateFindingAtSamePlace_keepsLowerPrecedenceRule() throws IOException {
+        write("a.txt", "secret=Duplicate0001\n");
+
+        ScanResult specific = scan(engine(new TestSecretRule(), new SpecificRule()), 1);
+        ScanResult generic = scan(engine(new GenericRule(), new TestSecretRule()), 1);
+
+        assertThat(specific.findings()).extracting(f -> f.rule().id()).containsExactly("MI-TEST-SPECIFIC");
+        assertThat(generic.findings()).extracting(f -> f.rule().id()).containsExactly(TestSecretRule.ID);
+    }
+
+    @Test
+    void differentSecretsAtSamePlace_areBothKept() throws IOException {
+        write("a.txt", "secret=Different0001\n");
+
+        ScanResult result = scan(engine(new TestSecretRule(), new PrefixRule()), 1);
+
+        assertThat(result.findings()).extracting(f -> f.rule().id())
+                .containsExactly("MI-TEST-PREFIX", TestSecretRule.ID);
+    }
+}

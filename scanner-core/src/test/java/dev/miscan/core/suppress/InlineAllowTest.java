@@ -1,0 +1,200 @@
+package dev.miscan.core.suppress;
+// mi-scan:allow-file test vectors
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanRequest;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.engine.TestSecretRule;
+import dev.miscan.core.source.Fragment;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class InlineAllowTest {
+    private final Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
+
+    private Engine.FileResult scan(String text) {
+        List<ScanWarning> warnings = new ArrayList<>();
+        Engine.FileResult result = engine.scanFragment(new Fragment("app.properties", text), warnings::add);
+        assertThat(warnings).isEmpty();
+        return result;
+    }
+
+    private static List<Integer> lines(Engine.FileResult result) {
+        return result.findings().stream().map(f -> f.location().startLine()).toList();
+    }
+
+    @Test
+    void allowOnLineBefore_suppresses() {
+        var result = scan("""
+                # mi-scan:allow
+                secret=Allowed000001
+                secret=Reported00001
+                """);
+
+        assertThat(lines(result)).containsExactly(3);
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void trailingAllowOnSameLine_suppresses() {
+        var result = scan("""
+                String s = "secret=Allowed000001"; // mi-scan:allow
+
+                String t = "secret=Reported00001";
+                """);
+
+        assertThat(lines(result)).containsExactly(3);
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void allowTwoLinesAbove_doesNotSuppress() {
+        var result = scan("""
+                # mi-scan:allow
+                name=app
+                secret=Reported00001
+                """);
+
+        assertThat(lines(result)).containsExactly(3);
+        assertThat(result.suppressed()).isZero();
+    }
+
+    @Test
+    void allowForOtherRuleId_doesNotSuppress() {
+        var result = scan("""
+                # mi-scan:allow MI-OTHER
+                secret=Reported00001
+                secret=Reported00002 # mi-scan:allow MI-OTHER-RULE, MI-THIRD
+                """);
+
+        assertThat(lines(result)).containsExactly(2, 3);
+        assertThat(result.suppressed()).isZero();
+    }
+
+    @Test
+    void allowForThisRuleIdWithReason_suppresses() {
+        var result = scan("""
+                # mi-scan:allow MI-TEST-SECRET reason text
+                secret=Allowed000001
+                secret=Allowed000002 # mi-scan:allow MI-OTHER, MI-TEST-SECRET fixture for a test
+                """);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(2);
+    }
+
+    @Test
+    void allowFileInFirstTenLines_suppressesWholeFile() {
+        var result = scan("""
+                line 1
+                line 2
+                line 3
+                line 4
+                line 5
+                line 6
+                line 7
+                line 8
+                line 9
+                # mi-scan:allow-file fixtures
+                secret=Allowed000001
+                line 12
+                line 13
+                secret=Allowed000002
+                """);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressed()).isEqualTo(2);
+    }
+
+    @Test
+    void allowFileForOtherRule_doesNotSuppress() {
+        var result = scan("""
+                # mi-scan:allow-file MI-OTHER
+                name=app
+                secret=Reported00001
+                """);
+
+        assertThat(lines(result)).containsExactly(3);
+    }
+
+    @Test
+    void allowFileOnLineEleven_doesNotSuppress() {
+        var result = scan("""
+                line 1
+                line 2
+                line 3
+                line 4
+                line 5
+                line 6
+                line 7
+                line 8
+                line 9
+                line 10
+                # mi-scan:allow-file fixtures
+                secret=Reported00001
+                line 13
+                secret=Reported00002
+                """);
+
+        assertThat(lines(result)).containsExactly(12, 14);
+        assertThat(result.suppressed()).isZero();
+    }
+
+    @Test
+    void scanResult_countsSuppressedFindings(@TempDir Path root) throws IOException {
+        Files.writeString(root.resolve("a.properties"), """
+                # mi-scan:allow
+                secret=Allowed000001
+                secret=Reported00001
+                """);
+        Files.writeString(root.resolve("b.properties"), """
+                # mi-scan:allow-file
+                secret=Allowed000002
+                secret=Allowed000003
+                """);
+
+        ScanResult result = engine.scan(new ScanRequest(root, List.of(root), List.of(),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 2));
+
+        assertThat(result.findings()).extracting(f -> f.location().path() + ":" + f.location().startLine())
+                .containsExactly("a.properties:3");
+        assertThat(result.suppressed()).isEqualTo(3);
+    }
+
+    @Test
+    void scanFragmentWithoutSuppressions_reportsAllowedFindings() {
+        String text = """
+                # mi-scan:allow-file
+                secret=Allowed000001 // mi-scan:allow
+                """;
+        List<ScanWarning> warnings = new ArrayList<>();
+
+        Engine.FileResult result = engine.scanFragment(new Fragment("a.txt", text), warnings::add, false);
+
+        assertThat(result.findings()).extracting(Finding::fingerprint).hasSize(1);
+        assertThat(result.suppressed()).isZero();
+        assertThat(scan(text).findings()).isEmpty();
+    }
+
+    @Test
+    void suppressedFindings_doNotConsumeOccurrenceNumbers() {
+        var result = scan("""
+                secret=Repeated00001 # mi-scan:allow
+                name=app
+                secret=Repeated00001
+                """);
+
+        assertThat(lines(result)).containsExactly(3);
+        assertThat(result.findings().get(0).fingerprint()).endsWith(":1");
+    }
+}
