@@ -26,7 +26,8 @@ public final class EntraSecrets {
     /** The secret whose {@code Q~} marker starts at {@code markerOffset}, if the shape fits. */
     public static Optional<Match> at(String text, int markerOffset) {
         int start = markerOffset - 4;
-        if (start < 0 || text.charAt(markerOffset) != 'Q' || text.charAt(markerOffset + 1) != '~') {
+        if (start < 0 || markerOffset + 1 >= text.length() || text.charAt(markerOffset) != 'Q'
+                || text.charAt(markerOffset + 1) != '~') {
             return Optional.empty();
         }
         char version = text.charAt(markerOffset - 1);

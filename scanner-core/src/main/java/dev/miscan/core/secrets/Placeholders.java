@@ -15,8 +15,12 @@ public final class Placeholders {
     /** Whole-value references: {@code $VAR}, {@code $env:VAR}, {@code %VAR%}, {@code __TOKEN__}, {@code {0}}, {@code %s}. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z0-9_.-]+%|__[A-Za-z0-9_]+__|\\{[0-9]*}|%s|\\[[A-Za-z _-]+]");
+    /**
+     * Masks and fillers. Letter runs must stand alone ({@code xxxx}, {@code XXXX-XXXX}, {@code key-xxx}) so that
+     * a random key that happens to contain {@code xXxX} or {@code hidden} is still a key.
+     */
     private static final Pattern FILLER = Pattern.compile(
-            "(?i)(?:x{4,}|\\*{3,}|\\.{3,}|…|•{2,}|#{3,}|0{8,}|<redacted>|\\[redacted]|redacted|masked|hidden)");
+            "(?i)(?<![a-z0-9])(?:x{3,}|redacted|masked|hidden)(?![a-z0-9])|\\*{3,}|\\.{3,}|…|•{2,}|#{3,}|0{8,}");
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     private static final Pattern WORDY = Pattern.compile(
             "(?i)(?:your|my|insert|enter|replace|paste|example|sample|dummy|fake|placeholder|redacted)[-_ .].*"

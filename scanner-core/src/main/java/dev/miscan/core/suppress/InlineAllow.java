@@ -8,12 +8,14 @@ import java.util.regex.Pattern;
 
 /**
  * Inline suppression in any comment syntax: {@code mi-scan:allow [RULE-ID…] [reason]} on the finding's
- * line or the line before it (so {@code .properties} files can use a {@code #} line above), and
+ * line, or alone in a comment on the line before it (so {@code .properties} files can use a {@code #}
+ * line above; a trailing allow on a line of code covers only that line), and
  * {@code mi-scan:allow-file [RULE-ID…]} anywhere in the first 10 lines for the whole file. Without rule
  * ids, every rule is allowed.
  */
 public final class InlineAllow {
-    private static final Pattern ALLOW = Pattern.compile("mi-scan:allow(-file)?((?:[\\s,]+MI-[A-Z0-9-]+)*)");
+    private static final Pattern ALLOW = Pattern.compile("mi-scan:allow(-file)?((?:[\\s,]+(?i:MI-[A-Z0-9-]+))*)");
+    private static final Pattern COMMENT_LINE = Pattern.compile("\\s*(?:#|//|/\\*|\\*|<!--|--|;|%|'|(?i:rem)\\s).*");
     private static final int FILE_HEADER_LINES = 10;
 
     private final LineIndex lines;
@@ -42,7 +44,8 @@ public final class InlineAllow {
             return true;
         }
         int line = f.location().startLine() - firstLine;
-        return allowsOn(line, id) || line > 0 && allowsOn(line - 1, id);
+        return allowsOn(line, id)
+                || line > 0 && COMMENT_LINE.matcher(lines.line(line - 1)).matches() && allowsOn(line - 1, id);
     }
 
     private boolean allowsOn(int line, String id) {

@@ -197,4 +197,30 @@ class InlineAllowTest {
         assertThat(lines(result)).containsExactly(3);
         assertThat(result.findings().get(0).fingerprint()).endsWith(":1");
     }
+
+    @Test
+    void trailingAllowOnACodeLine_doesNotCoverTheNextLine() {
+        var result = scan("""
+                String s = "secret=Allowed000001"; // mi-scan:allow
+                String t = "secret=Reported00001";
+                """);
+
+        assertThat(lines(result)).containsExactly(2);
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
+    void lowerCaseRuleIds_areRuleIdsNotReasons() {
+        var other = scan("""
+                # mi-scan:allow mi-other not this rule
+                secret=Reported00001
+                """);
+        var same = scan("""
+                # mi-scan:allow mi-test-secret lower-case id
+                secret=Allowed000001
+                """);
+
+        assertThat(lines(other)).containsExactly(2);
+        assertThat(same.findings()).isEmpty();
+    }
 }
