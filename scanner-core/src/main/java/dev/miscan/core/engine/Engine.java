@@ -124,7 +124,7 @@ public final class Engine {
     public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings,
             boolean applySuppressions) {
         int[][] hits = keywordIndex.scan(fragment.text());
-        Document doc = new Document(fragment, keywordIndex, hits);
+        Document doc = new Document(fragment, keywordIndex, hits, warnings);
         Map<String, Finding> byPlace = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
         for (int i = 0; i < rules.size(); i++) {

@@ -2,11 +2,16 @@ package dev.miscan.core.parse;
 
 import dev.miscan.core.engine.KeywordIndex;
 import dev.miscan.core.source.Fragment;
+import dev.miscan.core.source.ScanWarning;
+import java.util.IdentityHashMap;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * A fragment with its views, built on demand and cached. This issue provides the plain-text view
- * (text, lines, keyword offsets); structured views (Java AST, properties, YAML, JSON, Bicep, HCL) plug
- * in here.
+ * A fragment with its views, built on demand and cached for the rules that run on it: the plain-text
+ * view (text, lines, keyword offsets) here, structured views (Java AST, properties, YAML, JSON, Bicep,
+ * HCL) through {@link #view(View)}. A view that cannot be built reports a warning with {@link #warn} and
+ * returns its degraded form; it never stops the scan. A Document is used by one thread at a time.
  */
 public final class Document {
     private static final int[] NONE = new int[0];
@@ -14,12 +19,55 @@ public final class Document {
     private final Fragment fragment;
     private final KeywordIndex keywordIndex;
     private final int[][] keywordHits;
+    private final Consumer<ScanWarning> warnings;
+    private final Map<View<?>, Object> views = new IdentityHashMap<>();
     private LineIndex lines;
 
+    /** A structured view of a document, built once per document on first use. */
+    @FunctionalInterface
+    public interface View<T> {
+        T build(Document doc);
+    }
+
     public Document(Fragment fragment, KeywordIndex keywordIndex, int[][] keywordHits) {
+        this(fragment, keywordIndex, keywordHits, w -> { });
+    }
+
+    public Document(Fragment fragment, KeywordIndex keywordIndex, int[][] keywordHits,
+            Consumer<ScanWarning> warnings) {
         this.fragment = fragment;
         this.keywordIndex = keywordIndex;
         this.keywordHits = keywordHits;
+        this.warnings = warnings;
+    }
+
+    /** The view, built on first use and cached; views are identified by the identity of their key. */
+    @SuppressWarnings("unchecked")
+    public <T> T view(View<T> view) {
+        Object v = views.get(view);
+        if (v == null && !views.containsKey(view)) {
+            v = view.build(this);
+            views.put(view, v);
+        }
+        return (T) v;
+    }
+
+    /** Reports a one-line, non-fatal problem with this document (e.g. "YAML does not parse: …, line 3"). */
+    public void warn(String message) {
+        warnings.accept(new ScanWarning(fragment.path(), message, false));
+    }
+
+    /** The file name's extension, lower-cased, without the dot ("" when there is none). */
+    public String extension() {
+        String name = fileName();
+        int dot = name.lastIndexOf('.');
+        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    }
+
+    /** The last segment of the path. */
+    public String fileName() {
+        String p = fragment.path();
+        return p.substring(p.lastIndexOf('/') + 1);
     }
 
     public String path() {
