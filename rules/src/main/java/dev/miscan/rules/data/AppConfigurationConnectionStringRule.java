@@ -9,6 +9,7 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.Placeholders;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 
@@ -27,7 +28,7 @@ import java.net.URI;
         good = "spring.cloud.azure.appconfiguration.stores[0].endpoint=https://settings.azconfig.io",
         securitySeverity = "7.5",
         tags = {"app-configuration", "connection-string"},
-        keywords = {"azconfig"},
+        keywords = {"azconfig", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class AppConfigurationConnectionStringRule extends Rule {
 
@@ -38,6 +39,13 @@ public final class AppConfigurationConnectionStringRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int at : doc.occurrences("azconfig")) {

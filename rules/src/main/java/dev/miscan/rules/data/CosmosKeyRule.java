@@ -11,6 +11,7 @@ import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.rules.support.Contexts;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 import java.util.HashSet;
@@ -32,7 +33,7 @@ import java.util.Set;
         good = "spring.cloud.azure.cosmos.endpoint=https://contoso.documents.azure.com:443/",
         securitySeverity = "9.1",
         tags = {"cosmos-db"},
-        keywords = {"accountkey", "acdb", "documents.azure.com", "cosmos"},
+        keywords = {"accountkey", "acdb", "documents.azure.com", "cosmos", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class CosmosKeyRule extends Rule {
 
@@ -43,6 +44,13 @@ public final class CosmosKeyRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("acdb")) {
             IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("cosmos")).ifPresent(m ->

@@ -9,6 +9,7 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.Placeholders;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.util.Locale;
 
@@ -27,7 +28,7 @@ import java.util.Locale;
         good = "spring.data.redis.azure.passwordless-enabled=true",
         securitySeverity = "9.1",
         tags = {"redis"},
-        keywords = {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", "azca"},
+        keywords = {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", "azca", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class RedisAccessKeyRule extends Rule {
 
@@ -38,6 +39,13 @@ public final class RedisAccessKeyRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("azca")) {
             IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("redis")).ifPresent(m ->

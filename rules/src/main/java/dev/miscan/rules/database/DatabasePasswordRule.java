@@ -4,6 +4,8 @@ import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.parse.Document;
+import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Remedies;
 
 /** The four database password rules differ only in which engine and form they report and how to fix it. */
 abstract class DatabasePasswordRule extends Rule {
@@ -20,6 +22,8 @@ abstract class DatabasePasswordRule extends Rule {
 
     @Override
     public final void scan(Document doc, FindingSink sink) {
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(remediation(c.server(), null), c.slot()), c.severity()));
         for (DatabasePasswords.Candidate c : DatabasePasswords.find(doc)) {
             if (reports(c)) {
                 report(doc, sink, c.offset(), c.password(), "Password for the Azure database server '" + c.server()

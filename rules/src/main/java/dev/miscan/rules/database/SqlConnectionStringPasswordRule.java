@@ -17,7 +17,7 @@ import dev.miscan.rules.support.Remedies;
         securitySeverity = "9.1",
         tags = {"database", "password"},
         cwe = "CWE-259",
-        keywords = {"jdbc:", "password", "pwd"},
+        keywords = {"jdbc:", "password", "pwd", "secret", "key", "connection", "token", "storage"},
         precedence = 10)
 public final class SqlConnectionStringPasswordRule extends DatabasePasswordRule {
 

@@ -9,6 +9,7 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.EntraSecrets;
 import dev.miscan.core.secrets.Placeholders;
 import dev.miscan.rules.support.Contexts;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -29,7 +30,7 @@ import dev.miscan.rules.support.Remedies;
         good = "spring.cloud.azure.credential.managed-identity-enabled=true",
         securitySeverity = "9.1",
         tags = {"entra-id", "service-principal"},
-        keywords = {"q~"},
+        keywords = {"q~", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class EntraClientSecretRule extends Rule {
 
@@ -40,6 +41,13 @@ public final class EntraClientSecretRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("q~")) {
             if (at < 4) {

@@ -6,6 +6,7 @@ import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -22,7 +23,7 @@ import dev.miscan.rules.support.Remedies;
         good = "spring.cloud.azure.eventhubs.namespace=contoso",
         securitySeverity = "8.6",
         tags = {"event-hubs", "connection-string"},
-        keywords = {"sharedaccesskey"},
+        keywords = {"sharedaccesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class EventHubsConnectionStringRule extends Rule {
 
@@ -33,6 +34,13 @@ public final class EventHubsConnectionStringRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         for (MessagingKeys.Candidate c : MessagingKeys.find(doc)) {
             if (c.service() == MessagingKeys.Service.EVENT_HUBS) {
                 report(doc, sink, c.offset(), c.key(), "Event Hubs SAS key"

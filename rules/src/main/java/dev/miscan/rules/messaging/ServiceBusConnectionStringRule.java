@@ -6,6 +6,7 @@ import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -24,7 +25,7 @@ import dev.miscan.rules.support.Remedies;
         good = "spring.cloud.azure.servicebus.namespace=contoso",
         securitySeverity = "9.1",
         tags = {"service-bus", "connection-string"},
-        keywords = {"sharedaccesskey"},
+        keywords = {"sharedaccesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class ServiceBusConnectionStringRule extends Rule {
 
@@ -35,6 +36,13 @@ public final class ServiceBusConnectionStringRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         for (MessagingKeys.Candidate c : MessagingKeys.find(doc)) {
             if (c.service() == MessagingKeys.Service.SERVICE_BUS) {
                 report(doc, sink, c.offset(), c.key(), "Service Bus SAS key"

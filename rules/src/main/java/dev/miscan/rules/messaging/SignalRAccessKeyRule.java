@@ -10,6 +10,7 @@ import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.core.secrets.Placeholders;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -28,7 +29,7 @@ import dev.miscan.rules.support.Remedies;
         good = "Endpoint=https://chat.service.signalr.net;AuthType=aad;ClientId=<client-id>;Version=1.0;",
         securitySeverity = "7.5",
         tags = {"signalr", "web-pubsub", "connection-string"},
-        keywords = {"accesskey"},
+        keywords = {"accesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class SignalRAccessKeyRule extends Rule {
 
@@ -39,6 +40,13 @@ public final class SignalRAccessKeyRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("accesskey")) {
             ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);

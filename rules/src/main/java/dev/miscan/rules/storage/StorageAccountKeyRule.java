@@ -11,6 +11,7 @@ import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.rules.support.Contexts;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
 @RuleInfo(
@@ -28,7 +29,7 @@ import dev.miscan.rules.support.Remedies;
         good = "spring.cloud.azure.storage.blob.endpoint=https://contoso.blob.core.windows.net",
         securitySeverity = "9.1",
         tags = {"storage"},
-        keywords = {"+ast", "account-key", "account_key", "accountkey", "storage-key", "storage_key", "storagekey"},
+        keywords = {"+ast", "account-key", "account_key", "accountkey", "storage-key", "storage_key", "storagekey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 20)
 public final class StorageAccountKeyRule extends Rule {
 
@@ -41,6 +42,13 @@ public final class StorageAccountKeyRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("+ast")) {
             IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("storage")).ifPresent(m -> {

@@ -10,6 +10,7 @@ import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 
@@ -30,7 +31,7 @@ import java.net.URI;
         good = "spring.cloud.azure.storage.blob.endpoint=https://contoso.blob.core.windows.net",
         securitySeverity = "9.1",
         tags = {"storage", "connection-string"},
-        keywords = {"accountkey"},
+        keywords = {"accountkey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class StorageConnectionStringRule extends Rule {
 
@@ -41,6 +42,13 @@ public final class StorageConnectionStringRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("accountkey")) {
             ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);

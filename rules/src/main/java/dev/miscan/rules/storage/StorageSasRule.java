@@ -8,6 +8,7 @@ import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.SasToken;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,7 +29,7 @@ import java.util.regex.Pattern;
         good = "https://contoso.blob.core.windows.net/c  (DefaultAzureCredential)",
         securitySeverity = "7.5",
         tags = {"storage", "sas"},
-        keywords = {"sig="},
+        keywords = {"sig=", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class StorageSasRule extends Rule {
 
@@ -60,6 +61,13 @@ public final class StorageSasRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
+        scanValues(doc, sink);
+        // after the value findings, so that for the same secret the value rule's message is kept
+        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+    }
+
+    private void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("sig=")) {
             var token = SasToken.at(text, at);

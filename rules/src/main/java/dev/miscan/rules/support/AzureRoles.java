@@ -33,6 +33,8 @@ public final class AzureRoles {
     public static final Role ACR_PULL = new Role("AcrPull", "7f951dda-4ed3-4680-a7ca-43fe172d538d");
     public static final Role SEARCH_INDEX_DATA_READER = new Role("Search Index Data Reader",
             "1407120a-92aa-4202-b7e9-c0e197c71c8f");
+    public static final Role COGNITIVE_SERVICES_OPENAI_USER = new Role("Cognitive Services OpenAI User",
+            "5e0bd9bd-7b93-4f28-af87-19fc36ad61bd");
     public static final Role COGNITIVE_SERVICES_USER = new Role("Cognitive Services User",
             "a97b65f3-24c7-4388-baec-2e87135dc908");
     /** Described in the docs as publishing all Application Insights telemetry despite its name. */

@@ -297,4 +297,32 @@ public final class Remedies {
                 "java", java, IDENTITY_DEPENDENCY, role == null ? List.of() : List.of(role), "",
                 role == null ? List.of(ENABLE_IDENTITY) : roleCommands(role, "<resource-id>"));
     }
+
+    /** The remediation of a configuration slot: the passwordless settings, with the service's roles and commands. */
+    public static Remediation config(Remediation service, dev.miscan.rules.config.ConfigSlots.Slot slot) {
+        return new Remediation(service.service(), service.target(), service.summary(), "properties",
+                slot.passwordless(), service.dependency(), service.roles(), service.scope(), service.commands());
+    }
+
+    public static Remediation openAi(String resource) {
+        String r = or(resource, "<resource>");
+        String scope = SCOPE_PREFIX + "Microsoft.CognitiveServices/accounts/" + r;
+        return new Remediation("Azure OpenAI", or(resource, ""),
+                "Remove the API key: authenticate with Microsoft Entra ID (DefaultAzureCredential; Spring AI: omit"
+                        + " api-key) and grant the identity Cognitive Services OpenAI User; then disable local"
+                        + " (key) authentication on the resource.",
+                "text", "new OpenAIClientBuilder().endpoint(\"https://" + r + ".openai.azure.com/\")"
+                        + ".credential(new DefaultAzureCredentialBuilder().build()).buildClient()",
+                IDENTITY_DEPENDENCY, List.of(AzureRoles.COGNITIVE_SERVICES_OPENAI_USER), scope,
+                roleCommands(AzureRoles.COGNITIVE_SERVICES_OPENAI_USER, scope));
+    }
+
+    /** For a user password or certificate password of Entra ID: the identity replaces the credential. */
+    public static Remediation userCredential(String what) {
+        Remediation base = clientSecret();
+        return new Remediation(base.service(), "", "Remove the " + what + ": use DefaultAzureCredential (Managed"
+                + " Identity in Azure, workload identity federation in CI) and give the identity the roles the"
+                + " account held.", base.language(), base.replacement(), base.dependency(), List.of(), "",
+                List.of(ENABLE_IDENTITY));
+    }
 }

@@ -23,7 +23,7 @@ public final class Placeholders {
             "(?i)(?<![a-z0-9])(?:x{3,}|redacted|masked|hidden)(?![a-z0-9])|\\*{3,}|\\.{3,}|…|•{2,}|#{3,}|0{8,}");
     private static final Pattern CONSTANT_NAME = Pattern.compile("[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+");
     private static final Pattern WORDY = Pattern.compile(
-            "(?i)(?:your|my|insert|enter|replace|paste|example|sample|dummy|fake|placeholder|redacted)[-_ .].*"
+            "(?i)(?:your|insert|enter|replace|paste|example|sample|dummy|fake|placeholder|redacted)[-_ .].*"
                     + "|.*[-_ ](?:here|placeholder)");
     private static final Set<String> WORDS = Set.of("changeme", "change-me", "change_me", "changeit", "password",
             "passw0rd", "secret", "xxx", "pass", "pwd", "test", "example", "sample", "dummy", "foo", "bar", "foobar",

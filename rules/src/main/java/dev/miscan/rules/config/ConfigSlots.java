@@ -1,0 +1,319 @@
+package dev.miscan.rules.config;
+
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.config.ConfigEntry;
+import dev.miscan.core.parse.config.ConfigView;
+import dev.miscan.core.secrets.ConnectionStrings;
+import dev.miscan.core.secrets.JdbcUrl;
+import dev.miscan.core.secrets.KeyShapes;
+import dev.miscan.core.secrets.KnownNonSecrets;
+import dev.miscan.core.secrets.Placeholders;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Credential slots of configuration files, driven by one table ({@code config-slots.tsv}): which setting
+ * holds which credential for which rule, and the passwordless settings that replace it. A literal in a
+ * slot is a secret on the value; a placeholder ({@code ${VAR}}, {@code ${VAR:}}, a Key Vault reference, a
+ * Kubernetes {@code secretKeyRef}) is key-based authentication on the key's line, because Managed Identity
+ * removes the credential either way. {@code ${VAR:literal}} is a literal. Literal connection strings and
+ * SAS tokens are left to the value rules, which validate the key inside them.
+ */
+public final class ConfigSlots {
+    /** What a slot holds, which decides what counts as a real literal. */
+    public enum Kind { CONNSTR, KEY, SECRET, PASSWORD, SAS, APIKEY }
+
+    /** One row of the table. */
+    public record Slot(Pattern key, String rule, Kind kind, String when, String passwordless) {
+    }
+
+    /** A finding for a rule to report: a secret (ERROR) or key-based authentication (WARNING). */
+    public record Candidate(Slot slot, ConfigEntry entry, int offset, String text, String message, Severity severity,
+            String server) {
+
+        public boolean secret() {
+            return severity == Severity.ERROR;
+        }
+    }
+
+    /** Words at least one of which a file must contain for slots to be looked for (the rules' keywords). */
+    public static final String[] KEYWORDS = {"password", "secret", "key", "connection", "sas", "token", "pwd",
+            "storage"};
+
+    private static final List<Slot> TABLE = load();
+    private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{([^:}]*):([^}]+)}$");
+
+    private ConfigSlots() {
+    }
+
+    public static List<Slot> table() {
+        return TABLE;
+    }
+
+    private static List<Slot> load() {
+        List<Slot> slots = new ArrayList<>();
+        try (InputStream in = ConfigSlots.class.getResourceAsStream("config-slots.tsv");
+             BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+            String line;
+            boolean header = true;
+            while ((line = r.readLine()) != null) {
+                if (line.startsWith("#") || line.isBlank()) {
+                    continue;
+                }
+                if (header) {
+                    header = false;
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                slots.add(new Slot(Pattern.compile("(?:^|\\.)(?:" + f[0] + ")$"), f[1], Kind.valueOf(f[2]), f[3],
+                        f[4].replace("\\n", "\n")));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return List.copyOf(slots);
+    }
+
+    /** The slot a key belongs to, if any. */
+    public static Slot slotOf(String key) {
+        String normalized = ConfigEntry.normalize(key);
+        for (Slot s : TABLE) {
+            if (s.key().matcher(normalized).find()) {
+                return s;
+            }
+        }
+        return null;
+    }
+
+    /** Receives a candidate; rules pass a lambda that calls their {@code report}. */
+    @FunctionalInterface
+    public interface Reporter {
+        void report(Candidate candidate);
+    }
+
+    /** Hands every candidate of {@code ruleId} in {@code doc} to {@code reporter}. */
+    public static void report(Document doc, String ruleId, Reporter reporter) {
+        for (Candidate c : find(doc, ruleId)) {
+            reporter.report(c);
+        }
+    }
+
+    /** Candidates of {@code ruleId} in a configuration document. */
+    public static List<Candidate> find(Document doc, String ruleId) {
+        if (ConfigView.formatOf(doc) == ConfigView.Format.NONE) {
+            return List.of();
+        }
+        List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
+        List<Candidate> out = new ArrayList<>();
+        for (ConfigEntry e : entries) {
+            Slot slot = slotOf(e.key());
+            if (slot == null) {
+                continue;
+            }
+            String rule = slot.rule();
+            String server = null;
+            if (slot.when().equals("azure-db")) {
+                JdbcUrl url = datasourceUrl(e.section(), entries);
+                if (url == null) {
+                    continue;
+                }
+                rule = switch (url.subprotocol()) {
+                    case "sqlserver" -> "MI-SQL-JDBC-PASSWORD";
+                    case "postgresql" -> "MI-POSTGRES-JDBC-PASSWORD";
+                    case "mysql", "mariadb" -> "MI-MYSQL-JDBC-PASSWORD";
+                    default -> "";
+                };
+                server = url.host();
+            } else if (slot.when().equals("azure-redis") && !e.normalizedKey().startsWith("azure.")
+                    && !hasAzureRedisHost(e.section(), entries)) {
+                continue;
+            }
+            if (rule.equals(ruleId)) {
+                Candidate c = classify(slot, e, server);
+                if (c != null) {
+                    out.add(c);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static Candidate classify(Slot slot, ConfigEntry e, String server) {
+        String what = describe(slot.kind());
+        if (e.reference()) {
+            return e.commented() ? null : keyBased(slot, e, what + " comes from a Kubernetes secret", server);
+        }
+        String value = e.value() == null ? "" : e.value().strip();
+        if (value.isEmpty()) {
+            return null;
+        }
+        int offset = e.valueOffset();
+        Matcher d = DEFAULTED.matcher(value);
+        if (d.matches()) {
+            String literal = d.group(2);
+            int at = e.rawValue().indexOf(literal);
+            value = literal;
+            offset = at >= 0 && e.valueOffset() >= 0 ? e.valueOffset() + at : e.valueOffset();
+            if (Placeholders.isPlaceholder(literal)) {
+                return keyBased(slot, e, what + " comes from ${" + d.group(1) + "}", server);
+            }
+        } else if (isReference(value)) {
+            return e.commented() ? null : keyBased(slot, e, what + " comes from " + referenceName(value), server);
+        }
+        if (KnownNonSecrets.isKnownNonSecret(value)) {
+            return null;
+        }
+        if (slot.kind() != Kind.CONNSTR && slot.kind() != Kind.SAS && Placeholders.isPlaceholder(value)) {
+            return null;
+        }
+        switch (slot.kind()) {
+            case CONNSTR, SAS -> {
+                return connectionString(slot, e, value, server);
+            }
+            case KEY -> {
+                if (!(KeyShapes.is64ByteKey(value) || KeyShapes.is32ByteKey(value)
+                        || value.length() >= 32 && KeyShapes.base64RunLength(value, 0) == value.length()
+                        && KeyShapes.looksRandom(value))) {
+                    return null;
+                }
+            }
+            case SECRET -> {
+                if (value.length() < 8 || value.contains(" ") || isGuid(value)) {
+                    return null;
+                }
+            }
+            case APIKEY -> {
+                if (value.length() < 16 || value.contains(" ")) {
+                    return null;
+                }
+            }
+            case PASSWORD -> {
+                if (value.length() < 3) {
+                    return null;
+                }
+            }
+            default -> {
+                return null;
+            }
+        }
+        if (offset < 0) {
+            return null;
+        }
+        String secret = e.rawValue().startsWith(value) || offset != e.valueOffset() ? value : e.rawValue();
+        return new Candidate(slot, e, offset, secret, (e.commented() ? "Commented-out " + what : cap(what))
+                + " in '" + e.key() + "'" + (server != null ? " for '" + server + "'" : "") + ".", Severity.ERROR,
+                server);
+    }
+
+    /** A literal connection string: the value rules report its key; a placeholder key inside it is key-based auth. */
+    private static Candidate connectionString(Slot slot, ConfigEntry e, String value, String server) {
+        ConnectionStrings.Segment seg = new ConnectionStrings.Segment(value, 0, value.length());
+        for (String k : new String[] {"AccountKey", "SharedAccessKey", "AccessKey", "Secret", "Password", "Pwd",
+                "SharedAccessSignature", "sig"}) {
+            var v = seg.get(k);
+            if (v.isPresent() && isReference(v.get().value())) {
+                return keyBased(slot, e, "the " + k + " of this connection string comes from "
+                        + referenceName(v.get().value()), server);
+            }
+        }
+        return null;
+    }
+
+    private static Candidate keyBased(Slot slot, ConfigEntry e, String why, String server) {
+        String text = e.value() == null || e.value().isEmpty() ? e.key() : e.value();
+        return new Candidate(slot, e, e.keyOffset(), text, "Key-based authentication: '" + e.key() + "' is set and "
+                + why + "; with Managed Identity the setting is not needed.", Severity.WARNING, server);
+    }
+
+    static boolean isReference(String value) {
+        String v = value.strip();
+        return v.startsWith("@Microsoft.KeyVault(") || v.startsWith("secretref:") || v.equals("valueFrom")
+                || Placeholders.isPlaceholder(v) && (v.contains("${") || v.contains("$(") || v.startsWith("$")
+                || v.contains("{{") || v.startsWith("%") || v.startsWith("#{") || v.startsWith("__"));
+    }
+
+    private static String referenceName(String value) {
+        String v = value.strip();
+        if (v.startsWith("@Microsoft.KeyVault(")) {
+            return "a Key Vault reference (the key still exists)";
+        }
+        return v.length() > 60 ? v.substring(0, 60) + "…" : v;
+    }
+
+    private static boolean isGuid(String v) {
+        return v.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    }
+
+    private static String describe(Kind kind) {
+        return switch (kind) {
+            case CONNSTR -> "the connection string";
+            case KEY -> "an access key";
+            case SECRET -> "a client secret";
+            case PASSWORD -> "a password";
+            case SAS -> "a SAS token";
+            case APIKEY -> "an API key";
+        };
+    }
+
+    private static String cap(String s) {
+        String t = s.startsWith("the ") ? s.substring(4) : s.startsWith("an ") ? s.substring(3)
+                : s.startsWith("a ") ? s.substring(2) : s;
+        return Character.toUpperCase(t.charAt(0)) + t.substring(1);
+    }
+
+    /** The JDBC URL of the datasource in the same section of the file, when it points at an Azure database. */
+    private static JdbcUrl datasourceUrl(int section, List<ConfigEntry> entries) {
+        for (ConfigEntry e : entries) {
+            if (e.section() != section) {
+                continue;
+            }
+            String k = e.normalizedKey();
+            if ((k.endsWith("datasource.url") || k.endsWith("datasource.jdbc.url") || k.endsWith("jdbc.url")
+                    || k.endsWith("datasources.default.url") || k.endsWith("hibernate.connection.url")
+                    || k.endsWith("datasource.hikari.jdbcurl")) && e.value() != null) {
+                String v = e.value().strip();
+                int j = v.toLowerCase(Locale.ROOT).indexOf("jdbc:");
+                if (j >= 0) {
+                    JdbcUrl url = JdbcUrl.at(v, j).orElse(null);
+                    if (url != null && isAzureDatabase(url.host())) {
+                        return url;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    static boolean isAzureDatabase(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        return h.endsWith(".database.windows.net") || h.endsWith(".database.chinacloudapi.cn")
+                || h.endsWith(".database.usgovcloudapi.net") || h.endsWith(".postgres.database.azure.com")
+                || h.endsWith(".mysql.database.azure.com") || h.endsWith(".mariadb.database.azure.com");
+    }
+
+    private static boolean hasAzureRedisHost(int section, List<ConfigEntry> entries) {
+        for (ConfigEntry e : entries) {
+            if (e.section() != section) {
+                continue;
+            }
+            String k = e.normalizedKey();
+            String v = e.value() == null ? "" : e.value().toLowerCase(Locale.ROOT);
+            if ((k.endsWith("redis.host") || k.endsWith("redis.url") || k.endsWith("redis.hostname"))
+                    && (v.contains(".redis.cache.windows.net") || v.contains(".redis.azure.net")
+                    || v.contains(".redis.cache.chinacloudapi.cn"))) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

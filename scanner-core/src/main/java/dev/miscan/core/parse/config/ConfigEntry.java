@@ -1,0 +1,45 @@
+package dev.miscan.core.parse.config;
+
+import java.util.Locale;
+
+/**
+ * One key/value setting of a configuration file, whatever its format: a {@code .properties} entry, a
+ * flattened YAML or JSON path, an environment variable ({@code .env}, Kubernetes {@code env}, docker-compose
+ * {@code environment}, Dockerfile {@code ENV}).
+ *
+ * @param key         the key as written, flattened with {@code .} for nested formats
+ *                    ({@code spring.cloud.azure.servicebus.connection-string}, {@code Values.AzureWebJobsStorage})
+ * @param value       the value with escapes resolved ({@code null} for a non-scalar or reference-only entry)
+ * @param keyOffset   offset of the key in the document text (the line a key-based-auth finding goes on)
+ * @param valueOffset offset of the value's first character in the document text, or -1
+ * @param rawValue    the value exactly as it appears in the text from {@code valueOffset} (for redaction
+ *                    and precise columns); equal to {@code value} when nothing was escaped
+ * @param commented   the entry sits in a comment (a commented-out credential is still a leak)
+ * @param reference   the value comes from elsewhere (Kubernetes {@code secretKeyRef}, a YAML alias), so
+ *                    {@code value} is a description, not a literal
+ * @param section     which document of a multi-document file (YAML {@code ---}) the entry is in; settings
+ *                    only relate to settings of the same section (e.g. a password to its datasource URL)
+ */
+public record ConfigEntry(String key, String value, int keyOffset, int valueOffset, String rawValue,
+        boolean commented, boolean reference, int section) {
+
+    public ConfigEntry(String key, String value, int keyOffset, int valueOffset, String rawValue, boolean commented,
+            boolean reference) {
+        this(key, value, keyOffset, valueOffset, rawValue, commented, reference, 0);
+    }
+
+    /**
+     * The key in Spring's relaxed form: lower case, {@code _} as {@code .}, {@code -} dropped, list indices
+     * as {@code [*]}. {@code SPRING_CLOUD_AZURE_STORAGE_BLOB_ACCOUNT_KEY} and
+     * {@code spring.cloud.azure.storage.blob.account-key} both become
+     * {@code spring.cloud.azure.storage.blob.accountkey}.
+     */
+    public String normalizedKey() {
+        return normalize(key);
+    }
+
+    public static String normalize(String key) {
+        return key.toLowerCase(Locale.ROOT).replaceAll("\\[\\d+]", "[*]").replace('_', '.').replace("-", "")
+                .replaceAll("\\.{2,}", ".");
+    }
+}

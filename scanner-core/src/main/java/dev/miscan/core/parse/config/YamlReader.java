@@ -1,0 +1,199 @@
+package dev.miscan.core.parse.config;
+
+import dev.miscan.core.parse.Document;
+import java.io.StringReader;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.error.Mark;
+import org.yaml.snakeyaml.error.YAMLException;
+import org.yaml.snakeyaml.nodes.MappingNode;
+import org.yaml.snakeyaml.nodes.Node;
+import org.yaml.snakeyaml.nodes.NodeTuple;
+import org.yaml.snakeyaml.nodes.ScalarNode;
+import org.yaml.snakeyaml.nodes.SequenceNode;
+
+/**
+ * YAML (all documents of a file) flattened to Spring-style property paths with the exact position of
+ * every key and value. Lists of {@code {name, value}} maps (Kubernetes {@code env}) and of
+ * {@code KEY=VALUE} strings (docker-compose {@code environment}) become entries named by their variable;
+ * {@code valueFrom.secretKeyRef} becomes a reference entry. Merge keys and aliases are followed (an alias
+ * reports the anchor's position). SnakeYAML's limits are on: aliases, nesting depth and size.
+ */
+final class YamlReader {
+    private static final int MAX_DEPTH = 64;
+
+    private YamlReader() {
+    }
+
+    static List<ConfigEntry> read(Document doc) {
+        LoaderOptions options = new LoaderOptions();
+        options.setMaxAliasesForCollections(50);
+        options.setNestingDepthLimit(MAX_DEPTH);
+        options.setCodePointLimit(4 * 1024 * 1024);
+        options.setAllowDuplicateKeys(true);
+        List<ConfigEntry> out = new ArrayList<>();
+        Walker w = new Walker(doc, out);
+        try {
+            for (Node root : new Yaml(options).composeAll(new StringReader(doc.text()))) {
+                if (root != null) {
+                    w.walk(root, "", 0);
+                }
+                w.section++;
+            }
+        } catch (YAMLException | IllegalArgumentException e) {
+            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
+            doc.warn("YAML does not parse (" + msg.strip() + "); scanned as plain text");
+        }
+        return out;
+    }
+
+    private static final class Walker {
+        private final Document doc;
+        private final List<ConfigEntry> out;
+        private final Map<Node, Boolean> active = new IdentityHashMap<>();
+        private int section;
+
+        Walker(Document doc, List<ConfigEntry> out) {
+            this.doc = doc;
+            this.out = out;
+        }
+
+        void walk(Node node, String path, int depth) {
+            if (depth > MAX_DEPTH || active.containsKey(node)) {
+                return;
+            }
+            active.put(node, Boolean.TRUE);
+            try {
+                if (node instanceof MappingNode map) {
+                    for (NodeTuple t : map.getValue()) {
+                        if (!(t.getKeyNode() instanceof ScalarNode k)) {
+                            continue;
+                        }
+                        if (k.getValue().equals("<<")) {
+                            walk(t.getValueNode(), path, depth + 1);
+                            continue;
+                        }
+                        String childPath = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
+                        Node v = t.getValueNode();
+                        if (v instanceof ScalarNode s) {
+                            out.add(new ConfigEntry(childPath, s.getValue(), offset(k.getStartMark()),
+                                    valueOffset(s), rawValue(s), false, false, section));
+                        } else {
+                            walk(v, childPath, depth + 1);
+                        }
+                    }
+                } else if (node instanceof SequenceNode seq) {
+                    List<Node> items = seq.getValue();
+                    for (int i = 0; i < items.size(); i++) {
+                        Node item = items.get(i);
+                        if (!namedVariable(item) && !composeVariable(item)) {
+                            walk(item, path + "[" + i + "]", depth + 1);
+                        }
+                    }
+                }
+            } finally {
+                active.remove(node);
+            }
+        }
+
+        /** Kubernetes {@code - name: X, value: Y} or {@code valueFrom: {secretKeyRef: …}}. */
+        private boolean namedVariable(Node item) {
+            if (!(item instanceof MappingNode map)) {
+                return false;
+            }
+            ScalarNode name = null;
+            Node value = null;
+            Node valueFrom = null;
+            for (NodeTuple t : map.getValue()) {
+                if (t.getKeyNode() instanceof ScalarNode k) {
+                    switch (k.getValue()) {
+                        case "name" -> name = t.getValueNode() instanceof ScalarNode s ? s : null;
+                        case "value" -> value = t.getValueNode();
+                        case "valueFrom" -> valueFrom = t.getValueNode();
+                        default -> { }
+                    }
+                }
+            }
+            if (name == null || value == null && valueFrom == null) {
+                return false;
+            }
+            if (value instanceof ScalarNode s) {
+                out.add(new ConfigEntry(name.getValue(), s.getValue(), offset(name.getStartMark()), valueOffset(s),
+                        rawValue(s), false, false, section));
+            } else if (valueFrom != null) {
+                out.add(new ConfigEntry(name.getValue(), "valueFrom", offset(name.getStartMark()), -1, "", false, true, section));
+            }
+            return true;
+        }
+
+        /** docker-compose {@code environment: ["KEY=VALUE"]}. */
+        private boolean composeVariable(Node item) {
+            if (!(item instanceof ScalarNode s)) {
+                return false;
+            }
+            String v = s.getValue();
+            int eq = v.indexOf('=');
+            if (eq <= 0 || !v.substring(0, eq).matches("[A-Za-z_][A-Za-z0-9_.]*")) {
+                return false;
+            }
+            int start = valueOffset(s);
+            int valueStart = start < 0 ? -1 : start + eq + 1;
+            out.add(new ConfigEntry(v.substring(0, eq), v.substring(eq + 1), start, valueStart, v.substring(eq + 1),
+                    false, false, section));
+            return true;
+        }
+
+        private int offset(Mark mark) {
+            int line = mark.getLine();
+            if (line >= doc.lines().lineCount()) {
+                return doc.text().length();
+            }
+            return Math.min(doc.lines().lineStart(line) + mark.getColumn(), doc.text().length());
+        }
+
+        /** Where the scalar's text starts: after an opening quote, or on the line after a block indicator. */
+        private int valueOffset(ScalarNode s) {
+            int at = offset(s.getStartMark());
+            String text = doc.text();
+            if (at >= text.length()) {
+                return -1;
+            }
+            char c = text.charAt(at);
+            if (c == '"' || c == '\'') {
+                return at + 1;
+            }
+            if (c == '|' || c == '>') {
+                int nl = text.indexOf('\n', at);
+                if (nl < 0) {
+                    return -1;
+                }
+                int i = nl + 1;
+                while (i < text.length() && (text.charAt(i) == ' ' || text.charAt(i) == '\t')) {
+                    i++;
+                }
+                return i;
+            }
+            if (c == '*') {
+                return at;
+            }
+            return at;
+        }
+
+        private String rawValue(ScalarNode s) {
+            int start = valueOffset(s);
+            int end = offset(s.getEndMark());
+            if (start < 0 || end <= start) {
+                return s.getValue();
+            }
+            String raw = doc.text().substring(start, end);
+            if (raw.endsWith("\"") || raw.endsWith("'")) {
+                raw = raw.substring(0, raw.length() - 1);
+            }
+            return raw;
+        }
+    }
+}
