@@ -325,4 +325,29 @@ public final class Remedies {
                 + " account held.", base.language(), base.replacement(), base.dependency(), List.of(), "",
                 List.of(ENABLE_IDENTITY));
     }
+
+    /** GitHub Actions: OpenID Connect federation instead of a service-principal secret. */
+    public static Remediation githubOidc() {
+        String yaml = """
+                permissions:
+                  id-token: write
+                  contents: read
+                steps:
+                  - uses: azure/login@v2
+                    with:
+                      client-id: ${{ secrets.AZURE_CLIENT_ID }}
+                      tenant-id: ${{ secrets.AZURE_TENANT_ID }}
+                      subscription-id: ${{ secrets.AZURE_SUBSCRIPTION_ID }}
+                """;
+        return new Remediation("Microsoft Entra ID (GitHub Actions)", "",
+                "Replace the service-principal secret with OpenID Connect: add a federated credential for the"
+                        + " repository to the app registration (or a user-assigned managed identity), give the job"
+                        + " permissions id-token: write, pass client-id/tenant-id/subscription-id to azure/login,"
+                        + " then delete the client secret.",
+                "yaml", yaml, "", List.of(), "",
+                List.of("az ad app federated-credential create --id <app-id> --parameters '{\"name\":\"github-main\","
+                                + "\"issuer\":\"https://token.actions.githubusercontent.com\",\"subject\":"
+                                + "\"repo:<owner>/<repo>:ref:refs/heads/main\",\"audiences\":[\"api://AzureADTokenExchange\"]}'",
+                        "az ad app credential delete --id <app-id> --key-id <key-id>"));
+    }
 }

@@ -1,8 +1,11 @@
 package dev.miscan.core.engine;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.Severity;
 import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.config.KubernetesSecrets;
 import dev.miscan.core.secrets.Redaction;
 import dev.miscan.core.secrets.Snippets;
 import dev.miscan.core.source.FileTreeSource;
@@ -10,6 +13,8 @@ import dev.miscan.core.source.Fragment;
 import dev.miscan.core.source.ScanWarning;
 import dev.miscan.core.source.SkippedException;
 import dev.miscan.core.source.Source;
+import dev.miscan.core.api.Suppression;
+import dev.miscan.core.suppress.FindingPolicy;
 import dev.miscan.core.suppress.InlineAllow;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -34,9 +39,19 @@ public final class Engine {
     private final List<Rule> rules;
     private final KeywordIndex keywordIndex;
     private final int[][] ruleKeywords;
+    private final FindingPolicy policy;
+    private final java.util.Set<String> knownRuleIds;
 
     public Engine(RuleRegistry registry) {
-        this.rules = registry.rules();
+        this(registry, FindingPolicy.DEFAULT);
+    }
+
+    /** An engine that runs only the rules {@code policy} enables, with its severities and allow-lists. */
+    public Engine(RuleRegistry registry, FindingPolicy policy) {
+        this.policy = policy;
+        this.knownRuleIds = registry.rules().stream().map(r -> r.descriptor().id())
+                .collect(java.util.stream.Collectors.toUnmodifiableSet());
+        this.rules = registry.rules().stream().filter(r -> policy.enabled(r.descriptor())).toList();
         List<String> all = new ArrayList<>();
         rules.forEach(r -> all.addAll(r.descriptor().keywords()));
         this.keywordIndex = new KeywordIndex(all);
@@ -64,10 +79,11 @@ public final class Engine {
         Map<String, Source.Entry> entries = new LinkedHashMap<>();
         for (Source source : sources) {
             for (Source.Entry e : source.entries(warnings::add)) {
-                entries.putIfAbsent(e.path(), e);
+                entries.putIfAbsent(e.key(), e);
             }
         }
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+        List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
         AtomicLong chars = new AtomicLong();
         AtomicInteger suppressed = new AtomicInteger();
@@ -92,6 +108,7 @@ public final class Engine {
                 }
                 FileResult r = scanFragment(fragment, warnings::add);
                 findings.addAll(r.findings());
+                suppressedFindings.addAll(r.suppressedFindings());
                 suppressed.addAndGet(r.suppressed());
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
@@ -106,14 +123,22 @@ public final class Engine {
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
+        List<Finding> sortedSuppressed = new ArrayList<>(suppressedFindings);
+        sortedSuppressed.sort(Finding.ORDER);
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, rules.stream().map(Rule::descriptor).toList(), sorted, sortedWarnings,
-                files.get(), chars.get(), suppressed.get());
+                files.get(), chars.get(), suppressed.get(), sortedSuppressed);
     }
 
-    /** The findings of one fragment, after de-duplication and inline suppression. */
-    public record FileResult(List<Finding> findings, int suppressed) {
+    /**
+     * The findings of one fragment, after de-duplication and suppression: {@code findings} count,
+     * {@code suppressedFindings} (each with its {@link Suppression}) are kept for the reports only.
+     */
+    public record FileResult(List<Finding> findings, int suppressed, List<Finding> suppressedFindings) {
+        public FileResult(List<Finding> findings, int suppressed) {
+            this(findings, suppressed, List.of());
+        }
     }
 
     public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings) {
@@ -127,21 +152,21 @@ public final class Engine {
         Document doc = new Document(fragment, keywordIndex, hits, warnings);
         Map<String, Finding> byPlace = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
-        for (int i = 0; i < rules.size(); i++) {
-            if (!anyHit(hits, ruleKeywords[i])) {
-                continue;
-            }
-            Rule rule = rules.get(i);
-            try {
-                rule.scan(doc, (finding, secret) -> {
-                    String place = finding.location().startLine() + ":" + finding.location().startColumn() + ":"
-                            + finding.secretHash();
-                    byPlace.merge(place, finding, Engine::preferred);
-                    secrets.put(finding.secretHash(), secret);
-                });
-            } catch (RuntimeException | StackOverflowError e) {
-                warnings.accept(new ScanWarning(fragment.path(), "rule " + rule.descriptor().id()
-                        + " failed on this file (" + e.getClass().getSimpleName() + "); other rules still ran", false));
+        FindingSink collect = (finding, secret) -> {
+            String place = finding.location().startLine() + ":" + finding.location().startColumn() + ":"
+                    + finding.secretHash();
+            byPlace.merge(place, finding, Engine::preferred);
+            secrets.put(finding.secretHash(), secret);
+        };
+        runRules(doc, hits, collect, warnings);
+        // Kubernetes Secret data: every rule also scans the decoded values, reported on their keys' lines
+        for (KubernetesSecrets.Decoded d : KubernetesSecrets.decode(doc)) {
+            int[][] derivedHits = keywordIndex.scan(d.fragment().text());
+            int before = byPlace.size();
+            runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits, collect,
+                    warnings);
+            if (byPlace.size() > before) {
+                secrets.put("base64:" + d.base64(), d.base64());
             }
         }
         if (byPlace.isEmpty()) {
@@ -149,22 +174,53 @@ public final class Engine {
         }
         List<Finding> found = new ArrayList<>(byPlace.values());
         found.sort(Finding.ORDER);
-        InlineAllow allow = applySuppressions ? new InlineAllow(doc.lines(), fragment.firstLine()) : null;
+        InlineAllow allow = applySuppressions ? new InlineAllow(doc.lines(), fragment.firstLine(), knownRuleIds,
+                problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
         List<Finding> kept = new ArrayList<>();
+        List<Finding> suppressedFindings = new ArrayList<>();
         Map<String, Integer> occurrences = new HashMap<>();
-        int suppressed = 0;
         for (Finding f : found) {
-            if (allow != null && allow.isAllowed(f)) {
-                suppressed++;
-                continue;
-            }
+            // Every finding is numbered, suppressed or outside the changed lines, so that an allow or a
+            // partial (staged, history) scan never renumbers the fingerprints of the others.
             String base = Redaction.sha256(f.rule().id() + "\n" + fragment.path() + "\n" + f.secretHash())
                     .substring(0, 32);
             int n = occurrences.merge(base, 1, Integer::sum);
+            if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
+                continue;
+            }
             String line = doc.lines().line(f.location().startLine() - fragment.firstLine());
-            kept.add(f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, secrets.values())));
+            Finding out = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, secrets.values()))
+                    .withProvenance(fragment.provenance());
+            Severity severity = policy.severity(f.rule(), f.severity());
+            if (severity != f.severity()) {
+                out = out.withSeverity(severity);
+            }
+            Suppression suppression = allow == null ? null : allow.suppression(f);
+            if (suppression == null && applySuppressions) {
+                suppression = policy.suppression(out, secrets.get(f.secretHash()));
+            }
+            if (suppression == null) {
+                kept.add(out);
+            } else {
+                suppressedFindings.add(out.withSuppression(suppression));
+            }
         }
-        return new FileResult(kept, suppressed);
+        return new FileResult(kept, suppressedFindings.size(), suppressedFindings);
+    }
+
+    private void runRules(Document doc, int[][] hits, FindingSink sink, java.util.function.Consumer<ScanWarning> warnings) {
+        for (int i = 0; i < rules.size(); i++) {
+            if (!anyHit(hits, ruleKeywords[i])) {
+                continue;
+            }
+            Rule rule = rules.get(i);
+            try {
+                rule.scan(doc, sink);
+            } catch (RuntimeException | StackOverflowError e) {
+                warnings.accept(new ScanWarning(doc.path(), "rule " + rule.descriptor().id()
+                        + " failed on this file (" + e.getClass().getSimpleName() + "); other rules still ran", false));
+            }
+        }
     }
 
     private static Finding preferred(Finding a, Finding b) {

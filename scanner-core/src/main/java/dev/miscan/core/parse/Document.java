@@ -21,6 +21,7 @@ public final class Document {
     private final int[][] keywordHits;
     private final Consumer<ScanWarning> warnings;
     private final Map<View<?>, Object> views = new IdentityHashMap<>();
+    private final boolean derived;
     private LineIndex lines;
 
     /** A structured view of a document, built once per document on first use. */
@@ -35,10 +36,25 @@ public final class Document {
 
     public Document(Fragment fragment, KeywordIndex keywordIndex, int[][] keywordHits,
             Consumer<ScanWarning> warnings) {
+        this(fragment, keywordIndex, keywordHits, warnings, false);
+    }
+
+    /**
+     * @param derived the text was decoded from another document (a Kubernetes Secret value): it has the
+     *                path of its source but no structure of its own
+     */
+    public Document(Fragment fragment, KeywordIndex keywordIndex, int[][] keywordHits,
+            Consumer<ScanWarning> warnings, boolean derived) {
         this.fragment = fragment;
         this.keywordIndex = keywordIndex;
         this.keywordHits = keywordHits;
         this.warnings = warnings;
+        this.derived = derived;
+    }
+
+    /** True for text decoded from another document; structured views treat it as plain text. */
+    public boolean derived() {
+        return derived;
     }
 
     /** The view, built on first use and cached; views are identified by the identity of their key. */

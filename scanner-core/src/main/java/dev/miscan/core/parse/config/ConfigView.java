@@ -18,6 +18,9 @@ public final class ConfigView {
     public enum Format { PROPERTIES, YAML, JSON, ENV, NONE }
 
     public static Format formatOf(Document doc) {
+        if (doc.derived()) {
+            return Format.NONE;
+        }
         String name = doc.fileName().toLowerCase(Locale.ROOT);
         String ext = doc.extension();
         if (ext.equals("properties")) {
