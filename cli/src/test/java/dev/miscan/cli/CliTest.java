@@ -97,7 +97,7 @@ class CliTest {
             assertThat(ids).contains("MI-STORAGE-CONNSTR", "MI-ID-CLIENT-SECRET", "MI-APPINSIGHTS-CONNSTR")
                     .doesNotHaveDuplicates()
                     .allMatch(id -> id.matches("MI-[A-Z0-9-]+"))
-                    .hasSize(19);
+                    .hasSize(dev.miscan.core.engine.RuleRegistry.load().rules().size());
             assertThat(r.out().lines()).filteredOn(l -> l.startsWith("MI-APPINSIGHTS-CONNSTR "))
                     .singleElement().asString().contains("key-based-auth").contains("note");
             assertThat(r.out().lines()).filteredOn(l -> l.startsWith("MI-STORAGE-CONNSTR "))

@@ -51,6 +51,9 @@ class NoSecretLeakTest {
         JsonNode json = new ObjectMapper().readTree(reports.get("json"));
         Path baseDir = Path.of(json.get("baseDir").asText());
         for (JsonNode f : json.get("findings")) {
+            if (!f.get("severity").asText().equals("error")) {
+                continue; // key-based authentication and notes point at a setting, not at a secret
+            }
             String path = f.get("path").asText();
             int startLine = f.get("startLine").asInt();
             String where = f.get("ruleId").asText() + " at " + path + ":" + startLine;
@@ -58,10 +61,23 @@ class NoSecretLeakTest {
                     f.get("endLine").asInt(), f.get("endColumn").asInt());
             secrets.put(where, secret);
             Matcher preview = PREVIEW.matcher(f.get("preview").asText());
+            String decoded = base64Text(secret);
+            if (decoded != null && preview.matches() && decoded.contains(preview.group(1))) {
+                continue; // found in a decoded Kubernetes Secret value: the location is the base64 text
+            }
             if (!preview.matches() || !secret.startsWith(preview.group(1))
                     || Integer.parseInt(preview.group(2)) != secret.length()) {
                 misplaced.add(where);
             }
+        }
+    }
+
+    /** The text a base64 string decodes to, or null when it is not base64 of UTF-8 text. */
+    private static String base64Text(String s) {
+        try {
+            return new String(java.util.Base64.getDecoder().decode(s), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
         }
     }
 

@@ -15,6 +15,8 @@ import java.util.Objects;
  * @param secretHash  hex SHA-256 of the secret; feeds fingerprints, never reversed
  * @param fingerprint content-based id: rule, path, secret hash and occurrence, never a line number
  * @param remediation what to do instead
+ * @param provenance  the commit that introduced it (git history and range scans), or null
+ * @param suppression why it is not counted (inline allow, config allow-list, baseline), or null
  */
 public record Finding(
         RuleDescriptor rule,
@@ -25,7 +27,9 @@ public record Finding(
         String preview,
         String secretHash,
         String fingerprint,
-        Remediation remediation) {
+        Remediation remediation,
+        Provenance provenance,
+        Suppression suppression) {
 
     /** The deterministic output order: path, line, column, rule. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -38,13 +42,43 @@ public record Finding(
         Objects.requireNonNull(remediation);
     }
 
+    /** A finding from the working tree: no commit, not suppressed. */
+    public Finding(RuleDescriptor rule, Severity severity, String message, Location location, String snippet,
+            String preview, String secretHash, String fingerprint, Remediation remediation) {
+        this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, null, null);
+    }
+
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, newFingerprint,
-                remediation);
+                remediation, provenance, suppression);
     }
 
     public Finding withSnippet(String newSnippet) {
         return new Finding(rule, severity, message, location, newSnippet, preview, secretHash, fingerprint,
-                remediation);
+                remediation, provenance, suppression);
+    }
+
+    public Finding withSeverity(Severity newSeverity) {
+        return new Finding(rule, newSeverity, message, location, snippet, preview, secretHash, fingerprint,
+                remediation, provenance, suppression);
+    }
+
+    public Finding withProvenance(Provenance newProvenance) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
+                remediation, newProvenance, suppression);
+    }
+
+    public Finding withLocation(Location newLocation) {
+        return new Finding(rule, severity, message, newLocation, snippet, preview, secretHash, fingerprint,
+                remediation, provenance, suppression);
+    }
+
+    public Finding withSuppression(Suppression newSuppression) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
+                remediation, provenance, newSuppression);
+    }
+
+    public boolean suppressed() {
+        return suppression != null;
     }
 }

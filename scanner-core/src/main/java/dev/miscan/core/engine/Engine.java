@@ -2,6 +2,7 @@ package dev.miscan.core.engine;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.parse.Document;
@@ -162,12 +163,15 @@ public final class Engine {
         // Kubernetes Secret data: every rule also scans the decoded values, reported on their keys' lines
         for (KubernetesSecrets.Decoded d : KubernetesSecrets.decode(doc)) {
             int[][] derivedHits = keywordIndex.scan(d.fragment().text());
-            int before = byPlace.size();
-            runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits, collect,
-                    warnings);
-            if (byPlace.size() > before) {
-                secrets.put("base64:" + d.base64(), d.base64());
-            }
+            int line = doc.lines().lineOf(Math.max(0, d.base64Offset()));
+            int column = d.base64Offset() - doc.lines().lineStart(line) + 1;
+            Location onValue = new Location(fragment.path(), fragment.firstLine() + line, column,
+                    fragment.firstLine() + line, column + d.base64().length());
+            runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits,
+                    (finding, secret) -> {
+                        collect.accept(finding.withLocation(onValue), secret);
+                        secrets.put("base64:" + d.base64(), d.base64());
+                    }, warnings);
         }
         if (byPlace.isEmpty()) {
             return new FileResult(List.of(), 0);

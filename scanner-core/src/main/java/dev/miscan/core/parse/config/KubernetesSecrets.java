@@ -22,8 +22,11 @@ import java.util.regex.Pattern;
 public final class KubernetesSecrets {
     private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:\\s*[\"']?Secret[\"']?\\s*$");
 
-    /** A decoded value, the base64 text it came from (to redact it from snippets), and its fragment. */
-    public record Decoded(Fragment fragment, String base64) {
+    /**
+     * A decoded value as a fragment, the base64 text it came from (to redact it from snippets) and where that
+     * text starts in the manifest (findings in the decoded text are reported on the whole base64 value).
+     */
+    public record Decoded(Fragment fragment, String base64, int base64Offset) {
     }
 
     private KubernetesSecrets() {
@@ -55,7 +58,7 @@ public final class KubernetesSecrets {
             }
             int line = doc.lines().lineOf(e.keyOffset());
             out.add(new Decoded(new Fragment(doc.path(), text.replace("\r\n", "\n"), doc.fragment().firstLine() + line,
-                    false), e.value().strip()));
+                    false), e.value().strip(), e.valueOffset()));
         }
         return out;
     }
