@@ -6,7 +6,7 @@ import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.parse.Document;
-import dev.miscan.core.parse.config.KubernetesSecrets;
+import dev.miscan.core.parse.config.DecodedValues;
 import dev.miscan.core.secrets.Redaction;
 import dev.miscan.core.secrets.Snippets;
 import dev.miscan.core.source.FileTreeSource;
@@ -160,17 +160,20 @@ public final class Engine {
             secrets.put(finding.secretHash(), secret);
         };
         runRules(doc, hits, collect, warnings);
-        // Kubernetes Secret data: every rule also scans the decoded values, reported on their keys' lines
-        for (KubernetesSecrets.Decoded d : KubernetesSecrets.decode(doc)) {
+        // Kubernetes Secret data and escaped config values: every rule also scans the decoded text
+        for (DecodedValues.Decoded d : DecodedValues.decode(doc)) {
             int[][] derivedHits = keywordIndex.scan(d.fragment().text());
-            int line = doc.lines().lineOf(Math.max(0, d.base64Offset()));
-            int column = d.base64Offset() - doc.lines().lineStart(line) + 1;
+            int line = doc.lines().lineOf(Math.max(0, d.encodedOffset()));
+            int column = d.encodedOffset() - doc.lines().lineStart(line) + 1;
             Location onValue = new Location(fragment.path(), fragment.firstLine() + line, column,
-                    fragment.firstLine() + line, column + d.base64().length());
+                    fragment.firstLine() + line, column + d.encoded().length());
             runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits,
                     (finding, secret) -> {
+                        if (byPlace.values().stream().anyMatch(f -> f.secretHash().equals(finding.secretHash()))) {
+                            return; // already found in the text as written
+                        }
                         collect.accept(finding.withLocation(onValue), secret);
-                        secrets.put("base64:" + d.base64(), d.base64());
+                        secrets.put("encoded:" + d.encoded(), d.encoded());
                     }, warnings);
         }
         if (byPlace.isEmpty()) {

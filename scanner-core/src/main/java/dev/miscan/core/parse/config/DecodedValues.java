@@ -15,29 +15,47 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * The base64 {@code data} values of Kubernetes {@code Secret} manifests, decoded so that every rule can
- * scan them. Each decoded value becomes a fragment that starts on the line of its key, so findings point
- * at the key. {@code stringData} needs no decoding: it is scanned as it is.
+ * Values whose text in the file is an encoding of the real value, decoded so that every rule can scan
+ * them: the base64 {@code data} of Kubernetes {@code Secret} manifests ({@code stringData} needs no
+ * decoding), and configuration values written with escapes ({@code \}{@code u002B} in JSON written by
+ * .NET, Unicode escapes in {@code .properties}). Findings in a decoded value are reported on the encoded
+ * text.
  */
-public final class KubernetesSecrets {
+public final class DecodedValues {
     private static final Pattern KIND_SECRET = Pattern.compile("(?m)^kind:\\s*[\"']?Secret[\"']?\\s*$");
 
     /**
-     * A decoded value as a fragment, the base64 text it came from (to redact it from snippets) and where that
-     * text starts in the manifest (findings in the decoded text are reported on the whole base64 value).
+     * A decoded value as a fragment, the encoded text it came from (to redact it from snippets) and where that
+     * text starts in the document (findings in the decoded text are reported on the whole encoded text).
      */
-    public record Decoded(Fragment fragment, String base64, int base64Offset) {
+    public record Decoded(Fragment fragment, String encoded, int encodedOffset) {
     }
 
-    private KubernetesSecrets() {
+    private DecodedValues() {
     }
 
     public static List<Decoded> decode(Document doc) {
-        String ext = doc.extension();
-        if (!(ext.equals("yml") || ext.equals("yaml")) || !KIND_SECRET.matcher(doc.text()).find()) {
+        if (ConfigView.formatOf(doc) == ConfigView.Format.NONE) {
             return List.of();
         }
         List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
+        List<Decoded> out = new ArrayList<>();
+        for (ConfigEntry e : entries) {
+            if (e.value() != null && e.valueOffset() >= 0 && e.value().length() >= 16 && e.rawValue().contains("\\u")
+                    && !e.rawValue().equals(e.value())) {
+                int line = doc.lines().lineOf(e.valueOffset());
+                out.add(new Decoded(new Fragment(doc.path(), e.value().replace("\n", " "),
+                        doc.fragment().firstLine() + line, false), e.rawValue(), e.valueOffset()));
+            }
+        }
+        String ext = doc.extension();
+        if ((ext.equals("yml") || ext.equals("yaml")) && KIND_SECRET.matcher(doc.text()).find()) {
+            out.addAll(kubernetesSecrets(doc, entries));
+        }
+        return out;
+    }
+
+    private static List<Decoded> kubernetesSecrets(Document doc, List<ConfigEntry> entries) {
         Set<Integer> secretSections = new HashSet<>();
         for (ConfigEntry e : entries) {
             if (e.key().equals("kind") && "Secret".equals(e.value())) {

@@ -1,0 +1,133 @@
+package dev.miscan.rules.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.source.Fragment;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Credential slots across formats, and suppression in every format that has comments. */
+class ConfigSlotsTest {
+    private static final Engine ENGINE = new Engine(RuleRegistry.load());
+
+    private static String storageKey() {
+        byte[] b = new byte[64];
+        new SecureRandom().nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    private static Engine.FileResult scan(String name, String text) {
+        List<String> warnings = new ArrayList<>();
+        Engine.FileResult r = ENGINE.scanFragment(new Fragment(name, text), w -> warnings.add(w.message()));
+        assertThat(warnings).isEmpty();
+        return r;
+    }
+
+    @Test
+    void slotTable_isDataAndEveryRowNamesARegisteredRule() {
+        var ids = RuleRegistry.load().rules().stream().map(r -> r.descriptor().id()).toList();
+        assertThat(ConfigSlots.table()).hasSizeGreaterThan(20);
+        for (ConfigSlots.Slot s : ConfigSlots.table()) {
+            assertThat(s.rule().equals("DB") || ids.contains(s.rule())).as(s.key().pattern()).isTrue();
+            assertThat(s.passwordless()).as(s.key().pattern()).isNotBlank();
+        }
+    }
+
+    @Test
+    void springEnvironmentVariableAndPropertyFormsOfAKey_findTheSameSlot() {
+        // Spring binds SPRING_..._ACCOUNTKEY (dots to underscores, dashes removed) to ...account-key
+        assertThat(ConfigSlots.slotOf("SPRING_CLOUD_AZURE_STORAGE_BLOB_ACCOUNTKEY"))
+                .isSameAs(ConfigSlots.slotOf("spring.cloud.azure.storage.blob.account-key"));
+        assertThat(ConfigSlots.slotOf("AZURE_CLIENT_SECRET").rule()).isEqualTo("MI-ID-CLIENT-SECRET");
+        assertThat(ConfigSlots.slotOf("login.password")).isNull();
+        assertThat(ConfigSlots.slotOf("spring.cloud.azure.credential.client-id")).isNull();
+    }
+
+    @Test
+    void placeholderInASlot_isKeyBasedAuthOnTheKeyLine() {
+        var r = scan("application.properties", "a=1\nspring.cloud.azure.storage.blob.account-key=${STORAGE_KEY}\n");
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("MI-STORAGE-SHAREDKEY");
+            assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.location().startLine()).isEqualTo(2);
+            assertThat(f.location().startColumn()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void literalDefaultOfAPlaceholder_isASecretOnTheDefault() {
+        String key = storageKey();
+        var r = scan("application.properties", "spring.cloud.azure.storage.blob.account-key=${STORAGE_KEY:" + key + "}\n");
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.severity()).isEqualTo(Severity.ERROR);
+            assertThat(f.location().startColumn()).isEqualTo("spring.cloud.azure.storage.blob.account-key=${STORAGE_KEY:".length() + 1);
+        });
+    }
+
+    @Test
+    void continuationLinesAndUnicodeEscapes_areResolvedInProperties() {
+        var r = scan("application.properties", "spring.cloud.azure.credential.client-secret=Zq\\u0038Lk\\\n    Pw7rTx2Vn\n");
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("MI-ID-CLIENT-SECRET");
+            assertThat(f.location().startLine()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void allowComment_suppressesInPropertiesYamlAndJsonWithComments() {
+        String key = storageKey();
+        var props = scan("application.properties", """
+                # mi-scan:allow MI-STORAGE-SHAREDKEY rotated test account
+                spring.cloud.azure.storage.blob.account-key=%s
+                """.formatted(key));
+        var yaml = scan("application.yml", """
+                spring:
+                  cloud:
+                    azure:
+                      storage:
+                        blob:
+                          account-key: %s # mi-scan:allow MI-STORAGE-SHAREDKEY test account
+                """.formatted(key));
+        var json = scan("appsettings.json", """
+                {
+                  // mi-scan:allow MI-STORAGE-SHAREDKEY test account
+                  "AZURE_STORAGE_KEY": "%s"
+                }
+                """.formatted(key));
+
+        for (Engine.FileResult r : List.of(props, yaml, json)) {
+            assertThat(r.findings()).extracting(Finding::fingerprint).isEmpty();
+            assertThat(r.suppressed()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void datasourcePassword_dependsOnTheUrlOfItsOwnDocument() {
+        var r = scan("application.yml", """
+                spring:
+                  datasource:
+                    url: jdbc:postgresql://localhost:5432/orders
+                    password: Local-Only-Pass1
+                ---
+                spring:
+                  datasource:
+                    url: jdbc:postgresql://orders.postgres.database.azure.com:5432/orders?sslmode=require
+                    password: Cloud-Pass-2024!
+                """);
+
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("MI-POSTGRES-JDBC-PASSWORD");
+            assertThat(f.location().startLine()).isEqualTo(9);
+        });
+    }
+}
