@@ -350,4 +350,14 @@ public final class Remedies {
                                 + "\"repo:<owner>/<repo>:ref:refs/heads/main\",\"audiences\":[\"api://AzureADTokenExchange\"]}'",
                         "az ad app credential delete --id <app-id> --key-id <key-id>"));
     }
+
+    public static Remediation containerRegistry(String registry) {
+        String r = or(registry, "<registry>");
+        String scope = SCOPE_PREFIX + "Microsoft.ContainerRegistry/registries/" + r;
+        return new Remediation("Azure Container Registry", or(registry, ""),
+                "Remove the registry password: pull with the cluster's or app's managed identity (AcrPull), push from"
+                        + " CI with a federated identity (az acr login), then disable the admin user.",
+                "text", "az acr login --name " + r + "   # with the signed-in (federated or managed) identity",
+                "", List.of(AzureRoles.ACR_PULL), scope, roleCommands(AzureRoles.ACR_PULL, scope));
+    }
 }
