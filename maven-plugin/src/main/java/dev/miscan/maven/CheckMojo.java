@@ -1,0 +1,215 @@
+package dev.miscan.maven;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanRequest;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.source.ScanWarning;
+import java.io.File;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+import org.apache.maven.execution.MavenSession;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoExecutionException;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.descriptor.PluginDescriptor;
+import org.apache.maven.plugin.logging.Log;
+import org.apache.maven.plugins.annotations.LifecyclePhase;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+import org.apache.maven.project.MavenProject;
+
+/**
+ * Scans the project's base directory for Azure credentials that Managed Identity makes unnecessary, logs each
+ * finding with its fix, writes {@code mi-scan.sarif} (and the other {@code formats}) and fails the build on
+ * findings at or above {@code failOn}.
+ *
+ * <p>Each module scans its own directory: nested modules and build output are left to their own execution, so
+ * a multi-module build counts every file once. Paths in the reports, and {@code excludes}, are relative to the
+ * module's base directory.
+ */
+@Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
+public class CheckMojo extends AbstractMojo {
+
+    /** Skips the goal. */
+    @Parameter(property = "mi-scan.skip", defaultValue = "false")
+    private boolean skip;
+
+    /**
+     * Fails the build on a finding at or above this level: {@code error} (the secret tier: a credential is in
+     * a file), {@code warning} (also key-based authentication), {@code note} (everything) or {@code none}
+     * (report only). The tier names {@code secret}, {@code key-based-auth} and {@code hardening} work too.
+     */
+    @Parameter(property = "mi-scan.failOn", defaultValue = "error")
+    private String failOn;
+
+    /** A baseline of accepted findings (fingerprints), whose findings neither fail the build nor are reported. */
+    @Parameter(property = "mi-scan.baseline")
+    private File baseline;
+
+    /** An {@code .mi-scan.yml} configuration file. */
+    @Parameter(property = "mi-scan.config")
+    private File config;
+
+    /**
+     * Extra paths to skip, in gitignore syntax, relative to the module's base directory, e.g. {@code docs/}
+     * or {@code *.md}. On the command line: {@code -Dmi-scan.excludes=docs/,*.md}. {@code .gitignore} files,
+     * {@code target/} and nested modules are skipped anyway.
+     */
+    @Parameter(property = "mi-scan.excludes")
+    private List<String> excludes;
+
+    /** Report files to write into {@code outputDirectory}: any of {@code sarif}, {@code json}, {@code text}. */
+    @Parameter(property = "mi-scan.formats", defaultValue = "sarif")
+    private List<String> formats;
+
+    /** Where the reports go: {@code mi-scan.sarif}, {@code mi-scan.json}, {@code mi-scan.txt}. */
+    @Parameter(property = "mi-scan.outputDirectory", defaultValue = "${project.build.directory}")
+    private File outputDirectory;
+
+    @Parameter(defaultValue = "${project}", readonly = true, required = true)
+    private MavenProject project;
+
+    @Parameter(defaultValue = "${session}", readonly = true, required = true)
+    private MavenSession session;
+
+    @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
+    private PluginDescriptor plugin;
+
+    @Override
+    public void execute() throws MojoExecutionException, MojoFailureException {
+        Log log = getLog();
+        if (skip) {
+            log.info("mi-scan: skipped (mi-scan.skip)");
+            return;
+        }
+        FailOn threshold = FailOn.parse(failOn).orElseThrow(() -> new MojoExecutionException(
+                "mi-scan: unknown failOn '" + failOn + "'; use " + FailOn.CHOICES));
+        Set<ReportFormat> reportFormats;
+        try {
+            reportFormats = ReportFormat.parse(formats);
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
+        }
+        rejectUnsupported("baseline", baseline);
+        rejectUnsupported("config", config);
+
+        Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        String sharedWith = earlierProjectWithSameBaseDir(baseDir);
+        if (sharedWith != null) {
+            log.info("mi-scan: " + baseDir + " was already scanned for " + sharedWith);
+            return;
+        }
+        List<String> allExcludes = new ArrayList<>(ModuleLayout.excludes(baseDir, project.getModules(),
+                session.getProjects().stream().map(p -> p.getBasedir().toPath()).toList(),
+                List.of(Path.of(project.getBuild().getDirectory()), outputDirectory.toPath())));
+        if (excludes != null) {
+            excludes.stream().map(String::strip).filter(e -> !e.isEmpty()).forEach(allExcludes::add);
+        }
+        log.debug("mi-scan: scanning " + baseDir + " excluding " + allExcludes);
+
+        ScanResult result;
+        try {
+            ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
+                    ScanRequest.DEFAULT_MAX_FILE_SIZE, 0);
+            result = new Engine(RuleRegistry.load()).scan(request);
+        } catch (IOException | RuntimeException e) {
+            throw new MojoExecutionException("mi-scan: scanning " + baseDir + " failed: " + e.getMessage(), e);
+        }
+
+        UnaryOperator<String> displayPath = reportPathDisplay(baseDir);
+        for (Finding f : result.findings()) {
+            List<String> lines = FindingLog.lines(f, displayPath);
+            lines.forEach(line -> logAt(log, f.severity(), line));
+        }
+        for (ScanWarning w : result.warnings()) {
+            log.warn("mi-scan: " + displayPath.apply(w.path()) + ": " + w.message());
+        }
+        List<Path> written = writeReports(result, reportFormats);
+        List<String> shownReports = written.stream().map(this::displayPath).toList();
+        String reportHint = shownReports.isEmpty() ? "" : shownReports.get(0);
+        log.info("mi-scan: " + FindingLog.summary(result)
+                + (shownReports.isEmpty() ? "" : "; report: " + String.join(", ", shownReports)));
+
+        List<Finding> failing = result.findings().stream().filter(threshold::fails).toList();
+        if (!failing.isEmpty()) {
+            String name = project.getName() == null ? project.getArtifactId() : project.getName();
+            throw new MojoFailureException(
+                    FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint));
+        }
+    }
+
+    /** Baselines and .mi-scan.yml come with the git/baseline issue; until then, say so instead of ignoring them. */
+    private static void rejectUnsupported(String parameter, File value) throws MojoExecutionException {
+        if (value != null) {
+            throw new MojoExecutionException("mi-scan: the '" + parameter + "' parameter (mi-scan." + parameter
+                    + ") is not available in this version of mi-scan-maven-plugin; remove it from the configuration");
+        }
+    }
+
+    private List<Path> writeReports(ScanResult result, Set<ReportFormat> reportFormats)
+            throws MojoExecutionException {
+        List<Path> written = new ArrayList<>();
+        if (reportFormats.isEmpty()) {
+            return written;
+        }
+        Path dir = outputDirectory.toPath().toAbsolutePath().normalize();
+        String version = plugin.getVersion() == null ? "dev" : plugin.getVersion();
+        for (ReportFormat format : reportFormats) {
+            Path file = dir.resolve(format.fileName());
+            try {
+                Files.createDirectories(dir);
+                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                    format.write(result, version, out);
+                }
+            } catch (IOException e) {
+                throw new MojoExecutionException("mi-scan: cannot write " + file + ": " + e.getMessage(), e);
+            }
+            written.add(file);
+        }
+        return written;
+    }
+
+    /** Another project of this build with the same base directory (two POMs in one folder) scans it instead. */
+    private String earlierProjectWithSameBaseDir(Path baseDir) {
+        for (MavenProject p : session.getProjects()) {
+            if (p == project || p.getId().equals(project.getId())) {
+                return null;
+            }
+            if (p.getBasedir().toPath().toAbsolutePath().normalize().equals(baseDir)) {
+                return p.getId();
+            }
+        }
+        return null;
+    }
+
+    /** Report paths are relative to the module; the log shows them relative to where Maven was started. */
+    private UnaryOperator<String> reportPathDisplay(Path baseDir) {
+        return reportPath -> displayPath(baseDir.resolve(reportPath));
+    }
+
+    private String displayPath(Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        String root = session.getExecutionRootDirectory();
+        Path rootDir = root == null ? null : Path.of(root).toAbsolutePath().normalize();
+        Path shown = rootDir != null && abs.startsWith(rootDir) && !abs.equals(rootDir) ? rootDir.relativize(abs) : abs;
+        return shown.toString().replace('\\', '/');
+    }
+
+    private static void logAt(Log log, Severity severity, String line) {
+        switch (severity) {
+            case ERROR -> log.error(line);
+            case WARNING -> log.warn(line);
+            case NOTE -> log.info(line);
+        }
+    }
+}

@@ -1,0 +1,109 @@
+package dev.miscan.maven;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Role;
+import dev.miscan.core.api.Severity;
+import dev.miscan.core.engine.ScanResult;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.UnaryOperator;
+
+/**
+ * The build-log text of the {@code check} goal: one block per finding (file:line, rule, message, and the
+ * fix), a summary, and the failure message whose last line says what to do. Only redacted previews are
+ * shown, never a secret.
+ */
+final class FindingLog {
+    /** Findings listed again in the failure message; the log above has them all. */
+    static final int FAILURE_LISTING_LIMIT = 10;
+
+    private FindingLog() {
+    }
+
+    /**
+     * The lines of one finding.
+     *
+     * @param displayPath turns a report path into the path shown (e.g. relative to the build's root)
+     */
+    static List<String> lines(Finding f, UnaryOperator<String> displayPath) {
+        List<String> lines = new ArrayList<>();
+        lines.add(headline(f, displayPath));
+        if (notBlank(f.preview())) {
+            lines.add("  preview: " + f.preview());
+        }
+        Remediation r = f.remediation();
+        if (notBlank(r.summary())) {
+            lines.add("  fix: " + r.summary());
+        }
+        if (notBlank(r.replacement())) {
+            r.replacement().strip().lines().forEach(line -> lines.add(line.isBlank() ? "" : "    " + line));
+        }
+        if (notBlank(r.dependency())) {
+            lines.add("  dependency: " + r.dependency());
+        }
+        for (Role role : r.roles()) {
+            lines.add("  role: " + role.name() + (notBlank(role.id()) ? " (" + role.id() + ")" : ""));
+        }
+        for (String command : r.commands()) {
+            lines.add("  run: " + command.strip());
+        }
+        return lines;
+    }
+
+    /** {@code path:line:column  RULE-ID  message} */
+    static String headline(Finding f, UnaryOperator<String> displayPath) {
+        Location l = f.location();
+        String message = notBlank(f.message()) ? f.message() : f.rule().summary();
+        return displayPath.apply(l.path()) + ":" + l.startLine() + ":" + l.startColumn() + "  " + f.rule().id()
+                + "  " + message;
+    }
+
+    /** e.g. {@code 2 findings (1 error, 0 warnings, 1 note) in 14 files; 0 skipped; 1 suppressed} */
+    static String summary(ScanResult result) {
+        long errors = count(result, Severity.ERROR);
+        long warnings = count(result, Severity.WARNING);
+        long notes = count(result, Severity.NOTE);
+        return plural(result.findings().size(), "finding") + " (" + plural(errors, "error") + ", "
+                + plural(warnings, "warning") + ", " + plural(notes, "note") + ") in "
+                + plural(result.filesScanned(), "file") + "; " + result.filesSkipped() + " skipped; "
+                + result.suppressed() + " suppressed";
+    }
+
+    /**
+     * The message of the build failure: what was found where, and, on the last line, what to do about it.
+     *
+     * @param failing   the findings at or above the threshold, in report order
+     * @param reportHint where the full report is, e.g. "target/mi-scan.sarif", or "" when none was written
+     */
+    static String failureMessage(List<Finding> failing, FailOn failOn, String projectName,
+            UnaryOperator<String> displayPath, String reportHint) {
+        StringBuilder sb = new StringBuilder();
+        sb.append("mi-scan found ").append(plural(failing.size(), "credential finding"))
+                .append(" at or above '").append(failOn.label()).append("' in ").append(projectName).append(':');
+        failing.stream().limit(FAILURE_LISTING_LIMIT)
+                .forEach(f -> sb.append("\n  ").append(headline(f, displayPath)));
+        if (failing.size() > FAILURE_LISTING_LIMIT) {
+            sb.append("\n  … and ").append(failing.size() - FAILURE_LISTING_LIMIT)
+                    .append(" more (see the log above)");
+        }
+        sb.append("\nRemove each credential and use Managed Identity as the 'fix:' lines above say")
+                .append(reportHint.isEmpty() ? "" : " (all details in " + reportHint + ")")
+                .append("; to accept one, add a comment 'mi-scan:allow RULE-ID reason' on its line")
+                .append(" or the line before.");
+        return sb.toString();
+    }
+
+    private static long count(ScanResult result, Severity severity) {
+        return result.findings().stream().filter(f -> f.severity() == severity).count();
+    }
+
+    static String plural(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+}
