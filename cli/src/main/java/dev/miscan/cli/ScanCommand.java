@@ -2,14 +2,18 @@ package dev.miscan.cli;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.engine.Engine;
-import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.report.JsonWriter;
 import dev.miscan.core.report.SarifWriter;
 import dev.miscan.core.report.TextWriter;
+import dev.miscan.core.source.GitHistorySource;
+import dev.miscan.core.source.GitRepositories;
+import dev.miscan.core.source.GitStagedSource;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.suppress.Baseline;
 import java.io.IOException;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
@@ -22,8 +26,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
+import java.util.function.Predicate;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.eclipse.jgit.lib.Repository;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -74,20 +80,69 @@ public final class ScanCommand implements Callable<Integer> {
     @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: all cores).")
     int threads;
 
+    @Option(names = "--staged", description = "Scan what 'git commit' would record (the index), reporting only "
+            + "added or changed lines: the pre-commit check.")
+    boolean staged;
+
+    @Option(names = "--since", paramLabel = "REV", description = "Scan the lines added by the commits since REV "
+            + "(REV..HEAD), with the commit of each finding.")
+    String since;
+
+    @Option(names = "--diff", paramLabel = "BASE..HEAD", description = "Scan the lines added by the commits of HEAD "
+            + "that BASE does not have (a pull request).")
+    String diff;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this baseline "
+            + "(default: the config's 'baseline', else .mi-scan-baseline.json in the scanned root if present).")
+    Path baseline;
+
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .mi-scan.yml in the "
+            + "scanned root); command-line flags override it.")
+    Path config;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
-        long maxSize = parseSize(maxFileSize);
+        var parsed = spec.commandLine().getParseResult();
+        Long maxSizeFlag = parsed.hasMatchedOption("--max-file-size") ? parseSize(maxFileSize) : null;
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
         for (Path p : targets) {
             if (!Files.exists(p)) {
                 throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
             }
         }
-        ScanRequest request = new ScanRequest(baseDir(targets), targets, excludes, maxSize, threads);
+        if ((staged ? 1 : 0) + (since != null ? 1 : 0) + (diff != null ? 1 : 0) > 1) {
+            throw new ParameterException(spec.commandLine(), "--staged, --since and --diff cannot be combined");
+        }
+        boolean git = staged || since != null || diff != null;
         ScanResult result;
-        try {
-            result = new Engine(RuleRegistry.load()).scan(request);
+        try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
+            Path root = git ? GitRepositories.root(repo) : baseDir(targets);
+            ProjectSettings settings = ProjectSettings.load(config, root);
+            failOn = settings.failOn(parsed.hasMatchedOption("--fail-on") ? failOn : null);
+            long maxSize = settings.maxFileSize(maxSizeFlag);
+            List<String> allExcludes = settings.excludes(excludes);
+            Engine engine = settings.engine();
+            Predicate<String> pathExists;
+            if (staged) {
+                GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths), allExcludes,
+                        maxSize);
+                result = engine.scan(root, List.of(source), threads);
+                pathExists = source.pathExists();
+            } else if (git) {
+                GitHistorySource source = new GitHistorySource(repo, since != null
+                        ? GitHistorySource.Range.since(repo, since) : GitHistorySource.Range.parse(repo, diff),
+                        GitRepositories.pathFilter(root, paths), allExcludes, maxSize);
+                result = source.scan(engine, threads);
+                pathExists = source.pathExists();
+            } else {
+                result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads));
+                pathExists = Baseline.existingFilesUnder(root);
+            }
+            result = settings.applyBaseline(settings.baselineFile(baseline, root), result, pathExists);
+        } catch (ConfigException | GitRepositories.GitUsageException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
         } catch (NoSuchFileException e) {
             err.println("mi-scan: no such file or directory: " + e.getFile());
             return ExitCode.USAGE.code();
@@ -109,7 +164,11 @@ public final class ScanCommand implements Callable<Integer> {
                     + " file(s); " + result.filesSkipped() + " skipped" + (output != null ? "; report written to "
                     + output : ""));
         }
-        return exitCode(result.findings());
+        int code = exitCode(result.findings());
+        if (staged && code == ExitCode.FINDINGS.code()) {
+            HookAdvice.print(err, result.findings(), Severity.parse(failOn.name()));
+        }
+        return code;
     }
 
     private void writeReport(ScanResult result) throws IOException {
@@ -123,7 +182,7 @@ public final class ScanCommand implements Callable<Integer> {
             switch (format) {
                 case sarif -> new SarifWriter(Main.version(), HELP_URI_BASE).write(result, writer);
                 case json -> new JsonWriter(Main.version()).write(result, writer);
-                default -> new TextWriter(useColor()).write(result, writer);
+                default -> new TextWriter(useColor(), staged).write(result, writer);
             }
             writer.flush();
         } finally {

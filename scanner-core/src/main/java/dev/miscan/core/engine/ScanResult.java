@@ -14,10 +14,23 @@ import java.util.List;
  * @param warnings       one-line problems with inputs, ordered by path
  * @param filesScanned   files read and scanned
  * @param bytesScanned   characters scanned
- * @param suppressed     findings silenced by inline {@code mi-scan:allow}
+ * @param suppressed     findings silenced by inline {@code mi-scan:allow}, config allow-lists or the baseline
+ * @param suppressedFindings those findings, each with its {@link Finding#suppression()}, in the same order as
+ *                       {@code findings}; they are reported (SARIF {@code suppressions}) but never counted
  */
 public record ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
-        int filesScanned, long bytesScanned, int suppressed) {
+        int filesScanned, long bytesScanned, int suppressed, List<Finding> suppressedFindings) {
+
+    public ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
+            int filesScanned, long bytesScanned, int suppressed) {
+        this(baseDir, rules, findings, warnings, filesScanned, bytesScanned, suppressed, List.of());
+    }
+
+    /** The same scan with other findings (after a baseline, or de-duplication across commits). */
+    public ScanResult withFindings(List<Finding> newFindings, List<Finding> newSuppressed) {
+        return new ScanResult(baseDir, rules, List.copyOf(newFindings), warnings, filesScanned, bytesScanned,
+                newSuppressed.size(), List.copyOf(newSuppressed));
+    }
 
     public long filesSkipped() {
         return warnings.stream().filter(ScanWarning::skipped).count();

@@ -7,9 +7,11 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Provenance;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.api.Suppression;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.source.ScanWarning;
 import java.io.IOException;
@@ -37,7 +39,8 @@ import java.util.Map;
  *     "filesSkipped": 1,                    files not scanned (see warnings with "skipped": true)
  *     "findings": 3,                        length of "findings"
  *     "bySeverity": {"error": 2, "warning": 1, "note": 0},   every level is present
- *     "suppressed": 0                       findings silenced by inline mi-scan:allow
+ *     "suppressed": 0,                      findings silenced (listed in "suppressedFindings")
+ *     "suppressedBy": {"inline": 0, "config": 0, "baseline": 0}   every origin is present
  *   },
  *   "findings": [                           ordered by path, line, column, rule id
  *     {
@@ -62,8 +65,18 @@ import java.util.Map;
  *         "roles": [{"name": "Storage Blob Data Contributor", "id": "ba92f5b4-..."}],   narrowest first
  *         "scope": "/subscriptions/{subscription}/...",   role-assignment scope
  *         "commands": ["az role assignment create ..."]   az commands that grant access
+ *       },
+ *       "commit": {                         the commit that added it (history and range scans)
+ *         "id": "", "author": "", "email": "", "date": "",   "" when not scanned from a commit; date ISO-8601
+ *         "presentAtHead": true             false: removed later, but still in the history (rotate it)
  *       }
  *     }
+ *   ],
+ *   "suppressedFindings": [                 same fields as "findings", plus:
+ *     {..., "suppression": {
+ *       "origin": "inline",                 inline (mi-scan:allow) | config (allow-list) | baseline
+ *       "kind": "inSource",                 SARIF suppression kind: inSource | external
+ *       "justification": "test fixture"}}   the reason given, or where the suppression comes from
  *   ],
  *   "warnings": [                           problems with inputs; the scan went on
  *     {"path": "big.bin", "message": "...", "skipped": true}
@@ -111,9 +124,24 @@ public final class JsonWriter {
         ObjectNode bySeverity = summary.putObject("bySeverity");
         counts.forEach((s, n) -> bySeverity.put(s.sarifLevel(), n));
         summary.put("suppressed", result.suppressed());
+        ObjectNode suppressedBy = summary.putObject("suppressedBy");
+        for (Suppression.Origin origin : Suppression.Origin.values()) {
+            suppressedBy.put(origin.label(), result.suppressedFindings().stream()
+                    .filter(f -> f.suppression() != null && f.suppression().origin() == origin).count());
+        }
 
         ArrayNode findings = root.putArray("findings");
         result.findings().forEach(f -> finding(findings.addObject(), f));
+
+        ArrayNode suppressedFindings = root.putArray("suppressedFindings");
+        for (Finding f : result.suppressedFindings()) {
+            ObjectNode node = suppressedFindings.addObject();
+            finding(node, f);
+            ObjectNode s = node.putObject("suppression");
+            s.put("origin", f.suppression() == null ? "" : f.suppression().origin().label());
+            s.put("kind", f.suppression() == null ? "" : f.suppression().origin().sarifKind());
+            s.put("justification", f.suppression() == null ? "" : text(f.suppression().justification()));
+        }
 
         ArrayNode warnings = root.putArray("warnings");
         for (ScanWarning w : result.warnings()) {
@@ -156,6 +184,14 @@ public final class JsonWriter {
         rem.put("scope", text(r.scope()));
         ArrayNode commands = rem.putArray("commands");
         r.commands().forEach(c -> commands.add(text(c)));
+
+        Provenance p = f.provenance();
+        ObjectNode commit = node.putObject("commit");
+        commit.put("id", p == null ? "" : p.commit());
+        commit.put("author", p == null ? "" : p.author());
+        commit.put("email", p == null ? "" : p.email());
+        commit.put("date", p == null ? "" : p.date().toString());
+        commit.put("presentAtHead", p == null || p.presentAtHead());
     }
 
     private static String text(String s) {

@@ -72,6 +72,11 @@ import java.util.Set;
  *   partialFingerprints                {"miScanFingerprint/v1": fingerprint}
  *   properties                         tier, preview (redacted) and remediation {service, target, summary,
  *                                      language, replacement, dependency, roles [{name, id}], scope, commands}
+ *   properties.commit                  for history and range scans: {id, author, email, date (ISO-8601),
+ *                                      presentAtHead}; when presentAtHead is false the message says so
+ *   suppressions[0]                    suppressed findings only (they follow the unsuppressed ones):
+ *                                      kind inSource (mi-scan:allow) or external (config allow-list,
+ *                                      baseline), status accepted, justification (the reason given)
  * runs[0].originalUriBaseIds.SRCROOT   file URI of result.baseDir(), ending with "/"
  * runs[0].columnKind                   utf16CodeUnits
  * runs[0].invocations[0]               executionSuccessful true; toolExecutionNotifications: one warning per
@@ -137,7 +142,9 @@ public final class SarifWriter {
             }
         }
         // A finding whose rule was not listed still needs a rule entry, or ruleIndex would dangle.
-        for (Finding f : result.findings()) {
+        List<Finding> all = new ArrayList<>(result.findings());
+        all.addAll(result.suppressedFindings());
+        for (Finding f : all) {
             if (ruleIndex.putIfAbsent(f.rule().id(), rules.size()) == null) {
                 rules.add(f.rule());
             }
@@ -155,7 +162,7 @@ public final class SarifWriter {
                 .withRules(ruleModels);
 
         List<Result> results = new ArrayList<>();
-        for (Finding f : result.findings()) {
+        for (Finding f : all) {
             results.add(result(f, ruleIndex.get(f.rule().id())));
         }
 
@@ -257,14 +264,36 @@ public final class SarifWriter {
             properties.setAdditionalProperty("preview", f.preview());
         }
         properties.setAdditionalProperty("remediation", remediation(r));
+        if (f.provenance() != null) {
+            Map<String, Object> commit = new LinkedHashMap<>();
+            commit.put("id", f.provenance().commit());
+            commit.put("author", f.provenance().author());
+            commit.put("email", f.provenance().email());
+            commit.put("date", f.provenance().date().toString());
+            commit.put("presentAtHead", f.provenance().presentAtHead());
+            properties.setAdditionalProperty("commit", commit);
+        }
         result.setProperties(properties);
+        if (f.suppression() != null) {
+            Set<com.contrastsecurity.sarif.Suppression> suppressions = new LinkedHashSet<>();
+            suppressions.add(new com.contrastsecurity.sarif.Suppression()
+                    .withKind(com.contrastsecurity.sarif.Suppression.Kind.fromValue(f.suppression().origin().sarifKind()))
+                    .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
+                    .withJustification(f.suppression().justification()));
+            result.setSuppressions(suppressions);
+        }
         return result;
     }
 
     private static String message(Finding f) {
         String message = notBlank(f.message()) ? f.message() : f.rule().summary();
         String fix = f.remediation().summary();
-        return notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
+        String text = notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
+        if (f.provenance() != null && !f.provenance().presentAtHead()) {
+            text += " Added in commit " + f.provenance().shortCommit()
+                    + " and removed since, but still in the history: rotate it.";
+        }
+        return text;
     }
 
     private static Region region(Finding f) {

@@ -2,9 +2,11 @@ package dev.miscan.core.report;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Provenance;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.api.Suppression;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.source.ScanWarning;
 import java.io.IOException;
@@ -25,7 +27,12 @@ import java.io.Writer;
  * 1 finding (1 error, 0 warnings, 0 notes) in 42 files; 1 skipped; 0 suppressed
  * </pre>
  *
- * ANSI colour is used only when asked for, so logs and redirected output stay plain. Lines end with
+ * A finding from git history also has a {@code commit:} line (id, date, author, and whether the secret
+ * was removed since). The brief layout (for the pre-commit hook, so that every finding fits one screen)
+ * keeps the first line, the fix and the first role of each finding. The summary breaks the suppressed
+ * count down by origin when there are suppressed findings: {@code 3 suppressed (1 inline, 2 baseline)}.
+ *
+ * <p>ANSI colour is used only when asked for, so logs and redirected output stay plain. Lines end with
  * {@code \n}. The secret never appears: only the finding's redacted preview is shown.
  */
 public final class TextWriter {
@@ -37,10 +44,20 @@ public final class TextWriter {
     private static final String CYAN = "\u001b[36m";
 
     private final boolean color;
+    private final boolean brief;
 
     /** @param color whether to emit ANSI colour escapes */
     public TextWriter(boolean color) {
+        this(color, false);
+    }
+
+    /**
+     * @param color whether to emit ANSI colour escapes
+     * @param brief three lines per finding: location and message, fix, role
+     */
+    public TextWriter(boolean color, boolean brief) {
         this.color = color;
+        this.brief = brief;
     }
 
     public void write(ScanResult result, Writer out) throws IOException {
@@ -67,7 +84,7 @@ public final class TextWriter {
                 + ", " + count(notes, "note", "notes") + ")"
                 + " in " + count(result.filesScanned(), "file", "files")
                 + "; " + result.filesSkipped() + " skipped"
-                + "; " + result.suppressed() + " suppressed";
+                + "; " + result.suppressed() + " suppressed" + suppressedBreakdown(result);
         sb.append(paint(BOLD, summary)).append('\n');
         out.write(sb.toString());
         out.flush();
@@ -80,10 +97,29 @@ public final class TextWriter {
                 .append("  ").append(paint(DIM, f.rule().id()))
                 .append("  ").append(notBlank(f.message()) ? f.message() : f.rule().summary())
                 .append('\n');
+        Provenance p = f.provenance();
+        if (p != null) {
+            sb.append("  commit: ").append(p.shortCommit()).append(' ')
+                    .append(p.date().toString(), 0, Math.min(10, p.date().toString().length()))
+                    .append(' ').append(p.author()).append(p.email().isEmpty() ? "" : " <" + p.email() + ">")
+                    .append(p.presentAtHead() ? "" : paint(YELLOW, "  (removed since, still in history: rotate it)"))
+                    .append('\n');
+        }
+        Remediation r = f.remediation();
+        if (brief) {
+            if (notBlank(r.summary())) {
+                sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(r.summary()).append('\n');
+            }
+            if (!r.roles().isEmpty()) {
+                Role role = r.roles().get(0);
+                sb.append("  role: ").append(role.name())
+                        .append(role.id().isEmpty() ? "" : " (" + role.id() + ")").append('\n');
+            }
+            return;
+        }
         if (notBlank(f.preview())) {
             sb.append("  preview: ").append(f.preview()).append('\n');
         }
-        Remediation r = f.remediation();
         if (notBlank(r.summary())) {
             sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(r.summary()).append('\n');
         }
@@ -98,6 +134,21 @@ public final class TextWriter {
         for (String command : r.commands()) {
             sb.append("  run: ").append(command.strip()).append('\n');
         }
+    }
+
+    private static String suppressedBreakdown(ScanResult result) {
+        if (result.suppressedFindings().isEmpty()) {
+            return "";
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Suppression.Origin origin : Suppression.Origin.values()) {
+            long n = result.suppressedFindings().stream()
+                    .filter(f -> f.suppression() != null && f.suppression().origin() == origin).count();
+            if (n > 0) {
+                sb.append(sb.length() == 0 ? " (" : ", ").append(n).append(' ').append(origin.label());
+            }
+        }
+        return sb.length() == 0 ? "" : sb.append(')').toString();
     }
 
     /** "path: message", or only the message when the warning is not about one file. */

@@ -14,6 +14,11 @@ public interface Source {
     interface Entry {
         String path();
 
+        /** Identifies the entry among all sources of a scan; entries with the same key are scanned once. */
+        default String key() {
+            return path();
+        }
+
         Fragment read() throws SkippedException, IOException;
     }
 }

@@ -292,7 +292,7 @@ class ReportWritersTest {
         JsonNode doc = new ObjectMapper().readTree(render(new JsonWriter("1.2.3"), sample()));
 
         assertThat(fieldNames(doc)).containsExactly("tool", "version", "formatVersion", "baseDir", "summary",
-                "findings", "warnings");
+                "findings", "suppressedFindings", "warnings");
         assertThat(doc.path("tool").asText()).isEqualTo("mi-scan");
         assertThat(doc.path("version").asText()).isEqualTo("1.2.3");
         JsonNode summary = doc.path("summary");
@@ -311,7 +311,7 @@ class ReportWritersTest {
 
         assertThat(fieldNames(finding)).containsExactly("ruleId", "ruleName", "tier", "severity", "message",
                 "path", "startLine", "startColumn", "endLine", "endColumn", "snippet", "preview", "fingerprint",
-                "remediation");
+                "remediation", "commit");
         assertThat(finding.path("ruleId").asText()).isEqualTo("MI-TEST-SECRET");
         assertThat(finding.path("ruleName").asText()).isEqualTo("test-secret");
         assertThat(finding.path("tier").asText()).isEqualTo("secret");

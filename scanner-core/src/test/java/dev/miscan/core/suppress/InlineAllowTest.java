@@ -4,6 +4,7 @@ package dev.miscan.core.suppress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Suppression;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
@@ -22,11 +23,18 @@ import org.junit.jupiter.api.io.TempDir;
 class InlineAllowTest {
     private final Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
 
+    /** Scans; the only warnings allowed are about the allow markers themselves (see the tests below). */
     private Engine.FileResult scan(String text) {
         List<ScanWarning> warnings = new ArrayList<>();
         Engine.FileResult result = engine.scanFragment(new Fragment("app.properties", text), warnings::add);
-        assertThat(warnings).isEmpty();
+        assertThat(warnings).allSatisfy(w -> assertThat(w.message()).contains("mi-scan:allow"));
         return result;
+    }
+
+    private List<String> warnings(String text) {
+        List<ScanWarning> warnings = new ArrayList<>();
+        engine.scanFragment(new Fragment("app.properties", text), warnings::add);
+        return warnings.stream().map(ScanWarning::toString).toList();
     }
 
     private static List<Integer> lines(Engine.FileResult result) {
@@ -187,15 +195,100 @@ class InlineAllowTest {
     }
 
     @Test
-    void suppressedFindings_doNotConsumeOccurrenceNumbers() {
-        var result = scan("""
-                secret=Repeated00001 # mi-scan:allow
+    void suppressedFindings_keepTheirOccurrenceNumbers_soAnAllowDoesNotRenumberTheOthers() {
+        String before = """
+                secret=Repeated00001
                 name=app
                 secret=Repeated00001
-                """);
+                """;
+        String after = before.replaceFirst("\n", " # mi-scan:allow test value\n");
+
+        var unsuppressed = scan(before);
+        var result = scan(after);
 
         assertThat(lines(result)).containsExactly(3);
-        assertThat(result.findings().get(0).fingerprint()).endsWith(":1");
+        assertThat(result.findings().get(0).fingerprint()).endsWith(":2")
+                .isEqualTo(unsuppressed.findings().get(1).fingerprint());
+        assertThat(result.suppressedFindings()).extracting(Finding::fingerprint)
+                .containsExactly(unsuppressed.findings().get(0).fingerprint());
+    }
+
+    // --- suppressed findings are kept, with their suppression --------------------------------------------
+
+    @Test
+    void suppressedFinding_isKeptWithAnInSourceSuppressionAndItsReason() {
+        var result = scan("""
+                # mi-scan:allow MI-TEST-SECRET documented example value
+                secret=Allowed000001
+                """);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.suppressedFindings()).singleElement().satisfies(f -> {
+            assertThat(f.suppression().origin()).isEqualTo(Suppression.Origin.INLINE);
+            assertThat(f.suppression().origin().sarifKind()).isEqualTo("inSource");
+            assertThat(f.suppression().justification()).isEqualTo("documented example value");
+            assertThat(f.fingerprint()).endsWith(":1");
+            assertThat(f.snippet()).doesNotContain("Allowed000001");
+        });
+    }
+
+    @Test
+    void reasonInABlockOrXmlComment_excludesTheCommentEnd() {
+        var java = scan("String s = \"secret=Allowed000001\"; /* mi-scan:allow MI-TEST-SECRET sample */\n");
+        var xml = scan("<!-- mi-scan:allow MI-TEST-SECRET demo value -->\n<v>secret=Allowed000002</v>\n");
+
+        assertThat(java.suppressedFindings()).extracting(f -> f.suppression().justification()).containsExactly("sample");
+        assertThat(xml.suppressedFindings()).extracting(f -> f.suppression().justification())
+                .containsExactly("demo value");
+    }
+
+    // --- problems with markers are warnings ----------------------------------------------------------------
+
+    @Test
+    void allowWithoutReason_suppressesButWarns() {
+        String text = """
+                # mi-scan:allow MI-TEST-SECRET
+                secret=Allowed000001
+                """;
+
+        assertThat(scan(text).findings()).isEmpty();
+        assertThat(warnings(text)).singleElement().asString()
+                .startsWith("app.properties: line 1: mi-scan:allow gives no reason")
+                .contains("mi-scan:allow MI-TEST-SECRET test fixture");
+    }
+
+    @Test
+    void allowForAnUnknownRule_warnsAndDoesNotSuppress() {
+        String text = "secret=Reported00001 # mi-scan:allow MI-TEST-SECRT typo in the id\n";
+
+        assertThat(lines(scan(text))).containsExactly(1);
+        assertThat(warnings(text)).containsExactly("app.properties: line 1: mi-scan:allow names MI-TEST-SECRT, "
+                + "which is not a rule ('mi-scan rules' lists them)");
+    }
+
+    @Test
+    void allowFileWithoutReason_warnsOnceForTheWholeFile() {
+        String text = """
+                # mi-scan:allow-file
+                secret=Allowed000001
+                secret=Allowed000002
+                """;
+
+        assertThat(warnings(text)).singleElement().asString().contains("line 1: mi-scan:allow-file gives no reason");
+    }
+
+    @Test
+    void markerThatNoFindingConsults_isNotChecked() {
+        assertThat(warnings("""
+                Put mi-scan:allow in a comment to allow a finding.
+                name=app
+                secret=Reported00001
+                """)).isEmpty();
+    }
+
+    @Test
+    void markerWithReasonAndKnownRule_isQuiet() {
+        assertThat(warnings("secret=Allowed000001 // mi-scan:allow MI-TEST-SECRET test fixture\n")).isEmpty();
     }
 
     @Test

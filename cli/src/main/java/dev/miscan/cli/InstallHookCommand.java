@@ -1,0 +1,141 @@
+package dev.miscan.cli;
+
+import dev.miscan.core.source.GitRepositories;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.net.URISyntaxException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.eclipse.jgit.lib.Repository;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mi-scan install-hook}: writes the repository's {@code pre-commit} hook, which runs
+ * {@code mi-scan scan --staged} with start-up-tuned JVM options and blocks the commit on secret findings.
+ * A hook that mi-scan did not write is left alone unless {@code --force} (it is then kept as a backup).
+ */
+@Command(name = "install-hook", mixinStandardHelpOptions = true,
+        description = {"Installs a git pre-commit hook that runs 'mi-scan scan --staged' and blocks commits that add "
+                + "credentials. (With the pre-commit framework, use the 'mi-scan' hook of .pre-commit-hooks.yaml instead.)"})
+public final class InstallHookCommand implements Callable<Integer> {
+    /** The line that marks a hook as ours, so that re-installing replaces it without --force. */
+    static final String MARKER = "# mi-scan pre-commit hook";
+    static final String BACKUP_SUFFIX = ".mi-scan-backup";
+
+    /** Short-lived CLI: C1 only and the serial collector start fastest (see bench/RESULTS.md). */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "DIR", arity = "0..1", description = "A directory in the repository (default: the current one).")
+    Path dir = Path.of(".");
+
+    @Option(names = "--force", description = "Replace a pre-commit hook that mi-scan did not write (it is kept as pre-commit"
+            + BACKUP_SUFFIX + ").")
+    boolean force;
+
+    @Option(names = "--command", paramLabel = "CMD", description = "The command the hook runs to start mi-scan, e.g. "
+            + "'mi-scan' from PATH (default: this Java and this mi-scan jar, by absolute path).")
+    String command;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        try (Repository repo = GitRepositories.open(dir)) {
+            Path hooks = hooksDir(repo);
+            Path hook = hooks.resolve("pre-commit");
+            if (Files.exists(hook)) {
+                String existing = Files.readString(hook, StandardCharsets.UTF_8);
+                if (!existing.contains(MARKER)) {
+                    if (!force) {
+                        err.println("mi-scan: " + hook + " exists and was not written by mi-scan; add this line to it:");
+                        err.println("    " + launch() + " scan --staged || exit 1");
+                        err.println("or run 'mi-scan install-hook --force' to replace it (the old hook is kept as pre-commit"
+                                + BACKUP_SUFFIX + ")");
+                        return ExitCode.USAGE.code();
+                    }
+                    Files.move(hook, hooks.resolve("pre-commit" + BACKUP_SUFFIX), StandardCopyOption.REPLACE_EXISTING);
+                    out.println("mi-scan: kept the previous hook as " + hooks.resolve("pre-commit" + BACKUP_SUFFIX));
+                }
+            }
+            Files.createDirectories(hooks);
+            Files.writeString(hook, script(), StandardCharsets.UTF_8);
+            if (!hook.toFile().setExecutable(true)) {
+                err.println("mi-scan: could not make " + hook + " executable");
+                return ExitCode.SCAN_ERROR.code();
+            }
+            out.println("mi-scan: installed " + hook + "; commits that add credentials are now blocked.");
+            out.flush();
+            return ExitCode.CLEAN.code();
+        } catch (GitRepositories.GitUsageException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("mi-scan: cannot install the hook: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+    }
+
+    /** {@code core.hooksPath} when set (relative to the work tree), else {@code .git/hooks}. */
+    static Path hooksDir(Repository repo) {
+        String configured = repo.getConfig().getString("core", null, "hooksPath");
+        if (configured != null && !configured.isBlank()) {
+            Path p = Path.of(configured);
+            return p.isAbsolute() ? p : GitRepositories.root(repo).resolve(p);
+        }
+        return repo.getDirectory().toPath().resolve("hooks");
+    }
+
+    String script() {
+        return "#!/bin/sh\n"
+                + MARKER + " (installed by 'mi-scan install-hook'; run it again to update, delete this file to remove).\n"
+                + "# Blocks a commit whose staged changes add an Azure credential. A false positive is allowed with a\n"
+                + "# comment on its line or the line above: mi-scan:allow RULE-ID reason\n"
+                + "exec " + launch() + " scan --staged\n";
+    }
+
+    /** The shell words that start mi-scan. */
+    String launch() {
+        if (command != null && !command.isBlank()) {
+            return command.strip();
+        }
+        List<String> words = new ArrayList<>();
+        words.add(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        JVM_OPTIONS.forEach(words::add);
+        Path code = codeLocation();
+        if (code != null && Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+            words.add("-jar");
+            words.add(quote(code.toString()));
+        } else {
+            words.add("-cp");
+            words.add(quote(System.getProperty("java.class.path")));
+            words.add(Main.class.getName());
+        }
+        return String.join(" ", words);
+    }
+
+    private static Path codeLocation() {
+        try {
+            var source = Main.class.getProtectionDomain().getCodeSource();
+            return source == null ? null : Path.of(source.getLocation().toURI()).toAbsolutePath();
+        } catch (URISyntaxException | SecurityException | IllegalArgumentException e) {
+            return null;
+        }
+    }
+
+    /** A POSIX shell single-quoted word. */
+    static String quote(String s) {
+        return "'" + s.replace("'", "'\\''") + "'";
+    }
+}

@@ -1,0 +1,221 @@
+package dev.miscan.core.engine;
+
+import com.github.javaparser.ast.Modifier;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
+import com.github.javaparser.ast.body.EnumConstantDeclaration;
+import com.github.javaparser.ast.body.EnumDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.type.ClassOrInterfaceType;
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.java.JavaNames;
+import dev.miscan.core.parse.java.JavaView;
+import dev.miscan.core.source.Fragment;
+import dev.miscan.core.source.Source;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The compile-time constants of the Java files of one scan, by fully qualified name: {@code static final}
+ * fields, interface fields and enum constants. Built lazily: a file is read and parsed only when a sink
+ * in another file refers to a type it declares (found by file name, then checked by package), so a scan
+ * pays nothing for the thousands of files whose constants nobody feeds to a credential.
+ *
+ * <p>It also carries what one file's rules learn about another: a constant defined in file D that
+ * reaches a credential sink in file U is a secret at its definition in D. Rules report such findings to
+ * {@link #definitionSink(String)}; the engine re-scans D after the first pass with them added, so they go
+ * through D's de-duplication and suppressions like any other finding of D.
+ *
+ * <p>Thread-safe: the engine's scanning threads share one instance per scan.
+ */
+public final class ConstantIndex {
+    /**
+     * The index of the scan a document belongs to, provided by the engine; a document scanned on its own
+     * (tests, stdin) gets an empty index: only its own constants resolve.
+     */
+    public static final Document.View<ConstantIndex> VIEW = doc -> new ConstantIndex(List.of());
+
+    private static final KeywordIndex NO_KEYWORDS = new KeywordIndex(List.of());
+    private static final int MAX_SUPERTYPE_DEPTH = 4;
+
+    /** A constant's declaration: a {@link VariableDeclarator} or an {@link EnumConstantDeclaration}. */
+    public record Constant(JavaView view, Node declaration, TypeDeclaration<?> owner, String qualifiedName) {
+    }
+
+    private final Map<String, Source.Entry> javaFiles = new LinkedHashMap<>();
+    private final Map<String, List<String>> byFileName = new HashMap<>();
+    private final ConcurrentHashMap<String, CompletableFuture<Optional<JavaView>>> views = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<Constant>> constants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
+
+    private record Pending(Finding finding, String secret) {
+    }
+
+    private record Declared(JavaView view, TypeDeclaration<?> type) {
+    }
+
+    /** An index over the {@code .java} entries among {@code entries} (the first entry of a path wins). */
+    public ConstantIndex(Collection<? extends Source.Entry> entries) {
+        for (Source.Entry e : entries) {
+            if (e.path().endsWith(".java") && !javaFiles.containsKey(e.path())) {
+                javaFiles.put(e.path(), e);
+                String file = e.path().substring(e.path().lastIndexOf('/') + 1);
+                byFileName.computeIfAbsent(file.substring(0, file.length() - 5), k -> new ArrayList<>()).add(e.path());
+            }
+        }
+    }
+
+    /** The parsed Java file, read on first use; empty when it is not part of the scan or does not parse. */
+    public Optional<JavaView> view(String path) {
+        Source.Entry entry = javaFiles.get(path);
+        if (entry == null) {
+            return Optional.empty();
+        }
+        CompletableFuture<Optional<JavaView>> mine = new CompletableFuture<>();
+        CompletableFuture<Optional<JavaView>> existing = views.putIfAbsent(path, mine);
+        if (existing != null) {
+            return existing.join();
+        }
+        Optional<JavaView> v;
+        try {
+            Fragment f = entry.read();
+            JavaView parsed = JavaView.parse(path, f.text());
+            v = parsed.unit().isPresent() ? Optional.of(parsed) : Optional.empty();
+        } catch (Exception | StackOverflowError e) {
+            v = Optional.empty();
+        }
+        mine.complete(v);
+        return v;
+    }
+
+    /**
+     * The constant {@code name} of type {@code typeFqn} (declared in it or inherited from a type it extends
+     * or implements), when a scanned file declares that type.
+     */
+    public Optional<Constant> constant(String typeFqn, String name) {
+        return constant(typeFqn, name, 0);
+    }
+
+    private Optional<Constant> constant(String typeFqn, String name, int depth) {
+        String key = typeFqn + "#" + name;
+        Optional<Constant> cached = constants.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        Optional<Constant> found = Optional.empty();
+        for (Declared d : types(typeFqn)) {
+            TypeDeclaration<?> type = d.type();
+            found = member(d.view(), type, name);
+            if (found.isEmpty() && depth < MAX_SUPERTYPE_DEPTH && type instanceof ClassOrInterfaceDeclaration c) {
+                List<ClassOrInterfaceType> supers = new ArrayList<>(c.getExtendedTypes());
+                supers.addAll(c.getImplementedTypes());
+                for (ClassOrInterfaceType s : supers) {
+                    for (String candidate : JavaNames.typeCandidates(type.findCompilationUnit().orElseThrow(),
+                            s.getNameWithScope())) {
+                        found = constant(candidate, name, depth + 1);
+                        if (found.isPresent()) {
+                            break;
+                        }
+                    }
+                    if (found.isPresent()) {
+                        break;
+                    }
+                }
+            }
+            if (found.isPresent()) {
+                break;
+            }
+        }
+        constants.put(key, found);
+        return found;
+    }
+
+    /** Declarations of {@code typeFqn} in the scanned files, looked up by the top-level type's file name. */
+    private List<Declared> types(String typeFqn) {
+        List<Declared> out = new ArrayList<>();
+        String[] segments = typeFqn.split("\\.");
+        for (String segment : segments) {
+            if (segment.isEmpty() || !Character.isUpperCase(segment.charAt(0))) {
+                continue;
+            }
+            for (String path : byFileName.getOrDefault(segment, List.of())) {
+                view(path).ifPresent(v -> JavaNames.typeByQualifiedName(v.unit().orElseThrow(), typeFqn)
+                        .ifPresent(t -> out.add(new Declared(v, t))));
+            }
+            break; // the first capitalised segment is the top-level type
+        }
+        return out;
+    }
+
+    private Optional<Constant> member(JavaView view, TypeDeclaration<?> type, String name) {
+        boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
+        for (FieldDeclaration f : type.getFields()) {
+            if (!isInterface && !(f.hasModifier(Modifier.Keyword.STATIC) && f.hasModifier(Modifier.Keyword.FINAL))) {
+                continue;
+            }
+            for (VariableDeclarator v : f.getVariables()) {
+                if (v.getNameAsString().equals(name)) {
+                    return Optional.of(new Constant(view, v, type, JavaNames.qualifiedName(type) + "." + name));
+                }
+            }
+        }
+        if (type instanceof EnumDeclaration e) {
+            for (EnumConstantDeclaration c : e.getEntries()) {
+                if (c.getNameAsString().equals(name)) {
+                    return Optional.of(new Constant(view, c, type, JavaNames.qualifiedName(type) + "." + name));
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** A document for {@code path}, to report a finding at a definition found from another file. */
+    public Optional<Document> document(String path) {
+        return view(path).map(v -> new Document(new Fragment(path, v.text()), NO_KEYWORDS, new int[0][]));
+    }
+
+    /**
+     * Where a rule scanning one file reports a secret found at its definition in file {@code path}. The
+     * same finding reported from several files is kept once (the one whose message sorts first, so that the
+     * result does not depend on the order the files were scanned in).
+     */
+    public FindingSink definitionSink(String path) {
+        return (finding, secret) -> pending.computeIfAbsent(path, k -> new ConcurrentHashMap<>()).merge(
+                finding.rule().id() + ":" + finding.location().startLine() + ":" + finding.location().startColumn()
+                        + ":" + finding.secretHash(),
+                new Pending(finding, secret),
+                (a, b) -> a.finding().message().compareTo(b.finding().message()) <= 0 ? a : b);
+    }
+
+    /** Paths that received findings through {@link #definitionSink}, sorted. */
+    public Set<String> pendingPaths() {
+        return new TreeSet<>(pending.keySet());
+    }
+
+    /** Hands the findings reported for {@code path} from other files to {@code sink}, in a stable order. */
+    public void drainTo(String path, FindingSink sink) {
+        Map<String, Pending> forPath = pending.get(path);
+        if (forPath != null) {
+            new TreeMap<>(forPath).values().forEach(p -> sink.accept(p.finding(), p.secret()));
+        }
+    }
+
+    /** True when this index knows other Java files of the scan. */
+    public boolean isProject() {
+        return !javaFiles.isEmpty();
+    }
+}

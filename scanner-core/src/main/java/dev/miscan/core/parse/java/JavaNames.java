@@ -1,0 +1,131 @@
+package dev.miscan.core.parse.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Names without a symbol solver: what a type name written in a compilation unit may stand for, from its
+ * package, its imports and the types it declares. Good enough to find constants and builder types; a
+ * name that cannot be told apart stays ambiguous and callers try each candidate.
+ */
+public final class JavaNames {
+    private JavaNames() {
+    }
+
+    public static String packageName(CompilationUnit cu) {
+        return cu.getPackageDeclaration().map(p -> p.getNameAsString()).orElse("");
+    }
+
+    /** The last segment of a possibly qualified name, without type arguments. */
+    public static String simpleName(String name) {
+        String n = name;
+        int lt = n.indexOf('<');
+        if (lt >= 0) {
+            n = n.substring(0, lt);
+        }
+        return n.substring(n.lastIndexOf('.') + 1).strip();
+    }
+
+    /** The fully qualified name of a type declared in {@code cu}, e.g. {@code com.contoso.Keys.Storage}. */
+    public static String qualifiedName(TypeDeclaration<?> type) {
+        return type.getFullyQualifiedName().orElse(type.getNameAsString());
+    }
+
+    /** A type declared in {@code cu} (at any depth) whose simple name is {@code simple}. */
+    public static Optional<TypeDeclaration<?>> declaredType(CompilationUnit cu, String simple) {
+        for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+            if (t.getNameAsString().equals(simple)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The type declared in {@code cu} with this fully qualified name. */
+    public static Optional<TypeDeclaration<?>> typeByQualifiedName(CompilationUnit cu, String fqn) {
+        for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+            if (qualifiedName(t).equals(fqn)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The explicit (single-type) import of a simple name, e.g. {@code BlobServiceClientBuilder}. */
+    public static Optional<String> importOf(CompilationUnit cu, String simple) {
+        for (ImportDeclaration i : cu.getImports()) {
+            if (!i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(simple)) {
+                return Optional.of(i.getNameAsString());
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** True when the unit imports anything (types or statics) from a package starting with {@code prefix}. */
+    public static boolean importsFrom(CompilationUnit cu, String prefix) {
+        for (ImportDeclaration i : cu.getImports()) {
+            if (i.getNameAsString().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The fully qualified names a type name written in {@code cu} may stand for, most likely first: an
+     * explicit import, a type of the same unit, the same package, then each on-demand import.
+     */
+    public static List<String> typeCandidates(CompilationUnit cu, String written) {
+        String name = written;
+        int lt = name.indexOf('<');
+        if (lt >= 0) {
+            name = name.substring(0, lt);
+        }
+        Set<String> out = new LinkedHashSet<>();
+        String first = name.contains(".") ? name.substring(0, name.indexOf('.')) : name;
+        String rest = name.contains(".") ? name.substring(name.indexOf('.')) : "";
+        if (!first.isEmpty() && Character.isLowerCase(first.charAt(0)) && name.contains(".")) {
+            out.add(name); // already qualified: com.contoso.Keys
+            return new ArrayList<>(out);
+        }
+        importOf(cu, first).ifPresent(i -> out.add(i + rest));
+        declaredType(cu, first).ifPresent(t -> out.add(qualifiedName(t) + rest));
+        String pkg = packageName(cu);
+        out.add(pkg.isEmpty() ? name : pkg + "." + name);
+        for (ImportDeclaration i : cu.getImports()) {
+            if (i.isAsterisk() && !i.isStatic()) {
+                out.add(i.getNameAsString() + "." + name);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    /** Static imports that may bring {@code member} into scope: {@code [type fqn]} candidates. */
+    public static List<String> staticImportOwners(CompilationUnit cu, String member) {
+        List<String> owners = new ArrayList<>();
+        for (ImportDeclaration i : cu.getImports()) {
+            if (!i.isStatic()) {
+                continue;
+            }
+            String n = i.getNameAsString();
+            if (i.isAsterisk()) {
+                owners.add(n);
+            } else if (simpleName(n).equals(member) && n.contains(".")) {
+                owners.add(0, n.substring(0, n.lastIndexOf('.')));
+            }
+        }
+        return owners;
+    }
+
+    /** The compilation unit a node belongs to. */
+    public static Optional<CompilationUnit> unitOf(Node n) {
+        return n.findCompilationUnit();
+    }
+}

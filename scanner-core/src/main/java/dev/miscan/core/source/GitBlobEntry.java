@@ -1,0 +1,112 @@
+package dev.miscan.core.source;
+
+import dev.miscan.core.api.Provenance;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.Edit;
+import org.eclipse.jgit.diff.EditList;
+import org.eclipse.jgit.diff.RawText;
+import org.eclipse.jgit.diff.RawTextComparator;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.ObjectLoader;
+import org.eclipse.jgit.lib.Repository;
+
+/**
+ * One file version in git: the new blob is scanned whole, so that rules keep their context, and only
+ * findings on the lines added or changed since the old blob are reported. Without an old blob (a new file,
+ * or an old version too large or binary to compare) every line counts. Reading and diffing happen on the
+ * scanning threads; {@link Repository#open} is thread-safe.
+ */
+final class GitBlobEntry implements Source.Entry {
+    private static final DiffAlgorithm DIFF = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
+
+    private final Repository repo;
+    private final String key;
+    private final String path;
+    private final ObjectId newBlob;
+    private final ObjectId oldBlob;
+    private final Provenance provenance;
+    private final long maxFileSize;
+    private final String where;
+
+    /**
+     * @param oldBlob the previous version, or null when every line is new
+     * @param where   how warnings name the version, e.g. " in commit 1a2b3c4d5e" or "" for the index
+     */
+    GitBlobEntry(Repository repo, String key, String path, ObjectId newBlob, ObjectId oldBlob, Provenance provenance,
+            long maxFileSize, String where) {
+        this.repo = repo;
+        this.key = key;
+        this.path = path;
+        this.newBlob = newBlob;
+        this.oldBlob = oldBlob;
+        this.provenance = provenance;
+        this.maxFileSize = maxFileSize;
+        this.where = where;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public String key() {
+        return key;
+    }
+
+    @Override
+    public Fragment read() throws SkippedException, IOException {
+        ObjectLoader loader = repo.open(newBlob, Constants.OBJ_BLOB);
+        long size = loader.getSize();
+        if (size > maxFileSize) {
+            throw new SkippedException("skipped" + where + ": " + size + " bytes is over the " + maxFileSize
+                    + "-byte limit (raise it with --max-file-size)");
+        }
+        byte[] bytes = loader.getCachedBytes((int) size);
+        TextDecoding.Decoded decoded;
+        try {
+            decoded = TextDecoding.decode(bytes);
+        } catch (SkippedException e) {
+            throw new SkippedException("skipped" + where + ": " + e.getMessage());
+        }
+        LineSet changed = changedLines(bytes);
+        if (changed != null && changed.isEmpty()) {
+            // Only deletions: nothing to report, and nothing worth scanning.
+            return new Fragment(path, "", 1, false, provenance, changed);
+        }
+        return new Fragment(path, decoded.text(), 1, decoded.malformed(), provenance, changed);
+    }
+
+    /** The 1-based lines of {@code bytes} that are new since the old blob; null for all of them. */
+    private LineSet changedLines(byte[] bytes) throws IOException {
+        if (oldBlob == null || isUtf16(bytes)) {
+            return null;
+        }
+        ObjectLoader old = repo.open(oldBlob, Constants.OBJ_BLOB);
+        if (old.getSize() > maxFileSize) {
+            return null;
+        }
+        byte[] oldBytes = old.getCachedBytes((int) old.getSize());
+        if (TextDecoding.isBinary(oldBytes) || isUtf16(oldBytes)) {
+            return null;
+        }
+        EditList edits = DIFF.diff(RawTextComparator.DEFAULT, new RawText(oldBytes), new RawText(bytes));
+        List<int[]> ranges = new ArrayList<>();
+        for (Edit e : edits) {
+            if (e.getEndB() > e.getBeginB()) {
+                ranges.add(new int[] {e.getBeginB() + 1, e.getEndB() + 1});
+            }
+        }
+        return LineSet.ofRanges(ranges.toArray(new int[0][]));
+    }
+
+    /** UTF-16 text is decoded by its BOM; git's line diff does not see its lines, so every line counts. */
+    private static boolean isUtf16(byte[] b) {
+        return b.length >= 2 && ((b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE
+                || (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF);
+    }
+}

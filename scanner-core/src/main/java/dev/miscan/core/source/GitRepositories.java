@@ -1,0 +1,114 @@
+package dev.miscan.core.source;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.TreeWalk;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
+import org.eclipse.jgit.treewalk.filter.TreeFilter;
+
+/** Opening repositories and resolving revisions for the git sources, with errors a user can act on. */
+public final class GitRepositories {
+    private GitRepositories() {
+    }
+
+    /** A problem with the repository or a revision the user named (not an I/O failure). */
+    public static final class GitUsageException extends IOException {
+        private static final long serialVersionUID = 1L;
+
+        public GitUsageException(String message) {
+            super(message);
+        }
+    }
+
+    /**
+     * The repository that contains {@code dir}, found like git does (walking up to a {@code .git}); the
+     * {@code GIT_DIR}, {@code GIT_WORK_TREE} and {@code GIT_INDEX_FILE} variables that git sets for hooks are
+     * honoured.
+     */
+    public static Repository open(Path dir) throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().readEnvironment();
+        if (builder.getGitDir() == null) {
+            builder.findGitDir(dir.toAbsolutePath().normalize().toFile());
+        }
+        if (builder.getGitDir() == null) {
+            throw new GitUsageException("not in a git repository: " + dir.toAbsolutePath().normalize());
+        }
+        return builder.setMustExist(true).build();
+    }
+
+    /** Where reported paths are relative to: the work tree, or the git directory of a bare repository. */
+    public static Path root(Repository repo) {
+        File dir = repo.isBare() ? repo.getDirectory() : repo.getWorkTree();
+        return dir.toPath().toAbsolutePath().normalize();
+    }
+
+    /** The commit a revision names ({@code HEAD}, {@code main}, {@code v1.0~2}, an id). */
+    public static ObjectId commit(Repository repo, String revision) throws IOException {
+        ObjectId id;
+        try {
+            id = repo.resolve(revision + "^{commit}");
+        } catch (IllegalArgumentException e) {
+            throw new GitUsageException("not a valid revision: '" + revision + "'");
+        }
+        if (id == null) {
+            throw new GitUsageException("unknown revision: '" + revision + "'"
+                    + ("HEAD".equals(revision) ? " (the repository has no commits yet)" : ""));
+        }
+        return id;
+    }
+
+    /**
+     * A filter limiting a scan to the given files or directories (absolute or relative to the working
+     * directory); {@link TreeFilter#ALL} when one of them is the repository root.
+     */
+    public static TreeFilter pathFilter(Path root, List<Path> paths) throws GitUsageException {
+        List<String> prefixes = new ArrayList<>();
+        for (Path p : paths) {
+            Path abs = p.toAbsolutePath().normalize();
+            if (!abs.startsWith(root)) {
+                throw new GitUsageException(p + " is outside the repository " + root);
+            }
+            String rel = root.relativize(abs).toString().replace('\\', '/');
+            if (rel.isEmpty()) {
+                return TreeFilter.ALL;
+            }
+            prefixes.add(rel);
+        }
+        return prefixes.isEmpty() ? TreeFilter.ALL : PathFilterGroup.createFromStrings(prefixes);
+    }
+
+    /** Every file path in the tree of {@code commit}. */
+    public static Set<String> paths(Repository repo, ObjectId commit) throws IOException {
+        Set<String> paths = new HashSet<>();
+        try (RevWalk walk = new RevWalk(repo); TreeWalk tw = new TreeWalk(repo)) {
+            RevCommit c = walk.parseCommit(commit);
+            tw.addTree(c.getTree());
+            tw.setRecursive(true);
+            while (tw.next()) {
+                paths.add(tw.getPathString());
+            }
+        }
+        return paths;
+    }
+
+    /** Every path in the index. */
+    public static Set<String> indexPaths(Repository repo) throws IOException {
+        DirCache index = repo.readDirCache();
+        Set<String> paths = new HashSet<>();
+        for (int i = 0; i < index.getEntryCount(); i++) {
+            paths.add(index.getEntry(i).getPathString());
+        }
+        return paths;
+    }
+}
