@@ -10,7 +10,8 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Finds Azure credentials that Managed Identity makes unnecessary, and says how to remove them.",
         subcommands = {ScanCommand.class, HistoryCommand.class, BaselineCommand.class, InstallHookCommand.class,
-            InitCommand.class, RulesCommand.class, ExplainCommand.class, CommandLine.HelpCommand.class},
+            InitCommand.class, PlanCommand.class, RulesCommand.class, ExplainCommand.class,
+            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the --fail-on threshold",
