@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
         versionProvider = Main.Version.class,
         description = "Finds Azure credentials that Managed Identity makes unnecessary, and says how to remove them.",
         subcommands = {ScanCommand.class, HistoryCommand.class, BaselineCommand.class, InstallHookCommand.class,
-            InitCommand.class, PlanCommand.class, RulesCommand.class, ExplainCommand.class,
+            InitCommand.class, PlanCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class,
             CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.miscan.core.source.GitRepositories.assumeStandardSystemConfig(); // no 'git' process per run
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }
 

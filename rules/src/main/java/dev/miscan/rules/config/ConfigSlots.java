@@ -1,5 +1,7 @@
 package dev.miscan.rules.config;
 
+import dev.miscan.core.api.Fix;
+import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.config.ConfigEntry;
@@ -106,6 +108,107 @@ public final class ConfigSlots {
         for (Candidate c : find(doc, ruleId)) {
             reporter.report(c);
         }
+    }
+
+    /**
+     * The mechanical fix of a candidate in a {@code .properties} file: the setting's line(s) replaced by the
+     * passwordless settings of its slot (those already in the file are not repeated; values the file names,
+     * such as the account or namespace, are filled in). Database and Redis slots need a person (the URL and
+     * user change too), so they have none.
+     */
+    public static Fix fix(Document doc, Candidate c) {
+        if (ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES || !c.slot().when().isEmpty()) {
+            return null;
+        }
+        ConfigEntry e = c.entry();
+        var lines = doc.lines();
+        int first = lines.lineOf(e.keyOffset());
+        int endOffset = e.valueOffset() >= 0 ? e.valueOffset() + e.rawValue().length() : e.keyOffset();
+        int last = lines.lineOf(Math.max(e.keyOffset(), Math.min(endOffset, doc.text().length())));
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+            if (!other.commented()) {
+                present.add(ConfigEntry.normalize(other.key()));
+            }
+            // a setting that the fix of an earlier credential setting adds is added once, by that fix
+            Slot earlier = other.keyOffset() < e.keyOffset() && !other.commented() ? slotOf(other.key()) : null;
+            if (earlier != null && earlier.when().isEmpty() && other.value() != null && !other.value().isBlank()) {
+                for (String setting : earlier.passwordless().split("\n")) {
+                    int eq = setting.indexOf('=');
+                    present.add(ConfigEntry.normalize(eq > 0 ? setting.substring(0, eq).strip() : setting));
+                }
+            }
+        }
+        StringBuilder text = new StringBuilder();
+        if (!e.commented()) {
+            for (String setting : fillIn(c.slot().passwordless(), e.value() == null ? "" : e.value()).split("\n")) {
+                int eq = setting.indexOf('=');
+                String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
+                if (setting.contains("  (") || present.contains(ConfigEntry.normalize(key))) {
+                    continue; // a comment-like hint, or the setting is already there
+                }
+                text.append(setting).append('\n');
+            }
+        }
+        int lastEnd = lines.lineEnd(last);
+        boolean hasNewline = lastEnd < doc.text().length();
+        String inserted = text.toString();
+        int endLine = hasNewline ? last + 2 : last + 1;
+        int endColumn = hasNewline ? 1 : lastEnd - lines.lineStart(last) + 1;
+        if (!hasNewline && inserted.endsWith("\n")) {
+            inserted = inserted.substring(0, inserted.length() - 1);
+        }
+        int first1 = doc.fragment().firstLine() + first;
+        return new Fix((e.commented() ? "Delete the commented-out credential '" : "Replace '") + e.key()
+                + (e.commented() ? "'" : "' with passwordless settings"),
+                List.of(new Fix.Edit(first1, 1, doc.fragment().firstLine() + endLine - 1, endColumn, inserted)));
+    }
+
+    private static final Pattern ACCOUNT = Pattern.compile("(?i)AccountName=([a-z0-9]{3,24})");
+    private static final Pattern NAMESPACE = Pattern.compile("(?i)Endpoint=sb://([a-z0-9-]+)\\.");
+    private static final Pattern STORE = Pattern.compile("(?i)https://([a-z0-9-]+)\\.azconfig");
+    private static final Pattern COSMOS = Pattern.compile("(?i)https://([a-z0-9-]+)\\.documents\\.azure");
+
+    /** Fills {@code <account>}, {@code <namespace>}, {@code <store>} from the value being replaced, when it names them. */
+    static String fillIn(String settings, String value) {
+        String out = settings;
+        for (Object[] p : new Object[][] {{ACCOUNT, "<account>"}, {COSMOS, "<account>"}, {NAMESPACE, "<namespace>"},
+                {STORE, "<store>"}}) {
+            Matcher m = ((Pattern) p[0]).matcher(value);
+            if (m.find()) {
+                out = out.replace((String) p[1], m.group(1).toLowerCase(Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /**
+     * Wraps a sink so that a value rule's finding inside a credential setting of a {@code .properties} file
+     * (a connection string's key, say) carries the slot's fix.
+     */
+    public static FindingSink withSlotFixes(Document doc, FindingSink sink) {
+        if (ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES) {
+            return sink;
+        }
+        return (finding, secret) -> {
+            Fix fix = null;
+            if (finding.remediation().fix() == null) {
+                var lines = doc.lines();
+                int line = finding.location().startLine() - doc.fragment().firstLine();
+                if (line >= 0 && line < lines.lineCount()) {
+                    int offset = lines.lineStart(line) + finding.location().startColumn() - 1;
+                    for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+                        Slot slot = slotOf(e.key());
+                        if (slot != null && e.valueOffset() >= 0 && offset >= e.valueOffset()
+                                && offset < e.valueOffset() + e.rawValue().length()) {
+                            fix = fix(doc, new Candidate(slot, e, offset, secret, "", Severity.ERROR, null));
+                            break;
+                        }
+                    }
+                }
+            }
+            sink.accept(fix == null ? finding : finding.withRemediation(finding.remediation().withFix(fix)), secret);
+        };
     }
 
     /** Candidates of {@code ruleId} in a configuration document. */

@@ -23,7 +23,7 @@ abstract class DatabasePasswordRule extends Rule {
     @Override
     public final void scan(Document doc, FindingSink sink) {
         ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(remediation(c.server(), null), c.slot()), c.severity()));
+                Remedies.config(remediation(c.server(), null), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
         for (DatabasePasswords.Candidate c : DatabasePasswords.find(doc)) {
             if (reports(c)) {
                 report(doc, sink, c.offset(), c.password(), "Password for the Azure database server '" + c.server()

@@ -32,6 +32,6 @@ public final class UsernamePasswordRule extends Rule {
     @Override
     public void scan(Document doc, FindingSink sink) {
         ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
     }
 }

@@ -40,10 +40,10 @@ public final class SignalRAccessKeyRule extends Rule {
 
     @Override
     public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, sink);
+        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
         ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()), c.severity()));
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

@@ -68,6 +68,11 @@ public record Finding(
                 remediation, newProvenance, suppression);
     }
 
+    public Finding withRemediation(Remediation newRemediation) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
+                newRemediation, provenance, suppression);
+    }
+
     public Finding withLocation(Location newLocation) {
         return new Finding(rule, severity, message, newLocation, snippet, preview, secretHash, fingerprint,
                 remediation, provenance, suppression);

@@ -14,6 +14,7 @@ import java.util.List;
  * @param roles          least-privilege roles, narrowest first
  * @param scope          role-assignment scope, with placeholders where it could not be derived
  * @param commands       az commands that grant access and remove the key
+ * @param fix            the mechanical change for this finding, or null when it needs a person
  */
 public record Remediation(
         String service,
@@ -24,7 +25,18 @@ public record Remediation(
         String dependency,
         List<Role> roles,
         String scope,
-        List<String> commands) {
+        List<String> commands,
+        Fix fix) {
+
+    public Remediation(String service, String target, String summary, String language, String replacement,
+            String dependency, List<Role> roles, String scope, List<String> commands) {
+        this(service, target, summary, language, replacement, dependency, roles, scope, commands, null);
+    }
+
+    public Remediation withFix(Fix newFix) {
+        return new Remediation(service, target, summary, language, replacement, dependency, roles, scope, commands,
+                newFix);
+    }
 
     public Remediation {
         roles = List.copyOf(roles);

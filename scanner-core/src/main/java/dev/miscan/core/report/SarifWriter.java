@@ -274,6 +274,23 @@ public final class SarifWriter {
             properties.setAdditionalProperty("commit", commit);
         }
         result.setProperties(properties);
+        if (r.fix() != null && !r.fix().edits().isEmpty()) {
+            List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
+            for (dev.miscan.core.api.Fix.Edit e : r.fix().edits()) {
+                replacements.add(new com.contrastsecurity.sarif.Replacement()
+                        .withDeletedRegion(new Region().withStartLine(e.startLine()).withStartColumn(e.startColumn())
+                                .withEndLine(e.endLine()).withEndColumn(e.endColumn()))
+                        .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
+            }
+            Set<com.contrastsecurity.sarif.ArtifactChange> changes = new LinkedHashSet<>();
+            changes.add(new com.contrastsecurity.sarif.ArtifactChange()
+                    .withArtifactLocation(artifact(f.location().path())).withReplacements(replacements));
+            Set<com.contrastsecurity.sarif.Fix> fixes = new LinkedHashSet<>();
+            fixes.add(new com.contrastsecurity.sarif.Fix()
+                    .withDescription(new Message().withText(sentence(r.fix().description())))
+                    .withArtifactChanges(changes));
+            result.setFixes(fixes);
+        }
         if (f.suppression() != null) {
             Set<com.contrastsecurity.sarif.Suppression> suppressions = new LinkedHashSet<>();
             suppressions.add(new com.contrastsecurity.sarif.Suppression()

@@ -1,0 +1,192 @@
+package dev.miscan.cli;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Fix;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.Fixes;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanRequest;
+import dev.miscan.core.engine.ScanResult;
+import java.io.File;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.Status;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code mi-scan fix}: applies the mechanical fixes of the findings to the working tree, prints what changed
+ * (with removed credentials redacted), and re-scans. Files with uncommitted changes are left alone unless
+ * {@code --force}, so that the fix is always a reviewable diff of its own.
+ */
+@Command(name = "fix", mixinStandardHelpOptions = true,
+        description = "Applies the mechanical fixes (passwordless settings instead of keys) and re-scans.",
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:nothing left to fix automatically", "1:findings remain that need a person",
+            "2:usage error", "3:scan or write error"})
+public final class FixCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "PATH", description = "Files or directories (default: the current directory).")
+    List<Path> paths = new ArrayList<>();
+
+    @Option(names = "--dry-run", description = "Print the changes without writing them.")
+    boolean dryRun;
+
+    @Option(names = "--rule", paramLabel = "ID", description = "Only fix findings of this rule; repeatable.")
+    List<String> rules = new ArrayList<>();
+
+    @Option(names = "--force", description = "Also change files that have uncommitted changes.")
+    boolean force;
+
+    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (gitignore syntax); repeatable.")
+    List<String> excludes = new ArrayList<>();
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path p : targets) {
+            if (!Files.exists(p)) {
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
+            }
+        }
+        Set<String> only = rules.stream().map(r -> r.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        Path base = ScanCommand.baseDir(targets);
+        ScanRequest request = new ScanRequest(base, targets, excludes, ScanRequest.DEFAULT_MAX_FILE_SIZE, 0);
+        Engine engine = new Engine(RuleRegistry.load());
+        ScanResult before;
+        try {
+            before = engine.scan(request);
+        } catch (IOException e) {
+            err.println("mi-scan: scan failed: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+        Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        List<Finding> manual = new ArrayList<>();
+        for (Finding f : before.findings()) {
+            if (!only.isEmpty() && !only.contains(f.rule().id())) {
+                continue;
+            }
+            if (f.remediation().fix() == null) {
+                manual.add(f);
+            } else {
+                byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        int changed = 0;
+        for (var entry : byFile.entrySet()) {
+            Path file = base.resolve(entry.getKey());
+            if (!force && hasUncommittedChanges(file)) {
+                err.println("mi-scan: " + entry.getKey() + ": has uncommitted changes; commit or stash them, or use --force");
+                manual.addAll(entry.getValue());
+                continue;
+            }
+            try {
+                if (apply(file, entry.getKey(), entry.getValue(), out)) {
+                    changed++;
+                } else {
+                    manual.addAll(entry.getValue());
+                }
+            } catch (IOException e) {
+                err.println("mi-scan: " + entry.getKey() + ": cannot fix (" + e.getClass().getSimpleName() + ")");
+                return ExitCode.SCAN_ERROR.code();
+            }
+        }
+        for (Finding f : manual) {
+            out.println("not fixed automatically: " + f.location().path() + ":" + f.location().startLine() + "  "
+                    + f.rule().id() + "  " + f.remediation().summary());
+        }
+        if (dryRun) {
+            out.println("mi-scan: dry run: " + byFile.size() + " file(s) would change; " + manual.size()
+                    + " finding(s) need a person");
+            out.flush();
+            return manual.isEmpty() ? ExitCode.CLEAN.code() : ExitCode.FINDINGS.code();
+        }
+        try {
+            ScanResult after = engine.scan(request);
+            long remaining = after.findings().stream()
+                    .filter(f -> only.isEmpty() || only.contains(f.rule().id())).count();
+            out.println("mi-scan: fixed " + changed + " file(s); re-scan: " + remaining + " finding(s) left"
+                    + (remaining == 0 ? "" : " (see 'not fixed automatically' above)"));
+            out.flush();
+            return remaining == 0 ? ExitCode.CLEAN.code() : ExitCode.FINDINGS.code();
+        } catch (IOException e) {
+            err.println("mi-scan: re-scan failed: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+    }
+
+    /** Applies the fixes of one file; prints a unified diff with the removed lines redacted. */
+    private boolean apply(Path file, String display, List<Finding> findings, PrintWriter out) throws IOException {
+        String original = Files.readString(file, StandardCharsets.UTF_8);
+        boolean crlf = original.contains("\r\n");
+        String text = crlf ? original.replace("\r\n", "\n") : original;
+        List<Fix.Edit> edits = new ArrayList<>();
+        findings.forEach(f -> edits.addAll(f.remediation().fix().edits()));
+        String updated;
+        try {
+            updated = Fixes.apply(text, edits);
+        } catch (IllegalArgumentException e) {
+            return false; // overlapping or stale edits: leave the file to a person
+        }
+        out.println("--- a/" + display);
+        out.println("+++ b/" + display);
+        List<Fix.Edit> shown = new ArrayList<>();
+        for (Finding f : findings) {
+            for (Fix.Edit e : f.remediation().fix().edits()) {
+                if (shown.contains(e)) {
+                    continue;
+                }
+                shown.add(e);
+                int removed = Math.max(1, e.endLine() - e.startLine() + (e.endColumn() > 1 ? 1 : 0));
+                List<String> added = e.text().lines().toList();
+                out.println("@@ -" + e.startLine() + "," + removed + " +" + e.startLine() + "," + added.size() + " @@ "
+                        + f.remediation().fix().description());
+                out.println("-" + f.snippet() + (removed > 1 ? "  …" : ""));
+                added.forEach(l -> out.println("+" + l));
+            }
+        }
+        if (!dryRun) {
+            Files.writeString(file, crlf ? updated.replace("\n", "\r\n") : updated, StandardCharsets.UTF_8);
+        }
+        return true;
+    }
+
+    /** True when the file is in a git work tree and differs from HEAD or the index. */
+    private static boolean hasUncommittedChanges(Path file) {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(file.toAbsolutePath().getParent().toFile());
+        File gitDir = builder.getGitDir();
+        if (gitDir == null) {
+            return false;
+        }
+        try (Git git = new Git(builder.build())) {
+            Path top = git.getRepository().getWorkTree().toPath().toAbsolutePath().normalize();
+            String rel = top.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            Status s = git.status().addPath(rel).call();
+            return !s.isClean();
+        } catch (IOException | GitAPIException | RuntimeException e) {
+            return false;
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.miscan.rules.fix;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Fix;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.Fixes;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.source.Fragment;
+import dev.miscan.core.testing.FixtureHarness;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * For every fixture with mechanical fixes: applying the fixes (as SARIF {@code fixes} and {@code mi-scan fix}
+ * do) leaves no finding of the fixed rules at the fixed places, and the fix text holds no secret.
+ */
+class FixturesFixTest {
+    private static final Path ROOT = Path.of("src/test/resources/fixtures");
+    private static final Engine ENGINE = new Engine(RuleRegistry.load());
+
+    static Stream<Path> fixturesWithFixes() throws IOException {
+        List<Path> out = new ArrayList<>();
+        for (Path f : FixtureHarness.fixtures(ROOT)) {
+            if (!FixtureHarness.GOLDEN.matcher(Files.readString(f)).find()
+                    && scan(f.getFileName().toString(), Files.readString(f)).stream()
+                    .anyMatch(x -> x.remediation().fix() != null)) {
+                out.add(f);
+            }
+        }
+        return out.stream();
+    }
+
+    private static List<Finding> scan(String name, String text) {
+        return ENGINE.scanFragment(new Fragment(name, text), w -> { }, false).findings();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("fixturesWithFixes")
+    void applyingTheFixes_removesTheFixedFindings(Path fixture) throws IOException {
+        String name = fixture.getFileName().toString();
+        String text = Files.readString(fixture, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        List<Finding> before = scan(name, text);
+        List<Fix.Edit> edits = new ArrayList<>();
+        List<String> fixedRules = new ArrayList<>();
+        for (Finding f : before) {
+            if (f.remediation().fix() != null) {
+                edits.addAll(f.remediation().fix().edits());
+                fixedRules.add(f.rule().id());
+                for (Fix.Edit e : f.remediation().fix().edits()) {
+                    assertThat(Redacted.containsSecretOf(e.text(), f)).as("fix of %s inserts its secret", f.rule().id())
+                            .isFalse();
+                }
+            }
+        }
+        String fixed = Fixes.apply(text, edits);
+        List<Finding> after = scan(name, fixed);
+        long fixableLeft = after.stream().filter(f -> f.remediation().fix() != null).count();
+        assertThat(fixableLeft).as("findings with a fix left after applying the fixes").isZero();
+        assertThat(after.size()).as("findings after fixing").isLessThan(before.size());
+    }
+
+    /** Whether a text contains the finding's secret: compared by hash of every token, never printed. */
+    static final class Redacted {
+        private Redacted() {
+        }
+
+        static boolean containsSecretOf(String text, Finding f) {
+            for (String token : text.split("[\\s=;\"',&]+")) {
+                if (!token.isEmpty() && dev.miscan.core.secrets.Redaction.sha256(token).equals(f.secretHash())) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
+}
