@@ -1,7 +1,9 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.config.MiScanConfig;
+import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.suppress.Baseline;
@@ -68,7 +70,7 @@ public final class BaselineCommand implements Runnable {
             }
         }
         Path root = ScanCommand.baseDir(targets);
-        ProjectSettings settings = ProjectSettings.load(o.config, root);
+        ProjectSettings settings = ProjectSettings.load(o.config, root, RuleRegistry.load());
         ScanResult result = settings.engine().scan(new ScanRequest(root, targets, settings.excludes(o.excludes),
                 settings.maxFileSize(null), o.threads));
         MiScanConfig config = settings.config();

@@ -1,6 +1,8 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
+import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.report.JsonWriter;
 import dev.miscan.core.report.SarifWriter;
@@ -90,8 +92,8 @@ public final class HistoryCommand implements Callable<Integer> {
         ScanCommand.FailOn threshold;
         try (Repository repo = GitRepositories.open(start)) {
             Path root = GitRepositories.root(repo);
-            ProjectSettings settings = ProjectSettings.load(config, root);
-            threshold = settings.failOn(failOn);
+            ProjectSettings settings = ProjectSettings.load(config, root, RuleRegistry.load());
+            threshold = ScanCommand.FailOn.valueOf(settings.failOn(failOn == null ? null : failOn.name()));
             Long sizeFlag = null;
             if (maxFileSize != null) {
                 long size = dev.miscan.core.config.MiScanConfig.parseSize(maxFileSize);

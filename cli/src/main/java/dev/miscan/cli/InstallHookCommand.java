@@ -1,6 +1,7 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.source.GitRepositories;
+import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.net.URISyntaxException;
@@ -32,7 +33,7 @@ public final class InstallHookCommand implements Callable<Integer> {
     static final String BACKUP_SUFFIX = ".mi-scan-backup";
 
     /** Short-lived CLI: C1 only and the serial collector start fastest (see bench/RESULTS.md). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-Xshare:auto");
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
 
     @Spec
     CommandSpec spec;
@@ -70,7 +71,7 @@ public final class InstallHookCommand implements Callable<Integer> {
                 }
             }
             Files.createDirectories(hooks);
-            Files.writeString(hook, script(), StandardCharsets.UTF_8);
+            Files.writeString(hook, script(repo.getDirectory().toPath().toAbsolutePath()), StandardCharsets.UTF_8);
             if (!hook.toFile().setExecutable(true)) {
                 err.println("mi-scan: could not make " + hook + " executable");
                 return ExitCode.SCAN_ERROR.code();
@@ -87,22 +88,47 @@ public final class InstallHookCommand implements Callable<Integer> {
         }
     }
 
-    /** {@code core.hooksPath} when set (relative to the work tree), else {@code .git/hooks}. */
+    /** {@code core.hooksPath} when set (relative to the work tree), else {@code .git/hooks} (shared by worktrees). */
     static Path hooksDir(Repository repo) {
         String configured = repo.getConfig().getString("core", null, "hooksPath");
         if (configured != null && !configured.isBlank()) {
             Path p = Path.of(configured);
             return p.isAbsolute() ? p : GitRepositories.root(repo).resolve(p);
         }
-        return repo.getDirectory().toPath().resolve("hooks");
+        File common = repo.getCommonDirectory() != null ? repo.getCommonDirectory() : repo.getDirectory();
+        return common.toPath().resolve("hooks");
     }
 
-    String script() {
-        return "#!/bin/sh\n"
+    /** The hook: {@code exec <java> <options> -jar <jar> scan --staged}, or the {@code --command} given. */
+    String script(Path gitDir) {
+        return script(gitDir, jar());
+    }
+
+    /** The hook for a given jar (null: the class path this runs from). */
+    String script(Path gitDir, Path jar) {
+        String header = "#!/bin/sh\n"
                 + MARKER + " (installed by 'mi-scan install-hook'; run it again to update, delete this file to remove).\n"
                 + "# Blocks a commit whose staged changes add an Azure credential. A false positive is allowed with a\n"
-                + "# comment on its line or the line above: mi-scan:allow RULE-ID reason\n"
-                + "exec " + launch() + " scan --staged\n";
+                + "# comment on its line or the line above: mi-scan:allow RULE-ID reason\n";
+        if ((command != null && !command.isBlank()) || jar == null) {
+            return header + "exec " + launch() + " scan --staged\n";
+        }
+        // Class-data sharing: the first run (and the first after the jar or the JVM changes) writes an archive
+        // of the loaded classes, under a temporary name so that a concurrent commit never maps half of one;
+        // later runs map it and start faster. -Xlog:cds=off hides the JVM's notice if it stops matching.
+        return header
+                + "JAR=" + quote(jar.toString()) + "\n"
+                + "JAVA=" + quote(java()) + "\n"
+                + "CDS=" + quote(gitDir.resolve("mi-scan.jsa").toString()) + "\n"
+                + "OPTS='" + String.join(" ", JVM_OPTIONS) + " -Xlog:cds=off -Xlog:cds+dynamic=off'\n"
+                + "if [ -f \"$CDS\" ] && [ ! \"$JAR\" -nt \"$CDS\" ] && [ ! \"$JAVA\" -nt \"$CDS\" ]; then\n"
+                + "    exec \"$JAVA\" $OPTS \"-XX:SharedArchiveFile=$CDS\" -jar \"$JAR\" scan --staged\n"
+                + "fi\n"
+                + "TMP=\"$CDS.$$.tmp\"\n"
+                + "\"$JAVA\" $OPTS \"-XX:ArchiveClassesAtExit=$TMP\" -jar \"$JAR\" scan --staged\n"
+                + "rc=$?\n"
+                + "if [ -s \"$TMP\" ]; then mv -f \"$TMP\" \"$CDS\"; else rm -f \"$TMP\"; fi\n"
+                + "exit $rc\n";
     }
 
     /** The shell words that start mi-scan. */
@@ -111,18 +137,28 @@ public final class InstallHookCommand implements Callable<Integer> {
             return command.strip();
         }
         List<String> words = new ArrayList<>();
-        words.add(quote(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-        JVM_OPTIONS.forEach(words::add);
-        Path code = codeLocation();
-        if (code != null && Files.isRegularFile(code) && code.toString().endsWith(".jar")) {
+        words.add(quote(java()));
+        words.addAll(JVM_OPTIONS);
+        Path jar = jar();
+        if (jar != null) {
             words.add("-jar");
-            words.add(quote(code.toString()));
+            words.add(quote(jar.toString()));
         } else {
             words.add("-cp");
             words.add(quote(System.getProperty("java.class.path")));
             words.add(Main.class.getName());
         }
         return String.join(" ", words);
+    }
+
+    private static String java() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The mi-scan jar this runs from, or null when running from classes (tests). */
+    private static Path jar() {
+        Path code = codeLocation();
+        return code != null && Files.isRegularFile(code) && code.toString().endsWith(".jar") ? code : null;
     }
 
     private static Path codeLocation() {

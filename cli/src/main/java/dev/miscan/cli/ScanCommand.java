@@ -3,7 +3,9 @@ package dev.miscan.cli;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.report.JsonWriter;
@@ -41,7 +43,8 @@ import picocli.CommandLine.Spec;
 @Command(name = "scan", mixinStandardHelpOptions = true,
         description = "Scans files and directories for Azure credentials and key-based authentication.",
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error", "3:scan error"})
+        exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
+            "3:scan error (with --strict also: a file was skipped or not fully scanned)"})
 public final class ScanCommand implements Callable<Integer> {
     static final String HELP_URI_BASE = "https://github.com/mi-scan/mi-scan/blob/main/docs/rules/";
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)i?b?");
@@ -63,15 +66,17 @@ public final class ScanCommand implements Callable<Integer> {
     Path output;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL",
-            description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+            description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: "
+                    + "${DEFAULT-VALUE}, or .mi-scan.yml's fail-on).")
     FailOn failOn = FailOn.error;
 
     @Option(names = "--exclude", paramLabel = "GLOB",
-            description = "Skip paths matching GLOB (gitignore syntax, relative to the report's base directory); repeatable.")
+            description = "Skip paths matching GLOB (gitignore syntax, relative to the report's base directory); "
+                    + "repeatable; adds to .mi-scan.yml's exclude.")
     List<String> excludes = new ArrayList<>();
 
     @Option(names = "--max-file-size", paramLabel = "SIZE",
-            description = "Skip files larger than SIZE, e.g. 500k, 2m (default: 2m).")
+            description = "Skip files larger than SIZE, e.g. 500k, 2m (default: 2m, or .mi-scan.yml's max-file-size).")
     String maxFileSize = "2m";
 
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
@@ -100,6 +105,11 @@ public final class ScanCommand implements Callable<Integer> {
             + "scanned root); command-line flags override it.")
     Path config;
 
+    @Option(names = "--strict", description = "Exit with 3 when any file was skipped or not fully scanned (binary, "
+            + "too large, unreadable, a link, a parse or rule failure: every warning counts), whatever the findings. "
+            + "Without it, such files are warnings and the findings decide.")
+    boolean strict;
+
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
@@ -118,8 +128,8 @@ public final class ScanCommand implements Callable<Integer> {
         ScanResult result;
         try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
             Path root = git ? GitRepositories.root(repo) : baseDir(targets);
-            ProjectSettings settings = ProjectSettings.load(config, root);
-            failOn = settings.failOn(parsed.hasMatchedOption("--fail-on") ? failOn : null);
+            ProjectSettings settings = ProjectSettings.load(config, root, RuleRegistry.load());
+            failOn = FailOn.valueOf(settings.failOn(parsed.hasMatchedOption("--fail-on") ? failOn.name() : null));
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settings.excludes(excludes);
             Engine engine = settings.engine();
@@ -167,6 +177,12 @@ public final class ScanCommand implements Callable<Integer> {
         int code = exitCode(result.findings());
         if (staged && code == ExitCode.FINDINGS.code()) {
             HookAdvice.print(err, result.findings(), Severity.parse(failOn.name()));
+        }
+        if (strict && !result.warnings().isEmpty()) {
+            err.println("mi-scan: --strict: " + result.warnings().size() + " file warning(s), "
+                    + result.filesSkipped() + " file(s) skipped: the scan is incomplete (exit "
+                    + ExitCode.SCAN_ERROR.code() + ")");
+            return ExitCode.SCAN_ERROR.code();
         }
         return code;
     }

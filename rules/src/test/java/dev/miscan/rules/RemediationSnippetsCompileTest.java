@@ -40,6 +40,26 @@ class RemediationSnippetsCompileTest {
         snippets.put("cosmos-filled", Remedies.cosmos("contoso-db"));
         snippets.put("appconfig-filled", Remedies.appConfiguration("settings"));
         snippets.put("eventgrid-filled", Remedies.eventGrid("https://orders.westeurope-1.eventgrid.azure.net/api/events"));
+        // Java sinks: the replacement of every client a Java sink rule can name, filled as findings fill it
+        for (String builder : List.of("BlobServiceClientBuilder", "BlobContainerClientBuilder", "BlobClientBuilder",
+                "SpecializedBlobClientBuilder", "QueueServiceClientBuilder", "QueueClientBuilder",
+                "ShareServiceClientBuilder", "ShareClientBuilder", "ShareFileClientBuilder", "DataLakeServiceClientBuilder",
+                "DataLakeFileSystemClientBuilder", "DataLakePathClientBuilder", "TableServiceClientBuilder",
+                "TableClientBuilder", "CloudStorageAccount", "StorageSharedKeyCredential")) {
+            snippets.put("storage-" + builder, Remedies.storageClient(builder, "contosodata", "core.windows.net", "invoices"));
+        }
+        snippets.put("servicebus-administration", Remedies.serviceBusAdministration("contoso-bus"));
+        snippets.put("webpubsub-filled", Remedies.webPubSub("https://notify.webpubsub.azure.com", "chat"));
+        snippets.put("search-filled", Remedies.search("https://hotels.search.windows.net", "hotels"));
+        snippets.put("openai-filled", Remedies.azureAi("OpenAIClientBuilder", "https://contoso.openai.azure.com/"));
+        snippets.put("ai-service-filled", Remedies.azureAi("TextAnalyticsClientBuilder",
+                "https://contoso.cognitiveservices.azure.com/"));
+        snippets.put("keyvault-filled", Remedies.keyVault("https://contoso-kv.vault.azure.net/"));
+        snippets.put("redis-jedis-filled", Remedies.redisJedis("contoso-cache.redis.cache.windows.net"));
+        snippets.put("token-credential", Remedies.tokenCredential("MapsSearchClientBuilder", "key"));
+        for (String header : List.of("api-key", "Ocp-Apim-Subscription-Key", "x-functions-key", "aeg-sas-key")) {
+            snippets.put("header-" + header, Remedies.apiKeyHeader(header, "search"));
+        }
 
         List<JavaFileObject> sources = new ArrayList<>();
         int n = 0;

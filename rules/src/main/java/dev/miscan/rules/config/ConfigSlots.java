@@ -216,8 +216,18 @@ public final class ConfigSlots {
         if (ConfigView.formatOf(doc) == ConfigView.Format.NONE) {
             return List.of();
         }
+        return doc.view(CANDIDATES).getOrDefault(ruleId, List.of());
+    }
+
+    /**
+     * Every rule's candidates in a document, by rule id: computed once per document, since a dozen rules ask
+     * (matching each setting against the table is most of the cost of a configuration file).
+     */
+    private static final Document.View<java.util.Map<String, List<Candidate>>> CANDIDATES = ConfigSlots::all;
+
+    private static java.util.Map<String, List<Candidate>> all(Document doc) {
         List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
-        List<Candidate> out = new ArrayList<>();
+        java.util.Map<String, List<Candidate>> byRule = new java.util.HashMap<>();
         for (ConfigEntry e : entries) {
             Slot slot = slotOf(e.key());
             if (slot == null) {
@@ -241,14 +251,12 @@ public final class ConfigSlots {
                     && !hasAzureRedisHost(e.section(), entries)) {
                 continue;
             }
-            if (rule.equals(ruleId)) {
-                Candidate c = classify(slot, e, server);
-                if (c != null) {
-                    out.add(c);
-                }
+            Candidate c = rule.isEmpty() ? null : classify(slot, e, server);
+            if (c != null) {
+                byRule.computeIfAbsent(rule, k -> new ArrayList<>()).add(c);
             }
         }
-        return out;
+        return byRule;
     }
 
     private static Candidate classify(Slot slot, ConfigEntry e, String server) {

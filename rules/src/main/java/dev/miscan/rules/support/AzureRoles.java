@@ -49,6 +49,28 @@ public final class AzureRoles {
     public static final Role REDIS_DATA_CONTRIBUTOR = new Role("Data Contributor (Redis access policy)", "");
     public static final Role REDIS_DATA_READER = new Role("Data Reader (Redis access policy)", "");
 
+    // Java sink remediations (issue 3): the exact client the code builds needs its service's data role.
+    public static final Role STORAGE_QUEUE_DATA_CONTRIBUTOR = new Role("Storage Queue Data Contributor",
+            "974c5e8b-45b9-4653-ba55-5f855dd0fb88");
+    public static final Role STORAGE_QUEUE_DATA_MESSAGE_SENDER = new Role("Storage Queue Data Message Sender",
+            "c6a89b2d-59bc-44d0-9896-0f6e12d7b80a");
+    public static final Role STORAGE_TABLE_DATA_CONTRIBUTOR = new Role("Storage Table Data Contributor",
+            "0a9a7e1f-b9d0-4cc4-a60d-0319b160aaa3");
+    public static final Role STORAGE_TABLE_DATA_READER = new Role("Storage Table Data Reader",
+            "76199698-9eea-4c19-bc75-cec21354c6b6");
+    public static final Role STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR = new Role(
+            "Storage File Data Privileged Contributor", "69566ab7-960f-475b-8e7c-b3118f30c6bd");
+    public static final Role SERVICE_BUS_DATA_OWNER = new Role("Azure Service Bus Data Owner",
+            "090c5cfd-751d-490a-894a-3ce6f1109419");
+    public static final Role SEARCH_INDEX_DATA_CONTRIBUTOR = new Role("Search Index Data Contributor",
+            "8ebe5a00-799e-43f5-93ac-243d3dce84a7");
+    public static final Role KEY_VAULT_SECRETS_USER = new Role("Key Vault Secrets User",
+            "4633458b-17de-408a-b874-0445c86b69e6");
+
+    // IaC remediations (issue 5): the Functions host's own storage needs Blob Data Owner.
+    public static final Role STORAGE_BLOB_DATA_OWNER = new Role("Storage Blob Data Owner",
+            "b7e6dc6d-f1e8-4753-8033-0f276bb0955b");
+
     private AzureRoles() {
     }
 }

@@ -360,4 +360,305 @@ public final class Remedies {
                 "text", "az acr login --name " + r + "   # with the signed-in (federated or managed) identity",
                 "", List.of(AzureRoles.ACR_PULL), scope, roleCommands(AzureRoles.ACR_PULL, scope));
     }
+
+    // ---- Java sinks (issue 3): the replacement for the exact client the code builds ----------------------
+
+    /** The storage client of {@code builder} (Blob, Queue, File share, Data Lake, Tables) with an identity. */
+    public static Remediation storageClient(String builder, String account, String endpointSuffix, String container) {
+        String b = or(builder, "BlobServiceClientBuilder");
+        String acct = or(account, "<account>");
+        String suffix = or(endpointSuffix, "core.windows.net");
+        String scope = SCOPE_PREFIX + "Microsoft.Storage/storageAccounts/" + acct;
+        String java;
+        Role role;
+        List<Role> roles;
+        if (b.startsWith("Queue")) {
+            java = """
+                    import com.azure.identity.DefaultAzureCredentialBuilder;
+                    import com.azure.storage.queue.QueueClient;
+                    import com.azure.storage.queue.QueueClientBuilder;
+
+                    QueueClient queueClient = new QueueClientBuilder()
+                            .endpoint("https://%s.queue.%s")
+                            .queueName("<queue>")
+                            .credential(new DefaultAzureCredentialBuilder().build())
+                            .buildClient();
+                    """.formatted(acct, suffix);
+            role = AzureRoles.STORAGE_QUEUE_DATA_CONTRIBUTOR;
+            roles = List.of(AzureRoles.STORAGE_QUEUE_DATA_MESSAGE_SENDER, AzureRoles.STORAGE_QUEUE_DATA_CONTRIBUTOR);
+        } else if (b.startsWith("Share")) {
+            java = """
+                    import com.azure.identity.DefaultAzureCredentialBuilder;
+                    import com.azure.storage.file.share.ShareServiceClient;
+                    import com.azure.storage.file.share.ShareServiceClientBuilder;
+                    import com.azure.storage.file.share.models.ShareTokenIntent;
+
+                    ShareServiceClient shareServiceClient = new ShareServiceClientBuilder()
+                            .endpoint("https://%s.file.%s")
+                            .credential(new DefaultAzureCredentialBuilder().build())
+                            .shareTokenIntent(ShareTokenIntent.BACKUP)
+                            .buildClient();
+                    """.formatted(acct, suffix);
+            role = AzureRoles.STORAGE_FILE_DATA_PRIVILEGED_CONTRIBUTOR;
+            roles = List.of(role);
+        } else if (b.startsWith("DataLake")) {
+            java = """
+                    import com.azure.identity.DefaultAzureCredentialBuilder;
+                    import com.azure.storage.file.datalake.DataLakeServiceClient;
+                    import com.azure.storage.file.datalake.DataLakeServiceClientBuilder;
+
+                    DataLakeServiceClient dataLakeServiceClient = new DataLakeServiceClientBuilder()
+                            .endpoint("https://%s.dfs.%s")
+                            .credential(new DefaultAzureCredentialBuilder().build())
+                            .buildClient();
+                    """.formatted(acct, suffix);
+            role = AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR;
+            roles = List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR);
+        } else if (b.startsWith("Table")) {
+            java = """
+                    import com.azure.data.tables.TableServiceClient;
+                    import com.azure.data.tables.TableServiceClientBuilder;
+                    import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                    TableServiceClient tableServiceClient = new TableServiceClientBuilder()
+                            .endpoint("https://%s.table.%s")
+                            .credential(new DefaultAzureCredentialBuilder().build())
+                            .buildClient();
+                    """.formatted(acct, suffix);
+            role = AzureRoles.STORAGE_TABLE_DATA_CONTRIBUTOR;
+            roles = List.of(AzureRoles.STORAGE_TABLE_DATA_READER, AzureRoles.STORAGE_TABLE_DATA_CONTRIBUTOR);
+        } else if (b.startsWith("BlobContainer") || b.equals("BlobClientBuilder")) {
+            boolean blob = b.equals("BlobClientBuilder");
+            java = """
+                    import com.azure.identity.DefaultAzureCredentialBuilder;
+                    import com.azure.storage.blob.%1$s;
+                    import com.azure.storage.blob.%1$sBuilder;
+
+                    %1$s client = new %1$sBuilder()
+                            .endpoint("https://%2$s.blob.%3$s")
+                            .containerName("%4$s")%5$s
+                            .credential(new DefaultAzureCredentialBuilder().build())
+                            .buildClient();
+                    """.formatted(blob ? "BlobClient" : "BlobContainerClient", acct, suffix,
+                    or(container, "<container>"), blob ? "\n        .blobName(\"<blob>\")" : "");
+            role = AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR;
+            roles = List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR);
+        } else {
+            Remediation blob = storageBlob(account, endpointSuffix);
+            return blob;
+        }
+        return new Remediation("Azure Storage", or(account, ""),
+                "Remove the account key: build the client with .endpoint(\"https://" + acct + "…\") and"
+                        + " .credential(new DefaultAzureCredentialBuilder().build()), grant the identity "
+                        + role.name() + ", then rotate the key and disallow shared-key access on the account.",
+                "java", java, IDENTITY_DEPENDENCY, roles, scope, roleCommands(role, scope));
+    }
+
+    /** Service Bus management with an identity. */
+    public static Remediation serviceBusAdministration(String namespace) {
+        String ns = or(namespace, "<namespace>");
+        String scope = SCOPE_PREFIX + "Microsoft.ServiceBus/namespaces/" + ns;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClient;
+                import com.azure.messaging.servicebus.administration.ServiceBusAdministrationClientBuilder;
+
+                ServiceBusAdministrationClient administrationClient = new ServiceBusAdministrationClientBuilder()
+                        .credential("%s.servicebus.windows.net", new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(ns);
+        return new Remediation("Azure Service Bus", or(namespace, ""),
+                "Remove the SAS key: manage " + ns + ".servicebus.windows.net with DefaultAzureCredential and grant the"
+                        + " identity Azure Service Bus Data Owner on the namespace; then rotate the key and set"
+                        + " disableLocalAuth.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(AzureRoles.SERVICE_BUS_DATA_OWNER), scope,
+                roleCommands(AzureRoles.SERVICE_BUS_DATA_OWNER, scope));
+    }
+
+    public static Remediation webPubSub(String endpoint, String hub) {
+        String ep = or(endpoint, "https://<name>.webpubsub.azure.com");
+        String host = ep.replaceFirst("^https?://", "");
+        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<name>";
+        String scope = SCOPE_PREFIX + "Microsoft.SignalRService/WebPubSub/" + name;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.messaging.webpubsub.WebPubSubServiceClient;
+                import com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder;
+
+                WebPubSubServiceClient webPubSubServiceClient = new WebPubSubServiceClientBuilder()
+                        .endpoint("%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .hub("%s")
+                        .buildClient();
+                """.formatted(ep, or(hub, "<hub>"));
+        return new Remediation("Azure Web PubSub", or(endpoint, ""),
+                "Remove the access key: connect to " + ep + " with DefaultAzureCredential and grant the identity Web"
+                        + " PubSub Service Owner; then rotate the key and set disableLocalAuth.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(AzureRoles.WEB_PUBSUB_SERVICE_OWNER), scope,
+                roleCommands(AzureRoles.WEB_PUBSUB_SERVICE_OWNER, scope));
+    }
+
+    public static Remediation search(String endpoint, String index) {
+        String ep = or(endpoint, "https://<service>.search.windows.net");
+        String host = ep.replaceFirst("^https?://", "");
+        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<service>";
+        String scope = SCOPE_PREFIX + "Microsoft.Search/searchServices/" + name;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.search.documents.SearchClient;
+                import com.azure.search.documents.SearchClientBuilder;
+
+                SearchClient searchClient = new SearchClientBuilder()
+                        .endpoint("%s")
+                        .indexName("%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(ep, or(index, "<index>"));
+        return new Remediation("Azure AI Search", or(endpoint, ""),
+                "Remove the API key: enable role-based access on the search service, connect with"
+                        + " DefaultAzureCredential and grant the identity Search Index Data Reader (queries) or"
+                        + " Contributor (indexing); then regenerate the admin keys.",
+                "java", java, IDENTITY_DEPENDENCY,
+                List.of(AzureRoles.SEARCH_INDEX_DATA_READER, AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR), scope,
+                roleCommands(AzureRoles.SEARCH_INDEX_DATA_READER, scope));
+    }
+
+    /** Azure OpenAI with {@code OpenAIClientBuilder}, or another Azure AI client builder named {@code builder}. */
+    public static Remediation azureAi(String builder, String endpoint) {
+        String b = or(builder, "OpenAIClientBuilder");
+        boolean openAi = b.equals("OpenAIClientBuilder") || b.startsWith("AzureOpenAi") || b.startsWith("OpenAIOkHttp")
+                || b.isEmpty();
+        String ep = or(endpoint, openAi ? "https://<resource>.openai.azure.com/" : "https://<resource>.cognitiveservices.azure.com/");
+        String host = ep.replaceFirst("^https?://", "");
+        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<resource>";
+        String scope = SCOPE_PREFIX + "Microsoft.CognitiveServices/accounts/" + name;
+        Role role = openAi ? AzureRoles.COGNITIVE_SERVICES_OPENAI_USER : AzureRoles.COGNITIVE_SERVICES_USER;
+        String java = openAi ? """
+                import com.azure.ai.openai.OpenAIClient;
+                import com.azure.ai.openai.OpenAIClientBuilder;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                OpenAIClient openAIClient = new OpenAIClientBuilder()
+                        .endpoint("%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(ep) : """
+                import com.azure.core.credential.TokenCredential;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+                // new %s().endpoint("%s").credential(credential)
+                """.formatted(b, ep);
+        return new Remediation(openAi ? "Azure OpenAI" : "Azure AI services", or(endpoint, ""),
+                "Remove the API key: authenticate " + b + " with DefaultAzureCredential (the resource needs a custom"
+                        + " subdomain endpoint), grant the identity " + role.name() + ", then disable key"
+                        + " authentication (disableLocalAuth).",
+                "java", java, IDENTITY_DEPENDENCY, List.of(role), scope, roleCommands(role, scope));
+    }
+
+    /** A client of any service built with an azure-core key credential: pass a TokenCredential instead. */
+    public static Remediation tokenCredential(String builder, String what) {
+        String java = """
+                import com.azure.core.credential.TokenCredential;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                TokenCredential credential = new DefaultAzureCredentialBuilder().build();
+                // pass it to the client builder: .credential(credential)
+                """;
+        return new Remediation("Azure", "",
+                "Remove the " + or(what, "key") + ": give " + or(builder, "the client builder")
+                        + " a TokenCredential (DefaultAzureCredential) and grant the identity the service's data role"
+                        + " on the resource; then rotate the key and disable local (key) authentication.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(), "", List.of(ENABLE_IDENTITY));
+    }
+
+    /** A client-secret credential that opens a Key Vault ("secret zero"). */
+    public static Remediation keyVault(String vaultUrl) {
+        String url = or(vaultUrl, "https://<vault>.vault.azure.net/");
+        String host = url.replaceFirst("^https?://", "");
+        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<vault>";
+        String scope = SCOPE_PREFIX + "Microsoft.KeyVault/vaults/" + name;
+        String java = """
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import com.azure.security.keyvault.secrets.SecretClient;
+                import com.azure.security.keyvault.secrets.SecretClientBuilder;
+
+                SecretClient secretClient = new SecretClientBuilder()
+                        .vaultUrl("%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(url);
+        List<String> commands = new ArrayList<>(roleCommands(AzureRoles.KEY_VAULT_SECRETS_USER, scope));
+        commands.add("az ad app credential delete --id <app-id> --key-id <key-id>");
+        return new Remediation("Azure Key Vault", or(vaultUrl, ""),
+                "Remove the client secret that opens the vault: connect with DefaultAzureCredential (Managed Identity),"
+                        + " grant the identity Key Vault Secrets User on " + name + ", then delete the secret from the"
+                        + " app registration.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(AzureRoles.KEY_VAULT_SECRETS_USER), scope, commands);
+    }
+
+    /** Jedis to Azure Cache for Redis with a Microsoft Entra token as the password. */
+    public static Remediation redisJedis(String host) {
+        String h = or(host, "<cache>.redis.cache.windows.net");
+        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<cache>";
+        String java = """
+                import com.azure.core.credential.AccessToken;
+                import com.azure.core.credential.TokenRequestContext;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+                import redis.clients.jedis.DefaultJedisClientConfig;
+                import redis.clients.jedis.HostAndPort;
+                import redis.clients.jedis.Jedis;
+
+                AccessToken token = new DefaultAzureCredentialBuilder().build()
+                        .getToken(new TokenRequestContext().addScopes("https://redis.azure.com/.default")).block();
+                Jedis jedis = new Jedis(new HostAndPort("%s", 6380), DefaultJedisClientConfig.builder()
+                        .user("<managed-identity-object-id>")
+                        .password(token.getToken())
+                        .ssl(true)
+                        .build());
+                """.formatted(h);
+        Remediation spring = redis(host);
+        return new Remediation("Azure Cache for Redis", or(host, ""),
+                "Remove the access key: enable Microsoft Entra authentication on the cache, give the identity a Redis"
+                        + " data access policy and authenticate with a token (user = the identity's object id; renew it"
+                        + " before it expires, or use spring.data.redis.azure.passwordless-enabled=true with Spring);"
+                        + " then disable access-key authentication.",
+                "java", java, IDENTITY_DEPENDENCY + ", redis.clients:jedis", spring.roles(), spring.scope(),
+                spring.commands().isEmpty() ? List.of(ENABLE_IDENTITY) : spring.commands());
+    }
+
+    /** A key in an HTTP header: send a Microsoft Entra token instead. */
+    public static Remediation apiKeyHeader(String header, String service) {
+        String h = or(header, "api-key");
+        String s = or(service, "").toLowerCase(java.util.Locale.ROOT);
+        String audience = s.equals("search") ? "https://search.azure.com/.default"
+                : h.equalsIgnoreCase("aeg-sas-key") || h.equalsIgnoreCase("aeg-sas-token")
+                        ? "https://eventgrid.azure.net/.default"
+                        : h.equalsIgnoreCase("x-functions-key") ? "api://<function-app-client-id>/.default"
+                                : "https://cognitiveservices.azure.com/.default";
+        String java = """
+                import com.azure.core.credential.TokenRequestContext;
+                import com.azure.identity.DefaultAzureCredentialBuilder;
+
+                String authorization = "Bearer " + new DefaultAzureCredentialBuilder().build()
+                        .getToken(new TokenRequestContext().addScopes("%s")).block().getToken();
+                // send it as the Authorization header instead of the %s header
+                """.formatted(audience, h);
+        return new Remediation("Azure", "",
+                "Remove the key from the " + h + " header: send a Microsoft Entra token (Authorization: Bearer) for "
+                        + audience.replace("/.default", "") + " obtained with DefaultAzureCredential, grant the"
+                        + " identity the service's data role, then rotate the key.",
+                "java", java, IDENTITY_DEPENDENCY, List.of(), "", List.of(ENABLE_IDENTITY));
+    }
+
+    /** A credential written as the default of a Spring {@code @Value} placeholder. */
+    public static Remediation valueDefault(String property) {
+        String p = or(property, "<property>");
+        return new Remediation("Spring configuration", "",
+                "Remove the default from @Value(\"${" + p + ":…}\"): a default is a credential in the code. Prefer"
+                        + " Managed Identity so the setting is not needed at all (Spring Cloud Azure:"
+                        + " spring.cloud.azure.credential.managed-identity-enabled=true).",
+                "text", "@Value(\"${" + p + "}\")   // no default; better: no key at all, with Managed Identity",
+                IDENTITY_DEPENDENCY, List.of(), "", List.of(ENABLE_IDENTITY));
+    }
 }

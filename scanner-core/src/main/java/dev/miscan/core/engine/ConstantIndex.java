@@ -79,6 +79,11 @@ public final class ConstantIndex {
         }
     }
 
+    /** The scan's entry for a Java file. */
+    public Optional<Source.Entry> entry(String path) {
+        return Optional.ofNullable(javaFiles.get(path));
+    }
+
     /** The parsed Java file, read on first use; empty when it is not part of the scan or does not parse. */
     public Optional<JavaView> view(String path) {
         Source.Entry entry = javaFiles.get(path);

@@ -5,6 +5,7 @@ import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.config.DecodedValues;
 import dev.miscan.core.secrets.Redaction;
@@ -84,6 +85,8 @@ public final class Engine {
             }
         }
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
+        ConstantIndex constants = new ConstantIndex(entries.values());
+        Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
         AtomicLong chars = new AtomicLong();
@@ -99,21 +102,36 @@ public final class Engine {
                     warnings.add(new ScanWarning(entry.path(), e.getMessage(), true));
                     return;
                 } catch (IOException | RuntimeException e) {
-                    warnings.add(new ScanWarning(entry.path(), "skipped: cannot read ("
-                            + e.getClass().getSimpleName() + ")", true));
+                    warnings.add(new ScanWarning(entry.path(), "skipped: cannot read (" + readProblem(e) + ")", true));
                     return;
                 }
                 if (fragment.malformed()) {
                     warnings.add(new ScanWarning(entry.path(),
                             "not valid UTF-8; invalid bytes were replaced and the rest was scanned", false));
                 }
-                FileResult r = scanFragment(fragment, warnings::add);
-                findings.addAll(r.findings());
-                suppressedFindings.addAll(r.suppressedFindings());
-                suppressed.addAndGet(r.suppressed());
+                try {
+                    results.put(entry.key(), scanFragment(fragment, warnings::add, true, constants));
+                } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
+                    // one file's bad luck (a parser bug, a pathological structure) must not end the scan
+                    warnings.add(new ScanWarning(entry.path(), "skipped: internal error while scanning it ("
+                            + e.getClass().getSimpleName() + "); please report it", true));
+                    return;
+                }
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
             })).get();
+            // A constant defined in one file and fed to a credential sink in another is a secret at its
+            // definition: the files that got such findings from other files' rules are scanned again with them.
+            for (String path : constants.pendingPaths()) {
+                Source.Entry entry = constants.entry(path).orElse(null);
+                if (entry != null && results.containsKey(entry.key())) {
+                    try {
+                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, true, constants));
+                    } catch (SkippedException | IOException | RuntimeException e) {
+                        // keep the first result; the warning was given then
+                    }
+                }
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("scan interrupted", e);
@@ -121,6 +139,11 @@ public final class Engine {
             throw new IOException("scan failed: " + e.getCause().getClass().getSimpleName(), e.getCause());
         } finally {
             pool.shutdown();
+        }
+        for (FileResult r : results.values()) {
+            findings.addAll(r.findings());
+            suppressedFindings.addAll(r.suppressedFindings());
+            suppressed.addAndGet(r.suppressed());
         }
         List<Finding> sorted = new ArrayList<>(findings);
         sorted.sort(Finding.ORDER);
@@ -149,19 +172,38 @@ public final class Engine {
     /** As {@link #scanFragment(Fragment, java.util.function.Consumer)}, optionally ignoring {@code mi-scan:allow}. */
     public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings,
             boolean applySuppressions) {
+        return scanFragment(fragment, warnings, applySuppressions, null);
+    }
+
+    /**
+     * As above, as part of a scan whose Java files share {@code constants} (null: the fragment on its own).
+     * Findings that other files' rules reported for this file through the index are added here.
+     */
+    public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings,
+            boolean applySuppressions, ConstantIndex constants) {
         int[][] hits = keywordIndex.scan(fragment.text());
         Document doc = new Document(fragment, keywordIndex, hits, warnings);
+        if (constants != null) {
+            doc.provide(ConstantIndex.VIEW, constants);
+        }
         Map<String, Finding> byPlace = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
+        java.util.Set<String> notSecrets = new java.util.HashSet<>();
         FindingSink collect = (finding, secret) -> {
             String place = finding.location().startLine() + ":" + finding.location().startColumn() + ":"
                     + finding.secretHash();
             byPlace.merge(place, finding, Engine::preferred);
             secrets.put(finding.secretHash(), secret);
+            if (finding.rule().tier() == Tier.KEY_BASED_AUTH) {
+                notSecrets.add(finding.secretHash()); // the sink's own code: keep it readable in snippets
+            }
         };
         runRules(doc, hits, collect, warnings);
+        if (constants != null) {
+            constants.drainTo(fragment.path(), collect);
+        }
         // Kubernetes Secret data and escaped config values: every rule also scans the decoded text
-        for (DecodedValues.Decoded d : DecodedValues.decode(doc)) {
+        for (DecodedValues.Decoded d : decodedValues(doc)) {
             int[][] derivedHits = keywordIndex.scan(d.fragment().text());
             int line = doc.lines().lineOf(Math.max(0, d.encodedOffset()));
             int column = d.encodedOffset() - doc.lines().lineStart(line) + 1;
@@ -196,7 +238,7 @@ public final class Engine {
                 continue;
             }
             String line = doc.lines().line(f.location().startLine() - fragment.firstLine());
-            Finding out = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, secrets.values()))
+            Finding out = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, redactable(secrets, notSecrets)))
                     .withProvenance(fragment.provenance());
             Severity severity = policy.severity(f.rule(), f.severity());
             if (severity != f.severity()) {
@@ -228,6 +270,41 @@ public final class Engine {
                         + " failed on this file (" + e.getClass().getSimpleName() + "); other rules still ran", false));
             }
         }
+    }
+
+    private static List<String> redactable(Map<String, String> secrets, java.util.Set<String> notSecrets) {
+        List<String> out = new ArrayList<>();
+        secrets.forEach((hash, secret) -> {
+            if (!notSecrets.contains(hash)) {
+                out.add(secret);
+            }
+        });
+        return out;
+    }
+
+    /** The document's encoded values; none when its structure could not be read (a rule has warned then). */
+    private static List<DecodedValues.Decoded> decodedValues(Document doc) {
+        try {
+            return DecodedValues.decode(doc);
+        } catch (RuntimeException | StackOverflowError e) {
+            return List.of();
+        }
+    }
+
+    /** Why a file could not be read, in a few words (no stack trace, no full path). */
+    static String readProblem(Exception e) {
+        if (e instanceof java.nio.file.AccessDeniedException) {
+            return "permission denied";
+        }
+        if (e instanceof java.nio.file.NoSuchFileException) {
+            return "the file no longer exists";
+        }
+        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
+            return fse.getReason().toLowerCase(java.util.Locale.ROOT);
+        }
+        String m = e.getMessage();
+        return m != null && m.length() < 120 && !m.contains("\n") && !m.contains("/")
+                ? e.getClass().getSimpleName() + ": " + m : e.getClass().getSimpleName();
     }
 
     private static Finding preferred(Finding a, Finding b) {

@@ -14,6 +14,11 @@ import java.util.function.Consumer;
  * returns its degraded form; it never stops the scan. A Document is used by one thread at a time.
  */
 public final class Document {
+    /**
+     * At most this many occurrences of one keyword are handed to the rules (with a warning past it): a file
+     * holding more is machine-made, and checking each one would cost the square of the file's size.
+     */
+    public static final int MAX_OCCURRENCES = 10_000;
     private static final int[] NONE = new int[0];
 
     private final Fragment fragment;
@@ -68,6 +73,14 @@ public final class Document {
         return (T) v;
     }
 
+    /**
+     * Supplies a view's value from outside instead of building it: the engine provides what belongs to the
+     * whole scan (the {@code ConstantIndex} of its Java files) this way.
+     */
+    public <T> void provide(View<T> view, T value) {
+        views.put(view, value);
+    }
+
     /** Reports a one-line, non-fatal problem with this document (e.g. "YAML does not parse: …, line 3"). */
     public void warn(String message) {
         warnings.accept(new ScanWarning(fragment.path(), message, false));
@@ -107,8 +120,18 @@ public final class Document {
 
     /** Start offsets of a declared keyword's occurrences, ignoring ASCII case, in ascending order. */
     public int[] occurrences(String keyword) {
-        int[] hits = keywordHits[keywordIndex.id(keyword)];
-        return hits == null ? NONE : hits;
+        int id = keywordIndex.id(keyword);
+        int[] hits = keywordHits[id];
+        if (hits == null) {
+            return NONE;
+        }
+        if (hits.length > MAX_OCCURRENCES) {
+            warn("'" + keyword + "' occurs " + hits.length + " times; only the first " + MAX_OCCURRENCES
+                    + " were checked");
+            hits = java.util.Arrays.copyOf(hits, MAX_OCCURRENCES);
+            keywordHits[id] = hits;
+        }
+        return hits;
     }
 
     public boolean contains(String keyword) {

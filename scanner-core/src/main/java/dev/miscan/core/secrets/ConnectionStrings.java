@@ -82,20 +82,27 @@ public final class ConnectionStrings {
 
     /**
      * A wider window for context words: the segment's lines plus {@code lines} lines either side, for
-     * connection strings that a program splits across lines.
+     * connection strings that a program splits across lines; at most {@value #MAX_SEGMENT} characters either
+     * side of {@code offset}, so that a file of one huge line costs no more per keyword than any other.
      */
     public static Segment window(String text, int offset, int lines) {
+        int floor = Math.max(0, offset - MAX_SEGMENT);
+        int ceiling = Math.min(text.length(), offset + MAX_SEGMENT);
         int s = offset;
-        for (int n = 0; n <= lines && s > 0; n++) {
-            int nl = text.lastIndexOf('\n', s - 1);
-            s = nl < 0 ? 0 : nl;
+        for (int n = 0; n <= lines && s > floor; n++) {
+            s--;
+            while (s > floor && text.charAt(s) != '\n') {
+                s--;
+            }
         }
         int e = offset;
-        for (int n = 0; n <= lines && e < text.length(); n++) {
-            int nl = text.indexOf('\n', e + 1);
-            e = nl < 0 ? text.length() : nl;
+        for (int n = 0; n <= lines && e < ceiling; n++) {
+            e++;
+            while (e < ceiling && text.charAt(e) != '\n') {
+                e++;
+            }
         }
-        return new Segment(text, s, e);
+        return new Segment(text, s, Math.min(e, text.length()));
     }
 
     static boolean isSegmentEnd(char c) {

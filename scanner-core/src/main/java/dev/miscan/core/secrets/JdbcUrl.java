@@ -11,11 +11,14 @@ import java.util.Optional;
  */
 public record JdbcUrl(String subprotocol, String host, Map<String, ConnectionStrings.Value> properties,
         ConnectionStrings.Value userInfoPassword) {
+    /** Longer "URLs" are cut here: a line of {@code jdbc:jdbc:…} must not cost the square of its length. */
+    private static final int MAX_URL = 4096;
 
     /** Parses the URL starting at {@code offset} ({@code jdbc:…}). */
     public static Optional<JdbcUrl> at(String text, int offset) {
         int end = offset;
-        while (end < text.length() && !isUrlEnd(text.charAt(end))) {
+        int limit = Math.min(text.length(), offset + MAX_URL);
+        while (end < limit && !isUrlEnd(text.charAt(end))) {
             end++;
         }
         String url = text.substring(offset, end);

@@ -22,12 +22,16 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * The files under a directory (or one file). Honours {@code .gitignore} files with JGit's ignore
  * rules, skips {@code .git/}, {@code target/}, {@code build/} and {@code node_modules/} folders, applies
  * extra gitignore-syntax excludes, does not follow symbolic links, and skips files over the size cap.
+ * Symbolic links, pipes, sockets and devices inside the tree are skipped with a warning each (a link is
+ * neither followed nor read: no loops, nothing outside the tree); a root that is itself a link is followed.
  */
 public final class FileTreeSource implements Source {
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of(".git", "target", "build", "node_modules");
 
     private final Path baseDir;
     private final Path root;
+    /** Where the walk starts: {@code root}, or its target when {@code root} is a symbolic link. */
+    private final Path walkRoot;
     private final List<FastIgnoreRule> excludes;
     private final long maxFileSize;
 
@@ -40,6 +44,7 @@ public final class FileTreeSource implements Source {
     public FileTreeSource(Path baseDir, Path root, List<String> excludes, long maxFileSize) {
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
+        this.walkRoot = linkTarget(this.root);
         this.excludes = excludes.stream().map(FastIgnoreRule::new).toList();
         this.maxFileSize = maxFileSize;
     }
@@ -51,10 +56,10 @@ public final class FileTreeSource implements Source {
             throw new NoSuchFileException(root.toString(), null, "no such file or directory");
         }
         Map<Path, IgnoreNode> ignoreNodes = new HashMap<>();
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
+        Files.walkFileTree(walkRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(root) && (DEFAULT_EXCLUDED_DIRS.contains(dir.getFileName().toString())
+                if (!dir.equals(walkRoot) && (DEFAULT_EXCLUDED_DIRS.contains(dir.getFileName().toString())
                         || isIgnored(dir, true, ignoreNodes))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -74,8 +79,17 @@ public final class FileTreeSource implements Source {
 
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                if (attrs.isRegularFile() && !isIgnored(file, false, ignoreNodes)) {
+                if (isIgnored(file, false, ignoreNodes)) {
+                    return FileVisitResult.CONTINUE;
+                }
+                if (attrs.isRegularFile()) {
                     entries.add(new FileEntry(file, relative(file), attrs.size()));
+                } else if (attrs.isSymbolicLink()) {
+                    warnings.accept(new ScanWarning(relative(file), "skipped: symbolic link, not followed", true));
+                } else if (attrs.isOther()) {
+                    // reading a pipe would wait for a writer forever
+                    warnings.accept(new ScanWarning(relative(file),
+                            "skipped: not a regular file (a pipe, socket or device)", true));
                 }
                 return FileVisitResult.CONTINUE;
             }
@@ -98,7 +112,7 @@ public final class FileTreeSource implements Source {
                 return true;
             }
         }
-        for (Path dir = path.getParent(); dir != null && dir.startsWith(root); dir = dir.getParent()) {
+        for (Path dir = path.getParent(); dir != null && dir.startsWith(walkRoot); dir = dir.getParent()) {
             IgnoreNode node = nodes.get(dir);
             if (node != null) {
                 Boolean ignored = node.checkIgnored(dir.relativize(path).toString().replace('\\', '/'), directory);
@@ -110,8 +124,19 @@ public final class FileTreeSource implements Source {
         return false;
     }
 
+    private static Path linkTarget(Path root) {
+        try {
+            return Files.isSymbolicLink(root) ? root.toRealPath() : root;
+        } catch (IOException e) {
+            return root; // a broken link: the walk reports it
+        }
+    }
+
     private String relative(Path p) {
         Path abs = p.toAbsolutePath().normalize();
+        if (!walkRoot.equals(root) && abs.startsWith(walkRoot)) {
+            abs = root.resolve(walkRoot.relativize(abs)); // report paths under the link, as the user named it
+        }
         Path rel = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
         String s = rel.toString().replace('\\', '/');
         return s.isEmpty() ? abs.getFileName().toString() : s;

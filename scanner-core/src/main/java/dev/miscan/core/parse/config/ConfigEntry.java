@@ -39,7 +39,14 @@ public record ConfigEntry(String key, String value, int keyOffset, int valueOffs
     }
 
     public static String normalize(String key) {
-        return key.toLowerCase(Locale.ROOT).replaceAll("\\[\\d+]", "[*]").replace('_', '.').replace("-", "")
-                .replaceAll("\\.{2,}", ".");
+        String k = key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");
+        if (k.indexOf('[') >= 0) {
+            k = INDEX.matcher(k).replaceAll("[*]");
+        }
+        return k.contains("..") ? DOTS.matcher(k).replaceAll(".") : k;
     }
+
+    // compiled once: normalize runs for every setting of every configuration file
+    private static final java.util.regex.Pattern INDEX = java.util.regex.Pattern.compile("\\[\\d+]");
+    private static final java.util.regex.Pattern DOTS = java.util.regex.Pattern.compile("\\.{2,}");
 }

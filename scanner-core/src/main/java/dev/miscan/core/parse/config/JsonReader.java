@@ -73,8 +73,11 @@ final class JsonReader {
                 }
             }
         } catch (JsonProcessingException e) {
-            doc.warn("JSON does not parse (" + e.getOriginalMessage().lines().findFirst().orElse("").strip()
-                    + ", line " + e.getLocation().getLineNr() + "); scanned as plain text");
+            // a constraint violation (nesting too deep, number too long) may come without a message or location
+            String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
+                    : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            doc.warn("JSON does not parse (" + message + (e.getLocation() == null ? ""
+                    : ", line " + e.getLocation().getLineNr()) + "); scanned as plain text");
         } catch (IOException e) {
             doc.warn("JSON cannot be read (" + e.getClass().getSimpleName() + "); scanned as plain text");
         }

@@ -1,8 +1,6 @@
-package dev.miscan.cli;
+package dev.miscan.core.config;
 
 import dev.miscan.core.api.Rule;
-import dev.miscan.core.config.ConfigException;
-import dev.miscan.core.config.MiScanConfig;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
@@ -17,10 +15,18 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The settings of one run: {@code .mi-scan.yml} (from {@code --config} or the scanned root) with the
- * command-line flags on top. Flags win; list flags ({@code --exclude}) add to the file's lists.
+ * The settings of one run, shared by the front ends (CLI, Maven plugin): {@code .mi-scan.yml} (named, or
+ * found in the scanned root) with the front end's own flags or parameters on top. A flag wins over the file;
+ * list flags ({@code --exclude}) add to the file's lists.
+ *
+ * <pre>
+ * ProjectSettings s = ProjectSettings.load(configOrNull, root, RuleRegistry.load());   // ConfigException: exit 2
+ * ScanResult r = s.engine().scan(new ScanRequest(root, paths, s.excludes(extra), s.maxFileSize(null), 0));
+ * r = s.applyBaseline(s.baselineFile(baselineOrNull, root), r, Baseline.existingFilesUnder(root));
+ * String failOn = s.failOn(failOnOrNull);   // error | warning | note | none; decide on r.findings() only
+ * </pre>
  */
-final class ProjectSettings {
+public final class ProjectSettings {
     private final MiScanConfig config;
     private final RuleRegistry registry;
 
@@ -29,42 +35,46 @@ final class ProjectSettings {
         this.registry = registry;
     }
 
-    /** Reads {@code configFile}, or {@code root/.mi-scan.yml} when it is null, and checks its rule ids. */
-    static ProjectSettings load(Path configFile, Path root) throws ConfigException {
+    /**
+     * Reads {@code configFile}, or {@code root/.mi-scan.yml} when it is null (no file: defaults), and checks its
+     * rule ids against {@code registry}.
+     */
+    public static ProjectSettings load(Path configFile, Path root, RuleRegistry registry) throws ConfigException {
         MiScanConfig config = configFile != null ? MiScanConfig.load(configFile) : MiScanConfig.discover(root);
-        RuleRegistry registry = RuleRegistry.load();
         config.checkRuleIds(registry.rules().stream().map(Rule::descriptor).map(d -> d.id()).toList());
         return new ProjectSettings(config, registry);
     }
 
-    MiScanConfig config() {
+    public MiScanConfig config() {
         return config;
     }
 
-    Engine engine() {
+    /** An engine with the file's rules on/off, severity overrides and allow-lists. */
+    public Engine engine() {
         return new Engine(registry, config.policy());
     }
 
-    List<String> excludes(List<String> flags) {
+    /** The file's excludes followed by the front end's. */
+    public List<String> excludes(List<String> flags) {
         List<String> all = new ArrayList<>(config.excludes());
         all.addAll(flags);
         return all;
     }
 
     /** The flag's size when given, else the file's, else the default. */
-    long maxFileSize(Long flag) {
+    public long maxFileSize(Long flag) {
         if (flag != null) {
             return flag;
         }
         return config.maxFileSize() != null ? config.maxFileSize() : ScanRequest.DEFAULT_MAX_FILE_SIZE;
     }
 
-    /** The flag when given, else the file's {@code fail-on}, else error. */
-    ScanCommand.FailOn failOn(ScanCommand.FailOn flag) {
+    /** The flag when given, else the file's {@code fail-on}, else {@code error}: error, warning, note or none. */
+    public String failOn(String flag) {
         if (flag != null) {
             return flag;
         }
-        return config.failOn() != null ? ScanCommand.FailOn.valueOf(config.failOn()) : ScanCommand.FailOn.error;
+        return config.failOn() != null ? config.failOn() : "error";
     }
 
     /**
@@ -72,7 +82,7 @@ final class ProjectSettings {
      * {@code root/.mi-scan-baseline.json} when it exists; null for none. A file that was named but does not
      * exist is an error.
      */
-    Path baselineFile(Path flag, Path root) throws ConfigException {
+    public Path baselineFile(Path flag, Path root) throws ConfigException {
         Path named = flag != null ? flag : config.baselinePath();
         if (named == null) {
             Path standard = root.resolve(Baseline.DEFAULT_FILE);
@@ -85,8 +95,8 @@ final class ProjectSettings {
         return named;
     }
 
-    /** Applies the baseline if there is one. */
-    ScanResult applyBaseline(Path baselineFile, ScanResult result, Predicate<String> pathExists)
+    /** Applies the baseline if there is one ({@code baselineFile} null: the result as it is). */
+    public ScanResult applyBaseline(Path baselineFile, ScanResult result, Predicate<String> pathExists)
             throws ConfigException, IOException {
         if (baselineFile == null) {
             return result;

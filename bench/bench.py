@@ -1,0 +1,297 @@
+#!/usr/bin/env python3
+"""Times mi-scan against ripgrep on the benchmark corpora and writes bench/RESULTS.md. Run by bench/run.sh,
+which builds the jar and the corpora first; see there for the knobs.
+
+Every measurement is a whole process, started the way a user starts it, timed with a monotonic clock and
+run under /usr/bin/time -v for its peak RSS. Commands of one corpus are interleaved (A B C, A B C, ...)
+after one untimed warm-up round, so drift on a shared machine hits all of them alike; the table gives the
+median and the spread (min-max) of the repetitions.
+"""
+import argparse
+import datetime
+import json
+import os
+import platform
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+
+TARGET_RATIO = 2.0
+TARGET_RSS_MB = 512
+TARGET_STAGED_S = 0.5
+
+
+def run_timed(cmd, cwd=None, env=None, stdout_path=None):
+    """Runs cmd under /usr/bin/time -v; returns (wall seconds, peak RSS in MB, exit code)."""
+    tfile = os.path.join(ARGS.work, ".time-v.txt")
+    out = open(stdout_path or os.devnull, "wb")
+    start = time.perf_counter()
+    p = subprocess.run(["/usr/bin/time", "-v", "-o", tfile] + cmd, cwd=cwd, env=env, stdout=out,
+                       stderr=subprocess.DEVNULL)
+    wall = time.perf_counter() - start
+    out.close()
+    rss_kb = 0
+    with open(tfile) as f:
+        for line in f:
+            if "Maximum resident set size" in line:
+                rss_kb = int(line.rsplit(":", 1)[1])
+    return wall, rss_kb / 1024.0, p.returncode
+
+
+def tree_size(root):
+    files = 0
+    size = 0
+    for d, dirs, names in os.walk(root):
+        dirs[:] = [x for x in dirs if x not in (".git", "target", "build", "node_modules")]
+        for n in names:
+            p = os.path.join(d, n)
+            if os.path.isfile(p) and not os.path.islink(p):
+                files += 1
+                size += os.path.getsize(p)
+    return files, size
+
+
+def median(xs):
+    return statistics.median(xs) if xs else float("nan")
+
+
+def interleave(commands, reps, warmup=1):
+    """commands: list of (label, argv, kwargs). Returns {label: {"wall": [...], "rss": [...], "rc": set()}}."""
+    res = {label: {"wall": [], "rss": [], "rc": set()} for label, _, _ in commands}
+    for r in range(warmup + reps):
+        for label, argv, kw in commands:
+            wall, rss, rc = run_timed(argv, **kw)
+            if r >= warmup:
+                res[label]["wall"].append(wall)
+                res[label]["rss"].append(rss)
+                res[label]["rc"].add(rc)
+        print("  round %d/%d done" % (r + 1, warmup + reps), file=sys.stderr)
+    return res
+
+
+def rg_cmd(patterns, corpus):
+    # the same files as mi-scan: hidden files too, the same folders skipped, the same 2 MB cap
+    return ["rg", "--hidden", "--no-messages", "-n", "--max-filesize", "2M", "-g", "!.git/", "-g", "!target/",
+            "-g", "!build/", "-g", "!node_modules/", "-f", patterns, corpus]
+
+
+def scan_variants(corpus, out_json):
+    launcher = os.path.join(ARGS.root, "mi-scan")
+    env = dict(os.environ, MI_SCAN_JAR=ARGS.jar)
+    env.pop("MI_SCAN_JAVA_OPTS", None)
+    scan = ["scan", corpus, "--format", "json", "--output", out_json, "--fail-on", "none"]
+    return [
+        ("mi-scan (./mi-scan launcher)", [launcher] + scan, {"env": env}),
+        ("mi-scan (java -jar, JVM defaults)", ["java", "-jar", ARGS.jar] + scan, {}),
+    ]
+
+
+def corpus_block(title, corpus, reps, manifest=None):
+    files, size = tree_size(corpus)
+    print("%s: %d files, %.1f MB" % (title, files, size / 1e6), file=sys.stderr)
+    out_json = os.path.join(ARGS.work, "scan-%s.json" % re.sub(r"\W+", "-", title.lower()))
+    rg_out = os.path.join(ARGS.work, "rg-out.txt")
+    commands = scan_variants(corpus, out_json)
+    commands += [
+        ("rg, 23 Azure patterns", rg_cmd(os.path.join(ARGS.root, "bench", "azure-patterns.txt"), corpus),
+         {"stdout_path": rg_out}),
+        ("rg, 16 literal-first patterns",
+         rg_cmd(os.path.join(ARGS.root, "bench", "azure-patterns-literal-first.txt"), corpus), {"stdout_path": rg_out}),
+    ]
+    subprocess.run(["sh", "-c", "find \"$1\" -type f -exec cat {} + > /dev/null", "sh", corpus])  # warm the cache
+    res = interleave(commands, reps)
+    # findings of the last scan, matches of rg's natural set
+    with open(out_json) as f:
+        report = json.load(f)
+    findings = report["findings"]
+    rg_lines = subprocess.run(rg_cmd(os.path.join(ARGS.root, "bench", "azure-patterns.txt"), corpus),
+                              stdout=subprocess.PIPE).stdout.count(b"\n")
+    rg_ref = median(res["rg, 23 Azure patterns"]["wall"])
+    rows = []
+    for label, _, _ in commands:
+        w = res[label]["wall"]
+        m = median(w)
+        rows.append("| %s | %.2f s (%.2f–%.2f) | %.0f MB/s | %.0f files/s | %.2f | %.0f MB |"
+                    % (label, m, min(w), max(w), size / 1e6 / m, files / m, m / rg_ref, max(res[label]["rss"])))
+    lines = ["### %s" % title, "",
+             "%d files, %.1f MB (%s). %d repetitions after a warm-up round, interleaved; wall time median (min–max)."
+             % (files, size / 1e6, corpus, reps), "",
+             "| command | wall | throughput | files/s | ratio to rg (23 patterns) | peak RSS |",
+             "|---|---|---|---|---|---|"] + rows + [""]
+    warnings = report.get("warnings", [])
+    lines.append("mi-scan: %d findings, %d files scanned, %d warnings; rg (23 patterns): %d matching lines."
+                 % (len(findings), report["summary"].get("filesScanned", -1) if isinstance(report.get("summary"), dict)
+                    else -1, len(warnings), rg_lines))
+    if manifest:
+        planted = {(p["path"], p["line"]): p for p in manifest["planted"]}
+        base = os.path.relpath(corpus, report.get("baseDir") or corpus)
+        hit, wrong_rule, extra = set(), 0, 0
+        for f in findings:
+            path = os.path.relpath(os.path.join(report.get("baseDir") or "", f["path"]), corpus)
+            key = (path, f["startLine"])
+            if key in planted:
+                hit.add(key)
+                wrong_rule += planted[key]["rule"] != f["ruleId"]
+            else:
+                extra += 1
+        lines.append("")
+        lines.append("Planted credentials: %d; found by mi-scan: %d (%d with another rule than expected); "
+                     "findings outside the planted lines: %d." % (len(planted), len(hit), wrong_rule, extra))
+        RESULT["planted_ok"] = len(hit) == len(planted) and extra == 0 and wrong_rule == 0
+    lines.append("")
+    return lines, res, size, files
+
+
+def staged_block(reps):
+    repo = ARGS.staged_repo
+    launcher = os.path.join(ARGS.root, "mi-scan")
+    env = dict(os.environ, MI_SCAN_JAR=ARGS.jar)
+    env.pop("MI_SCAN_JAVA_OPTS", None)
+    changed = subprocess.run(["git", "diff", "--cached", "--name-only"], cwd=repo, stdout=subprocess.PIPE,
+                             text=True).stdout.split()
+    tracked = subprocess.run(["git", "ls-files"], cwd=repo, stdout=subprocess.PIPE, text=True).stdout.count("\n")
+    commands = [
+        ("./mi-scan scan --staged (launcher)", [launcher, "scan", "--staged"], {"cwd": repo, "env": env}),
+        (".git/hooks/pre-commit (mi-scan install-hook)", ["sh", ".git/hooks/pre-commit"], {"cwd": repo}),
+        ("java -jar mi-scan.jar scan --staged (JVM defaults)", ["java", "-jar", ARGS.jar, "scan", "--staged"],
+         {"cwd": repo}),
+        ("rg, 23 patterns, on the staged file", ["rg", "-n", "-f", os.path.join(ARGS.root, "bench", "azure-patterns.txt")]
+         + changed, {"cwd": repo}),
+    ]
+    res = interleave(commands, reps, warmup=2)
+    rows = []
+    for label, _, _ in commands:
+        w = res[label]["wall"]
+        rows.append("| %s | %.3f s | %.3f–%.3f s | %.0f MB | %s |" % (label, median(w), min(w), max(w),
+                    max(res[label]["rss"]), ",".join(str(c) for c in sorted(res[label]["rc"]))))
+    lines = ["### Staged scan (pre-commit) latency", "",
+             "A git repository of %d tracked files with one staged file that adds a storage account key "
+             "(generated at run time); %d repetitions after two warm-up rounds, interleaved. Exit code 1 means the "
+             "key was found." % (tracked, reps), "",
+             "| command | median | min–max | peak RSS | exit code |", "|---|---|---|---|---|"] + rows + [""]
+    return lines, res
+
+
+def machine():
+    cpu = "unknown"
+    try:
+        with open("/proc/cpuinfo") as f:
+            for line in f:
+                if line.startswith("model name"):
+                    cpu = line.split(":", 1)[1].strip()
+                    break
+    except OSError:
+        pass
+    mem = "unknown"
+    try:
+        with open("/proc/meminfo") as f:
+            mem = "%.1f GiB" % (int(f.readline().split()[1]) / 1024 / 1024)
+    except OSError:
+        pass
+    java = subprocess.run(["java", "-version"], stderr=subprocess.PIPE, text=True).stderr.splitlines()[0]
+    rg = subprocess.run(["rg", "--version"], stdout=subprocess.PIPE, text=True).stdout.splitlines()[0]
+    return ["| | |", "|---|---|",
+            "| date | %s |" % datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
+            "| CPU | %d cores, %s |" % (os.cpu_count(), cpu),
+            "| memory | %s |" % mem,
+            "| OS | %s %s |" % (platform.system(), platform.release()),
+            "| Java | %s |" % java,
+            "| ripgrep | %s |" % rg,
+            "| mi-scan | %s (%s) |" % (ARGS.commit, os.path.basename(ARGS.jar)), ""]
+
+
+def jmh_block():
+    if not ARGS.jmh_json or not os.path.exists(ARGS.jmh_json):
+        return ["### JMH microbenchmarks", "", "Not run (bench/run.sh --no-jmh).", ""]
+    with open(ARGS.jmh_json) as f:
+        data = json.load(f)
+    lines = ["### JMH microbenchmarks (bench/jmh)", "",
+             "One fork, JVM defaults; %s. Average time per operation ± the 99.9%% confidence half-width; throughput "
+             "is the input's size over that time. Inputs: a Java source of the sources corpus and files of the "
+             "generated corpus." % (("%s warm-up and %s measurement iterations"
+                                     % (data[0]["warmupIterations"], data[0]["measurementIterations"])) if data else "no data"),
+             "", "| benchmark | input | size | time per op | throughput |", "|---|---|---|---|---|"]
+    for b in data:
+        name = ".".join(b["benchmark"].rsplit(".", 2)[-2:])
+        path = b.get("params", {}).get("input", "")
+        size = os.path.getsize(path) if path and os.path.exists(path) else 0
+        score = b["primaryMetric"]["score"]
+        err = b["primaryMetric"]["scoreError"]
+        unit = b["primaryMetric"]["scoreUnit"]
+        thr = "%.0f MB/s" % (size / (score / 1e6) / 1e6) if size and unit == "us/op" and score > 0 else ""
+        lines.append("| %s | %s | %.1f KB | %.1f ± %.1f %s | %s |" % (name, os.path.basename(path), size / 1000, score,
+                     err if err == err else 0.0, unit, thr))
+    lines.append("")
+    return lines
+
+
+def main():
+    global ARGS, RESULT
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--root", required=True)
+    ap.add_argument("--work", required=True)
+    ap.add_argument("--jar", required=True)
+    ap.add_argument("--commit", default="")
+    ap.add_argument("--real-corpus", required=True)
+    ap.add_argument("--generated-corpus", required=True)
+    ap.add_argument("--staged-repo", required=True)
+    ap.add_argument("--reps", type=int, default=5)
+    ap.add_argument("--staged-reps", type=int, default=20)
+    ap.add_argument("--jmh-json")
+    ap.add_argument("--notes", help="a Markdown file appended as the closing section")
+    ap.add_argument("--out", required=True)
+    ARGS = ap.parse_args()
+    RESULT = {}
+    with open(ARGS.generated_corpus.rstrip("/") + ".manifest.json") as f:
+        manifest = json.load(f)
+
+    real_lines, real, real_size, real_files = corpus_block("Maven Central sources corpus", ARGS.real_corpus, ARGS.reps)
+    gen_lines, gen, _, _ = corpus_block("Generated IaC and configuration corpus", ARGS.generated_corpus, ARGS.reps,
+                                        manifest)
+    staged_lines, staged = staged_block(ARGS.staged_reps)
+
+    launcher = "mi-scan (./mi-scan launcher)"
+    ratio = median(real[launcher]["wall"]) / median(real["rg, 23 Azure patterns"]["wall"])
+    ratio_lf = median(real[launcher]["wall"]) / median(real["rg, 16 literal-first patterns"]["wall"])
+    rss = max(real[launcher]["rss"])
+    staged_median = median(staged["./mi-scan scan --staged (launcher)"]["wall"])
+    verdict = lambda ok: "met" if ok else "**not met**"
+    summary = [
+        "| target (sources corpus, same run) | measured | |", "|---|---|---|",
+        "| full scan wall ≤ %.0f× rg's (23 Azure patterns) | %.2f× (%.2f s vs %.2f s); %.2f× rg's 16 literal-first patterns | %s |"
+        % (TARGET_RATIO, ratio, median(real[launcher]["wall"]), median(real["rg, 23 Azure patterns"]["wall"]), ratio_lf,
+           verdict(ratio <= TARGET_RATIO)),
+        "| peak RSS ≤ %d MB | %.0f MB (launcher); %.0f MB with the JVM's default options | %s |"
+        % (TARGET_RSS_MB, rss, max(real["mi-scan (java -jar, JVM defaults)"]["rss"]), verdict(rss <= TARGET_RSS_MB)),
+        "| `scan --staged`, one changed file, ≤ %.1f s median | %.3f s (launcher) | %s |"
+        % (TARGET_STAGED_S, staged_median, verdict(staged_median <= TARGET_STAGED_S)),
+        "| generated corpus: every planted credential found, nothing else | %s | %s |"
+        % ("yes" if RESULT.get("planted_ok") else "no", verdict(RESULT.get("planted_ok"))),
+        "",
+    ]
+    md = ["# mi-scan benchmark results", "",
+          "Generated by `bench/run.sh` (do not edit by hand; rerun it). Whole-process wall times of `mi-scan scan` "
+          "and of ripgrep with an equivalent set of Azure credential patterns (`bench/azure-patterns.txt`: one "
+          "regex per shape mi-scan validates, written as a gitleaks-style rule would be; and, for reference, "
+          "`bench/azure-patterns-literal-first.txt`, looser patterns that start with a literal so that ripgrep's "
+          "literal prefilter applies). ripgrep searches the same files: hidden files included, `.git/`, `target/`, "
+          "`build/` and `node_modules/` skipped, 2 MB cap. Peak RSS from `/usr/bin/time -v`.", "",
+          "The launcher row runs `./mi-scan` (JVM options `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC` and its "
+          "class-data sharing archive); the `java -jar` row runs the same jar with the JVM's default options "
+          "(G1, C2, no archive).", "",
+          "## Targets", ""] + summary + ["## Machine", ""] + machine() + ["## Results", ""] + real_lines + gen_lines \
+        + staged_lines + jmh_block()
+    if ARGS.notes and os.path.exists(ARGS.notes):
+        with open(ARGS.notes) as f:
+            md += [f.read().rstrip(), ""]
+    with open(ARGS.out, "w") as f:
+        f.write("\n".join(md))
+    print("\n".join(summary), file=sys.stderr)
+    print("wrote %s" % ARGS.out, file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

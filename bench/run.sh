@@ -1,0 +1,136 @@
+#!/usr/bin/env bash
+# mi-scan benchmark: throughput and memory against ripgrep, pre-commit latency, JMH microbenchmarks.
+# Regenerates bench/RESULTS.md. Standalone: not part of 'mvn verify' or .ci/run (it takes ~10 minutes).
+#
+#   bench/run.sh [--quick] [--no-jmh] [--reps N] [--staged-reps N] [--files N] [--out FILE]
+#
+#   --quick        3 repetitions, 10 staged runs, short JMH runs (a smoke run, ~4 minutes)
+#   --no-jmh       skip the JMH microbenchmarks (bench/jmh)
+#   --reps N       repetitions of each whole-corpus run (default 5)
+#   --staged-reps  repetitions of each staged-scan run (default 20)
+#   --files N      files in the generated corpus (default 3000)
+#   --out FILE     where the results go (default bench/RESULTS.md)
+#
+# Environment: BENCH_WORK (scratch folder, default /tmp/mi-scan-bench), REALCORPUS (the Maven Central sources
+# corpus, default /tmp/realcorpus; made with ../shared/tools/realcorpus.sh when missing), MI_SCAN_JAR (time that
+# jar instead of building one from this tree, e.g. an older build for a before/after comparison),
+# BENCH_NOTES (a Markdown file appended to the results).
+#
+# Steps: 1. tools (ripgrep and GNU time from Debian when missing); 2. build and install the modules (offline
+# when possible) and copy the jar to the scratch folder, so a rebuild during the run changes nothing;
+# 3. corpora: the sources corpus, and bench/gen_corpus.py's IaC/config corpus (seeded: the same files every
+# time, with a known number of planted keys generated at run time); 4. a git repository with one staged file
+# for the pre-commit latency; 5. bench/bench.py: interleaved whole-process timings; 6. JMH.
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+WORK=${BENCH_WORK:-/tmp/mi-scan-bench}
+REAL=${REALCORPUS:-/tmp/realcorpus}
+OUT=$ROOT/bench/RESULTS.md
+REPS=5
+STAGED_REPS=20
+FILES=3000
+JMH=1
+JMH_OPTS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
+while [[ $# -gt 0 ]]; do
+    case $1 in
+        --quick) REPS=3; STAGED_REPS=10; JMH_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s) ;;
+        --no-jmh) JMH=0 ;;
+        --reps) REPS=$2; shift ;;
+        --staged-reps) STAGED_REPS=$2; shift ;;
+        --files) FILES=$2; shift ;;
+        --out) OUT=$(realpath -m "$2"); shift ;;
+        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
+    esac
+    shift
+done
+
+step() { printf '\n== %s\n' "$*" >&2; }
+
+step "Tools"
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+[[ -x /usr/bin/time ]] || missing+=(time)
+if ((${#missing[@]})); then
+    if [[ $(id -u) -eq 0 ]]; then apt-get update -q && apt-get install -y -q "${missing[@]}"; else
+        echo "bench/run.sh: install ${missing[*]} (apt-get install ${missing[*]})" >&2; exit 1; fi
+fi
+for t in java mvn python3 git rg; do command -v "$t" >/dev/null || { echo "bench/run.sh: $t is missing" >&2; exit 1; }; done
+mkdir -p "$WORK"
+
+step "Build"
+if [[ -n ${MI_SCAN_JAR:-} ]]; then
+    cp -f "$MI_SCAN_JAR" "$WORK/mi-scan.jar"
+    COMMIT="given jar $(basename "$MI_SCAN_JAR")"
+else
+    (cd "$ROOT" && { mvn -B -q -o install -DskipTests -pl scanner-core,rules,cli 2>/dev/null \
+        || mvn -B -q install -DskipTests -pl scanner-core,rules,cli; }) >&2
+    cp -f "$ROOT/cli/target/mi-scan.jar" "$WORK/mi-scan.jar"
+    COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    [[ -n $(cd "$ROOT" && git status --porcelain --untracked-files=no 2>/dev/null) ]] && COMMIT="$COMMIT + uncommitted changes"
+fi
+rm -f "$WORK/mi-scan.jsa"   # the launcher writes a fresh class-data archive for this jar on its first scan
+JAR=$WORK/mi-scan.jar
+
+step "Corpora"
+if [[ ! -d $REAL ]] || [[ $(find "$REAL" -maxdepth 1 -mindepth 1 -type d | wc -l) -lt 24 ]]; then
+    SHARED_TOOLS=$ROOT/../shared/tools/realcorpus.sh
+    [[ -f $SHARED_TOOLS ]] || { echo "bench/run.sh: $REAL is missing and $SHARED_TOOLS is not there to make it" >&2; exit 1; }
+    bash "$SHARED_TOOLS" "$REAL" >&2
+fi
+GEN=$WORK/generated
+python3 "$ROOT/bench/gen_corpus.py" "$GEN" --files "$FILES" --seed 9
+
+step "Staged repository"
+REPO=$WORK/staged-repo
+rm -rf "$REPO"
+mkdir -p "$REPO"
+cp -rL "$ROOT/samples" "$REPO/samples"
+cp -r "$GEN/bicep" "$GEN/k8s" "$REPO/"
+(
+    cd "$REPO"
+    export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=$WORK/gitconfig
+    git init -q -b main
+    git add -A
+    git -c user.name=bench -c user.email=bench@example.com commit -q -m corpus
+    KEY=$(head -c 64 /dev/urandom | base64 -w0)
+    FILE=samples/spring-boot-app/fixed/src/main/resources/application.properties
+    printf 'bench.storage=DefaultEndpointsProtocol=https;AccountName=contosodata;AccountKey=%s;EndpointSuffix=core.windows.net\n' \
+        "$KEY" >> "$FILE"
+    git add "$FILE"
+    java -jar "$JAR" install-hook >/dev/null
+)
+
+JMH_JSON=
+if ((JMH)); then
+    step "JMH microbenchmarks (bench/jmh)"
+    (cd "$ROOT/bench/jmh" && { mvn -B -q -o package 2>/dev/null || mvn -B -q package; }) >&2
+    JAVA_IN=$REAL/azure-storage-blob/com/azure/storage/blob/specialized/BlobClientBase.java
+    [[ -f $JAVA_IN ]] || JAVA_IN=$(find "$REAL" -name '*.java' -size +100k | sort | head -1)
+    PROPS_IN=$(find "$GEN/spring" -name '*.properties' | sort | head -1)
+    YAML_IN=$(find "$GEN/k8s" -name '*.yaml' | sort | head -1)
+    JSON_IN=$(find "$GEN/functions" -name '*.json' | sort | head -1)
+    BICEP_IN=$(find "$GEN/bicep" -name '*.bicep' | sort | head -1)
+    JMH_JSON=$WORK/jmh.json
+    parts=()
+    run_jmh() {
+        local name=$1; shift
+        local params
+        params=$(IFS=,; echo "$*")
+        java -jar "$ROOT/bench/jmh/target/benchmarks.jar" "${JMH_OPTS[@]}" -p input="$params" \
+            -rf json -rff "$WORK/jmh-$name.json" "$name" >&2
+        parts+=("$WORK/jmh-$name.json")
+    }
+    run_jmh KeywordPrefilterBench "$JAVA_IN" "$YAML_IN"
+    run_jmh RuleMatchingBench "$JAVA_IN" "$PROPS_IN" "$YAML_IN" "$JSON_IN" "$BICEP_IN"
+    run_jmh ConfigViewBench "$PROPS_IN" "$YAML_IN" "$JSON_IN"
+    python3 -c 'import json,sys; json.dump([b for p in sys.argv[2:] for b in json.load(open(p))], open(sys.argv[1], "w"))' \
+        "$JMH_JSON" "${parts[@]}"
+fi
+
+step "Whole-process timings"
+python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
+    --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
+    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
+    --out "$OUT"

@@ -1,0 +1,338 @@
+package dev.miscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.source.Fragment;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.jar.JarFile;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.regex.PatternSyntaxException;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * No regular expression and no rule can be made to hang by a line built against it (ReDoS, or work that
+ * grows with the square of a line's length). A hang guard, not a speed test: each case gets
+ * {@value #GUARD_SECONDS} s, where a sound pattern needs milliseconds.
+ *
+ * <ul>
+ *   <li>Every {@code static} {@link Pattern} of the scanner's and the rules' classes (found by reflection,
+ *       including patterns held in static tables of records, so a new one is covered without listing it)
+ *       gets long runs of the characters each of its character classes accepts, its literals repeated with
+ *       such runs between them, and the same with a character that breaks the match at the end.</li>
+ *   <li>Every rule keyword, in the shapes that defeat keyword-driven parsing (the keyword tens of thousands
+ *       of times in a row, each followed by {@code =} and a key-like run, or by one run of a megabyte), is
+ *       scanned by the engine with all rules, under a file name of each format.</li>
+ * </ul>
+ */
+class PathologicalInputTest {
+    private static final int GUARD_SECONDS = 10;
+    private static final Duration GUARD = Duration.ofSeconds(GUARD_SECONDS);
+    private static final int RUN = 50_000;
+    private static final String PRINTABLE;
+    private static final List<String> EXTENSIONS = List.of("app.properties", "values.yaml", "settings.json", ".env",
+            "Config.java", "main.bicep", "main.tf", "notes.txt", "Dockerfile", "deploy.yml");
+
+    static {
+        StringBuilder sb = new StringBuilder(" \t\n\r");
+        for (char c = 33; c < 127; c++) {
+            sb.append(c);
+        }
+        sb.append("éß€~");
+        PRINTABLE = sb.toString();
+    }
+
+    /** Static patterns of the production classes, by "Class.field" (a table's patterns by "Class.field[i]"). */
+    static Map<String, Pattern> productionPatterns() {
+        Map<String, Pattern> out = new LinkedHashMap<>();
+        for (String className : productionClasses()) {
+            Class<?> c;
+            try {
+                c = Class.forName(className, false, PathologicalInputTest.class.getClassLoader());
+            } catch (ClassNotFoundException | LinkageError e) {
+                continue;
+            }
+            for (Field f : c.getDeclaredFields()) {
+                if (!Modifier.isStatic(f.getModifiers()) || f.isSynthetic()) {
+                    continue;
+                }
+                Object value;
+                try {
+                    f.setAccessible(true);
+                    value = f.get(null);
+                } catch (ReflectiveOperationException | RuntimeException | LinkageError e) {
+                    continue;
+                }
+                collect(c.getSimpleName() + "." + f.getName(), value, out, 0);
+            }
+        }
+        return out;
+    }
+
+    private static void collect(String name, Object value, Map<String, Pattern> out, int depth) {
+        if (value instanceof Pattern p) {
+            out.put(name, p);
+        } else if (depth < 2 && value instanceof Collection<?> items) {
+            int i = 0;
+            for (Object item : items) {
+                collect(name + "[" + i++ + "]", item, out, depth + 1);
+            }
+        } else if (depth < 2 && value instanceof Object[] items) {
+            for (int i = 0; i < items.length; i++) {
+                collect(name + "[" + i + "]", items[i], out, depth + 1);
+            }
+        } else if (depth > 0 && value != null && value.getClass().isRecord()) {
+            for (RecordComponent rc : value.getClass().getRecordComponents()) {
+                try {
+                    rc.getAccessor().setAccessible(true);
+                    collect(name + "." + rc.getName(), rc.getAccessor().invoke(value), out, depth + 1);
+                } catch (ReflectiveOperationException | RuntimeException e) {
+                    // not readable: not ours to test
+                }
+            }
+        }
+    }
+
+    /** Classes under dev/miscan/ in the class path entries of scanner-core and rules (not their tests). */
+    private static Set<String> productionClasses() {
+        Set<String> names = new TreeSet<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            Path p = Path.of(entry);
+            String s = p.toString().replace('\\', '/');
+            boolean ours = s.contains("scanner-core") || s.contains("/rules/") || s.contains("/rules-");
+            if (!ours || s.contains("test-classes") || s.endsWith("-tests.jar")) {
+                continue;
+            }
+            try {
+                if (Files.isDirectory(p)) {
+                    try (Stream<Path> walk = Files.walk(p)) {
+                        walk.filter(f -> f.toString().endsWith(".class"))
+                                .map(f -> p.relativize(f).toString().replace('\\', '/'))
+                                .filter(n -> n.startsWith("dev/miscan/"))
+                                .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+                    }
+                } else if (s.endsWith(".jar") && Files.isRegularFile(p)) {
+                    try (JarFile jar = new JarFile(p.toFile())) {
+                        jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("dev/miscan/") && n.endsWith(".class"))
+                                .forEach(n -> names.add(n.substring(0, n.length() - 6).replace('/', '.')));
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return names;
+    }
+
+    /** Bracket classes and class escapes of a pattern's source, compiled alone with the pattern's flags. */
+    static List<Pattern> characterClasses(Pattern p) {
+        String src = p.pattern();
+        List<String> classes = new ArrayList<>();
+        for (int i = 0; i < src.length(); i++) {
+            char c = src.charAt(i);
+            if (c == '\\' && i + 1 < src.length()) {
+                char e = src.charAt(i + 1);
+                if ("dDsSwWpP".indexOf(e) >= 0) {
+                    int end = i + 2;
+                    if ((e == 'p' || e == 'P') && end < src.length() && src.charAt(end) == '{') {
+                        end = src.indexOf('}', end) + 1;
+                    }
+                    classes.add(src.substring(i, end));
+                }
+                i++;
+            } else if (c == '[') {
+                int depth = 0;
+                int j = i;
+                for (; j < src.length(); j++) {
+                    char d = src.charAt(j);
+                    if (d == '\\') {
+                        j++;
+                    } else if (d == '[') {
+                        depth++;
+                    } else if (d == ']' && j > i + 1 && --depth == 0) {
+                        break;
+                    }
+                }
+                classes.add(src.substring(i, Math.min(j + 1, src.length())));
+                i = j;
+            } else if (c == '.') {
+                classes.add(".");
+            }
+        }
+        List<Pattern> out = new ArrayList<>();
+        for (String cls : classes) {
+            try {
+                out.add(Pattern.compile(cls, p.flags()));
+            } catch (PatternSyntaxException e) {
+                // a fragment we cut wrongly: skip it
+            }
+        }
+        return out;
+    }
+
+    /** Literal words of a pattern's source (what is left between meta characters), two characters or more. */
+    static List<String> literals(Pattern p) {
+        String src = p.pattern().replaceAll("\\(\\?[a-zA-Z]*[:)]|\\(\\?<?[=!]|\\(\\?<[a-zA-Z]+>", "")
+                .replaceAll("\\[(?:\\\\.|[^\\]])*]", " ").replaceAll("\\{\\d*,?\\d*}", " ")
+                .replaceAll("\\\\[dDsSwWpPbBAzZQE]", " ").replaceAll("\\\\(.)", "$1");
+        Set<String> out = new LinkedHashSet<>();
+        for (String w : src.split("[()|?*+^$.]+| +")) {
+            if (w.length() >= 2) {
+                out.add(w);
+            }
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String accepted(Pattern cls) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : PRINTABLE.toCharArray()) {
+            if (cls.matcher(String.valueOf(c)).matches()) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static String run(String alphabet, int n) {
+        StringBuilder sb = new StringBuilder(n);
+        for (int i = 0; sb.length() < n; i++) {
+            sb.append(alphabet.charAt(i % alphabet.length()));
+        }
+        return sb.toString();
+    }
+
+    /** Inputs built against one pattern. */
+    static List<String> adversarialInputs(Pattern p) {
+        List<String> alphabets = new ArrayList<>();
+        for (Pattern cls : characterClasses(p)) {
+            String a = accepted(cls);
+            if (!a.isEmpty()) {
+                alphabets.add(a);
+            }
+        }
+        List<String> words = literals(p);
+        List<String> inputs = new ArrayList<>();
+        for (String a : alphabets) {
+            inputs.add(run(a, RUN));
+            inputs.add(run(a, RUN) + "\u0001");
+            inputs.add(run(a.substring(0, 1), RUN) + "!");
+        }
+        if (!alphabets.isEmpty()) {
+            inputs.add(run(String.join("", alphabets), RUN));
+        }
+        for (String w : words) {
+            StringBuilder sb = new StringBuilder();
+            int i = 0;
+            while (sb.length() < RUN) {
+                sb.append(w);
+                if (!alphabets.isEmpty()) {
+                    sb.append(run(alphabets.get(i++ % alphabets.size()), 30));
+                }
+            }
+            inputs.add(sb.toString());
+            inputs.add(w.repeat(Math.max(1, RUN / w.length())));
+        }
+        if (!words.isEmpty()) {
+            StringBuilder all = new StringBuilder();
+            while (all.length() < RUN) {
+                for (String w : words) {
+                    all.append(w);
+                    all.append(alphabets.isEmpty() ? " " : run(alphabets.get(all.length() % alphabets.size()), 12));
+                }
+            }
+            inputs.add(all.toString());
+        }
+        return inputs;
+    }
+
+    @Test
+    void everyStaticPatternOfTheScannerAndTheRulesIsFound() {
+        Map<String, Pattern> patterns = productionPatterns();
+        // a floor, so that a broken class-path scan cannot pass by testing nothing
+        assertThat(patterns).hasSizeGreaterThan(20);
+        assertThat(patterns.keySet()).anyMatch(k -> k.startsWith("ConfigSlots.TABLE["))
+                .anyMatch(k -> k.startsWith("Placeholders."));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStaticPattern_finishesOnLinesBuiltAgainstIt() {
+        return productionPatterns().entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
+            List<String> inputs = adversarialInputs(e.getValue());
+            assertTimeoutPreemptively(GUARD, () -> {
+                for (String input : inputs) {
+                    Matcher m = e.getValue().matcher(input);
+                    while (m.find()) {
+                        if (m.end() == m.start() && m.end() >= input.length()) {
+                            break;
+                        }
+                    }
+                    e.getValue().matcher(input).matches();
+                }
+            }, () -> e.getKey() + " /" + e.getValue().pattern() + "/ did not finish");
+        }));
+    }
+
+    /** Every keyword of every rule, in the shapes that make keyword-driven parsing costly. */
+    @TestFactory
+    Stream<DynamicTest> everyRuleKeyword_inPathologicalShapes_finishes() {
+        RuleRegistry registry = RuleRegistry.load();
+        Engine engine = new Engine(registry);
+        Set<String> keywords = new TreeSet<>();
+        for (Rule r : registry.rules()) {
+            keywords.addAll(r.descriptor().keywords());
+        }
+        String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+        Map<String, java.util.function.Function<String, String>> shapes = new LinkedHashMap<>();
+        shapes.put("repeated", k -> k.repeat(256_000 / k.length() + 1));
+        shapes.put("repeated with =", k -> (k + "=").repeat(256_000 / (k.length() + 1) + 1));
+        shapes.put("with =key;", k -> (k + "=" + base64.substring(0, 44) + ";").repeat(256_000 / (k.length() + 46)));
+        shapes.put("then a 1 MB run", k -> k + "=" + run(base64, 1 << 20));
+        shapes.put("in a quoted line", k -> ("\"" + k + "\": \"" + run(base64, 20) + "\", ").repeat(2_000) + "\n");
+        List<DynamicTest> tests = new ArrayList<>();
+        int n = 0;
+        for (String k : keywords) {
+            for (var shape : shapes.entrySet()) {
+                String file = EXTENSIONS.get(n++ % EXTENSIONS.size());
+                String text = shape.getValue().apply(k);
+                tests.add(dynamicTest("'" + k + "' " + shape.getKey() + " in " + file, () ->
+                        assertTimeoutPreemptively(GUARD, () -> engine.scanFragment(new Fragment(file, text), w -> { }))));
+            }
+        }
+        // every keyword at once, between key-like runs, under every file name
+        StringBuilder all = new StringBuilder();
+        while (all.length() < 512_000) {
+            for (String k : keywords) {
+                all.append(k).append('=').append(run(base64, 50)).append(all.length() % 3 == 0 ? "\n" : ";");
+            }
+        }
+        for (String file : EXTENSIONS) {
+            tests.add(dynamicTest("all keywords in " + file, () ->
+                    assertTimeoutPreemptively(GUARD, () -> engine.scanFragment(new Fragment(file, all.toString()), w -> { }))));
+        }
+        return tests.stream();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.rules.support.AzureRoles;
+import java.util.List;
+
+@RuleInfo(
+        id = "MI-IAC-ACR-ADMIN-USER",
+        name = "iac-acr-admin-user",
+        tier = Tier.KEY_BASED_AUTH,
+        summary = "Container registry admin user enabled",
+        description = "`adminUserEnabled: true` (Terraform `admin_enabled = true`) gives the registry a shared"
+                + " user name and two passwords with push and pull rights on every repository; they end up in"
+                + " pipelines, pull secrets and app settings. The admin user is off by default, so only an explicit"
+                + " `true` is reported (Checkov CKV_AZURE_137, PSRule Azure.ACR.AdminUser).",
+        help = "Set `adminUserEnabled: false`, give the AKS kubelet identity, the app's managed identity or the"
+                + " pipeline's federated identity **AcrPull** (or AcrPush) on the registry, and log in with"
+                + " `az acr login`; then delete the pull secrets and registry passwords.",
+        bad = "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = { … properties: { adminUserEnabled: true } }",
+        good = "properties: { adminUserEnabled: false }",
+        securitySeverity = "5.3",
+        tags = {"iac", "container-registry"},
+        cwe = "CWE-1188",
+        keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry"})
+public final class AcrAdminUserRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                IacProperty p = r.isType("Microsoft.ContainerRegistry/registries")
+                        ? r.body().propertyAt("properties", "adminUserEnabled")
+                        : r.isType("azurerm_container_registry") ? r.body().property("admin_enabled") : null;
+                if (p != null && Boolean.TRUE.equals(t.resolveBool(p.value()))) {
+                    report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
+                            + IacFindings.label(t, r, "container registry") + " enables the admin user, whose passwords"
+                            + " push and pull every image.", remediation(t, r));
+                }
+            }
+        }
+    }
+
+    private static Remediation remediation(IacTemplate t, IacTemplate.Resource registry) {
+        IacTemplate.Resource host = IacRemedies.onlyHost(t);
+        String fix = IacRemedies.terraform(t) ? "admin_enabled = false"
+                : IacRemedies.property(t, "adminUserEnabled", "false", "", "");
+        String scope = IacRemedies.scope(t, IacService.CONTAINER_REGISTRY, registry);
+        List<String> commands = IacRemedies.roleCommands(host == null ? null : Hosts.kindOf(host), AzureRoles.ACR_PULL,
+                scope);
+        commands.add("az acr update --name " + IacRemedies.literalName(t, registry, "registry") + " --admin-enabled false");
+        return IacRemedies.remediation(IacService.CONTAINER_REGISTRY, registry,
+                "Disable the admin user and pull with a managed identity that has AcrPull (push from CI with a"
+                        + " federated identity); then delete the registry passwords wherever they were copied.",
+                t, fix + "\n\n" + IacRemedies.roleAssignment(t, IacService.CONTAINER_REGISTRY, AzureRoles.ACR_PULL,
+                        registry, host), List.of(AzureRoles.ACR_PULL), scope, commands);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import dev.miscan.core.parse.iac.IacView;
+
+/** What the IaC rules share: the template of a document and the text a finding spans. */
+final class IacFindings {
+    private IacFindings() {
+    }
+
+    /** The document's IaC template; empty for other files. */
+    static IacTemplate template(Document doc) {
+        return IacView.isIacFile(doc) ? doc.view(IacView.TEMPLATE) : IacTemplate.EMPTY;
+    }
+
+    /** The text from {@code start} to {@code end}, cut at the end of the first line (never empty). */
+    static String slice(Document doc, int start, int end) {
+        String text = doc.text();
+        int s = Math.max(0, Math.min(start, text.length() - 1));
+        int lineEnd = doc.lines().lineEnd(doc.lines().lineOf(s));
+        int e = Math.max(s + 1, Math.min(Math.min(end, lineEnd), text.length()));
+        return text.substring(s, Math.min(e, text.length()));
+    }
+
+    /** A property as written, on its first line: {@code disableLocalAuth: false}. */
+    static String slice(Document doc, IacProperty p) {
+        return slice(doc, p.nameOffset(), p.value().end() + (p.value().isString() ? 1 : 0));
+    }
+
+    /** A resource's declaration head: {@code resource sb 'Microsoft.ServiceBus/namespaces@2022-10-01-preview'}. */
+    static String slice(Document doc, IacTemplate.Resource r) {
+        return slice(doc, r.offset(), r.declEnd());
+    }
+
+    /** The literal exactly as written (escapes included), for the finding's region and redaction. */
+    static String raw(Document doc, IacValue literal) {
+        return doc.text().substring(literal.start(), Math.max(literal.start(), literal.end()));
+    }
+
+    /** How a message names a resource: {@code Service Bus namespace 'orders-bus'} or its symbol. */
+    static String label(IacTemplate t, IacTemplate.Resource r, String what) {
+        String name = t.resolveString(r.name());
+        if (name != null && !name.isBlank()) {
+            return what + " '" + name + "'";
+        }
+        return r.symbol().isEmpty() ? what : what + " '" + r.symbol() + "'";
+    }
+
+    /** Deployed here: not an {@code existing} reference, not a Terraform data source. */
+    static boolean deployed(IacTemplate.Resource r) {
+        return !r.existing() && !r.data() && r.body() != null && r.body().isObject();
+    }
+}

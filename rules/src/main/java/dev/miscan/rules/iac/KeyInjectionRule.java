@@ -1,0 +1,255 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Role;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import dev.miscan.rules.support.AzureRoles;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+        id = "MI-IAC-KEY-INJECTION",
+        name = "iac-key-injection",
+        tier = Tier.KEY_BASED_AUTH,
+        summary = "IaC passes an access key into app settings or outputs at deploy time",
+        description = "`listKeys()`, `listConnectionStrings()` and the other `list*()` functions (Bicep/ARM), or"
+                + " azurerm attributes such as `primary_connection_string`, `primary_access_key` and"
+                + " `default_primary_key`, copy a service's key into an app setting, a connection string, a"
+                + " container environment variable or secret, a Functions `storage_account_access_key`, or a"
+                + " template output, directly or through variables (azure-catalogue.md §9). A credential setting"
+                + " filled from a secure parameter or a sensitive variable is the same pattern. The key then lives"
+                + " in plain configuration. Seeding a Key Vault secret with `listKeys()` and Key Vault references"
+                + " are not reported.",
+        help = "Give the app a managed identity, grant it the service's data role on the resource (a"
+                + " `roleAssignments` resource with the built-in role's GUID), and replace the setting with its"
+                + " identity-based form (`AzureWebJobsStorage__accountName`, `<CONNECTION>__fullyQualifiedNamespace`,"
+                + " an endpoint for `DefaultAzureCredential`); for a secret that must stay, use a Key Vault reference"
+                + " (`@Microsoft.KeyVault(SecretUri=…)`). Remove key outputs.",
+        bad = "{ name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${stg.name};AccountKey=${stg.listKeys().keys[0].value}' }",
+        good = "{ name: 'AzureWebJobsStorage__accountName', value: stg.name }",
+        securitySeverity = "6.5",
+        tags = {"iac", "app-settings"},
+        cwe = "CWE-522",
+        keywords = {"list", "primary", "secondary", "connection", "password", "passwd", "pwd", "secret", "key",
+            "token", "sas", "credential", "secure", "sensitive"})
+public final class KeyInjectionRule extends Rule {
+    /** A credential field of a connection string followed by a hole: {@code AccountKey=${…}}, {@code Password=', …}. */
+    private static final Pattern CREDENTIAL_HOLE = Pattern.compile(
+            "(?i)\\b(accountkey|sharedaccesskey|accesskey|password|pwd|sharedaccesssignature|sig)\\s*=\\s*"
+                    + "(?:\\$\\{|'\\s*,|\\{\\d+}|'\\s*\\)\\s*,)");
+
+    /** Why a setting holds a credential. */
+    private record Source(String description, KeySources.KeySource key) {
+    }
+
+    @Override
+    public Remediation exampleRemediation() {
+        return settingRemediation(IacRemedies.EXAMPLE, "AzureWebJobsStorage", null,
+                new KeySources.KeySource("stg.listKeys()", IacService.STORAGE, null));
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        IacTemplate root = IacFindings.template(doc);
+        if (root.format().isParametersFile()) {
+            return;
+        }
+        for (IacTemplate t : root.allTemplates()) {
+            for (Hosts.Setting s : Hosts.settings(t)) {
+                Source source = source(t, s);
+                if (source == null) {
+                    continue;
+                }
+                IacProperty p = s.property();
+                String where = s.slot() == Hosts.Slot.STORAGE_KEY ? "storage_account_access_key"
+                        : describe(s.slot()) + " '" + s.name() + "'";
+                report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + where
+                        + (s.host() != null ? " of " + IacFindings.label(t, s.host(), "the app") : "")
+                        + " gets " + source.description() + " at deploy time; use the app's managed identity instead.",
+                        settingRemediation(t, s.name(), s.host(), source.key()));
+            }
+            for (IacTemplate.Output o : t.outputs()) {
+                KeySources.KeySource k = KeySources.find(t, o.value());
+                if (k == null) {
+                    continue;
+                }
+                report(doc, sink, o.offset(), IacFindings.slice(doc, o.offset(), o.value().end()),
+                        "Key-based authentication: output '" + o.name() + "' returns the " + k.serviceName()
+                                + " key from " + k.expression() + "; whoever reads it connects with the key.",
+                        outputRemediation(t, k));
+            }
+        }
+    }
+
+    private static String describe(Hosts.Slot slot) {
+        return switch (slot) {
+            case CONNECTION_STRING -> "connection string";
+            case ENV -> "environment variable";
+            case SECRET -> "container app secret";
+            default -> "app setting";
+        };
+    }
+
+    /** What fills the setting with a credential, or null when it holds none (or a literal: other rules). */
+    private static Source source(IacTemplate t, Hosts.Setting s) {
+        IacValue v = s.value();
+        if (v.isString() || !(v.isExpression() || v.isObject() || v.isArray())
+                || CredentialNames.isKeyVaultReference(v.text()) || CredentialNames.isIdentityBasedSetting(s.name())) {
+            return null;
+        }
+        KeySources.KeySource k = KeySources.find(t, v);
+        if (k != null) {
+            return new Source("the " + k.serviceName() + " key from " + k.expression(), k);
+        }
+        if (s.slot() == Hosts.Slot.STORAGE_KEY) {
+            return new Source("the storage account key from " + shorten(v.text()), null);
+        }
+        return elsewhere(t, s, v, 0);
+    }
+
+    /** A credential from a parameter, a variable, a Key Vault secret read at deploy time, or a connection-string hole. */
+    private static Source elsewhere(IacTemplate t, Hosts.Setting s, IacValue v, int depth) {
+        if (depth > 4 || v == null || !v.isExpression()) {
+            return null;
+        }
+        boolean namedCredential = CredentialNames.isCredentialName(s.name()) || s.slot() == Hosts.Slot.SECRET;
+        String ref = t.singleReference(v);
+        if (ref != null) {
+            IacTemplate.Variable var = t.referencedVariable(ref);
+            if (var != null) {
+                return var.value().isString() ? null : elsewhere(t, s, var.value(), depth + 1);
+            }
+            IacTemplate.Parameter p = t.referencedParameter(ref);
+            if (p != null && (p.secure() || CredentialNames.isCredentialName(p.name()) || namedCredential)) {
+                return new Source("a credential from " + (p.secure() ? "secure " : "") + "parameter '" + p.name() + "'",
+                        null);
+            }
+            if (p == null && ref.startsWith("var.") && (namedCredential
+                    || CredentialNames.isCredentialName(ref.substring(4)))) {
+                return new Source("a credential from variable '" + ref.substring(4) + "'", null);
+            }
+            return null;
+        }
+        Matcher hole = CREDENTIAL_HOLE.matcher(v.text());
+        if (hole.find()) {
+            return new Source("the " + hole.group(1) + " of its connection string from elsewhere", null);
+        }
+        IacTemplate.Parameter secure = KeySources.secureParameter(t, v);
+        if (secure != null) {
+            return new Source("a credential from secure parameter '" + secure.name() + "'", null);
+        }
+        for (String r : v.references()) {
+            if (r.matches("(data\\.)?azurerm_key_vault_secret\\..+\\.value") && namedCredential) {
+                return new Source("the value of a Key Vault secret (copied, not referenced)", null);
+            }
+        }
+        return null;
+    }
+
+    private static String shorten(String s) {
+        String one = s == null ? "" : s.strip().replaceAll("\\s+", " ");
+        return one.length() > 60 ? one.substring(0, 60) + "…" : one;
+    }
+
+    // ---- remediation ----
+
+    static Remediation settingRemediation(IacTemplate t, String setting, IacTemplate.Resource host,
+            KeySources.KeySource key) {
+        IacService service = key == null ? null : key.service();
+        IacTemplate.Resource target = key == null ? null : key.target();
+        boolean functionsStorage = setting.equalsIgnoreCase("AzureWebJobsStorage")
+                || setting.equals("storage_account_access_key");
+        Role role = functionsStorage ? AzureRoles.STORAGE_BLOB_DATA_OWNER
+                : service == null ? null : service.roles().isEmpty() ? null : service.roles().get(0);
+        if (functionsStorage) {
+            service = IacService.STORAGE;
+        }
+        List<String> parts = new ArrayList<>();
+        if (host == null || !Hosts.hasIdentity(host)) {
+            parts.add(IacRemedies.identityBlock(t));
+        }
+        if (setting.equals("storage_account_access_key")) {
+            parts.add("storage_uses_managed_identity = true  # instead of storage_account_access_key");
+        } else if (service != null && !service.identitySetting().isEmpty()) {
+            parts.add(IacRemedies.setting(t, connectionName(setting) + "__" + service.identitySetting(),
+                    identityValue(t, service, target)));
+        } else if (service == null) {
+            parts.add(IacRemedies.keyVaultReference(t, setting));
+            role = AzureRoles.KEY_VAULT_SECRETS_USER;
+            service = IacService.KEY_VAULT;
+            target = null;
+        }
+        if (role != null) {
+            parts.add(IacRemedies.roleAssignment(t, service, role, target, host));
+        }
+        String scope = IacRemedies.scope(t, service, target);
+        List<String> commands = IacRemedies.roleCommands(host == null ? null : Hosts.kindOf(host), role, scope);
+        String summary = service == IacService.KEY_VAULT
+                ? "Take the credential out of the setting: for an Azure service, connect with the app's managed"
+                        + " identity and a data role; for a secret that must stay, use a Key Vault reference read with"
+                        + " the app's identity (Key Vault Secrets User)."
+                : "Remove the key from the setting: give the app a managed identity, grant it "
+                        + (role == null ? "the service's data role" : role.name()) + " on "
+                        + (target == null ? "the resource" : "'" + IacRemedies.literalName(t, target, "resource") + "'")
+                        + " and use the identity-based setting; then disable key access on the resource.";
+        return IacRemedies.remediation(service, target, summary, t, String.join("\n\n", parts),
+                role == null ? List.of() : List.of(role), scope, commands);
+    }
+
+    private static Remediation outputRemediation(IacTemplate t, KeySources.KeySource key) {
+        IacService service = key.service();
+        Role role = service == null || service.roles().isEmpty() ? null : service.roles().get(0);
+        String scope = IacRemedies.scope(t, service, key.target());
+        String replacement = (IacRemedies.terraform(t) ? "# remove the output; " : "// remove the output; ")
+                + "each consumer connects with its own managed identity:\n\n"
+                + (role == null ? "" : IacRemedies.roleAssignment(t, service, role, key.target(), null));
+        return IacRemedies.remediation(service, key.target(),
+                "Remove the key output: whoever consumes this deployment connects with its own managed identity and"
+                        + " a data role on the resource; a key that must be handed over belongs in Key Vault.",
+                t, replacement, role == null ? List.of() : List.of(role), scope,
+                IacRemedies.roleCommands(null, role, scope));
+    }
+
+    /** The connection a setting names, without its credential suffix: {@code COSMOS_KEY} is {@code COSMOS}. */
+    private static String connectionName(String setting) {
+        String base = setting.replaceAll("(?i)[_-]*(connection[_-]?string|connstr|access[_-]?key|account[_-]?key"
+                + "|primary[_-]?key|key|password|secret|sas)$", "");
+        return base.isEmpty() ? setting : base;
+    }
+
+    /** The value of an identity-based setting: the account name or the endpoint, in the file's language. */
+    private static String identityValue(IacTemplate t, IacService service, IacTemplate.Resource target) {
+        String r = IacRemedies.ref(t, target, service == IacService.STORAGE ? "account" : "resource");
+        boolean known = target != null;
+        return switch (IacRemedies.language(t)) {
+            case "bicep" -> switch (service) {
+                case STORAGE -> known ? r + ".name" : "'" + r + "'";
+                case SERVICE_BUS, EVENT_HUBS -> "'${" + r + ".name}.servicebus.windows.net'";
+                case COSMOS -> r + ".properties.documentEndpoint";
+                case SIGNALR -> "'https://${" + r + ".properties.hostName}'";
+                case KEY_VAULT -> r + ".properties.vaultUri";
+                default -> r + ".properties.endpoint";
+            };
+            case "json" -> switch (service) {
+                case STORAGE -> known ? "[" + r + "]" : r;
+                case SERVICE_BUS, EVENT_HUBS -> "[format('{0}.servicebus.windows.net', " + r + ")]";
+                default -> "[reference(resourceId('" + (known ? target.type() : service.armType()) + "', " + r
+                        + ")).endpoint]";
+            };
+            default -> switch (service) {
+                case STORAGE -> r + ".name";
+                case SERVICE_BUS, EVENT_HUBS -> "\"${" + r + ".name}.servicebus.windows.net\"";
+                default -> r + ".endpoint";
+            };
+        };
+    }
+}

@@ -1,0 +1,152 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Where a value gets an access key from at deploy time: an ARM/Bicep {@code list*()} function
+ * ({@code listKeys}, {@code listConnectionStrings}, {@code listCredentials}, …) or an azurerm key attribute
+ * ({@code primary_connection_string}, {@code primary_access_key}, {@code default_primary_key}, …), directly or
+ * through variables and locals (Azure/bicep#9314: {@code listKeys} in a {@code var} that is then output).
+ */
+final class KeySources {
+    /** A key flowing into a value. */
+    record KeySource(String expression, IacService service, IacTemplate.Resource target) {
+
+        String serviceName() {
+            return service == null ? "Azure" : service.displayName();
+        }
+    }
+
+    private static final Pattern LIST_FUNCTION = Pattern.compile("(?i)list[a-z]+");
+    private static final Pattern RECEIVER = Pattern.compile(
+            "([A-Za-z_][A-Za-z0-9_]*)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*])*\\s*\\.\\s*(list[A-Za-z]+)\\s*\\(");
+    private static final Pattern LIST_OF_ID = Pattern.compile(
+            "(list[A-Za-z]+)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*id\\b");
+    private static final Pattern TF_REFERENCE = Pattern.compile(
+            "(?:data\\.)?(azurerm_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)(?:\\[[^\\]]*])?\\.(.+)");
+    private static final Pattern TF_KEY_ATTRIBUTE = Pattern.compile(
+            "(?:primary|secondary)_[a-z_]*(?:key|keys|connection_string|connection_strings)"
+                    + "|default_(?:primary|secondary)_[a-z_]+|connection_strings|query_keys");
+    private static final Pattern ARM_KEY_MEMBER = Pattern.compile(
+            "\\.(?:primary|secondary)[A-Za-z]*(?:Key|Keys|ConnectionString|ConnectionStrings)");
+    private static final int MAX_HOPS = 8;
+
+    private KeySources() {
+    }
+
+    /** The key source of a value, or null. */
+    static KeySource find(IacTemplate t, IacValue v) {
+        return find(t, v, 0, new HashSet<>());
+    }
+
+    private static KeySource find(IacTemplate t, IacValue v, int depth, Set<String> visited) {
+        if (v == null || depth > MAX_HOPS || !(v.isExpression() || v.isObject() || v.isArray())) {
+            return null;
+        }
+        boolean arm = !t.format().language().equals("terraform");
+        if (arm) {
+            for (String call : v.calls()) {
+                if (LIST_FUNCTION.matcher(call).matches()) {
+                    return listSource(t, v, call);
+                }
+            }
+            for (String ref : v.references()) {
+                if (ARM_KEY_MEMBER.matcher(ref).matches()) {
+                    return new KeySource(ref.substring(1), typeService(t, v), null);
+                }
+            }
+        } else {
+            for (String ref : v.references()) {
+                KeySource k = terraformSource(t, ref);
+                if (k != null) {
+                    return k;
+                }
+            }
+        }
+        for (String ref : v.references()) {
+            IacTemplate.Variable var = t.referencedVariable(ref);
+            if (var != null && visited.add(var.name())) {
+                KeySource k = find(t, var.value(), depth + 1, visited);
+                if (k != null) {
+                    return k;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KeySource listSource(IacTemplate t, IacValue v, String call) {
+        String src = v.text() == null ? "" : v.text();
+        Matcher m = RECEIVER.matcher(src);
+        if (m.find()) {
+            IacTemplate.Resource target = t.resource(m.group(1));
+            if (target != null) {
+                return new KeySource(m.group(1) + "." + m.group(2) + "()", IacService.of(target.type()), target);
+            }
+        }
+        Matcher id = LIST_OF_ID.matcher(src);
+        if (id.find()) {
+            IacTemplate.Resource target = t.resource(id.group(2));
+            if (target != null) {
+                return new KeySource(id.group(1) + "(" + id.group(2) + ".id)", IacService.of(target.type()), target);
+            }
+        }
+        IacService service = typeService(t, v);
+        IacTemplate.Resource target = null;
+        if (service != null) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (target == null && IacService.of(r.type()) == service && r.type().indexOf('/') == r.type().lastIndexOf('/')) {
+                    target = r; // the first resource of that service in the file
+                }
+            }
+        }
+        return new KeySource(call + "()", service, target);
+    }
+
+    private static IacService typeService(IacTemplate t, IacValue v) {
+        for (String ref : v.references()) {
+            if (ref.startsWith("type:")) {
+                IacService s = IacService.of(ref.substring(5));
+                if (s != null) {
+                    return s;
+                }
+            }
+        }
+        return null;
+    }
+
+    private static KeySource terraformSource(IacTemplate t, String ref) {
+        Matcher m = TF_REFERENCE.matcher(ref);
+        if (!m.matches()) {
+            return null;
+        }
+        String type = m.group(1);
+        for (String segment : m.group(3).split("\\.")) {
+            String attr = segment.replaceAll("\\[.*", "");
+            boolean key = TF_KEY_ATTRIBUTE.matcher(attr).matches()
+                    || type.equals("azurerm_container_registry") && attr.equals("admin_password")
+                    || type.endsWith("_sas") && attr.equals("sas");
+            if (key) {
+                IacTemplate.Resource target = ref.startsWith("data.") ? null : t.resource(type + "." + m.group(2));
+                return new KeySource(ref, IacService.of(type), target);
+            }
+        }
+        return null;
+    }
+
+    /** True when the value reads any parameter or variable marked secure/sensitive. */
+    static IacTemplate.Parameter secureParameter(IacTemplate t, IacValue v) {
+        for (String ref : v.references()) {
+            IacTemplate.Parameter p = t.referencedParameter(ref);
+            if (p != null && p.secure()) {
+                return p;
+            }
+        }
+        return null;
+    }
+}

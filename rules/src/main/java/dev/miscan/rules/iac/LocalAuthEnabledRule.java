@@ -1,0 +1,209 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Role;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import java.util.List;
+import java.util.Locale;
+
+@RuleInfo(
+        id = "MI-IAC-LOCAL-AUTH-ENABLED",
+        name = "iac-local-auth-enabled",
+        tier = Tier.KEY_BASED_AUTH,
+        summary = "Service accepts keys because local authentication is not disabled",
+        description = "Service Bus, Event Hubs, Cosmos DB, App Configuration, Event Grid, Azure AI services (OpenAI),"
+                + " AI Search, SignalR, Web PubSub and Application Insights accept access keys, SAS keys or"
+                + " instrumentation keys until local authentication is disabled: `disableLocalAuth: true` in"
+                + " Bicep/ARM; in azurerm `local_auth_enabled = false`, `local_authentication_enabled = false`"
+                + " (Event Hubs, Search; Cosmos DB and Application Insights from provider v5) or"
+                + " `local_authentication_disabled = true` (Cosmos DB and Application Insights up to v4). A missing"
+                + " setting means keys work (iac-rules.md §1, PSRule *.DisableLocalAuth).",
+        help = "Disable local authentication, give every client's managed identity the service's data role (for"
+                + " example **Azure Service Bus Data Sender**) and connect with `DefaultAzureCredential`; then the"
+                + " keys stop working, wherever they were copied to.",
+        bad = "resource sb 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = { … properties: { disableLocalAuth: false } }",
+        good = "properties: { disableLocalAuth: true }",
+        securitySeverity = "5.3",
+        tags = {"iac", "messaging", "data", "ai"},
+        cwe = "CWE-1188",
+        keywords = {"microsoft.servicebus/namespaces", "microsoft.eventhub/namespaces",
+            "microsoft.documentdb/databaseaccounts", "microsoft.appconfiguration/configurationstores",
+            "microsoft.eventgrid/topics", "microsoft.eventgrid/domains", "microsoft.cognitiveservices/accounts",
+            "microsoft.search/searchservices", "microsoft.signalrservice/signalr", "microsoft.signalrservice/webpubsub",
+            "microsoft.insights/components", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace",
+            "azurerm_cosmosdb_account", "azurerm_app_configuration", "azurerm_eventgrid_topic",
+            "azurerm_eventgrid_domain", "azurerm_cognitive_account", "azurerm_ai_services", "azurerm_search_service",
+            "azurerm_signalr_service", "azurerm_web_pubsub", "azurerm_application_insights"})
+public final class LocalAuthEnabledRule extends Rule {
+
+    /**
+     * A resource type whose local authentication defaults to on.
+     *
+     * @param enabled  the azurerm attribute that must be {@code false}
+     * @param disabled the older azurerm attribute that must be {@code true} (v4 and before), or null
+     */
+    private record Target(IacService service, String label, String armType, String tfType, String enabled,
+            String disabled) {
+    }
+
+    private static final List<Target> TARGETS = List.of(
+            new Target(IacService.SERVICE_BUS, "Service Bus namespace", "Microsoft.ServiceBus/namespaces",
+                    "azurerm_servicebus_namespace", "local_auth_enabled", null),
+            new Target(IacService.EVENT_HUBS, "Event Hubs namespace", "Microsoft.EventHub/namespaces",
+                    "azurerm_eventhub_namespace", "local_authentication_enabled", null),
+            new Target(IacService.COSMOS, "Cosmos DB account", "Microsoft.DocumentDB/databaseAccounts",
+                    "azurerm_cosmosdb_account", "local_authentication_enabled", "local_authentication_disabled"),
+            new Target(IacService.APP_CONFIGURATION, "App Configuration store",
+                    "Microsoft.AppConfiguration/configurationStores", "azurerm_app_configuration", "local_auth_enabled",
+                    null),
+            new Target(IacService.EVENT_GRID, "Event Grid topic", "Microsoft.EventGrid/topics", "azurerm_eventgrid_topic",
+                    "local_auth_enabled", null),
+            new Target(IacService.EVENT_GRID, "Event Grid domain", "Microsoft.EventGrid/domains",
+                    "azurerm_eventgrid_domain", "local_auth_enabled", null),
+            new Target(IacService.AI_SERVICES, "Azure AI services account", "Microsoft.CognitiveServices/accounts",
+                    "azurerm_cognitive_account", "local_auth_enabled", null),
+            new Target(IacService.AI_SERVICES, "Azure AI services account", "", "azurerm_ai_services",
+                    "local_authentication_enabled", null),
+            new Target(IacService.SEARCH, "AI Search service", "Microsoft.Search/searchServices", "azurerm_search_service",
+                    "local_authentication_enabled", null),
+            new Target(IacService.SIGNALR, "SignalR service", "Microsoft.SignalRService/signalR",
+                    "azurerm_signalr_service", "local_auth_enabled", null),
+            new Target(IacService.WEB_PUBSUB, "Web PubSub service", "Microsoft.SignalRService/webPubSub",
+                    "azurerm_web_pubsub", "local_auth_enabled", null),
+            new Target(IacService.APP_INSIGHTS, "Application Insights component", "Microsoft.Insights/components",
+                    "azurerm_application_insights", "local_authentication_enabled", "local_authentication_disabled"));
+
+    @Override
+    public Remediation exampleRemediation() {
+        return remediation(IacRemedies.EXAMPLE, TARGETS.get(0), null);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                for (Target target : TARGETS) {
+                    if (!target.armType().isEmpty() && r.isType(target.armType())) {
+                        checkArm(doc, sink, t, r, target);
+                    } else if (r.isType(target.tfType())) {
+                        checkTerraform(doc, sink, t, r, target);
+                    }
+                }
+            }
+        }
+    }
+
+    private void checkArm(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, Target target) {
+        if (target.service() == IacService.COSMOS && !supportsEntraData(r, false)) {
+            return;
+        }
+        IacProperty p = r.body().propertyAt("properties", "disableLocalAuth");
+        String what = IacFindings.label(t, r, target.label());
+        if (p == null) {
+            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
+                    + " does not set disableLocalAuth, so its keys work.", remediation(t, target, r));
+        } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
+            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + what
+                    + " sets disableLocalAuth to false, so its keys work.", remediation(t, target, r));
+        }
+    }
+
+    private void checkTerraform(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, Target target) {
+        if (target.service() == IacService.COSMOS && !supportsEntraData(r, true)) {
+            return;
+        }
+        String what = IacFindings.label(t, r, target.label());
+        IacProperty disabled = target.disabled() == null ? null : r.body().property(target.disabled());
+        IacProperty enabled = r.body().property(target.enabled());
+        if (disabled != null) {
+            if (Boolean.FALSE.equals(t.resolveBool(disabled.value()))) {
+                report(doc, sink, disabled.nameOffset(), IacFindings.slice(doc, disabled), "Key-based authentication: "
+                        + what + " sets " + target.disabled() + " to false, so its keys work.",
+                        remediation(t, target, r));
+            }
+        } else if (enabled != null) {
+            if (Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
+                report(doc, sink, enabled.nameOffset(), IacFindings.slice(doc, enabled), "Key-based authentication: "
+                        + what + " sets " + target.enabled() + " to true, so its keys work.", remediation(t, target, r));
+            }
+        } else {
+            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
+                    + " does not set " + terraformFix(t, target) + ", so its keys work.", remediation(t, target, r));
+        }
+    }
+
+    /** Cosmos DB data-plane RBAC covers the NoSQL API (and Table), not MongoDB (RU), Cassandra or Gremlin. */
+    private static boolean supportsEntraData(IacTemplate.Resource r, boolean terraform) {
+        IacValue kind = r.body().get("kind");
+        if (kind != null && kind.isString() && kind.text().equalsIgnoreCase("MongoDB")) {
+            return false;
+        }
+        String body = String.valueOf(terraform ? r.body().all("capabilities").stream().map(c -> c.value().get("name"))
+                .map(v -> v == null ? "" : v.text()).toList()
+                : r.body().at("properties", "capabilities") == null ? ""
+                        : r.body().at("properties", "capabilities").strings().stream().map(IacValue::text).toList());
+        String lower = body.toLowerCase(Locale.ROOT);
+        return !lower.contains("enablecassandra") && !lower.contains("enablegremlin")
+                && !lower.contains("enablemongo");
+    }
+
+    /** The attribute to write, by the provider version the file asks for (both names when it does not say). */
+    private static String terraformFix(IacTemplate t, Target target) {
+        if (target.disabled() == null) {
+            return target.enabled() + " = false";
+        }
+        int major = t.providerMajorVersion();
+        if (major >= 5) {
+            return target.enabled() + " = false";
+        }
+        if (major > 0) {
+            return target.disabled() + " = true";
+        }
+        return target.disabled() + " = true (azurerm v4; v5: " + target.enabled() + " = false)";
+    }
+
+    private static Remediation remediation(IacTemplate t, Target target, IacTemplate.Resource r) {
+        IacTemplate.Resource host = IacRemedies.onlyHost(t);
+        IacService service = target.service();
+        Role role = service.roles().isEmpty() ? null : service.roles().get(0);
+        if (service == IacService.AI_SERVICES && r != null) {
+            IacValue kind = r.body().get("kind");
+            if (kind != null && kind.isString() && !kind.text().equalsIgnoreCase("OpenAI")) {
+                role = service.roles().get(1);
+            }
+        }
+        String fix = IacRemedies.terraform(t) ? "# in " + target.tfType() + "\n" + terraformFix(t, target)
+                : "properties: {\n  " + IacRemedies.property(t, target.service() == IacService.APP_INSIGHTS
+                        ? "DisableLocalAuth" : "disableLocalAuth", "true", "", "") + "\n}";
+        if (IacRemedies.language(t).equals("json")) {
+            fix = "\"properties\": {\n  \"" + (service == IacService.APP_INSIGHTS ? "DisableLocalAuth" : "disableLocalAuth")
+                    + "\": true\n}";
+        }
+        String assignment = role == null ? "// " + service.displayName() + ": assign the Web PubSub Service Owner role"
+                + " (look up its id) to the app's identity on the service"
+                : IacRemedies.roleAssignment(t, service, role, r, host);
+        if (role == null && IacRemedies.terraform(t)) {
+            assignment = assignment.replace("//", "#");
+        }
+        String scope = IacRemedies.scope(t, service, r);
+        List<String> commands = IacRemedies.roleCommands(host == null ? null : Hosts.kindOf(host), role, scope);
+        commands.add("az resource update --ids " + scope
+                + " --set properties." + (service == IacService.APP_INSIGHTS ? "DisableLocalAuth" : "disableLocalAuth")
+                + "=true");
+        String summary = "Disable local (key) authentication on the " + target.label() + ", give each client's"
+                + " managed identity " + (role == null ? "the service's data role" : role.name()) + " and connect with"
+                + " the identity; keys then stop working wherever they were copied.";
+        return IacRemedies.remediation(service, r, summary, t, fix + "\n\n" + assignment,
+                role == null ? List.of() : service.roles(), scope, commands);
+    }
+}

@@ -1,0 +1,99 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.rules.support.AzureRoles;
+import java.util.List;
+
+@RuleInfo(
+        id = "MI-IAC-REDIS-ACCESS-KEYS",
+        name = "iac-redis-access-keys",
+        tier = Tier.KEY_BASED_AUTH,
+        summary = "Azure Cache for Redis accepts access keys",
+        description = "A cache accepts its access keys (`password=` in every Redis connection string) unless"
+                + " `disableAccessKeyAuthentication` is `true` (Terraform `access_keys_authentication_enabled ="
+                + " false`); leaving it out keeps the keys working (PSRule Azure.Redis.LocalAuth).",
+        help = "Enable Microsoft Entra authentication (`redisConfiguration: { 'aad-enabled': 'true' }`), give each"
+                + " app's managed identity a Redis data access policy assignment (**Data Contributor** or **Data"
+                + " Reader**), connect with a token (Spring: `spring.data.redis.azure.passwordless-enabled=true`)"
+                + " and set `disableAccessKeyAuthentication: true`.",
+        bad = "resource redis 'Microsoft.Cache/redis@2024-03-01' = { … properties: { sku: { … } } }",
+        good = "properties: { disableAccessKeyAuthentication: true, redisConfiguration: { 'aad-enabled': 'true' } }",
+        securitySeverity = "5.3",
+        tags = {"iac", "redis"},
+        cwe = "CWE-1188",
+        keywords = {"microsoft.cache/redis", "azurerm_redis_cache"})
+public final class RedisAccessKeysRule extends Rule {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                boolean arm = r.isType("Microsoft.Cache/redis");
+                if (!arm && !r.isType("azurerm_redis_cache")) {
+                    continue;
+                }
+                String attribute = arm ? "disableAccessKeyAuthentication" : "access_keys_authentication_enabled";
+                IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
+                String cache = IacFindings.label(t, r, "Redis cache");
+                Boolean value = p == null ? null : t.resolveBool(p.value());
+                if (p == null) {
+                    report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + cache
+                            + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
+                } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {
+                    report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + cache
+                            + " sets " + attribute + " to " + value + ", so its access keys work.", remediation(t, r));
+                }
+            }
+        }
+    }
+
+    private static Remediation remediation(IacTemplate t, IacTemplate.Resource cache) {
+        IacTemplate.Resource host = IacRemedies.onlyHost(t);
+        String fix = switch (IacRemedies.language(t)) {
+            case "terraform" -> """
+                    access_keys_authentication_enabled = false
+                    redis_configuration {
+                      active_directory_authentication_enabled = true
+                    }""";
+            case "json" -> """
+                    "properties": {
+                      "disableAccessKeyAuthentication": true,
+                      "redisConfiguration": { "aad-enabled": "true" }
+                    }""";
+            default -> """
+                    properties: {
+                      disableAccessKeyAuthentication: true
+                      redisConfiguration: {
+                        'aad-enabled': 'true'
+                      }
+                    }""";
+        };
+        String name = IacRemedies.literalName(t, cache, "cache");
+        return IacRemedies.remediation(IacService.REDIS, cache,
+                "Enable Microsoft Entra authentication, give each app's managed identity a Redis data access policy"
+                        + " assignment, connect with a token instead of the key, then disable access-key"
+                        + " authentication.",
+                t, fix + "\n\n" + IacRemedies.roleAssignment(t, IacService.REDIS, AzureRoles.REDIS_DATA_CONTRIBUTOR,
+                        cache, host),
+                List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER), "",
+                List.of(IacRemedies.identityCommand(host == null ? null : Hosts.kindOf(host)),
+                        "az redis access-policy-assignment create --name " + name + " --resource-group <resource-group>"
+                                + " --policy-assignment-name <assignment-name> --access-policy-name \"Data Contributor\""
+                                + " --object-id <principal-id> --object-id-alias <identity-name>"));
+    }
+}

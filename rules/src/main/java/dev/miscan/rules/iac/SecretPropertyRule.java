@@ -1,0 +1,173 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import java.util.List;
+import java.util.Locale;
+import java.util.regex.Pattern;
+
+@RuleInfo(
+        id = "MI-IAC-SECRET-PROPERTY",
+        name = "iac-secret-property",
+        tier = Tier.SECRET,
+        summary = "Secret literal in a secure resource property",
+        description = "A literal in a property that holds a credential: `administratorLoginPassword` (SQL, PostgreSQL,"
+                + " MySQL), VM `adminPassword`, AKS `servicePrincipalProfile.secret`, Synapse"
+                + " `sqlAdministratorLoginPassword`, container registry credentials, a Key Vault secret's `value`,"
+                + " a `clientSecret`, and their azurerm forms (`administrator_login_password`, `admin_password`,"
+                + " `azurerm_key_vault_secret.value`, `client_secret`, a Functions `storage_account_access_key`)"
+                + " (PSRule Azure.Deployment.SecureValue, Bicep `use-secure-value-for-secure-inputs`, Checkov"
+                + " #2853). A Key Vault secret seeded with `listKeys()` or a parameter is the good pattern and is not"
+                + " reported.",
+        help = "Remove the credential where Managed Identity replaces it (Entra-only SQL, Entra ID login for VMs,"
+                + " `storage_uses_managed_identity`, a managed identity for AKS); otherwise take the value from a"
+                + " `@secure()` parameter fed from Key Vault at deploy time, and rotate it.",
+        bad = "properties: { administratorLogin: 'sqladmin', administratorLoginPassword: '<literal>' }",
+        good = "properties: { administrators: { azureADOnlyAuthentication: true, … } }",
+        securitySeverity = "8.0",
+        tags = {"iac", "passwords"},
+        keywords = {"password", "secret", "key"},
+        precedence = 70)
+public final class SecretPropertyRule extends Rule {
+    /**
+     * A secure property: resource type (ARM types match child types too), path below the body ({@code *} for
+     * every array item), and what it is.
+     */
+    private record Slot(Pattern type, List<String> path, String what) {
+        static Slot of(String typeRegex, String path, String what) {
+            return new Slot(Pattern.compile("(?i)" + typeRegex), List.of(path.split("\\.")), what);
+        }
+    }
+
+    private static final List<Slot> SLOTS = List.of(
+            Slot.of("Microsoft\\.(Sql/servers|Sql/managedInstances|DBforPostgreSQL/\\w+|DBforMySQL/\\w+|DBforMariaDB/\\w+)",
+                    "properties.administratorLoginPassword", "administrator password"),
+            Slot.of("Microsoft\\.Compute/virtualMachines", "properties.osProfile.adminPassword", "VM admin password"),
+            Slot.of("Microsoft\\.Compute/virtualMachineScaleSets", "properties.virtualMachineProfile.osProfile.adminPassword",
+                    "VM admin password"),
+            Slot.of("Microsoft\\.ContainerService/managedClusters", "properties.servicePrincipalProfile.secret",
+                    "service principal secret"),
+            Slot.of("Microsoft\\.ContainerService/managedClusters", "properties.windowsProfile.adminPassword",
+                    "Windows admin password"),
+            Slot.of("Microsoft\\.Synapse/workspaces", "properties.sqlAdministratorLoginPassword", "SQL administrator password"),
+            Slot.of("Microsoft\\.KeyVault/vaults/secrets", "properties.value", "Key Vault secret value"),
+            Slot.of("Microsoft\\.ContainerInstance/containerGroups", "properties.imageRegistryCredentials.*.password",
+                    "registry password"),
+            Slot.of("Microsoft\\.Automation/automationAccounts/credentials", "properties.password", "credential password"),
+            Slot.of("azurerm_(mssql_server|sql_server|mssql_managed_instance|postgresql_flexible_server|postgresql_server"
+                    + "|mysql_flexible_server|mysql_server|mariadb_server|synapse_workspace)",
+                    "administrator_login_password", "administrator password"),
+            Slot.of("azurerm_(mysql_flexible_server|postgresql_flexible_server)", "administrator_password",
+                    "administrator password"),
+            Slot.of("azurerm_synapse_workspace", "sql_administrator_login_password", "SQL administrator password"),
+            Slot.of("azurerm_(linux_|windows_)?virtual_machine(_scale_set)?", "admin_password", "VM admin password"),
+            Slot.of("azurerm_virtual_machine(_scale_set)?", "os_profile.admin_password", "VM admin password"),
+            Slot.of("azurerm_kubernetes_cluster", "service_principal.client_secret", "service principal secret"),
+            Slot.of("azurerm_kubernetes_cluster", "windows_profile.admin_password", "Windows admin password"),
+            Slot.of("azurerm_key_vault_secret", "value", "Key Vault secret value"),
+            Slot.of("azurerm_container_group", "image_registry_credential.password", "registry password"),
+            Slot.of("azurerm_automation_credential", "password", "credential password"),
+            Slot.of("azurerm_.*function_app.*|azurerm_logic_app_standard", "storage_account_access_key",
+                    "storage account key"));
+    private static final int MAX_DEPTH = 12;
+
+    @Override
+    public Remediation exampleRemediation() {
+        return SqlPasswordAuthRule.remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        IacTemplate root = IacFindings.template(doc);
+        if (root.format().isParametersFile()) {
+            return;
+        }
+        java.util.Set<Integer> seen = new java.util.HashSet<>();
+        for (IacTemplate t : root.allTemplates()) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                for (Slot slot : SLOTS) {
+                    if (slot.type().matcher(r.type()).matches()) {
+                        walk(doc, sink, t, r, slot, r.body(), 0, seen);
+                    }
+                }
+                clientSecrets(doc, sink, t, r, r.body(), 0, seen);
+            }
+        }
+    }
+
+    private void walk(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, Slot slot, IacValue v,
+            int step, java.util.Set<Integer> seen) {
+        if (v == null) {
+            return;
+        }
+        if (step == slot.path().size()) {
+            check(doc, sink, t, r, slot.what(), slot.path().get(slot.path().size() - 1), v, seen);
+            return;
+        }
+        String name = slot.path().get(step);
+        if (name.equals("*")) {
+            if (v.isArray()) {
+                for (IacValue item : v.items()) {
+                    walk(doc, sink, t, r, slot, item, step + 1, seen);
+                }
+            }
+            return;
+        }
+        if (v.isObject()) {
+            for (IacProperty p : v.all(name)) { // Terraform repeats blocks
+                walk(doc, sink, t, r, slot, p.value(), step + 1, seen);
+            }
+        }
+    }
+
+    /** {@code clientSecret} / {@code client_secret} at any depth (auth settings, identity providers). */
+    private void clientSecrets(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, IacValue v,
+            int depth, java.util.Set<Integer> seen) {
+        if (v == null || depth > MAX_DEPTH) {
+            return;
+        }
+        for (IacProperty p : v.properties()) {
+            String n = p.name().toLowerCase(Locale.ROOT);
+            if (n.equals("clientsecret") || n.equals("client_secret")) {
+                check(doc, sink, t, r, "client secret", p.name(), p.value(), seen);
+            } else {
+                clientSecrets(doc, sink, t, r, p.value(), depth + 1, seen);
+            }
+        }
+        for (IacValue item : v.items()) {
+            clientSecrets(doc, sink, t, r, item, depth + 1, seen);
+        }
+    }
+
+    private void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, String what,
+            String property, IacValue v, java.util.Set<Integer> seen) {
+        if (!v.isString() || !CredentialNames.isSecretLiteral(v.text()) || !seen.add(v.start())) {
+            return;
+        }
+        String resource = IacFindings.label(t, r, r.type().contains("/") ? r.type().substring(r.type().lastIndexOf('/') + 1)
+                : r.type());
+        report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal as the " + what + " of " + resource + ".",
+                remediation(t, r, property));
+    }
+
+    private static Remediation remediation(IacTemplate t, IacTemplate.Resource r, String property) {
+        if (r.isType("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances", "azurerm_mssql_server",
+                "azurerm_sql_server", "azurerm_mssql_managed_instance")) {
+            return SqlPasswordAuthRule.remediation(t, r);
+        }
+        if (property.equals("storage_account_access_key")) {
+            return KeyInjectionRule.settingRemediation(t, property, r, null);
+        }
+        return SecretRemedies.parameter(t, property.equalsIgnoreCase("value") ? "secretValue" : property);
+    }
+}

@@ -1,0 +1,155 @@
+package dev.miscan.rules.iac;
+
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Tier;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacProperty;
+import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
+import java.util.List;
+import java.util.Locale;
+
+@RuleInfo(
+        id = "MI-IAC-SQL-PASSWORD-AUTH",
+        name = "iac-sql-password-auth",
+        tier = Tier.KEY_BASED_AUTH,
+        summary = "Azure SQL server with a SQL administrator password and no Entra-only authentication",
+        description = "An Azure SQL server or managed instance with `administratorLoginPassword` (Terraform"
+                + " `administrator_login_password`) and without Microsoft Entra-only authentication"
+                + " (`administrators.azureADOnlyAuthentication: true`, a `azureADOnlyAuthentications` child resource,"
+                + " or `azuread_authentication_only = true`) accepts SQL logins with passwords, so applications keep"
+                + " passwords in connection strings (PSRule Azure.SQL.AADOnly, Checkov CKV2_AZURE_27). The finding"
+                + " is on the password line; a password written as a literal is reported as a secret instead.",
+        help = "Configure a Microsoft Entra administrator with `azureADOnlyAuthentication: true` and drop the SQL"
+                + " administrator login; create a contained user for each app's managed identity (`CREATE USER"
+                + " [app] FROM EXTERNAL PROVIDER`) and connect with `Authentication=Active Directory Managed"
+                + " Identity`.",
+        bad = "properties: { administratorLogin: 'sqladmin', administratorLoginPassword: sqlAdminPassword }",
+        good = "properties: { administrators: { administratorType: 'ActiveDirectory', azureADOnlyAuthentication: true, … } }",
+        securitySeverity = "5.3",
+        tags = {"iac", "database"},
+        cwe = "CWE-1188",
+        keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server"})
+public final class SqlPasswordAuthRule extends Rule {
+    private static final List<String> ARM_SERVERS = List.of("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances");
+    private static final List<String> TF_SERVERS = List.of("azurerm_mssql_server", "azurerm_sql_server",
+            "azurerm_mssql_managed_instance");
+
+    @Override
+    public Remediation exampleRemediation() {
+        return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
+            for (IacTemplate.Resource r : t.resources()) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                boolean arm = ARM_SERVERS.stream().anyMatch(r::isType);
+                if (!arm && TF_SERVERS.stream().noneMatch(r::isType)) {
+                    continue;
+                }
+                IacProperty pw = arm ? r.body().propertyAt("properties", "administratorLoginPassword")
+                        : firstOf(r.body(), "administrator_login_password", "administrator_login_password_wo");
+                if (pw == null || literalSecret(pw.value()) || entraOnly(t, r, arm)) {
+                    continue;
+                }
+                report(doc, sink, pw.nameOffset(), IacFindings.slice(doc, pw), "Key-based authentication: "
+                        + IacFindings.label(t, r, "SQL server") + " has a SQL administrator password and Microsoft"
+                        + " Entra-only authentication is off, so apps can log in with passwords.", remediation(t, r));
+            }
+        }
+    }
+
+    private static IacProperty firstOf(IacValue body, String... names) {
+        for (String n : names) {
+            IacProperty p = body.property(n);
+            if (p != null) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    /** A literal password is a secret finding ({@code MI-IAC-SECRET-PROPERTY}), not this one. */
+    private static boolean literalSecret(IacValue v) {
+        return v.isString() && CredentialNames.isSecretLiteral(v.text());
+    }
+
+    private static boolean entraOnly(IacTemplate t, IacTemplate.Resource server, boolean arm) {
+        if (!arm) {
+            for (String block : new String[] {"azuread_administrator", "azure_active_directory_administrator"}) {
+                IacValue b = server.body().get(block);
+                if (b != null && b.isObject() && (Boolean.TRUE.equals(t.resolveBool(b.get("azuread_authentication_only")))
+                        || Boolean.TRUE.equals(t.resolveBool(b.get("azuread_authentication_only_enabled"))))) {
+                    return true;
+                }
+            }
+            return false;
+        }
+        if (Boolean.TRUE.equals(t.resolveBool(server.body().at("properties", "administrators",
+                "azureADOnlyAuthentication")))) {
+            return true;
+        }
+        long servers = t.resources().stream().filter(r -> ARM_SERVERS.stream().anyMatch(r::isType)).count();
+        for (IacTemplate.Resource child : t.resources()) {
+            if (!child.type().toLowerCase(Locale.ROOT).endsWith("/azureadonlyauthentications")
+                    || !Boolean.TRUE.equals(t.resolveBool(child.body().at("properties", "azureADOnlyAuthentication")))) {
+                continue;
+            }
+            if (child.parent() == server || child.parent() == null && (servers == 1
+                    || Hosts.nameText(child).contains(Hosts.nameText(server)))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    static Remediation remediation(IacTemplate t, IacTemplate.Resource server) {
+        String fix = switch (IacRemedies.language(t)) {
+            case "terraform" -> """
+                    # remove administrator_login and administrator_login_password
+                    azuread_administrator {
+                      login_username              = "<entra-admin-group>"
+                      object_id                   = "<entra-admin-object-id>"
+                      azuread_authentication_only = true
+                    }""";
+            case "json" -> """
+                    "administrators": {
+                      "administratorType": "ActiveDirectory",
+                      "azureADOnlyAuthentication": true,
+                      "login": "<entra-admin-group>",
+                      "sid": "<entra-admin-object-id>",
+                      "tenantId": "[subscription().tenantId]",
+                      "principalType": "Group"
+                    }""";
+            default -> """
+                    // remove administratorLogin and administratorLoginPassword
+                    administrators: {
+                      administratorType: 'ActiveDirectory'
+                      azureADOnlyAuthentication: true
+                      login: '<entra-admin-group>'
+                      sid: '<entra-admin-object-id>'
+                      tenantId: subscription().tenantId
+                      principalType: 'Group'
+                    }""";
+        };
+        String name = IacRemedies.literalName(t, server, "server");
+        return IacRemedies.remediation(IacService.SQL, server,
+                "Turn on Microsoft Entra-only authentication with an Entra administrator, remove the SQL"
+                        + " administrator password, create a database user for each app's managed identity and connect"
+                        + " with Authentication=Active Directory Managed Identity.",
+                t, fix + "\n\n-- in each database, as the Entra administrator:\nCREATE USER [<app-identity-name>] FROM"
+                        + " EXTERNAL PROVIDER;\nALTER ROLE db_datareader ADD MEMBER [<app-identity-name>];",
+                List.of(), "",
+                List.of(IacRemedies.identityCommand(null),
+                        "az sql server ad-admin create --server-name " + name + " --resource-group <resource-group>"
+                                + " --display-name <entra-admin-group> --object-id <entra-admin-object-id>",
+                        "az sql server ad-only-auth enable --name " + name + " --resource-group <resource-group>"));
+    }
+}

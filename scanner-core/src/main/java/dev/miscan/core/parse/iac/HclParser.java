@@ -1,0 +1,612 @@
+package dev.miscan.core.parse.iac;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parser of Terraform's HCL native syntax with exact offsets: blocks ({@code resource}, {@code data},
+ * {@code variable}, {@code locals}, {@code output}, {@code module}, {@code terraform}, nested and
+ * {@code dynamic} blocks), attributes, and expressions (templates, heredocs, traversals such as
+ * {@code azurerm_storage_account.sa.primary_connection_string}, function calls, conditionals, {@code for}
+ * expressions, objects and tuples). A block body is an object whose repeated blocks are repeated
+ * properties. {@code .tfvars} files are attributes only. Nothing is evaluated; a block that cannot be read is
+ * skipped to the next top-level block and named in a problem.
+ *
+ * <p>Our own parser rather than hcl4j: hcl4j's result maps carry no source positions, it evaluates
+ * expressions and data lookups (an HTTP client), and it throws on syntax it does not know.
+ */
+final class HclParser {
+    private static final int MAX_DEPTH = 100;
+    private static final Pattern VERSION = Pattern.compile("^\\s*(?:~>|=)?\\s*v?(\\d+)");
+
+    private final String text;
+    private final List<Token> toks;
+    private final List<ParseProblem> problems;
+    private final Deque<Boolean> newlinesIgnored = new ArrayDeque<>();
+    private int i;
+    private int depth;
+
+    /** A block as written: {@code type "label" "label" { body }}. */
+    private record Block(Token type, List<Token> labels, IacValue body) {
+    }
+
+    private HclParser(String text, List<Token> toks, List<ParseProblem> problems) {
+        this.text = text;
+        this.toks = toks;
+        this.problems = problems;
+        newlinesIgnored.push(false);
+    }
+
+    static IacTemplate parse(String text, boolean tfvars, List<ParseProblem> problems) {
+        HclLexer lexer = HclLexer.lex(text, 0, text.length());
+        problems.addAll(lexer.problems());
+        HclParser p = new HclParser(text, lexer.tokens(), problems);
+        IacTemplate t = new IacTemplate(tfvars ? IacTemplate.Format.TFVARS : IacTemplate.Format.TERRAFORM);
+        List<IacProperty> attributes = new ArrayList<>();
+        List<Block> blocks = new ArrayList<>();
+        p.topLevel(attributes, blocks);
+        if (tfvars) {
+            for (IacProperty a : attributes) {
+                t.assignments.add(new IacTemplate.Assignment(a.name(), a.nameOffset(), a.value()));
+            }
+        }
+        for (Block b : blocks) {
+            model(t, b);
+        }
+        return t;
+    }
+
+    private static void model(IacTemplate t, Block b) {
+        String kind = b.type().text();
+        List<Token> labels = b.labels();
+        IacValue body = b.body();
+        switch (kind) {
+            case "resource", "data" -> {
+                if (labels.size() == 2) {
+                    Token name = labels.get(1);
+                    t.resources.add(new IacTemplate.Resource(name.text(), labels.get(0).text(), "", b.type().start(),
+                            name.end(), body, false, null, kind.equals("data")));
+                }
+            }
+            case "variable" -> {
+                if (labels.size() == 1) {
+                    IacValue type = body.get("type");
+                    t.parameters.add(new IacTemplate.Parameter(labels.get(0).text(), labels.get(0).contentStart(),
+                            type == null ? "" : type.text() == null ? "" : type.text(),
+                            Boolean.TRUE.equals(boolOf(body.get("sensitive"))), body.get("default")));
+                }
+            }
+            case "locals" -> {
+                for (IacProperty p : body.properties()) {
+                    t.variables.add(new IacTemplate.Variable(p.name(), p.nameOffset(), p.value()));
+                }
+            }
+            case "output" -> {
+                if (labels.size() == 1) {
+                    t.outputs.add(new IacTemplate.Output(labels.get(0).text(), b.type().start(),
+                            Boolean.TRUE.equals(boolOf(body.get("sensitive"))), body.get("value")));
+                }
+            }
+            case "module" -> {
+                if (labels.size() == 1) {
+                    IacValue source = body.get("source");
+                    t.modules.add(new IacTemplate.Module(labels.get(0).text(),
+                            source != null && source.isString() ? source.text() : "", b.type().start(), body));
+                }
+            }
+            case "terraform" -> {
+                IacValue azurerm = body.at("required_providers", "azurerm");
+                IacValue version = azurerm == null ? null : azurerm.get("version");
+                if (version != null && version.isString()) {
+                    Matcher m = VERSION.matcher(version.text());
+                    if (m.find()) {
+                        t.providerMajorVersion = Integer.parseInt(m.group(1));
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+    }
+
+    private static Boolean boolOf(IacValue v) {
+        return v == null ? null : v.bool();
+    }
+
+    // ---- bodies ----
+
+    private void topLevel(List<IacProperty> attributes, List<Block> blocks) {
+        while (true) {
+            skipNewlines();
+            Token t = peekRaw();
+            if (t.type() == Token.Type.EOF) {
+                return;
+            }
+            int before = i;
+            try {
+                if (t.is("}")) {
+                    throw new IacSyntaxException(t.start(), "unexpected '}'");
+                }
+                member(attributes, blocks);
+            } catch (IacSyntaxException e) {
+                problems.add(new ParseProblem(e.offset(), e.getMessage()));
+                resync(before);
+            }
+        }
+    }
+
+    /** One attribute or block of a body. */
+    private void member(List<IacProperty> attributes, List<Block> blocks) {
+        Token name = next();
+        if (!name.isIdent() && name.type() != Token.Type.STRING) {
+            throw new IacSyntaxException(name.start(), "unexpected '" + name.text() + "'");
+        }
+        if (peekRaw().is("=") || peekRaw().is(":")) {
+            next();
+            IacValue value = expr();
+            attributes.add(new IacProperty(name.text(), name.type() == Token.Type.STRING ? name.contentStart()
+                    : name.start(), value));
+            endOfMember();
+            return;
+        }
+        List<Token> labels = new ArrayList<>();
+        while (peekRaw().type() == Token.Type.STRING || peekRaw().isIdent()) {
+            labels.add(next());
+        }
+        Token open = expect("{");
+        List<IacProperty> inner = new ArrayList<>();
+        List<Block> innerBlocks = new ArrayList<>();
+        depth++;
+        if (depth > MAX_DEPTH) {
+            throw new IacSyntaxException(open.start(), "blocks nested too deeply");
+        }
+        try {
+            while (true) {
+                skipNewlines();
+                Token t = peekRaw();
+                if (t.is("}")) {
+                    break;
+                }
+                if (t.type() == Token.Type.EOF) {
+                    throw new IacSyntaxException(open.start(), "unclosed block '" + name.text() + "'");
+                }
+                member(inner, innerBlocks);
+            }
+        } finally {
+            depth--;
+        }
+        Token close = next();
+        IacValue body = IacValue.object(inner, open.start(), close.end());
+        blocks.add(new Block(name, labels, body));
+        if (name.text().equals("dynamic") && labels.size() == 1) {
+            // dynamic "identity" { content { … } } stands for identity blocks
+            IacValue content = body.get("content");
+            attributes.add(new IacProperty(labels.get(0).text(), name.start(), content != null ? content : body));
+        } else {
+            attributes.add(new IacProperty(name.text(), name.start(), body));
+        }
+        endOfMember();
+    }
+
+    private void endOfMember() {
+        Token t = peekRaw();
+        if (t.type() == Token.Type.NEWLINE || t.type() == Token.Type.EOF || t.is("}")) {
+            return;
+        }
+        throw new IacSyntaxException(t.start(), "unexpected '" + t.text() + "'");
+    }
+
+    // ---- expressions ----
+
+    private static final String[][] LEVELS = {{"||"}, {"&&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"+", "-"},
+        {"*", "/", "%"}};
+
+    private IacValue expr() {
+        if (++depth > MAX_DEPTH) {
+            throw new IacSyntaxException(peek().start(), "expression nested too deeply");
+        }
+        try {
+            int s = peek().start();
+            IacValue c = binary(0);
+            if (peek().is("?")) {
+                next();
+                IacValue a = expr();
+                expect(":");
+                IacValue b = expr();
+                return combine(s, List.of(c, a, b), List.of());
+            }
+            return c;
+        } finally {
+            depth--;
+        }
+    }
+
+    private IacValue binary(int level) {
+        if (level == LEVELS.length) {
+            return unary();
+        }
+        int s = peek().start();
+        IacValue left = binary(level + 1);
+        List<IacValue> parts = null;
+        while (peek().type() == Token.Type.SYMBOL && contains(LEVELS[level], peek().text())) {
+            next();
+            if (parts == null) {
+                parts = new ArrayList<>();
+                parts.add(left);
+            }
+            parts.add(binary(level + 1));
+        }
+        return parts == null ? left : combine(s, parts, List.of());
+    }
+
+    private static boolean contains(String[] ops, String op) {
+        for (String o : ops) {
+            if (o.equals(op)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private IacValue unary() {
+        Token t = peek();
+        if (t.is("!") || t.is("-")) {
+            next();
+            return combine(t.start(), List.of(unary()), List.of());
+        }
+        return postfix();
+    }
+
+    private IacValue postfix() {
+        int s = peek().start();
+        IacValue v = primary();
+        boolean traversal = v.isExpression() && v.references().size() == 1 && v.text().equals(v.references().get(0));
+        List<IacValue> indexes = new ArrayList<>();
+        boolean extended = false;
+        while (true) {
+            Token t = peekRaw();
+            if (t.is(".")) {
+                next();
+                Token member = next();
+                if (!member.isIdent() && member.type() != Token.Type.NUMBER && !member.is("*")) {
+                    throw new IacSyntaxException(member.start(), "expected an attribute name after '.'");
+                }
+                extended = true;
+            } else if (t.is("[")) {
+                next();
+                newlinesIgnored.push(true);
+                if (peek().is("*")) {
+                    next();
+                } else {
+                    indexes.add(expr());
+                }
+                newlinesIgnored.pop();
+                expect("]");
+                extended = true;
+            } else {
+                break;
+            }
+        }
+        if (!extended) {
+            return v;
+        }
+        String src = text.substring(s, prevEnd());
+        List<String> refs = traversal ? List.of(src.replaceAll("\\s+", "")) : List.of();
+        List<IacValue> parts = new ArrayList<>(indexes);
+        if (!traversal) {
+            parts.add(0, v);
+        }
+        return IacValue.expression(src, s, prevEnd(), refs, List.of(), parts);
+    }
+
+    private IacValue primary() {
+        Token t = next();
+        switch (t.type()) {
+            case STRING -> {
+                return template(t);
+            }
+            case NUMBER -> {
+                return IacValue.scalar(IacValue.Kind.NUMBER, t.text(), t.start(), t.end());
+            }
+            case IDENT -> {
+                switch (t.text()) {
+                    case "true", "false" -> {
+                        return IacValue.scalar(IacValue.Kind.BOOL, t.text(), t.start(), t.end());
+                    }
+                    case "null" -> {
+                        return IacValue.scalar(IacValue.Kind.NULL, t.text(), t.start(), t.end());
+                    }
+                    default -> {
+                    }
+                }
+                String function = t.text();
+                while (peekRaw().is("::") && peekAt(1).isIdent()) { // provider::azurerm::fn(…)
+                    next();
+                    function = next().text();
+                }
+                if (peekRaw().is("(")) {
+                    return call(t, function);
+                }
+                return IacValue.expression(t.text(), t.start(), t.end(), List.of(t.text()), List.of(), List.of());
+            }
+            case SYMBOL -> {
+                switch (t.text()) {
+                    case "(" -> {
+                        newlinesIgnored.push(true);
+                        IacValue inner = expr();
+                        newlinesIgnored.pop();
+                        expect(")");
+                        return combine(t.start(), List.of(inner), List.of());
+                    }
+                    case "[" -> {
+                        return tuple(t);
+                    }
+                    case "{" -> {
+                        return object(t);
+                    }
+                    default -> {
+                    }
+                }
+            }
+            default -> {
+            }
+        }
+        throw new IacSyntaxException(t.start(), "unexpected '" + (t.type() == Token.Type.NEWLINE ? "end of line"
+                : t.text()) + "'");
+    }
+
+    private IacValue call(Token name, String function) {
+        expect("(");
+        newlinesIgnored.push(true);
+        List<IacValue> args = new ArrayList<>();
+        while (!peek().is(")")) {
+            if (peek().type() == Token.Type.EOF) {
+                break;
+            }
+            args.add(expr());
+            if (peek().is("...")) {
+                next();
+            }
+            if (peek().is(",")) {
+                next();
+            } else if (!peek().is(")")) {
+                newlinesIgnored.pop();
+                throw new IacSyntaxException(peek().start(), "expected ')'");
+            }
+        }
+        newlinesIgnored.pop();
+        expect(")");
+        return IacValue.expression(text.substring(name.start(), prevEnd()), name.start(), prevEnd(), List.of(),
+                List.of(function), args);
+    }
+
+    private IacValue template(Token t) {
+        if (!t.interpolated()) {
+            return IacValue.string(t.text(), t.contentStart(), t.contentEnd());
+        }
+        List<IacValue> parts = new ArrayList<>();
+        for (int[] hole : t.holes()) {
+            int from = hole[0];
+            int to = hole[1];
+            // ${~ expr ~} strip markers
+            while (from < to && (text.charAt(from) == '~' || Character.isWhitespace(text.charAt(from)))) {
+                from++;
+            }
+            int end = to;
+            while (end > from && (text.charAt(end - 1) == '~' || Character.isWhitespace(text.charAt(end - 1)))) {
+                end--;
+            }
+            HclLexer inner = HclLexer.lex(text, from, end);
+            HclParser sub = new HclParser(text, inner.tokens(), problems);
+            sub.depth = depth;
+            sub.newlinesIgnored.push(true);
+            IacValue v = sub.expr();
+            if (sub.peek().type() != Token.Type.EOF) {
+                throw new IacSyntaxException(sub.peek().start(), "unexpected '" + sub.peek().text() + "' in ${…}");
+            }
+            parts.add(v);
+        }
+        return IacValue.expression(text.substring(t.start(), t.end()), t.start(), t.end(), List.of(), List.of(), parts);
+    }
+
+    private IacValue tuple(Token open) {
+        newlinesIgnored.push(true);
+        depth++;
+        try {
+            if (peek().is("for")) {
+                return forExpression(open, "]");
+            }
+            List<IacValue> items = new ArrayList<>();
+            while (!peek().is("]")) {
+                if (peek().type() == Token.Type.EOF) {
+                    throw new IacSyntaxException(open.start(), "unclosed '['");
+                }
+                items.add(expr());
+                if (peek().is("...")) {
+                    next();
+                }
+                if (peek().is(",")) {
+                    next();
+                } else if (!peek().is("]")) {
+                    throw new IacSyntaxException(peek().start(), "expected ',' or ']'");
+                }
+            }
+            Token close = next();
+            return IacValue.array(items, open.start(), close.end());
+        } finally {
+            depth--;
+            newlinesIgnored.pop();
+        }
+    }
+
+    private IacValue object(Token open) {
+        newlinesIgnored.push(false);
+        depth++;
+        try {
+            skipSeparators();
+            if (peek().is("for")) {
+                newlinesIgnored.push(true);
+                try {
+                    return forExpression(open, "}");
+                } finally {
+                    newlinesIgnored.pop();
+                }
+            }
+            List<IacProperty> props = new ArrayList<>();
+            while (true) {
+                skipSeparators();
+                Token key = peek();
+                if (key.is("}")) {
+                    break;
+                }
+                if (key.type() == Token.Type.EOF) {
+                    throw new IacSyntaxException(open.start(), "unclosed '{'");
+                }
+                String name;
+                int nameOffset;
+                if (key.isIdent() && (peekAt(1).is("=") || peekAt(1).is(":"))) {
+                    next();
+                    name = key.text();
+                    nameOffset = key.start();
+                } else if (key.type() == Token.Type.STRING && !key.interpolated()
+                        && (peekAt(1).is("=") || peekAt(1).is(":"))) {
+                    next();
+                    name = key.text();
+                    nameOffset = key.contentStart();
+                } else {
+                    IacValue k = expr(); // (var.key) = …, "${x}" = …
+                    name = k.text() == null ? "" : k.text();
+                    nameOffset = k.start();
+                }
+                Token eq = next();
+                if (!eq.is("=") && !eq.is(":")) {
+                    throw new IacSyntaxException(eq.start(), "expected '=' in an object");
+                }
+                IacValue value = expr();
+                props.add(new IacProperty(name, nameOffset, value));
+                Token after = peekRaw();
+                if (!(after.type() == Token.Type.NEWLINE || after.is(",") || after.is("}"))) {
+                    throw new IacSyntaxException(after.start(), "unexpected '" + after.text() + "' in an object");
+                }
+            }
+            Token close = next();
+            return IacValue.object(props, open.start(), close.end());
+        } finally {
+            depth--;
+            newlinesIgnored.pop();
+        }
+    }
+
+    /** {@code for k, v in coll : expr [if cond]} up to the closing bracket. */
+    private IacValue forExpression(Token open, String close) {
+        expect("for");
+        expectIdent();
+        if (peek().is(",")) {
+            next();
+            expectIdent();
+        }
+        expect("in");
+        List<IacValue> parts = new ArrayList<>();
+        parts.add(expr());
+        expect(":");
+        parts.add(expr());
+        if (peek().is("=>")) {
+            next();
+            parts.add(expr());
+            if (peek().is("...")) {
+                next();
+            }
+        }
+        if (peek().is("if")) {
+            next();
+            parts.add(expr());
+        }
+        Token end = expect(close);
+        return IacValue.expression(text.substring(open.start(), end.end()), open.start(), end.end(), List.of(),
+                List.of(), parts);
+    }
+
+    private IacValue combine(int start, List<IacValue> parts, List<String> calls) {
+        int end = Math.max(start, prevEnd());
+        return IacValue.expression(text.substring(start, end), start, end, List.of(), calls, parts);
+    }
+
+    // ---- tokens ----
+
+    private Token peekRaw() {
+        return toks.get(Math.min(i, toks.size() - 1));
+    }
+
+    private Token peek() {
+        if (Boolean.TRUE.equals(newlinesIgnored.peek())) {
+            while (i < toks.size() - 1 && toks.get(i).type() == Token.Type.NEWLINE) {
+                i++;
+            }
+        }
+        return peekRaw();
+    }
+
+    private Token peekAt(int ahead) {
+        return toks.get(Math.min(i + ahead, toks.size() - 1));
+    }
+
+    private Token next() {
+        Token t = peek();
+        if (i < toks.size() - 1) {
+            i++;
+        }
+        return t;
+    }
+
+    private int prevEnd() {
+        return i == 0 ? 0 : toks.get(i - 1).end();
+    }
+
+    private Token expect(String symbol) {
+        Token t = peek();
+        if (!t.is(symbol)) {
+            throw new IacSyntaxException(t.start(), "expected '" + symbol + "' but found '"
+                    + (t.type() == Token.Type.NEWLINE ? "end of line" : t.text()) + "'");
+        }
+        return next();
+    }
+
+    private Token expectIdent() {
+        Token t = peek();
+        if (!t.isIdent()) {
+            throw new IacSyntaxException(t.start(), "expected a name but found '" + t.text() + "'");
+        }
+        return next();
+    }
+
+    private void skipNewlines() {
+        while (peekRaw().type() == Token.Type.NEWLINE) {
+            i++;
+        }
+    }
+
+    private void skipSeparators() {
+        while (peekRaw().type() == Token.Type.NEWLINE || peekRaw().is(",")) {
+            i++;
+        }
+    }
+
+    /** After an error: on to the next name at the start of a line. */
+    private void resync(int failedAt) {
+        newlinesIgnored.clear();
+        newlinesIgnored.push(false);
+        depth = 0;
+        i = Math.max(i, failedAt + 1);
+        while (i < toks.size() - 1) {
+            Token t = toks.get(i);
+            if (t.isIdent() && (t.start() == 0 || text.charAt(t.start() - 1) == '\n')) {
+                return;
+            }
+            i++;
+        }
+    }
+}

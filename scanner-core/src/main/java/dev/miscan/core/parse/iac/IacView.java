@@ -1,0 +1,82 @@
+package dev.miscan.core.parse.iac;
+
+import dev.miscan.core.parse.Document;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * The IaC view of a document, from the parser its file name calls for: {@code .bicep}, {@code .bicepparam},
+ * {@code .tf}, {@code .tfvars}, and {@code .json} files that are ARM templates or parameters files. Other
+ * files (and decoded text) have the empty template. A file that does not fully parse yields what was read
+ * around the problem and one warning naming its first problem's line; parsing never stops the scan.
+ */
+public final class IacView {
+    public static final Document.View<IacTemplate> TEMPLATE = IacView::build;
+
+    private IacView() {
+    }
+
+    /** True for the extensions this view reads (a {@code .json} file still has to be ARM). */
+    public static boolean isIacFile(Document doc) {
+        return switch (doc.extension()) {
+            case "bicep", "bicepparam", "tf", "tfvars", "json" -> !doc.derived();
+            default -> false;
+        };
+    }
+
+    private static IacTemplate build(Document doc) {
+        if (!isIacFile(doc)) {
+            return IacTemplate.EMPTY;
+        }
+        String text = doc.text();
+        List<ParseProblem> problems = new ArrayList<>();
+        String language;
+        IacTemplate t;
+        try {
+            switch (doc.extension()) {
+                case "bicep" -> {
+                    language = "Bicep";
+                    t = BicepParser.parse(text, false, problems);
+                }
+                case "bicepparam" -> {
+                    language = "Bicep parameters";
+                    t = BicepParser.parse(text, true, problems);
+                }
+                case "tf" -> {
+                    language = "Terraform";
+                    t = HclParser.parse(text, false, problems);
+                }
+                case "tfvars" -> {
+                    language = "Terraform variables";
+                    t = HclParser.parse(text, true, problems);
+                }
+                default -> {
+                    language = "ARM";
+                    t = ArmParser.looksLikeArm(text, doc.fileName()) ? ArmParser.parse(text, doc.fileName())
+                            : IacTemplate.EMPTY;
+                }
+            }
+        } catch (RuntimeException | StackOverflowError e) {
+            doc.warn(language(doc) + " could not be parsed (" + e.getClass().getSimpleName()
+                    + "); scanned as plain text");
+            return IacTemplate.EMPTY;
+        }
+        if (!problems.isEmpty()) {
+            ParseProblem first = problems.get(0);
+            int line = doc.fragment().firstLine() + doc.lines().lineOf(Math.min(first.offset(), text.length()));
+            doc.warn(language + " not fully parsed: " + first.message() + ", line " + line + "; skipped"
+                    + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
+                    + ", the rest was scanned");
+        }
+        return t;
+    }
+
+    private static String language(Document doc) {
+        return switch (doc.extension().toLowerCase(Locale.ROOT)) {
+            case "bicep", "bicepparam" -> "Bicep";
+            case "tf", "tfvars" -> "Terraform";
+            default -> "ARM";
+        };
+    }
+}

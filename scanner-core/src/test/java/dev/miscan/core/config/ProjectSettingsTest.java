@@ -1,0 +1,86 @@
+package dev.miscan.core.config;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanRequest;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.engine.TestSecretRule;
+import dev.miscan.core.suppress.Baseline;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The API the front ends share: the file's settings, with their flags on top. */
+class ProjectSettingsTest {
+    private final RuleRegistry registry = new RuleRegistry(List.of(new TestSecretRule()));
+
+    @TempDir
+    Path root;
+
+    @Test
+    void withoutAFile_everythingIsDefault() throws Exception {
+        ProjectSettings s = ProjectSettings.load(null, root, registry);
+
+        assertThat(s.failOn(null)).isEqualTo("error");
+        assertThat(s.maxFileSize(null)).isEqualTo(ScanRequest.DEFAULT_MAX_FILE_SIZE);
+        assertThat(s.excludes(List.of("a/"))).containsExactly("a/");
+        assertThat(s.baselineFile(null, root)).isNull();
+    }
+
+    @Test
+    void flagsWinOverTheFile_andExcludesAdd() throws Exception {
+        Files.writeString(root.resolve(".mi-scan.yml"), "fail-on: note\nmax-file-size: 1k\nexclude: [docs/]\n");
+
+        ProjectSettings s = ProjectSettings.load(null, root, registry);
+
+        assertThat(s.failOn(null)).isEqualTo("note");
+        assertThat(s.failOn("none")).isEqualTo("none");
+        assertThat(s.maxFileSize(null)).isEqualTo(1024);
+        assertThat(s.maxFileSize(10L)).isEqualTo(10);
+        assertThat(s.excludes(List.of("*.md"))).containsExactly("docs/", "*.md");
+    }
+
+    @Test
+    void baselineFile_isTheFlag_elseTheConfigs_elseTheStandardFileIfPresent() throws Exception {
+        Path standard = root.resolve(Baseline.DEFAULT_FILE);
+        Baseline.of(List.of()).write(standard);
+        Path custom = root.resolve("custom.json");
+        Baseline.of(List.of()).write(custom);
+
+        assertThat(ProjectSettings.load(null, root, registry).baselineFile(null, root)).isEqualTo(standard);
+        assertThat(ProjectSettings.load(null, root, registry).baselineFile(custom, root)).isEqualTo(custom);
+
+        Files.writeString(root.resolve(".mi-scan.yml"), "baseline: config/missing.json\n");
+        ProjectSettings named = ProjectSettings.load(null, root, registry);
+        assertThatThrownBy(() -> named.baselineFile(null, root)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("baseline file not found").hasMessageContaining("missing.json");
+    }
+
+    @Test
+    void applyBaseline_movesBaselinedFindingsToTheSuppressedOnes() throws Exception {
+        Files.writeString(root.resolve("a.txt"), "secret=Accepted0001\n");
+        ProjectSettings s = ProjectSettings.load(null, root, registry);
+        ScanResult first = s.engine().scan(ScanRequest.of(root, List.of(root)));
+        Baseline.of(first.findings()).write(root.resolve(Baseline.DEFAULT_FILE));
+
+        ScanResult again = s.applyBaseline(s.baselineFile(null, root), s.engine().scan(ScanRequest.of(root,
+                List.of(root))), Baseline.existingFilesUnder(root));
+
+        assertThat(again.findings()).isEmpty();
+        assertThat(again.suppressedFindings()).hasSize(1);
+    }
+
+    @Test
+    void explicitConfigThatIsMissing_orNamesAnUnknownRule_isAnError() throws Exception {
+        assertThatThrownBy(() -> ProjectSettings.load(root.resolve("nope.yml"), root, registry))
+                .isInstanceOf(ConfigException.class).hasMessageContaining("no such file");
+
+        Files.writeString(root.resolve(".mi-scan.yml"), "rules:\n  MI-NOPE: off\n");
+        assertThatThrownBy(() -> ProjectSettings.load(null, root, registry)).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("unknown rule 'rules.MI-NOPE'");
+    }
+}
