@@ -121,12 +121,7 @@ public final class MissingIdentityRule extends Rule {
             return new Evidence("the " + k.serviceName() + " key from " + k.expression(), k.service(), k.target());
         }
         List<String> texts = new ArrayList<>();
-        if (v.isExpression() || v.isString()) {
-            texts.add(v.text());
-        }
-        for (IacValue s : v.strings()) {
-            texts.add(s.text());
-        }
+        leaves(v, texts, 0);
         for (String text : texts) {
             Matcher m = DATA_PLANE_HOST.matcher(text == null ? "" : text);
             if (m.find()) {
@@ -143,6 +138,19 @@ public final class MissingIdentityRule extends Rule {
             }
         }
         return null;
+    }
+
+    /** The text of every string and expression in a value. */
+    private static void leaves(IacValue v, List<String> out, int depth) {
+        if (v == null || depth > 32) {
+            return;
+        }
+        if (v.isString() || v.isExpression()) {
+            out.add(v.text());
+            return;
+        }
+        v.properties().forEach(p -> leaves(p.value(), out, depth + 1));
+        v.items().forEach(i -> leaves(i, out, depth + 1));
     }
 
     private static IacTemplate.Resource resourceOf(IacTemplate t, String ref) {

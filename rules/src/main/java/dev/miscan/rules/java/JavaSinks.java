@@ -68,6 +68,11 @@ final class JavaSinks {
             "apiKey", "credential", "getConnection", "setPassword", "auth", "withPassword", "withAuthentication", "of",
             "setSasKey", "parse", "fromConnectionString", "createFromSecret", "createFromConnectionString",
             "createFromConnectionStringSync", "createSync", "create", "setProperty", "put");
+    /** Sink methods recognised without resolving the receiver's type. */
+    private static final Set<String> CHEAP_ONLY = Set.of("getConnection", "of", "parse", "fromConnectionString",
+            "createFromSecret", "createFromConnectionString", "createFromConnectionStringSync", "createSync", "create",
+            "setProperty", "put", "setHeader", "addHeader", "header", "set", "add", "setRequestProperty",
+            "addRequestProperty", "putHeader", "headers");
     private static final Set<String> CONSTRUCTORS = Set.of("StorageSharedKeyCredential", "StorageCredentialsAccountAndKey",
             "SharedKeyCredentials", "StorageCredentialsSharedAccessSignature", "AzureNamedKeyCredential",
             "AzureKeyCredential", "KeyCredential", "AzureSasCredential", "ConnectionStringBuilder", "DocumentClient",
@@ -156,6 +161,9 @@ final class JavaSinks {
         if (doc.derived() || !doc.extension().equals("java")) {
             return List.of();
         }
+        if (!worthParsing(doc.text().toLowerCase(Locale.ROOT))) {
+            return List.of();
+        }
         JavaView view = doc.view(JavaView.VIEW);
         if (view.unit().isEmpty()) {
             return List.of();
@@ -164,6 +172,54 @@ final class JavaSinks {
         Analysis a = new Analysis(doc, view, new JavaValues(view, index));
         a.run();
         return a.found;
+    }
+
+    /** Call shapes of which one must occur before a file is parsed (the rules' keywords only say a file may matter). */
+    private static final List<String> CALLS = List.of("connectionstring(", ".sastoken(", ".resourcetoken(",
+            "withmasterkeyorresourcetoken(", ".clientsecret(", "clientcertificatepassword(", "pfxcertificate(",
+            "setsaskey(", "cloudstorageaccount.parse(", "createfromsecret(", "azureapikeycredential.create(",
+            "new storagesharedkeycredential(", "new storagecredentials", "new sharedkeycredentials(",
+            "new azurenamedkeycredential(", "new azurekeycredential(", "new keycredential(", "new azuresascredential(",
+            "new connectionstringbuilder(", "new documentclient(", "new clientcredential(",
+            "new applicationtokencredentials(", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key",
+            "aeg-sas-token");
+    private static final Pattern VALUE_DEFAULT_CANDIDATE = Pattern.compile(
+            "(?i)@Value\\(\\s*\"\\$\\{[^}\":]*(?:password|passwd|pwd|secret|credential|connection|key|token|sas)[^}\":]*:[^}\"]");
+
+    /**
+     * True when a file has a call shape some sink needs, or a {@code @Value} default of a credential property:
+     * the cheap test (lower-case {@code indexOf}) that decides which files are parsed at all.
+     */
+    static boolean worthParsing(String lower) {
+        for (String call : CALLS) {
+            if (lower.contains(call)) {
+                return true;
+            }
+        }
+        boolean redisHost = lower.contains(".redis.cache.") || lower.contains(".redis.azure.net");
+        boolean azureDatabase = lower.contains(".database.windows.net") || lower.contains(".database.azure.com")
+                || lower.contains(".database.chinacloudapi.cn") || lower.contains(".database.usgovcloudapi.net");
+        if (lower.contains(".credential(") && (lower.contains("keycredential") || lower.contains("sascredential"))
+                || lower.contains(".key(") && lower.contains("cosmos")
+                || lower.contains(".apikey(") && (lower.contains("azureopenai") || lower.contains(".openai.azure.com"))
+                || lower.contains("getconnection(") && lower.contains("drivermanager")
+                || lower.contains("setpassword(") && (lower.contains("datasource") || redisHost)
+                || lower.contains(".password(") && (lower.contains("usernamepasswordcredential")
+                        || lower.contains("datasourcebuilder") || redisHost)
+                || redisHost && (lower.contains(".auth(") || lower.contains("withpassword(")
+                        || lower.contains("withauthentication(") || lower.contains("new jedispool"))
+                || azureDatabase && (lower.contains("setproperty(") || lower.contains(".put("))) {
+            return true;
+        }
+        int at = lower.indexOf("@value(");
+        while (at >= 0) {
+            String window = lower.substring(at, Math.min(lower.length(), at + 300));
+            if (VALUE_DEFAULT_CANDIDATE.matcher(window).lookingAt()) {
+                return true;
+            }
+            at = lower.indexOf("@value(", at + 7);
+        }
+        return false;
     }
 
     /** What the scanned code tells about the resource a sink connects to, for the remediation. */
@@ -191,6 +247,7 @@ final class JavaSinks {
         final String path;
         final String lower;
         final List<Found> found = new ArrayList<>();
+        final boolean azureDatabase;
 
         Analysis(Document doc, JavaView view, JavaValues values) {
             this.doc = doc;
@@ -199,6 +256,9 @@ final class JavaSinks {
             this.cu = view.unit().orElseThrow();
             this.path = doc.path();
             this.lower = doc.text().toLowerCase(Locale.ROOT);
+            this.azureDatabase = (lower.contains(".database.windows.net") || lower.contains(".database.azure.com")
+                    || lower.contains(".database.chinacloudapi.cn") || lower.contains(".database.usgovcloudapi.net"))
+                    && AZURE_DB_HOST.matcher(doc.text()).find();
         }
 
         void run() {
@@ -222,11 +282,15 @@ final class JavaSinks {
                     && !(name.startsWith("createMessage") && name.endsWith("FromConnectionString"))) {
                 return;
             }
+            String staticScope = m.getScope().filter(s -> s instanceof NameExpr || s instanceof FieldAccessExpr)
+                    .map(s -> JavaNames.simpleName(s.toString())).filter(s -> !s.isEmpty()
+                            && Character.isUpperCase(s.charAt(0))).orElse("");
+            if (CHEAP_ONLY.contains(name) || name.startsWith("createMessage")) {
+                cheap(m, name, args, staticScope);
+                return;
+            }
             String scopeType = m.getScope().flatMap(this::rootType).orElse("");
             SinkFamily receiver = family(scopeType);
-            String staticScope = m.getScope().filter(s -> s instanceof NameExpr || s instanceof FieldAccessExpr)
-                    .filter(s -> values.declaration(s).isEmpty()).map(s -> JavaNames.simpleName(s.toString()))
-                    .orElse("");
             switch (name) {
                 case "connectionString" -> {
                     SinkFamily f = receiver != null ? receiver : fromContext(m, EnumSet.of(SinkFamily.STORAGE,
@@ -288,15 +352,6 @@ final class JavaSinks {
                     }
                 }
                 case "credential" -> typedCredential(m, receiver, scopeType);
-                case "getConnection" -> {
-                    if (staticScope.equals("DriverManager")) {
-                        if (args.size() == 3) {
-                            jdbc(args.get(2), Optional.of(args.get(0)), m, "DriverManager.getConnection(…)");
-                        } else if (args.size() == 1) {
-                            jdbcUrl(args.get(0), m, "DriverManager.getConnection(…)");
-                        }
-                    }
-                }
                 case "setPassword" -> {
                     if (args.size() != 1) {
                         return;
@@ -314,15 +369,32 @@ final class JavaSinks {
                         redis(args.get(args.size() - 1), m, label(scopeType, name));
                     }
                 }
-                case "of" -> {
-                    if (staticScope.equals("RedisPassword") && args.size() == 1) {
-                        redis(args.get(0), m, "RedisPassword.of(…)");
-                    }
-                }
                 case "setSasKey" -> {
                     if (scopeType.endsWith("ConnectionStringBuilder") && args.size() == 1) {
                         check(SinkFamily.EVENT_HUBS, Slot.KEY, args.get(0), m, "ConnectionStringBuilder.setSasKey(…)",
                                 target(m, SinkFamily.EVENT_HUBS));
+                    }
+                }
+                default -> {
+                }
+            }
+        }
+
+        /** Sinks recognised by a static scope or literal arguments: no type resolution needed. */
+        void cheap(MethodCallExpr m, String name, NodeList<Expression> args, String staticScope) {
+            switch (name) {
+                case "getConnection" -> {
+                    if (staticScope.equals("DriverManager")) {
+                        if (args.size() == 3) {
+                            jdbc(args.get(2), Optional.of(args.get(0)), m, "DriverManager.getConnection(…)");
+                        } else if (args.size() == 1) {
+                            jdbcUrl(args.get(0), m, "DriverManager.getConnection(…)");
+                        }
+                    }
+                }
+                case "of" -> {
+                    if (staticScope.equals("RedisPassword") && args.size() == 1) {
+                        redis(args.get(0), m, "RedisPassword.of(…)");
                     }
                 }
                 case "parse" -> {
@@ -356,8 +428,7 @@ final class JavaSinks {
                     }
                 }
                 case "setProperty" -> {
-                    if (args.size() == 2 && "password".equalsIgnoreCase(literal(args.get(0)))
-                            && AZURE_DB_HOST.matcher(doc.text()).find()) {
+                    if (args.size() == 2 && azureDatabase && "password".equalsIgnoreCase(literal(args.get(0)))) {
                         jdbc(args.get(1), Optional.empty(), m, "Properties.setProperty(\"password\", …)");
                     }
                 }
@@ -372,8 +443,7 @@ final class JavaSinks {
             if (HEADER_METHODS.contains(name) && args.size() == 2) {
                 header(m, args.get(0), args.get(1));
             }
-            if (name.equals("put") && args.size() == 2 && "password".equalsIgnoreCase(literal(args.get(0)))
-                    && AZURE_DB_HOST.matcher(doc.text()).find()) {
+            if (name.equals("put") && args.size() == 2 && azureDatabase && "password".equalsIgnoreCase(literal(args.get(0)))) {
                 jdbc(args.get(1), Optional.empty(), m, "Properties.put(\"password\", …)");
             }
         }
@@ -565,7 +635,7 @@ final class JavaSinks {
             Database db = new Database();
             if (url == null || url.isOnlyHole()) {
                 Matcher m = AZURE_DB_HOST.matcher(doc.text()); // a URL constant elsewhere in the file
-                if (m.find()) {
+                if (azureDatabase && m.find()) {
                     db.azure = true;
                     db.target.put("server", m.group().toLowerCase(Locale.ROOT));
                 }
@@ -641,6 +711,9 @@ final class JavaSinks {
 
         /** Redis passwords count only in files that connect to an Azure cache. */
         void redis(Expression password, Node sink, String label) {
+            if (!lower.contains(".redis.")) {
+                return;
+            }
             Matcher m = AZURE_REDIS_HOST.matcher(doc.text());
             if (!m.find()) {
                 return;
@@ -660,6 +733,10 @@ final class JavaSinks {
         // ---- headers and @Value ------------------------------------------------------------------------------
 
         void header(MethodCallExpr m, Expression name, Expression value) {
+            if (!(name instanceof com.github.javaparser.ast.expr.StringLiteralExpr)
+                    && !(name instanceof NameExpr || name instanceof FieldAccessExpr)) {
+                return;
+            }
             String header = literal(name);
             if (header == null || !KEY_HEADERS.contains(header.toLowerCase(Locale.ROOT))) {
                 return;

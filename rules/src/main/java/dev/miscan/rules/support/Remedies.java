@@ -491,7 +491,7 @@ public final class Remedies {
                         .hub("%s")
                         .buildClient();
                 """.formatted(ep, or(hub, "<hub>"));
-        return new Remediation("Azure Web PubSub", or(endpoint, ""),
+        return new Remediation("Azure Web PubSub", endpoint == null ? "" : name,
                 "Remove the access key: connect to " + ep + " with DefaultAzureCredential and grant the identity Web"
                         + " PubSub Service Owner; then rotate the key and set disableLocalAuth.",
                 "java", java, IDENTITY_DEPENDENCY, List.of(AzureRoles.WEB_PUBSUB_SERVICE_OWNER), scope,
@@ -514,7 +514,7 @@ public final class Remedies {
                         .credential(new DefaultAzureCredentialBuilder().build())
                         .buildClient();
                 """.formatted(ep, or(index, "<index>"));
-        return new Remediation("Azure AI Search", or(endpoint, ""),
+        return new Remediation("Azure AI Search", endpoint == null ? "" : name,
                 "Remove the API key: enable role-based access on the search service, connect with"
                         + " DefaultAzureCredential and grant the identity Search Index Data Reader (queries) or"
                         + " Contributor (indexing); then regenerate the admin keys.",
@@ -549,7 +549,7 @@ public final class Remedies {
                 TokenCredential credential = new DefaultAzureCredentialBuilder().build();
                 // new %s().endpoint("%s").credential(credential)
                 """.formatted(b, ep);
-        return new Remediation(openAi ? "Azure OpenAI" : "Azure AI services", or(endpoint, ""),
+        return new Remediation(openAi ? "Azure OpenAI" : "Azure AI services", endpoint == null ? "" : name,
                 "Remove the API key: authenticate " + b + " with DefaultAzureCredential (the resource needs a custom"
                         + " subdomain endpoint), grant the identity " + role.name() + ", then disable key"
                         + " authentication (disableLocalAuth).",
@@ -590,7 +590,7 @@ public final class Remedies {
                 """.formatted(url);
         List<String> commands = new ArrayList<>(roleCommands(AzureRoles.KEY_VAULT_SECRETS_USER, scope));
         commands.add("az ad app credential delete --id <app-id> --key-id <key-id>");
-        return new Remediation("Azure Key Vault", or(vaultUrl, ""),
+        return new Remediation("Azure Key Vault", vaultUrl == null ? "" : name,
                 "Remove the client secret that opens the vault: connect with DefaultAzureCredential (Managed Identity),"
                         + " grant the identity Key Vault Secrets User on " + name + ", then delete the secret from the"
                         + " app registration.",

@@ -101,6 +101,8 @@ public final class IacTemplate {
     private static final Pattern BICEP_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ARM_SINGLE = Pattern.compile(
             "(?is)\\[\\s*(parameters|variables)\\s*\\(\\s*'([^']*)'\\s*\\)\\s*]");
+    private static final Pattern NEGATION = Pattern.compile(
+            "!\\s*([A-Za-z_][A-Za-z0-9_.-]*)|(?is)\\[\\s*not\\s*\\(\\s*((?:parameters|variables)\\s*\\(\\s*'[^']*'\\s*\\))\\s*\\)\\s*]");
     private static final Pattern TF_SINGLE = Pattern.compile("\"?(?:\\$\\{)?\\s*((?:var|local)\\.[A-Za-z0-9_-]+)\\s*}?\"?");
 
     private final Format format;
@@ -300,6 +302,14 @@ public final class IacTemplate {
 
     /** The boolean a value is or resolves to, or null when it is not a known boolean. */
     public Boolean resolveBool(IacValue v) {
+        if (v != null && v.isExpression()) { // !flag, [not(parameters('flag'))]
+            Matcher not = NEGATION.matcher(v.text().strip());
+            if (not.matches()) {
+                String inner = not.group(1) != null ? not.group(1) : "[" + not.group(2) + "]";
+                Boolean b = resolveBool(IacValue.expression(inner, v.start(), v.end(), List.of(), List.of(), List.of()));
+                return b == null ? null : !b;
+            }
+        }
         IacValue r = resolve(v);
         if (r == null) {
             return null;

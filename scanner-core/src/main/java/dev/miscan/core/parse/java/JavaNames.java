@@ -1,6 +1,7 @@
 package dev.miscan.core.parse.java;
 
 import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.TypeDeclaration;
@@ -38,9 +39,27 @@ public final class JavaNames {
         return type.getFullyQualifiedName().orElse(type.getNameAsString());
     }
 
+    private static final DataKey<List<TypeDeclaration<?>>> TYPES = new DataKey<>() {
+    };
+
+    /** Every type declared in {@code cu}, at any depth; computed once per unit (units are shared by threads). */
+    @SuppressWarnings("unchecked")
+    public static List<TypeDeclaration<?>> types(CompilationUnit cu) {
+        synchronized (cu) {
+            if (!cu.containsData(TYPES)) {
+                List<TypeDeclaration<?>> all = new ArrayList<>();
+                for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+                    all.add(t);
+                }
+                cu.setData(TYPES, List.copyOf(all));
+            }
+            return cu.getData(TYPES);
+        }
+    }
+
     /** A type declared in {@code cu} (at any depth) whose simple name is {@code simple}. */
     public static Optional<TypeDeclaration<?>> declaredType(CompilationUnit cu, String simple) {
-        for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> t : types(cu)) {
             if (t.getNameAsString().equals(simple)) {
                 return Optional.of(t);
             }
@@ -50,7 +69,7 @@ public final class JavaNames {
 
     /** The type declared in {@code cu} with this fully qualified name. */
     public static Optional<TypeDeclaration<?>> typeByQualifiedName(CompilationUnit cu, String fqn) {
-        for (TypeDeclaration<?> t : cu.findAll(TypeDeclaration.class)) {
+        for (TypeDeclaration<?> t : types(cu)) {
             if (qualifiedName(t).equals(fqn)) {
                 return Optional.of(t);
             }
