@@ -2,11 +2,13 @@ package dev.miscan.maven;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
-import dev.miscan.core.engine.Engine;
+import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
 import java.io.Writer;
@@ -49,7 +51,7 @@ public class CheckMojo extends AbstractMojo {
      * a file), {@code warning} (also key-based authentication), {@code note} (everything) or {@code none}
      * (report only). The tier names {@code secret}, {@code key-based-auth} and {@code hardening} work too.
      */
-    @Parameter(property = "mi-scan.failOn", defaultValue = "error")
+    @Parameter(property = "mi-scan.failOn")
     private String failOn;
 
     /** A baseline of accepted findings (fingerprints), whose findings neither fail the build nor are reported. */
@@ -92,24 +94,29 @@ public class CheckMojo extends AbstractMojo {
             log.info("mi-scan: skipped (mi-scan.skip)");
             return;
         }
-        FailOn threshold = FailOn.parse(failOn).orElseThrow(() -> new MojoExecutionException(
-                "mi-scan: unknown failOn '" + failOn + "'; use " + FailOn.CHOICES));
+        Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
+        ProjectSettings settings;
+        try {
+            settings = ProjectSettings.load(config == null ? null : config.toPath(), baseDir, RuleRegistry.load());
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
+        }
+        String failOnLevel = settings.failOn(failOn);
+        FailOn threshold = FailOn.parse(failOnLevel).orElseThrow(() -> new MojoExecutionException(
+                "mi-scan: unknown failOn '" + failOnLevel + "'; use " + FailOn.CHOICES));
         Set<ReportFormat> reportFormats;
         try {
             reportFormats = ReportFormat.parse(formats);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         }
-        rejectUnsupported("baseline", baseline);
-        rejectUnsupported("config", config);
-
-        Path baseDir = project.getBasedir().toPath().toAbsolutePath().normalize();
         String sharedWith = earlierProjectWithSameBaseDir(baseDir);
         if (sharedWith != null) {
             log.info("mi-scan: " + baseDir + " was already scanned for " + sharedWith);
             return;
         }
-        List<String> allExcludes = new ArrayList<>(ModuleLayout.excludes(baseDir, project.getModules(),
+        List<String> allExcludes = new ArrayList<>(settings.config().excludes());
+        allExcludes.addAll(ModuleLayout.excludes(baseDir, project.getModules(),
                 session.getProjects().stream().map(p -> p.getBasedir().toPath()).toList(),
                 List.of(Path.of(project.getBuild().getDirectory()), outputDirectory.toPath())));
         if (excludes != null) {
@@ -120,8 +127,12 @@ public class CheckMojo extends AbstractMojo {
         ScanResult result;
         try {
             ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
-                    ScanRequest.DEFAULT_MAX_FILE_SIZE, 0);
-            result = new Engine(RuleRegistry.load()).scan(request);
+                    settings.maxFileSize(null), 0);
+            result = settings.engine().scan(request);
+            result = settings.applyBaseline(settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir),
+                    result, Baseline.existingFilesUnder(baseDir));
+        } catch (ConfigException e) {
+            throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("mi-scan: scanning " + baseDir + " failed: " + e.getMessage(), e);
         }
@@ -145,14 +156,6 @@ public class CheckMojo extends AbstractMojo {
             String name = project.getName() == null ? project.getArtifactId() : project.getName();
             throw new MojoFailureException(
                     FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint));
-        }
-    }
-
-    /** Baselines and .mi-scan.yml come with the git/baseline issue; until then, say so instead of ignoring them. */
-    private static void rejectUnsupported(String parameter, File value) throws MojoExecutionException {
-        if (value != null) {
-            throw new MojoExecutionException("mi-scan: the '" + parameter + "' parameter (mi-scan." + parameter
-                    + ") is not available in this version of mi-scan-maven-plugin; remove it from the configuration");
         }
     }
 
