@@ -178,7 +178,9 @@ public final class SarifWriter {
                 .withTool(new Tool().withDriver(driver))
                 .withInvocations(List.of(invocation))
                 .withResults(results)
-                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
+                // GitHub code scanning's category: results of later runs with the same id replace these
+                .withAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId("mi-scan/"));
         if (result.baseDir() != null) {
             run.setOriginalUriBaseIds(new OriginalUriBaseIds()
                     .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));
