@@ -35,8 +35,9 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * No regular expression and no rule can be made to hang by a line built against it (ReDoS, or work that
- * grows with the square of a line's length). A hang guard, not a speed test: each case gets
- * {@value #GUARD_SECONDS} s, where a sound pattern needs milliseconds.
+ * grows with the square of a line's length). Patterns are checked by counting the characters the matcher
+ * reads (see {@link BudgetedText}); rules by a hang guard, not a speed test: each case gets
+ * {@value #GUARD_SECONDS} s, where it needs milliseconds.
  *
  * <ul>
  *   <li>Every {@code static} {@link Pattern} of the scanner's and the rules' classes (found by reflection,
@@ -278,22 +279,142 @@ class PathologicalInputTest {
                 .anyMatch(k -> k.startsWith("Placeholders."));
     }
 
-    @TestFactory
-    Stream<DynamicTest> everyStaticPattern_finishesOnLinesBuiltAgainstIt() {
-        return productionPatterns().entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
-            List<String> inputs = adversarialInputs(e.getValue());
-            assertTimeoutPreemptively(GUARD, () -> {
-                for (String input : inputs) {
-                    Matcher m = e.getValue().matcher(input);
-                    while (m.find()) {
-                        if (m.end() == m.start() && m.end() >= input.length()) {
-                            break;
-                        }
-                    }
-                    e.getValue().matcher(input).matches();
+    /**
+     * Text that counts the characters a matcher reads and stops it past a budget: linear matching reads each
+     * character a bounded number of times (the longest bounded repetition of the pattern, at most a few
+     * hundred), backtracking that grows with the square of the input reads it thousands of times. Counting
+     * instead of timing makes the check exact on a loaded machine, and the matcher stops by itself.
+     */
+    static final class BudgetedText implements CharSequence {
+        private final String text;
+        private long budget;
+
+        BudgetedText(String text, long budget) {
+            this.text = text;
+            this.budget = budget;
+        }
+
+        @Override
+        public char charAt(int index) {
+            if (--budget < 0) {
+                throw new OverBudget();
+            }
+            return text.charAt(index);
+        }
+
+        @Override
+        public int length() {
+            return text.length();
+        }
+
+        @Override
+        public CharSequence subSequence(int start, int end) {
+            return text.subSequence(start, end);
+        }
+
+        @Override
+        public String toString() {
+            return text;
+        }
+    }
+
+    static final class OverBudget extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        OverBudget() {
+            super(null, null, false, false);
+        }
+    }
+
+    /** Characters a matcher may read per input character: patterns' bounded repetitions go up to {88}. */
+    static final int READS_PER_CHAR = 1_000;
+
+    /** Whether {@code p} scans {@code input} (every match, then a whole-input match) within the read budget. */
+    static boolean linear(Pattern p, String input) {
+        long budget = (long) READS_PER_CHAR * input.length() + 10_000;
+        try {
+            Matcher m = p.matcher(new BudgetedText(input, budget));
+            while (m.find()) {
+                if (m.end() >= input.length()) {
+                    break;
                 }
-            }, () -> e.getKey() + " /" + e.getValue().pattern() + "/ did not finish");
+            }
+            return linearWhole(p, input);
+        } catch (OverBudget e) {
+            return false;
+        }
+    }
+
+    /** Whether a whole match and a prefix match of {@code input} stay within the read budget. */
+    static boolean linearWhole(Pattern p, String input) {
+        long budget = (long) READS_PER_CHAR * input.length() + 10_000;
+        try {
+            p.matcher(new BudgetedText(input, budget)).matches();
+            p.matcher(new BudgetedText(input, budget)).lookingAt();
+            return true;
+        } catch (OverBudget e) {
+            return false;
+        }
+    }
+
+    /**
+     * Patterns that are only ever matched whole ({@code matches()}) against a key, a name or one value, never
+     * searched through a text: for them a search (every start position) is not what runs, so only a whole
+     * match is checked. A pattern used with {@code find()} must be linear as it is: start a leading run with a
+     * look-behind ({@code (?<![a-z0-9-])[a-z0-9-]+\\.…}), use possessive repetition ({@code \\s*+}) or bound
+     * it ({@code [^}]{0,256}}).
+     */
+    private static final Map<String, String> MATCHED_WHOLE = Map.ofEntries(
+            Map.entry("Placeholders.CONSTANT_NAME", "matches() on a value"),
+            Map.entry("Placeholders.WORDY", "matches() on a value"),
+            Map.entry("InlineAllow.COMMENT_LINE", "matches() on the line above a finding"),
+            Map.entry("IacTemplate.TF_SINGLE", "matches() on one Terraform expression"),
+            Map.entry("KeySources.TF_REFERENCE", "matches() on one Terraform reference"),
+            Map.entry("KeySources.TF_KEY_ATTRIBUTE", "matches() on one attribute name"),
+            Map.entry("SecretPropertyRule.SLOTS", "matches() on a resource type"),
+            Map.entry("Credentials.DUMMY_WORDS", "matches() on one literal"),
+            Map.entry("JavaSinks.CREDENTIAL_PROPERTY", "matches() on one property name"));
+
+    private static boolean matchedWhole(String name) {
+        return MATCHED_WHOLE.keySet().stream().anyMatch(k -> name.equals(k) || name.startsWith(k + "["));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyStaticPattern_isLinearOnLinesBuiltAgainstIt() {
+        return productionPatterns().entrySet().stream().map(e -> dynamicTest(e.getKey(), () -> {
+            boolean whole = matchedWhole(e.getKey());
+            List<String> inputs = adversarialInputs(e.getValue());
+            for (int i = 0; i < inputs.size(); i++) {
+                String input = inputs.get(i);
+                boolean ok;
+                try {
+                    ok = whole ? linearWhole(e.getValue(), input) : linear(e.getValue(), input);
+                } catch (StackOverflowError overflow) {
+                    throw new AssertionError(e.getKey() + " /" + e.getValue().pattern() + "/ overflows the stack on input #"
+                            + i + " (" + input.length() + " chars, starts '" + input.substring(0, Math.min(40,
+                            input.length())) + "'): a repeated group recurses once per repetition; make it possessive "
+                            + "or atomic, or bound it");
+                }
+                assertThat(ok)
+                        .as("%s /%s/ backtracks on input #%d (%d chars, starts '%s'): make it linear, or, if it is only "
+                                + "matched whole against a short value, list it in MATCHED_WHOLE", e.getKey(),
+                                e.getValue().pattern(), i, input.length(), input.substring(0, Math.min(40, input.length())))
+                        .isTrue();
+            }
         }));
+    }
+
+    /** Set once a case has run past the guard: its thread cannot be stopped, so the later cases are not started. */
+    private static volatile boolean hung;
+
+    private static void guarded(org.junit.jupiter.api.function.Executable scan) {
+        org.junit.jupiter.api.Assumptions.assumeFalse(hung, "an earlier case ran past the guard");
+        try {
+            assertTimeoutPreemptively(GUARD, scan);
+        } catch (AssertionError e) {
+            hung = true;
+            throw e;
+        }
     }
 
     /** Every keyword of every rule, in the shapes that make keyword-driven parsing costly. */
@@ -318,8 +439,8 @@ class PathologicalInputTest {
             for (var shape : shapes.entrySet()) {
                 String file = EXTENSIONS.get(n++ % EXTENSIONS.size());
                 String text = shape.getValue().apply(k);
-                tests.add(dynamicTest("'" + k + "' " + shape.getKey() + " in " + file, () ->
-                        assertTimeoutPreemptively(GUARD, () -> engine.scanFragment(new Fragment(file, text), w -> { }))));
+                tests.add(dynamicTest("'" + k + "' " + shape.getKey() + " in " + file,
+                        () -> guarded(() -> engine.scanFragment(new Fragment(file, text), w -> { }))));
             }
         }
         // every keyword at once, between key-like runs, under every file name
@@ -330,8 +451,8 @@ class PathologicalInputTest {
             }
         }
         for (String file : EXTENSIONS) {
-            tests.add(dynamicTest("all keywords in " + file, () ->
-                    assertTimeoutPreemptively(GUARD, () -> engine.scanFragment(new Fragment(file, all.toString()), w -> { }))));
+            tests.add(dynamicTest("all keywords in " + file,
+                    () -> guarded(() -> engine.scanFragment(new Fragment(file, all.toString()), w -> { }))));
         }
         return tests.stream();
     }

@@ -75,6 +75,9 @@ class RuleCatalogueTest {
             List<String> tags = r.descriptor().tags();
             // config-only rules have no Java form; Java sink rules have no config form
             List<String> required = tags.contains("github-actions") ? List.of("yml")
+                    // IaC rules: Bicep, Terraform and ARM JSON; parameters files: .bicepparam, .tfvars, ARM JSON
+                    : tags.contains("iac") ? List.of("bicep", "tf", "json")
+                    : tags.contains("iac-parameters") ? List.of("bicepparam", "tfvars", "json")
                     : tags.contains("config") ? List.of("properties", "yml", "json")
                     : tags.contains("java") ? List.of("java") : List.of("java", "properties", "yml", "json");
             assertThat(syntaxesWithHits).as(id + " true positives by syntax").containsAll(required);

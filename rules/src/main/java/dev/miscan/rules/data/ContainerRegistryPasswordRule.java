@@ -38,6 +38,7 @@ public final class ContainerRegistryPasswordRule extends Rule {
     /** A command-line password, which must be on the registry's own line ({@code docker login … -p …}). */
     private static final Pattern FLAG = Pattern.compile("(?i)(?:^|\\s)(?:-p|--password)[ =]+[\"']?([^\\s\"',;]{8,})");
     private static final Pattern REGISTRY = Pattern.compile("(?i)([a-z0-9-]{5,50})\\.azurecr\\.io");
+    private static final int CONTEXT = 4000;
 
     @Override
     public Remediation exampleRemediation() {
@@ -50,15 +51,16 @@ public final class ContainerRegistryPasswordRule extends Rule {
         Set<Integer> seen = new HashSet<>();
         for (int at : doc.occurrences("azurecr.io")) {
             // from the registry's line to three lines below, but not past the end of its JSON object
-            int lineStart = doc.lines().lineStart(doc.lines().lineOf(at));
+            // bounded either side, so that a file of one long line costs no more per occurrence than any other
+            int lineStart = Math.max(doc.lines().lineStart(doc.lines().lineOf(at)), at - CONTEXT);
             int end = ConnectionStrings.window(text, at, 3).end();
-            int brace = text.indexOf('}', at);
-            if (brace >= 0 && brace < end) {
-                end = brace;
+            int brace = text.substring(at, Math.max(at, end)).indexOf('}');
+            if (brace >= 0) {
+                end = at + brace;
             }
             Matcher registry = REGISTRY.matcher(text).region(Math.max(0, at - 60), Math.min(text.length(), at + 10));
             String name = registry.find() ? registry.group(1).toLowerCase(Locale.ROOT) : null;
-            int lineEnd = doc.lines().lineEnd(doc.lines().lineOf(at));
+            int lineEnd = Math.min(doc.lines().lineEnd(doc.lines().lineOf(at)), at + CONTEXT);
             for (Matcher m : new Matcher[] {PASSWORD.matcher(text).region(lineStart, Math.max(lineStart, end)),
                     FLAG.matcher(text).region(lineStart, lineEnd)}) {
                 while (m.find()) {

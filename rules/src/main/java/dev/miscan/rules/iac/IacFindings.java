@@ -49,6 +49,24 @@ final class IacFindings {
         return r.symbol().isEmpty() ? what : what + " '" + r.symbol() + "'";
     }
 
+    /**
+     * The mechanical fix of a boolean written as a literal ({@code disableLocalAuth: false} to {@code true}), or
+     * {@code remediation} unchanged when the value is computed (a parameter, an expression).
+     */
+    static dev.miscan.core.api.Remediation withBooleanFix(Document doc, IacValue value, boolean good,
+            dev.miscan.core.api.Remediation remediation, String description) {
+        if (value == null || value.kind() != IacValue.Kind.BOOL) {
+            return remediation;
+        }
+        var lines = doc.lines();
+        int first = doc.fragment().firstLine();
+        int startLine = lines.lineOf(value.start());
+        int endLine = lines.lineOf(Math.max(value.start(), value.end() - 1));
+        var edit = new dev.miscan.core.api.Fix.Edit(first + startLine, value.start() - lines.lineStart(startLine) + 1,
+                first + endLine, value.end() - lines.lineStart(endLine) + 1, String.valueOf(good));
+        return remediation.withFix(new dev.miscan.core.api.Fix(description, java.util.List.of(edit)));
+    }
+
     /** Deployed here: not an {@code existing} reference, not a Terraform data source. */
     static boolean deployed(IacTemplate.Resource r) {
         return !r.existing() && !r.data() && r.body() != null && r.body().isObject();

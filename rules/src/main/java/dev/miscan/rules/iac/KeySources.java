@@ -24,9 +24,9 @@ final class KeySources {
 
     private static final Pattern LIST_FUNCTION = Pattern.compile("(?i)list[a-z]+");
     private static final Pattern RECEIVER = Pattern.compile(
-            "([A-Za-z_][A-Za-z0-9_]*)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*])*\\s*\\.\\s*(list[A-Za-z]+)\\s*\\(");
+            "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*])*\\s*\\.\\s*(list[A-Za-z]+)\\s*\\(");
     private static final Pattern LIST_OF_ID = Pattern.compile(
-            "(list[A-Za-z]+)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*id\\b");
+            "(?<![A-Za-z])(list[A-Za-z]+)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*id\\b");
     private static final Pattern TF_REFERENCE = Pattern.compile(
             "(?:data\\.)?(azurerm_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)(?:\\[[^\\]]*])?\\.(.+)");
     private static final Pattern TF_KEY_ATTRIBUTE = Pattern.compile(

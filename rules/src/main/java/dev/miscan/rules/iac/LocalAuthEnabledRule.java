@@ -114,7 +114,8 @@ public final class LocalAuthEnabledRule extends Rule {
                     + " does not set disableLocalAuth, so its keys work.", remediation(t, target, r));
         } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
             report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + what
-                    + " sets disableLocalAuth to false, so its keys work.", remediation(t, target, r));
+                    + " sets disableLocalAuth to false, so its keys work.", IacFindings.withBooleanFix(doc, p.value(),
+                    true, remediation(t, target, r), "Set " + p.name() + " to true."));
         }
     }
 
@@ -129,12 +130,15 @@ public final class LocalAuthEnabledRule extends Rule {
             if (Boolean.FALSE.equals(t.resolveBool(disabled.value()))) {
                 report(doc, sink, disabled.nameOffset(), IacFindings.slice(doc, disabled), "Key-based authentication: "
                         + what + " sets " + target.disabled() + " to false, so its keys work.",
-                        remediation(t, target, r));
+                        IacFindings.withBooleanFix(doc, disabled.value(), true, remediation(t, target, r),
+                                "Set " + target.disabled() + " to true."));
             }
         } else if (enabled != null) {
             if (Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
                 report(doc, sink, enabled.nameOffset(), IacFindings.slice(doc, enabled), "Key-based authentication: "
-                        + what + " sets " + target.enabled() + " to true, so its keys work.", remediation(t, target, r));
+                        + what + " sets " + target.enabled() + " to true, so its keys work.",
+                        IacFindings.withBooleanFix(doc, enabled.value(), false, remediation(t, target, r),
+                                "Set " + target.enabled() + " to false."));
             }
         } else {
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what

@@ -56,7 +56,9 @@ public final class RedisAccessKeysRule extends Rule {
                             + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
                 } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {
                     report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + cache
-                            + " sets " + attribute + " to " + value + ", so its access keys work.", remediation(t, r));
+                            + " sets " + attribute + " to " + value + ", so its access keys work.",
+                            IacFindings.withBooleanFix(doc, p.value(), arm, remediation(t, r),
+                                    "Set " + attribute + " to " + arm + "."));
                 }
             }
         }

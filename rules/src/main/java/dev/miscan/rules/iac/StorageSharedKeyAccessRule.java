@@ -60,7 +60,8 @@ public final class StorageSharedKeyAccessRule extends Rule {
                 } else if (Boolean.TRUE.equals(t.resolveBool(p.value()))) {
                     report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + account
                             + " sets " + attribute + " to true, so its account keys and key-signed SAS work.",
-                            remediation(t, r));
+                            IacFindings.withBooleanFix(doc, p.value(), false, remediation(t, r),
+                                    "Set " + attribute + " to false."));
                 }
             }
         }

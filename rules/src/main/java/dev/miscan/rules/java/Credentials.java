@@ -50,7 +50,7 @@ final class Credentials {
     private static final List<String> CONNECTION_STRING_KEYS = List.of("AccountKey", "SharedAccessKey", "AccessKey",
             "Secret", "SharedAccessSignature", "Password", "Pwd");
     private static final Pattern TEMPLATE = Pattern.compile(
-            "\\$\\{[^}]*}|<[^<>\\s][^<>]*>|\\{\\{[^}]*}}|%[A-Za-z_][A-Za-z0-9_]*%|^\\$[A-Za-z_][A-Za-z0-9_]*$");
+            "\\$\\{[^}]{0,256}}|<[^<>\\s][^<>]*>|\\{\\{[^}]{0,256}}}|%[A-Za-z_][A-Za-z0-9_]*%|^\\$[A-Za-z_][A-Za-z0-9_]*$");
     private static final Pattern DUMMY_WORDS = Pattern.compile(
             "(?i).*(not[-_ ]?a[-_ ]?real|notreal|fake|dummy|example|sample|placeholder|change[-_]?me|changeit|"
                     + "your[-_]|mock|invalid|redacted|secret[-_]?here|key[-_]?here|password[-_]?here|foobar).*");

@@ -82,10 +82,10 @@ final class JavaSinks {
     private static final Set<String> KEY_HEADERS = Set.of("api-key", "ocp-apim-subscription-key", "x-functions-key",
             "aeg-sas-key", "aeg-sas-token");
     private static final Pattern AZURE_DB_HOST = Pattern.compile(
-            "(?i)[a-z0-9-]+\\.(?:database\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)"
+            "(?i)(?<![a-z0-9-])[a-z0-9-]+\\.(?:database\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)"
                     + "|(?:postgres|mysql|mariadb)\\.database\\.(?:azure\\.com|chinacloudapi\\.cn|usgovcloudapi\\.net))");
     private static final Pattern AZURE_REDIS_HOST = Pattern.compile(
-            "(?i)([a-z0-9-]+(?:\\.[a-z0-9-]+)?\\.redis\\.(?:cache\\.windows\\.net|azure\\.net|cache\\.chinacloudapi\\.cn"
+            "(?i)(?<![a-z0-9-])([a-z0-9-]+(?:\\.[a-z0-9-]+)?\\.redis\\.(?:cache\\.windows\\.net|azure\\.net|cache\\.chinacloudapi\\.cn"
                     + "|cache\\.usgovcloudapi\\.net))");
     private static final Pattern CREDENTIAL_PROPERTY = Pattern.compile(
             "(?i).*(?:password|passwd|pwd|secret|credential|connection-?string|connectionstring|account-?key|"

@@ -22,7 +22,8 @@ public record RuleDescriptor(
         List<String> keywords,
         int precedence) {
 
-    private static final Pattern ID = Pattern.compile("MI-[A-Z0-9]+(?:-[A-Z0-9]+)*");
+    // bounded: a group repeated without end recurses once per repetition and overflows the stack on "MI-MI-MI-…"
+    private static final Pattern ID = Pattern.compile("MI-[A-Z0-9]++(?:-[A-Z0-9]++){0,20}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern CWE = Pattern.compile("CWE-\\d+");
 

@@ -70,7 +70,8 @@ public final class MiScanConfig {
     private static final List<String> ALLOW_KEYS = List.of("paths", "path-patterns", "values", "value-patterns");
     private static final List<String> LEVELS = List.of("error", "warning", "note", "none");
     private static final Pattern SIZE = Pattern.compile("(?i)(\\d+)\\s*([kmg]?)i?b?");
-    private static final Pattern RULE_ID = Pattern.compile("MI-[A-Z0-9]+(?:-[A-Z0-9]+)*");
+    // bounded: a group repeated without end recurses once per repetition and overflows the stack on "MI-MI-MI-…"
+    private static final Pattern RULE_ID = Pattern.compile("MI-[A-Z0-9]++(?:-[A-Z0-9]++){0,20}");
     private static final int MAX_BYTES = 1024 * 1024;
 
     /** What {@code rules:} says about one rule: off, or on with an optional severity override. */

@@ -120,8 +120,15 @@ public final class ConnectionStrings {
 
     public static int indexOfIgnoreCase(String text, String needle, int from, int to) {
         int n = needle.length();
+        if (n == 0) {
+            return from <= to ? Math.max(0, from) : -1;
+        }
+        // compare the first character in both cases before the whole needle: this runs for every keyword
+        char lower = Character.toLowerCase(needle.charAt(0));
+        char upper = Character.toUpperCase(needle.charAt(0));
         for (int i = Math.max(0, from); i + n <= to; i++) {
-            if (text.regionMatches(true, i, needle, 0, n)) {
+            char c = text.charAt(i);
+            if ((c == lower || c == upper) && text.regionMatches(true, i, needle, 0, n)) {
                 return i;
             }
         }

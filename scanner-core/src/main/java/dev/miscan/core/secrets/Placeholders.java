@@ -9,9 +9,12 @@ import java.util.regex.Pattern;
  * documentation fillers. {@code ${VAR:literal}} is not a placeholder: its default is a literal.
  */
 public final class Placeholders {
-    /** Template syntax anywhere in the value: {@code <…>}, {@code ${VAR}}, {@code {{…}}}, {@code $(…)}, … */
-    private static final Pattern TEMPLATE = Pattern.compile(
-            "<[^<>]*>|\\$\\{\\{[^}]*}}|\\$\\{[^:}]*}|\\$\\{[^:}]*:}|\\{\\{[^}]*}}|\\$\\([^)]*\\)|#\\{[^}]*}#?");
+    /**
+     * Template syntax anywhere in the value: {@code <…>}, {@code ${VAR}}, {@code {{…}}}, {@code $(…)}, …
+     * The insides are bounded, so that a value of many openers and no closer is searched in linear time.
+     */
+    private static final Pattern TEMPLATE = Pattern.compile("<[^<>]*>|\\$\\{\\{[^}]{0,256}}}|\\$\\{[^:}]{0,256}}"
+            + "|\\$\\{[^:}]{0,256}:}|\\{\\{[^}]{0,256}}}|\\$\\([^)]{0,256}\\)|#\\{[^}]{0,256}}#?");
     /** Whole-value references: {@code $VAR}, {@code $env:VAR}, {@code %VAR%}, {@code __TOKEN__}, {@code {0}}, {@code %s}. */
     private static final Pattern REFERENCE = Pattern.compile(
             "\\$(?:env:)?[A-Za-z_][A-Za-z0-9_]*|%[A-Za-z0-9_.-]+%|__[A-Za-z0-9_]+__|\\{[0-9]*}|%s|\\[[A-Za-z _-]+]");
@@ -35,13 +38,18 @@ public final class Placeholders {
 
     /** True when {@code value} is not a usable credential. */
     public static boolean isPlaceholder(String value) {
+        return isPlaceholder(value, 0);
+    }
+
+    /** {@code depth}: brackets already taken off; a few levels are plenty, and "((((…))))" must not recurse deeply. */
+    private static boolean isPlaceholder(String value, int depth) {
         String v = value.strip();
         if (v.length() >= 2 && (v.charAt(0) == '"' || v.charAt(0) == '\'') && v.charAt(v.length() - 1) == v.charAt(0)) {
             v = v.substring(1, v.length() - 1).strip();
         }
         if (v.length() >= 2 && "{[(".indexOf(v.charAt(0)) >= 0 && v.charAt(v.length() - 1) == "}])".charAt("{[(".indexOf(v.charAt(0)))) {
             String inner = v.substring(1, v.length() - 1).strip();
-            if (inner.isEmpty() || !inner.equals(v) && isPlaceholder(inner)) {
+            if (inner.isEmpty() || !inner.equals(v) && depth < 8 && isPlaceholder(inner, depth + 1)) {
                 return true;
             }
         }

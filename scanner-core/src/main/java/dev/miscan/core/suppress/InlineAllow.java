@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
 public final class InlineAllow {
     private static final Pattern ALLOW = Pattern.compile("mi-scan:allow(-file)?((?:[\\s,]+(?i:MI-[A-Z0-9-]+))*)");
     private static final Pattern COMMENT_LINE = Pattern.compile("\\s*(?:#|//|/\\*|\\*|<!--|--|;|%|'|(?i:rem)\\s).*");
-    private static final Pattern COMMENT_END = Pattern.compile("\\s*(?:\\*/|-->|%>|#}|\\}\\}|\"\\s*[,;]?|'\\s*[,;]?)\\s*$");
+    // starts only where white space starts, and never gives white space back: linear on a line of blanks
+    private static final Pattern COMMENT_END = Pattern.compile(
+            "(?<!\\s)\\s*+(?:\\*/|-->|%>|#}|\\}\\}|\"\\s*+[,;]?|'\\s*+[,;]?)\\s*+$");
     private static final Pattern HAS_WORD = Pattern.compile("[\\p{L}\\p{N}]");
     private static final int FILE_HEADER_LINES = 10;
 

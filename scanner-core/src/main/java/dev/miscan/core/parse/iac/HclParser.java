@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 final class HclParser {
     private static final int MAX_DEPTH = 100;
-    private static final Pattern VERSION = Pattern.compile("^\\s*(?:~>|=)?\\s*v?(\\d+)");
+    private static final Pattern VERSION = Pattern.compile("^\\s*+(?:~>|=)?\\s*+v?(\\d+)");
 
     private final String text;
     private final List<Token> toks;

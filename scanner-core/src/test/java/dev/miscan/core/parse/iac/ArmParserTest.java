@@ -64,6 +64,8 @@ class ArmParserTest {
         IacTemplate.Resource stg = t.resources().get(0);
         assertThat(line(text, stg.offset())).isEqualTo(15);
         assertThat(t.resolveBool(stg.body().at("properties", "allowSharedKeyAccess"))).isTrue();
+        assertThat(t.resolveBool(IacValue.expression("[not(parameters('allowKeys'))]", 0, 0, List.of(), List.of(),
+                List.of()))).isFalse();
         IacTemplate.Resource config = t.resources().get(2);
         assertThat(config.type()).isEqualTo("Microsoft.Web/sites/config");
         assertThat(config.parent().type()).isEqualTo("Microsoft.Web/sites");

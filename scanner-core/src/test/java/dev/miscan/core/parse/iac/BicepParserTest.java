@@ -152,6 +152,8 @@ class BicepParserTest {
 
         IacValue v = t.resource("stg").body().at("properties", "allowSharedKeyAccess");
         assertThat(t.resolveBool(v)).isTrue();
+        IacTemplate negated = bicep("param p bool = true\nvar n = !p\n");
+        assertThat(negated.resolveBool(negated.variable("n").value())).isFalse();
         assertThat(warnings).isEmpty();
     }
 
