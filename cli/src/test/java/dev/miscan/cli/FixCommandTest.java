@@ -1,0 +1,91 @@
+package dev.miscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** {@code mi-scan fix} on copies of the vulnerable samples. */
+class FixCommandTest {
+    private static final Path SAMPLES = Path.of("..", "samples");
+
+    private static void copy(Path from, Path to) throws IOException {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path p : files.toList()) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        }
+    }
+
+    private static String[] run(String... args) {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = Main.execute(new PrintWriter(out), new PrintWriter(err), args);
+        return new String[] {String.valueOf(code), out.toString(), err.toString()};
+    }
+
+    @Test
+    void fix_leavesNoFixableFindingAndNoSecretInTheDiff(@TempDir Path dir) throws IOException {
+        copy(SAMPLES.resolve("spring-boot-app").resolve("vulnerable"), dir);
+        Path props = dir.resolve("src/main/resources/application.properties");
+        String before = Files.readString(props, StandardCharsets.UTF_8);
+
+        String[] r = run("fix", dir.toString());
+
+        String after = Files.readString(props, StandardCharsets.UTF_8);
+        assertThat(after).isNotEqualTo(before).contains("spring.cloud.azure.servicebus.namespace=orders-bus")
+                .doesNotContain("SharedAccessKey=").doesNotContain("client-secret=");
+        assertThat(r[1]).contains("--- a/").contains("not fixed automatically:");
+        String key = before.substring(before.indexOf("AccountKey=") + 11, before.indexOf(";EndpointSuffix"));
+        assertThat(r[1].contains(key)).as("the diff shows a removed key").isFalse();
+        // nothing fixable is left: a second run changes nothing
+        String[] again = run("fix", "--dry-run", dir.toString());
+        assertThat(again[1]).doesNotContain("--- a/");
+    }
+
+    @Test
+    void dryRun_changesNothing(@TempDir Path dir) throws IOException {
+        copy(SAMPLES.resolve("spring-boot-app").resolve("vulnerable"), dir);
+        Path props = dir.resolve("src/main/resources/application.properties");
+        String before = Files.readString(props, StandardCharsets.UTF_8);
+
+        String[] r = run("fix", "--dry-run", dir.toString());
+
+        assertThat(Files.readString(props, StandardCharsets.UTF_8)).isEqualTo(before);
+        assertThat(r[1]).contains("dry run").contains("+spring.cloud.azure.storage.blob.endpoint=https://ordersdata.blob.core.windows.net");
+    }
+
+    @Test
+    void filesWithUncommittedChanges_areLeftAloneWithoutForce(@TempDir Path dir) throws Exception {
+        copy(SAMPLES.resolve("spring-boot-app").resolve("vulnerable"), dir);
+        try (Git git = Git.init().setDirectory(dir.toFile()).call()) {
+            git.add().addFilepattern(".").call();
+            git.commit().setMessage("init").setSign(false).setAuthor("t", "t@example.com")
+                    .setCommitter("t", "t@example.com").call();
+        }
+        Path props = dir.resolve("src/main/resources/application.properties");
+        Files.writeString(props, Files.readString(props) + "\n# local edit\n");
+        String before = Files.readString(props);
+
+        String[] r = run("fix", dir.toString());
+        assertThat(Files.readString(props)).isEqualTo(before);
+        assertThat(r[2]).contains("has uncommitted changes");
+
+        run("fix", "--force", dir.toString());
+        assertThat(Files.readString(props)).isNotEqualTo(before);
+    }
+}
