@@ -428,19 +428,20 @@ class PathologicalInputTest {
         }
         String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         Map<String, java.util.function.Function<String, String>> shapes = new LinkedHashMap<>();
-        shapes.put("repeated", k -> k.repeat(256_000 / k.length() + 1));
-        shapes.put("repeated with =", k -> (k + "=").repeat(256_000 / (k.length() + 1) + 1));
-        shapes.put("with =key;", k -> (k + "=" + base64.substring(0, 44) + ";").repeat(256_000 / (k.length() + 46)));
-        shapes.put("then a 1 MB run", k -> k + "=" + run(base64, 1 << 20));
+        // 128 KB holds thousands of occurrences of any keyword: enough to show work that grows with their square
+        shapes.put("repeated", k -> k.repeat(128_000 / k.length() + 1));
+        shapes.put("repeated with =", k -> (k + "=").repeat(128_000 / (k.length() + 1) + 1));
+        shapes.put("with =key;", k -> (k + "=" + base64.substring(0, 44) + ";").repeat(128_000 / (k.length() + 46)));
+        shapes.put("then a 512 KB run", k -> k + "=" + run(base64, 1 << 19));
         shapes.put("in a quoted line", k -> ("\"" + k + "\": \"" + run(base64, 20) + "\", ").repeat(2_000) + "\n");
         List<DynamicTest> tests = new ArrayList<>();
         int n = 0;
         for (String k : keywords) {
             for (var shape : shapes.entrySet()) {
                 String file = EXTENSIONS.get(n++ % EXTENSIONS.size());
-                String text = shape.getValue().apply(k);
+                var make = shape.getValue();
                 tests.add(dynamicTest("'" + k + "' " + shape.getKey() + " in " + file,
-                        () -> guarded(() -> engine.scanFragment(new Fragment(file, text), w -> { }))));
+                        () -> guarded(() -> engine.scanFragment(new Fragment(file, make.apply(k)), w -> { }))));
             }
         }
         // every keyword at once, between key-like runs, under every file name

@@ -55,13 +55,21 @@ final class DatabasePasswords {
             });
         }
         for (String kw : new String[] {"password", "pwd"}) {
+            int checkedUntil = -1;
             for (int at : doc.occurrences(kw)) {
+                if (at < checkedUntil) {
+                    continue; // inside the value of the password just checked: "password=password=…" costs no more
+                }
                 ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
                 if (seg.containsIgnoreCase("jdbc:")) {
                     continue;
                 }
                 var pw = new ConnectionStrings.Segment(text, at, seg.end()).get(kw.equals("pwd") ? "Pwd" : "Password");
-                if (pw.isEmpty() || pw.get().offset() > at + kw.length() + 4 || !usable(pw.get().value())) {
+                if (pw.isEmpty() || pw.get().offset() > at + kw.length() + 4) {
+                    continue;
+                }
+                checkedUntil = pw.get().offset() + pw.get().value().length();
+                if (!usable(pw.get().value())) {
                     continue;
                 }
                 String server = null;

@@ -42,9 +42,9 @@ final class CredentialNames {
     /** A SAS token or URL: the value rules parse its signature. */
     private static final Pattern SAS = Pattern.compile("(?i)(?:^|[?&;])sig=");
     private static final Pattern CONNECTION_STRING = Pattern.compile(
-            "(?i)(?:^|;)\\s*(?:accountkey|sharedaccesskey|accesskey|password|pwd|secret|endpoint|server|data source"
+            "(?i)(?:^|;)\\s{0,8}(?:accountkey|sharedaccesskey|accesskey|password|pwd|secret|endpoint|server|data source"
                     + "|accountendpoint|defaultendpointsprotocol|sharedaccesssignature|instrumentationkey|accountname"
-                    + "|user id|uid)\\s*=");
+                    + "|user id|uid)\\s{0,8}=");
 
     private CredentialNames() {
     }

@@ -46,6 +46,11 @@ final class Hosts {
         }
     }
 
+    private static final java.util.regex.Pattern WEB_APP = java.util.regex.Pattern.compile(
+            "azurerm_(linux_|windows_)?web_app(_slot)?|azurerm_app_service(_slot)?");
+    private static final java.util.regex.Pattern VIRTUAL_MACHINE = java.util.regex.Pattern.compile(
+            "azurerm_(linux_|windows_|orchestrated_)?virtual_machine(_scale_set)?");
+
     private Hosts() {
     }
 
@@ -79,7 +84,7 @@ final class Hosts {
         if (t.contains("function_app") || t.equals("azurerm_logic_app_standard")) {
             return Kind.FUNCTION_APP;
         }
-        if (t.matches("azurerm_(linux_|windows_)?web_app(_slot)?|azurerm_app_service(_slot)?")) {
+        if (WEB_APP.matcher(t).matches()) {
             return Kind.WEB_APP;
         }
         if (t.equals("azurerm_container_app") || t.equals("azurerm_container_app_job")) {
@@ -88,7 +93,7 @@ final class Hosts {
         if (t.equals("azurerm_container_group")) {
             return Kind.CONTAINER_INSTANCE;
         }
-        if (t.matches("azurerm_(linux_|windows_|orchestrated_)?virtual_machine(_scale_set)?")) {
+        if (VIRTUAL_MACHINE.matcher(t).matches()) {
             return Kind.VM;
         }
         return t.equals("azurerm_kubernetes_cluster") ? Kind.AKS : null;

@@ -139,7 +139,7 @@ final class IacRemedies {
         if (service == IacService.COSMOS) {
             return cosmosRoleAssignment(t, role, target, host);
         }
-        String targetRef = ref(t, target, "target");
+        String targetRef = ref(t, target, service == null ? "target" : service.placeholder());
         String hostRef = ref(t, host, "app");
         String guid = role.id();
         String roleSymbol = role.name().replaceAll("[^A-Za-z0-9]", "");
@@ -179,13 +179,13 @@ final class IacRemedies {
                       principal_id         = %s
                       principal_type       = "ServicePrincipal"
                     }""".formatted(snake(host == null ? "app" : host.symbol()) + "_" + snake(roleSymbol),
-                    target == null ? "<target>" : targetRef, role.name(), guid, principal(t, host));
+                    targetRef, role.name(), guid, principal(t, host));
         };
     }
 
     private static String cosmosRoleAssignment(IacTemplate t, Role role, IacTemplate.Resource target,
             IacTemplate.Resource host) {
-        String acct = ref(t, target, "cosmos");
+        String acct = ref(t, target, IacService.COSMOS.placeholder());
         String guid = role.id();
         return switch (language(t)) {
             case "bicep" -> """
@@ -223,7 +223,7 @@ final class IacRemedies {
     }
 
     private static String redisAccessPolicy(IacTemplate t, IacTemplate.Resource target, IacTemplate.Resource host) {
-        String cache = ref(t, target, "redis");
+        String cache = ref(t, target, IacService.REDIS.placeholder());
         String alias = host == null ? "app" : host.symbol().isEmpty() ? "app" : host.symbol();
         return switch (language(t)) {
             case "bicep" -> """

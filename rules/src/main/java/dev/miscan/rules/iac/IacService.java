@@ -80,6 +80,27 @@ enum IacService {
         return identitySetting;
     }
 
+    /** The placeholder for a resource of this service that the file does not declare: {@code <storage>}. */
+    String placeholder() {
+        return switch (this) {
+            case STORAGE -> "storage";
+            case SERVICE_BUS -> "servicebus";
+            case EVENT_HUBS -> "eventhubs";
+            case COSMOS -> "cosmos";
+            case APP_CONFIGURATION -> "appconfig";
+            case EVENT_GRID -> "topic";
+            case AI_SERVICES -> "openai";
+            case SEARCH -> "search";
+            case SIGNALR -> "signalr";
+            case WEB_PUBSUB -> "webpubsub";
+            case APP_INSIGHTS -> "insights";
+            case CONTAINER_REGISTRY -> "registry";
+            case REDIS -> "redis";
+            case KEY_VAULT -> "kv";
+            case SQL -> "sql";
+        };
+    }
+
     String armType() {
         return armTypes.get(0);
     }

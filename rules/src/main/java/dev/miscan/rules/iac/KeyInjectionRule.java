@@ -44,8 +44,8 @@ import java.util.regex.Pattern;
 public final class KeyInjectionRule extends Rule {
     /** A credential field of a connection string followed by a hole: {@code AccountKey=${…}}, {@code Password=', …}. */
     private static final Pattern CREDENTIAL_HOLE = Pattern.compile(
-            "(?i)\\b(accountkey|sharedaccesskey|accesskey|password|pwd|sharedaccesssignature|sig)\\s*=\\s*"
-                    + "(?:\\$\\{|'\\s*,|\\{\\d+}|'\\s*\\)\\s*,)");
+            "(?i)\\b(accountkey|sharedaccesskey|accesskey|password|pwd|sharedaccesssignature|sig)\\s{0,8}=\\s{0,8}"
+                    + "(?:\\$\\{|'\\s{0,8},|\\{\\d{1,3}}|'\\s{0,8}\\)\\s{0,8},)");
 
     /** Why a setting holds a credential. */
     private record Source(String description, KeySources.KeySource key) {
@@ -228,11 +228,11 @@ public final class KeyInjectionRule extends Rule {
 
     /** The value of an identity-based setting: the account name or the endpoint, in the file's language. */
     private static String identityValue(IacTemplate t, IacService service, IacTemplate.Resource target) {
-        String r = IacRemedies.ref(t, target, service == IacService.STORAGE ? "account" : "resource");
+        String r = IacRemedies.ref(t, target, service.placeholder());
         boolean known = target != null;
         return switch (IacRemedies.language(t)) {
             case "bicep" -> switch (service) {
-                case STORAGE -> known ? r + ".name" : "'" + r + "'";
+                case STORAGE -> r + ".name";
                 case SERVICE_BUS, EVENT_HUBS -> "'${" + r + ".name}.servicebus.windows.net'";
                 case COSMOS -> r + ".properties.documentEndpoint";
                 case SIGNALR -> "'https://${" + r + ".properties.hostName}'";

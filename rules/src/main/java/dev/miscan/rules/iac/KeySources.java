@@ -24,9 +24,10 @@ final class KeySources {
 
     private static final Pattern LIST_FUNCTION = Pattern.compile("(?i)list[a-z]+");
     private static final Pattern RECEIVER = Pattern.compile(
-            "(?<![A-Za-z0-9_])([A-Za-z_][A-Za-z0-9_]*)(?:\\s*\\.\\s*[A-Za-z_][A-Za-z0-9_]*|\\[[^\\]]*])*\\s*\\.\\s*(list[A-Za-z]+)\\s*\\(");
+            "(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]{0,127})(?:\\s{0,8}\\.\\s{0,8}[A-Za-z_][A-Za-z0-9_]{0,127}"
+                    + "|\\[[^\\]]{0,64}]){0,16}\\s{0,8}\\.\\s{0,8}(list[A-Za-z]{1,40})\\s{0,8}\\(");
     private static final Pattern LIST_OF_ID = Pattern.compile(
-            "(?<![A-Za-z])(list[A-Za-z]+)\\s*\\(\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*\\.\\s*id\\b");
+            "(?<![A-Za-z])(list[A-Za-z]{1,40})\\s{0,8}\\(\\s{0,8}([A-Za-z_][A-Za-z0-9_]{0,127})\\s{0,8}\\.\\s{0,8}id\\b");
     private static final Pattern TF_REFERENCE = Pattern.compile(
             "(?:data\\.)?(azurerm_[a-z0-9_]+)\\.([A-Za-z0-9_-]+)(?:\\[[^\\]]*])?\\.(.+)");
     private static final Pattern TF_KEY_ATTRIBUTE = Pattern.compile(

@@ -40,11 +40,11 @@ import java.util.regex.Pattern;
             "function_app", "azurerm_app_service", "azurerm_logic_app_standard", "azurerm_container_app",
             "azurerm_container_group", "virtual_machine", "azurerm_kubernetes_cluster"})
 public final class MissingIdentityRule extends Rule {
-    private static final Pattern DATA_PLANE_HOST = Pattern.compile("(?i)(?<![a-z0-9-])[a-z0-9-]+\\.(?:"
+    private static final Pattern DATA_PLANE_HOST = Pattern.compile("(?i)(?<![a-z0-9-])[a-z0-9-]{1,63}\\.(?:"
             + "(blob|queue|table|file|dfs)\\.core\\.windows\\.net|(servicebus)\\.windows\\.net"
             + "|(documents)\\.azure\\.com|(vault)\\.azure\\.net|(database)\\.windows\\.net|(azconfig)\\.io"
             + "|(redis)\\.cache\\.windows\\.net|(search)\\.windows\\.net|(openai)\\.azure\\.com"
-            + "|(cognitiveservices)\\.azure\\.com|[a-z0-9-]+-1\\.(eventgrid)\\.azure\\.net|service\\.(signalr)\\.net"
+            + "|(cognitiveservices)\\.azure\\.com|[a-z0-9]{1,24}-1\\.(eventgrid)\\.azure\\.net|service\\.(signalr)\\.net"
             + "|(webpubsub)\\.azure\\.com|(postgres|mysql)\\.database\\.azure\\.com)");
 
     /** What shows that a host calls a data plane. */

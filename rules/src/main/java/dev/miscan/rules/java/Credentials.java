@@ -9,8 +9,6 @@ import dev.miscan.core.secrets.Placeholders;
 import dev.miscan.core.secrets.SasToken;
 import java.util.List;
 import java.util.Locale;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Decides what the value reaching a credential slot is: a credential written in the source (and which
@@ -49,17 +47,14 @@ final class Credentials {
 
     private static final List<String> CONNECTION_STRING_KEYS = List.of("AccountKey", "SharedAccessKey", "AccessKey",
             "Secret", "SharedAccessSignature", "Password", "Pwd");
-    private static final Pattern TEMPLATE = Pattern.compile(
-            "\\$\\{[^}]{0,256}}|<[^<>\\s][^<>]*>|\\{\\{[^}]{0,256}}}|%[A-Za-z_][A-Za-z0-9_]*%|^\\$[A-Za-z_][A-Za-z0-9_]*$");
-    private static final Pattern DUMMY_WORDS = Pattern.compile(
-            "(?i).*(not[-_ ]?a[-_ ]?real|notreal|fake|dummy|example|sample|placeholder|change[-_]?me|changeit|"
-                    + "your[-_]|mock|invalid|redacted|secret[-_]?here|key[-_]?here|password[-_]?here|foobar).*");
-    private static final Pattern WEAK_WORD = Pattern.compile(
-            "(?i)(?:password|passwd|pass|pwd|secret|test|testing|key|apikey|api-key|admin|root|user|guest|demo|default|"
-                    + "azure|welcome|letmein|qwerty|abc|abcdef|foo|bar|token|sa|postgres|mysql|redis|sql|s3cr3t|p@ss)"
-                    + "[-_.!@#$]*[0-9]{0,6}[-_.!@#$]*");
-
-    private static final Pattern EVENT_GRID_SIGNATURE = Pattern.compile("(?:^|&)s=([^&]+)");
+    private static final List<String> DUMMY_WORDS = List.of("not-a-real", "not_a_real", "notareal", "not a real",
+            "notreal", "fake", "dummy", "example", "sample", "placeholder", "changeme", "change-me", "change_me",
+            "changeit", "your-", "your_", "mock", "invalid", "redacted", "secret-here", "secret_here", "key-here",
+            "key_here", "password-here", "password_here", "foobar");
+    private static final List<String> WEAK_WORDS = List.of("password", "passwd", "pass", "pwd", "secret", "test", "testing",
+            "key", "apikey", "api-key", "admin", "root", "user", "guest", "demo", "default", "azure", "welcome",
+            "letmein", "qwerty", "abc", "abcdef", "foo", "bar", "token", "sa", "postgres", "mysql", "redis", "sql",
+            "s3cr3t", "p@ss");
 
     private Credentials() {
     }
@@ -131,9 +126,10 @@ final class Credentials {
         int sig = t.toLowerCase(Locale.ROOT).indexOf("sig=");
         if (sig < 0) {
             // Event Grid's SAS: r=<resource>&e=<expiry>&s=<signature>
-            Matcher m = EVENT_GRID_SIGNATURE.matcher(t);
-            if (m.find()) {
-                return whole(v, m.start(1), m.end(1), Slot.SAS, path);
+            int s = t.startsWith("s=") ? 2 : t.indexOf("&s=") >= 0 ? t.indexOf("&s=") + 3 : -1;
+            if (s >= 0) {
+                int e = t.indexOf('&', s);
+                return whole(v, s, e < 0 ? t.length() : e, Slot.SAS, path);
             }
             return v.hasHoles() ? Verdict.elsewhere(v, 0, v.length(), "") : Verdict.NONE;
         }
@@ -163,9 +159,62 @@ final class Credentials {
         return whole(v, pw.offset(), pw.offset() + pw.value().length(), Slot.PASSWORD, path);
     }
 
-    /** True for {@code ${VAR}}, {@code <your-key>}, {@code {{key}}}, {@code %KEY%}: filled in elsewhere. */
+    /** True for {@code ${VAR}}, {@code <your-key>}, {@code {{key}}}, {@code %KEY%}, {@code $KEY}: filled in elsewhere. */
     static boolean isTemplate(String value) {
-        return TEMPLATE.matcher(value).find();
+        int dollar = value.indexOf("${");
+        if (dollar >= 0 && value.indexOf('}', dollar) > 0) {
+            return true;
+        }
+        int braces = value.indexOf("{{");
+        if (braces >= 0 && value.indexOf("}}", braces) > 0) {
+            return true;
+        }
+        int lt = value.indexOf('<');
+        while (lt >= 0 && lt + 1 < value.length()) {
+            int gt = value.indexOf('>', lt + 1);
+            if (gt < 0) {
+                break;
+            }
+            int inner = value.indexOf('<', lt + 1);
+            if ((inner < 0 || inner > gt) && gt > lt + 1 && !Character.isWhitespace(value.charAt(lt + 1))) {
+                return true;
+            }
+            lt = inner;
+        }
+        return isName(value, '%', '%') || isName(value, '$', '\0');
+    }
+
+    /** {@code %NAME%} or {@code $NAME}: a reference to a variable. */
+    private static boolean isName(String v, char open, char close) {
+        int end = close == '\0' ? v.length() : v.length() - 1;
+        if (v.length() < 2 || v.charAt(0) != open || close != '\0' && v.charAt(end) != close || end <= 1) {
+            return false;
+        }
+        for (int i = 1; i < end; i++) {
+            char c = v.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || c == '_') || i == 1 && Character.isDigit(c)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A dummy word with at most a few digits or symbols around it: {@code password123}, {@code test!}. */
+    private static boolean isWeakWord(String lower) {
+        int start = 0;
+        int end = lower.length();
+        while (end > start && "-_.!@#$".indexOf(lower.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        int digits = 0;
+        while (end > start && Character.isDigit(lower.charAt(end - 1)) && digits < 7) {
+            end--;
+            digits++;
+        }
+        while (end > start && "-_.!@#$".indexOf(lower.charAt(end - 1)) >= 0) {
+            end--;
+        }
+        return digits <= 6 && WEAK_WORDS.contains(lower.substring(start, end));
     }
 
     /** Values that authenticate nothing: emulator keys, fillers, words, test dummies. */
@@ -175,14 +224,32 @@ final class Credentials {
             return true;
         }
         boolean keyShaped = KeyShapes.is64ByteKey(v) || KeyShapes.is32ByteKey(v);
-        if (!keyShaped && (DUMMY_WORDS.matcher(v).matches() || WEAK_WORD.matcher(v).matches())) {
+        String lower = v.toLowerCase(Locale.ROOT);
+        if (!keyShaped && (DUMMY_WORDS.stream().anyMatch(lower::contains) || isWeakWord(lower))) {
             return true;
         }
-        if (v.matches("[a-z]+(?:[.-][a-z0-9]+)+") && v.contains(".")) {
+        if (isPropertyName(v)) {
             return true; // a property name such as spring.datasource.password
         }
         boolean test = path.contains("/src/test/") || path.startsWith("src/test/") || path.contains("/test/");
         return test && !keyShaped && v.length() < 12 && (slot == Slot.PASSWORD || slot == Slot.SECRET);
+    }
+
+    /** Lower-case words joined by dots (at least one) and dashes: {@code spring.datasource.password}. */
+    private static boolean isPropertyName(String v) {
+        if (v.indexOf('.') < 0 || !Character.isLowerCase(v.charAt(0))) {
+            return false;
+        }
+        char previous = '.';
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            boolean separator = c == '.' || c == '-';
+            if (!(c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || separator) || separator && previous == c) {
+                return false;
+            }
+            previous = c;
+        }
+        return previous != '.' && previous != '-';
     }
 
     private static boolean isLocalEndpoint(String t) {

@@ -36,8 +36,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Finds the credential sinks of a Java file (Azure SDK builders and constructors that take a key,
@@ -81,15 +79,13 @@ final class JavaSinks {
             "setRequestProperty", "addRequestProperty", "putHeader", "headers");
     private static final Set<String> KEY_HEADERS = Set.of("api-key", "ocp-apim-subscription-key", "x-functions-key",
             "aeg-sas-key", "aeg-sas-token");
-    private static final Pattern AZURE_DB_HOST = Pattern.compile(
-            "(?i)(?<![a-z0-9-])[a-z0-9-]+\\.(?:database\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)"
-                    + "|(?:postgres|mysql|mariadb)\\.database\\.(?:azure\\.com|chinacloudapi\\.cn|usgovcloudapi\\.net))");
-    private static final Pattern AZURE_REDIS_HOST = Pattern.compile(
-            "(?i)(?<![a-z0-9-])([a-z0-9-]+(?:\\.[a-z0-9-]+)?\\.redis\\.(?:cache\\.windows\\.net|azure\\.net|cache\\.chinacloudapi\\.cn"
-                    + "|cache\\.usgovcloudapi\\.net))");
-    private static final Pattern CREDENTIAL_PROPERTY = Pattern.compile(
-            "(?i).*(?:password|passwd|pwd|secret|credential|connection-?string|connectionstring|account-?key|"
-                    + "access-?key|api-?key|sas-?token|shared-?key|token|key)$");
+    private static final List<String> AZURE_DB_SUFFIXES = List.of(".database.windows.net", ".database.chinacloudapi.cn",
+            ".database.usgovcloudapi.net", ".postgres.database.azure.com", ".mysql.database.azure.com",
+            ".mariadb.database.azure.com", ".postgres.database.chinacloudapi.cn", ".mysql.database.chinacloudapi.cn");
+    private static final List<String> AZURE_REDIS_SUFFIXES = List.of(".redis.cache.windows.net", ".redis.azure.net",
+            ".redis.cache.chinacloudapi.cn", ".redis.cache.usgovcloudapi.net");
+    private static final List<String> CREDENTIAL_PROPERTY_ENDINGS = List.of("password", "passwd", "pwd", "secret",
+            "credential", "connectionstring", "accountkey", "accesskey", "apikey", "sastoken", "sharedkey", "token", "key");
 
     static {
         for (String b : List.of("BlobServiceClientBuilder", "BlobContainerClientBuilder", "BlobClientBuilder",
@@ -183,9 +179,6 @@ final class JavaSinks {
             "new connectionstringbuilder(", "new documentclient(", "new clientcredential(",
             "new applicationtokencredentials(", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key",
             "aeg-sas-token");
-    private static final Pattern VALUE_DEFAULT_CANDIDATE = Pattern.compile(
-            "(?i)@Value\\(\\s*\"\\$\\{[^}\":]*(?:password|passwd|pwd|secret|credential|connection|key|token|sas)[^}\":]*:[^}\"]");
-
     /**
      * True when a file has a call shape some sink needs, or a {@code @Value} default of a credential property:
      * the cheap test (lower-case {@code indexOf}) that decides which files are parsed at all.
@@ -211,15 +204,61 @@ final class JavaSinks {
                 || azureDatabase && (lower.contains("setproperty(") || lower.contains(".put("))) {
             return true;
         }
-        int at = lower.indexOf("@value(");
-        while (at >= 0) {
-            String window = lower.substring(at, Math.min(lower.length(), at + 300));
-            if (VALUE_DEFAULT_CANDIDATE.matcher(window).lookingAt()) {
+        for (int at = lower.indexOf("@value("); at >= 0; at = lower.indexOf("@value(", at + 7)) {
+            int i = at + 7;
+            while (i < lower.length() && Character.isWhitespace(lower.charAt(i))) {
+                i++;
+            }
+            if (!lower.startsWith("\"${", i)) {
+                continue;
+            }
+            int end = i + 3;
+            while (end < lower.length() && end - i < 200 && ":}\"".indexOf(lower.charAt(end)) < 0) {
+                end++;
+            }
+            if (end + 1 < lower.length() && lower.charAt(end) == ':' && "}\"".indexOf(lower.charAt(end + 1)) < 0
+                    && isCredentialProperty(lower.substring(i + 3, end))) {
                 return true;
             }
-            at = lower.indexOf("@value(", at + 7);
         }
         return false;
+    }
+
+    /** A property whose name says it holds a credential: {@code db.password}, {@code storage.account-key}. */
+    static boolean isCredentialProperty(String property) {
+        String p = property.toLowerCase(Locale.ROOT).replace("-", "").replace("_", "");
+        return CREDENTIAL_PROPERTY_ENDINGS.stream().anyMatch(p::endsWith);
+    }
+
+    /**
+     * The first host in {@code text} that ends with one of {@code suffixes} ({@code lower} is the text in lower
+     * case): found from the suffix backwards, so the search stays linear on any input.
+     */
+    static String host(String lower, List<String> suffixes) {
+        for (String suffix : suffixes) {
+            for (int at = lower.indexOf(suffix); at >= 0; at = lower.indexOf(suffix, at + 1)) {
+                int start = at;
+                while (start > 0 && at - start < 253 && isHostChar(lower.charAt(start - 1))) {
+                    start--;
+                }
+                while (start < at && (lower.charAt(start) == '.' || lower.charAt(start) == '-')) {
+                    start++;
+                }
+                int end = at + suffix.length();
+                if (start < at && (end == lower.length() || !isHostChar(lower.charAt(end)) || lower.charAt(end) == '.')) {
+                    return lower.substring(start, end);
+                }
+            }
+        }
+        return null;
+    }
+
+    private static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.';
+    }
+
+    static boolean isAzureDatabaseHost(String host) {
+        return host != null && AZURE_DB_SUFFIXES.stream().anyMatch(s -> host.endsWith(s) && host.length() > s.length());
     }
 
     /** What the scanned code tells about the resource a sink connects to, for the remediation. */
@@ -256,9 +295,7 @@ final class JavaSinks {
             this.cu = view.unit().orElseThrow();
             this.path = doc.path();
             this.lower = doc.text().toLowerCase(Locale.ROOT);
-            this.azureDatabase = (lower.contains(".database.windows.net") || lower.contains(".database.azure.com")
-                    || lower.contains(".database.chinacloudapi.cn") || lower.contains(".database.usgovcloudapi.net"))
-                    && AZURE_DB_HOST.matcher(doc.text()).find();
+            this.azureDatabase = host(lower, AZURE_DB_SUFFIXES) != null;
         }
 
         void run() {
@@ -575,8 +612,8 @@ final class JavaSinks {
             if (variable == null) {
                 return Optional.empty();
             }
-            Node scope = o.findAncestor(CallableDeclaration.class).map(n -> (Node) n)
-                    .or(() -> o.findAncestor(TypeDeclaration.class).map(n -> (Node) n)).orElse(cu);
+            Node scope = JavaNames.ancestor(o, CallableDeclaration.class).map(n -> (Node) n)
+                    .or(() -> JavaNames.ancestor(o, TypeDeclaration.class).map(n -> (Node) n)).orElse(cu);
             for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
                 if (mc.getNameAsString().equals("credential") && mc.getArguments().stream()
                         .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(variable))) {
@@ -634,10 +671,10 @@ final class JavaSinks {
         Database database(TracedString url) {
             Database db = new Database();
             if (url == null || url.isOnlyHole()) {
-                Matcher m = AZURE_DB_HOST.matcher(doc.text()); // a URL constant elsewhere in the file
-                if (azureDatabase && m.find()) {
+                String server = host(lower, AZURE_DB_SUFFIXES); // a URL constant elsewhere in the file
+                if (server != null) {
                     db.azure = true;
-                    db.target.put("server", m.group().toLowerCase(Locale.ROOT));
+                    db.target.put("server", server);
                 }
                 return db;
             }
@@ -679,7 +716,7 @@ final class JavaSinks {
             }
             if (KnownNonSecrets.isLocalHost(host)) {
                 db.local = true;
-            } else if (AZURE_DB_HOST.matcher(host).matches()) {
+            } else if (isAzureDatabaseHost(host)) {
                 db.azure = true;
                 db.target.put("server", host);
             } else {
@@ -698,7 +735,7 @@ final class JavaSinks {
         /** The URL set on the same data source: {@code ds.setURL(…)}, {@code setUrl}, {@code setJdbcUrl}, {@code setServerName}. */
         Optional<Expression> dataSourceUrl(MethodCallExpr setPassword) {
             String receiver = setPassword.getScope().map(Object::toString).orElse("");
-            Node scope = setPassword.findAncestor(CallableDeclaration.class).map(n -> (Node) n).orElse(cu);
+            Node scope = JavaNames.ancestor(setPassword, CallableDeclaration.class).map(n -> (Node) n).orElse(cu);
             for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
                 String n = mc.getNameAsString();
                 if ((n.equals("setURL") || n.equals("setUrl") || n.equals("setJdbcUrl") || n.equals("setServerName"))
@@ -711,11 +748,8 @@ final class JavaSinks {
 
         /** Redis passwords count only in files that connect to an Azure cache. */
         void redis(Expression password, Node sink, String label) {
-            if (!lower.contains(".redis.")) {
-                return;
-            }
-            Matcher m = AZURE_REDIS_HOST.matcher(doc.text());
-            if (!m.find()) {
+            String cache = host(lower, AZURE_REDIS_SUFFIXES);
+            if (cache == null) {
                 return;
             }
             TracedString v = values.resolve(password);
@@ -726,7 +760,7 @@ final class JavaSinks {
                 }
             }
             Target t = new Target();
-            t.values.put("host", m.group(1).toLowerCase(Locale.ROOT));
+            t.values.put("host", cache);
             check(SinkFamily.REDIS, Slot.PASSWORD, password, sink, label, t);
         }
 
@@ -770,7 +804,7 @@ final class JavaSinks {
                 return;
             }
             String property = text.substring(2, text.indexOf(':'));
-            if (!CREDENTIAL_PROPERTY.matcher(property).matches()) {
+            if (!isCredentialProperty(property)) {
                 return;
             }
             TracedString dflt = JavaValues.placeholder(raw);
@@ -879,7 +913,7 @@ final class JavaSinks {
                 return Optional.of(use);
             }
             if (parent instanceof VariableDeclarator v) {
-                Node scope = v.findAncestor(CallableDeclaration.class).map(x -> (Node) x).orElse(cu);
+                Node scope = JavaNames.ancestor(v, CallableDeclaration.class).map(x -> (Node) x).orElse(cu);
                 for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
                     if (mc.getNameAsString().equals("credential") && mc.getArguments().stream()
                             .anyMatch(a -> a instanceof NameExpr ne && ne.getNameAsString().equals(v.getNameAsString()))
@@ -914,7 +948,7 @@ final class JavaSinks {
                 } else if (x instanceof CastExpr c) {
                     return Optional.of(c.getType().asString());
                 } else if (x instanceof ThisExpr) {
-                    return x.findAncestor(TypeDeclaration.class).map(t -> ((TypeDeclaration<?>) t).getNameAsString());
+                    return JavaNames.ancestor(x, TypeDeclaration.class).map(t -> ((TypeDeclaration<?>) t).getNameAsString());
                 } else if (x instanceof NameExpr || x instanceof FieldAccessExpr) {
                     Optional<JavaValues.Declaration> d = values.declaration(x);
                     if (d.isPresent()) {
@@ -1028,7 +1062,7 @@ final class JavaSinks {
                     x = mc.getScope().orElse(null);
                 } else if (x instanceof NameExpr n) {
                     // a builder variable: its other calls in the same method
-                    Node scope = m.findAncestor(CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
+                    Node scope = JavaNames.ancestor(m, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
                     for (MethodCallExpr other : scope.findAll(MethodCallExpr.class)) {
                         if (other.getScope().filter(s -> s instanceof NameExpr sn
                                 && sn.getNameAsString().equals(n.getNameAsString())).isPresent()) {

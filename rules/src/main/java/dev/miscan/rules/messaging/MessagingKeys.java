@@ -26,7 +26,14 @@ final class MessagingKeys {
     private MessagingKeys() {
     }
 
+    /** Both the Service Bus and the Event Hubs rule ask: the candidates are found once per document. */
+    private static final Document.View<List<Candidate>> CANDIDATES = MessagingKeys::findAll;
+
     static List<Candidate> find(Document doc) {
+        return doc.view(CANDIDATES);
+    }
+
+    private static List<Candidate> findAll(Document doc) {
         String text = doc.text();
         List<Candidate> out = new ArrayList<>();
         for (int at : doc.occurrences("sharedaccesskey")) {
@@ -36,6 +43,10 @@ final class MessagingKeys {
                 continue;
             }
             String value = key.get().value();
+            var identifiable = value.length() == 44 ? IdentifiableKeys.at(value, 33) : java.util.Optional.<IdentifiableKeys.Match>empty();
+            if (!KeyShapes.is32ByteKey(value) && identifiable.isEmpty()) {
+                continue; // the cheap test first: a value of another shape is no key, however it is written
+            }
             if (Placeholders.isPlaceholder(value) || seg.containsIgnoreCase("UseDevelopmentEmulator=true")
                     || seg.has("HostName") || seg.has("DeviceId")) {
                 continue;
@@ -46,10 +57,6 @@ final class MessagingKeys {
                     .map(ConnectionStrings.Value::value).orElse("");
             String host = host(endpoint);
             if (!host.isEmpty() && KnownNonSecrets.isLocalHost(host)) {
-                continue;
-            }
-            var identifiable = value.length() == 44 ? IdentifiableKeys.at(value, 33) : java.util.Optional.<IdentifiableKeys.Match>empty();
-            if (!KeyShapes.is32ByteKey(value) && identifiable.isEmpty()) {
                 continue;
             }
             String entity = seg.get("EntityPath").or(() -> window.get("EntityPath"))
@@ -69,7 +76,7 @@ final class MessagingKeys {
             String ns = host.contains(".") ? host.substring(0, host.indexOf('.')) : null;
             out.add(new Candidate(service, key.get().offset(), value, ns, entity, policy, identifiable.isPresent()));
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Event Hubs when the surrounding lines or the file name speak of event hubs or Kafka. */

@@ -44,7 +44,8 @@ public record JdbcUrl(String subprotocol, String host, Map<String, ConnectionStr
             }
             authority = authority.substring(at + 1);
         }
-        String host = authority.split(",")[0];
+        int comma = authority.indexOf(','); // failover hosts: the first one (split(",") is empty for ",,")
+        String host = comma >= 0 ? authority.substring(0, comma) : authority;
         if (host.startsWith("[")) {
             host = host.substring(0, Math.max(1, host.indexOf(']') + 1));
         } else if (host.contains(":")) {

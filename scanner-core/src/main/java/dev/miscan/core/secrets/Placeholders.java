@@ -66,6 +66,21 @@ public final class Placeholders {
         if (CONSTANT_NAME.matcher(v).matches() || WORDY.matcher(v).matches()) {
             return true;
         }
-        return lower.chars().distinct().count() <= 2 && v.length() >= 4;
+        return v.length() >= 4 && atMostTwoDistinct(lower);
+    }
+
+    private static boolean atMostTwoDistinct(String s) {
+        char a = s.charAt(0);
+        char b = a;
+        for (int i = 1; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c != a && c != b) {
+                if (a != b) {
+                    return false;
+                }
+                b = c;
+            }
+        }
+        return true;
     }
 }

@@ -19,6 +19,8 @@ final class BicepLexer {
     private final List<Token> tokens = new ArrayList<>();
     private final List<ParseProblem> problems = new ArrayList<>();
     private int pos;
+    /** Strings nested in interpolations nested in strings: bounded, so that hostile input cannot recurse deeply. */
+    private int holeDepth;
 
     private BicepLexer(String text, int from, int to) {
         this.text = text;
@@ -212,13 +214,18 @@ final class BicepLexer {
                     return i;
                 }
             } else if (c == '\'') {
+                if (holeDepth >= 32) {
+                    problems.add(new ParseProblem(i, "strings nested too deeply"));
+                    int nl = text.indexOf('\n', i);
+                    return nl < 0 || nl > limit ? limit : nl;
+                }
                 int saved = pos;
-                Token inner = string(i);
+                holeDepth++;
+                string(i);
+                holeDepth--;
                 i = pos;
                 pos = saved;
-                if (inner.end() <= i) {
-                    continue;
-                }
+                continue;
             }
             i++;
         }

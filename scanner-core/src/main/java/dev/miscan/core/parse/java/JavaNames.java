@@ -143,6 +143,18 @@ public final class JavaNames {
         return owners;
     }
 
+    /** The nearest enclosing node of a type (JavaParser's {@code findAncestor} without its generic varargs). */
+    public static <T> Optional<T> ancestor(Node n, Class<T> type) {
+        Node p = n.getParentNode().orElse(null);
+        while (p != null) {
+            if (type.isInstance(p)) {
+                return Optional.of(type.cast(p));
+            }
+            p = p.getParentNode().orElse(null);
+        }
+        return Optional.empty();
+    }
+
     /** The compilation unit a node belongs to. */
     public static Optional<CompilationUnit> unitOf(Node n) {
         return n.findCompilationUnit();

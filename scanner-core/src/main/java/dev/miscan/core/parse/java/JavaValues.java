@@ -3,7 +3,6 @@ package dev.miscan.core.parse.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.NodeList;
-import com.github.javaparser.ast.body.BodyDeclaration;
 import com.github.javaparser.ast.body.CallableDeclaration;
 import com.github.javaparser.ast.body.ClassOrInterfaceDeclaration;
 import com.github.javaparser.ast.body.ConstructorDeclaration;
@@ -195,7 +194,7 @@ public final class JavaValues {
             }
             case FIELD, CONSTANT -> {
                 VariableDeclarator v = (VariableDeclarator) d.node();
-                Optional<FieldDeclaration> field = v.findAncestor(FieldDeclaration.class);
+                Optional<FieldDeclaration> field = JavaNames.ancestor(v, FieldDeclaration.class);
                 if (field.isPresent()) {
                     Optional<TracedString> injected = injected(d.view(), field.get(), depth);
                     if (injected.isPresent()) {
@@ -509,7 +508,7 @@ public final class JavaValues {
 
     @SuppressWarnings("unchecked")
     private static Optional<TypeDeclaration<?>> enclosingType(Node n) {
-        return n.findAncestor(TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
+        return JavaNames.ancestor(n, TypeDeclaration.class).map(t -> (TypeDeclaration<?>) t);
     }
 
     /** The declaration a name or field access of this view's unit refers to. */
@@ -761,9 +760,9 @@ public final class JavaValues {
         if (v.getParentNode().orElse(null) instanceof VariableDeclarationExpr decl && decl.isFinal()) {
             return false;
         }
-        Node body = v.findAncestor(CallableDeclaration.class).map(n -> (Node) n)
-                .or(() -> v.findAncestor(LambdaExpr.class).map(n -> (Node) n))
-                .or(() -> v.findAncestor(InitializerDeclaration.class).map(n -> (Node) n))
+        Node body = JavaNames.ancestor(v, CallableDeclaration.class).map(n -> (Node) n)
+                .or(() -> JavaNames.ancestor(v, LambdaExpr.class).map(n -> (Node) n))
+                .or(() -> JavaNames.ancestor(v, InitializerDeclaration.class).map(n -> (Node) n))
                 .orElse(v.findRootNode());
         return assignedNames(body).contains(v.getNameAsString());
     }
@@ -793,10 +792,5 @@ public final class JavaValues {
 
     private static String unquote(String s) {
         return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
-    }
-
-    /** For {@code BodyDeclaration} checks elsewhere: the declaring body of a node. */
-    static Optional<BodyDeclaration<?>> bodyOf(Node n) {
-        return n.findAncestor(BodyDeclaration.class).map(b -> (BodyDeclaration<?>) b);
     }
 }
