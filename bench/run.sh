@@ -64,8 +64,8 @@ if [[ -n ${MI_SCAN_JAR:-} ]]; then
     cp -f "$MI_SCAN_JAR" "$WORK/mi-scan.jar"
     COMMIT="given jar $(basename "$MI_SCAN_JAR")"
 else
-    (cd "$ROOT" && { mvn -B -q -o install -DskipTests -pl scanner-core,rules,cli 2>/dev/null \
-        || mvn -B -q install -DskipTests -pl scanner-core,rules,cli; }) >&2
+    (cd "$ROOT" && { mvn -B -q -o install -DskipTests -pl scanner-core,rules,cli -am 2>/dev/null \
+        || mvn -B -q install -DskipTests -pl scanner-core,rules,cli -am; }) >&2
     cp -f "$ROOT/cli/target/mi-scan.jar" "$WORK/mi-scan.jar"
     COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     [[ -n $(cd "$ROOT" && git status --porcelain --untracked-files=no 2>/dev/null) ]] && COMMIT="$COMMIT + uncommitted changes"
@@ -106,12 +106,14 @@ JMH_JSON=
 if ((JMH)); then
     step "JMH microbenchmarks (bench/jmh)"
     (cd "$ROOT/bench/jmh" && { mvn -B -q -o package 2>/dev/null || mvn -B -q package; }) >&2
+    # the first file of a sorted listing (sed reads it all: head would end sort with SIGPIPE under pipefail)
+    first() { find "$1" -name "$2" "${@:3}" | sort | sed -n 1p; }
     JAVA_IN=$REAL/azure-storage-blob/com/azure/storage/blob/specialized/BlobClientBase.java
-    [[ -f $JAVA_IN ]] || JAVA_IN=$(find "$REAL" -name '*.java' -size +100k | sort | head -1)
-    PROPS_IN=$(find "$GEN/spring" -name '*.properties' | sort | head -1)
-    YAML_IN=$(find "$GEN/k8s" -name '*.yaml' | sort | head -1)
-    JSON_IN=$(find "$GEN/functions" -name '*.json' | sort | head -1)
-    BICEP_IN=$(find "$GEN/bicep" -name '*.bicep' | sort | head -1)
+    [[ -f $JAVA_IN ]] || JAVA_IN=$(first "$REAL" '*.java' -size +100k)
+    PROPS_IN=$(first "$GEN/spring" '*.properties')
+    YAML_IN=$(first "$GEN/k8s" '*.yaml')
+    JSON_IN=$(first "$GEN/functions" '*.json')
+    BICEP_IN=$(first "$GEN/bicep" '*.bicep')
     JMH_JSON=$WORK/jmh.json
     parts=()
     run_jmh() {

@@ -114,17 +114,25 @@ final class Hosts {
 
     /** The hosts of a template that deploy here (not {@code existing}, not data sources). */
     static List<IacTemplate.Resource> hosts(IacTemplate t) {
+        return t.derived("iac.hosts", Hosts::findHosts);
+    }
+
+    private static List<IacTemplate.Resource> findHosts(IacTemplate t) {
         List<IacTemplate.Resource> out = new ArrayList<>();
         for (IacTemplate.Resource r : t.resources()) {
             if (!r.existing() && !r.data() && kindOf(r) != null) {
                 out.add(r);
             }
         }
-        return out;
+        return List.copyOf(out);
     }
 
     /** Every setting of every host of the template. */
     static List<Setting> settings(IacTemplate t) {
+        return t.derived("iac.settings", Hosts::findSettings);
+    }
+
+    private static List<Setting> findSettings(IacTemplate t) {
         List<Setting> out = new ArrayList<>();
         for (IacTemplate.Resource r : t.resources()) {
             if (r.existing() || r.data() || r.body() == null || !r.body().isObject()) {
@@ -132,7 +140,7 @@ final class Hosts {
             }
             settings(t, r, out);
         }
-        return out;
+        return List.copyOf(out);
     }
 
     private static void settings(IacTemplate t, IacTemplate.Resource r, List<Setting> out) {
@@ -288,15 +296,23 @@ final class Hosts {
 
     /** For an ARM {@code Microsoft.Web/sites/config} at the top level: the template's only site, if it has one. */
     private static IacTemplate.Resource onlySite(IacTemplate t, IacTemplate.Resource config) {
+        IacTemplate.Resource site = t.derived("iac.onlySite", Hosts::onlySite);
+        return site == NO_SITE ? config : site;
+    }
+
+    private static final IacTemplate.Resource NO_SITE = new IacTemplate.Resource("", "", "", 0, 0, null, true, null,
+            false);
+
+    private static IacTemplate.Resource onlySite(IacTemplate t) {
         IacTemplate.Resource site = null;
         for (IacTemplate.Resource r : t.resources()) {
             if (r.isType("Microsoft.Web/sites", "Microsoft.Web/sites/slots")) {
                 if (site != null) {
-                    return config;
+                    return NO_SITE;
                 }
                 site = r;
             }
         }
-        return site == null ? config : site;
+        return site == null ? NO_SITE : site;
     }
 }

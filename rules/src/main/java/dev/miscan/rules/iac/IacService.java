@@ -13,7 +13,7 @@ import java.util.Locale;
 enum IacService {
     STORAGE("Azure Storage", List.of("Microsoft.Storage/storageAccounts"),
             List.of("azurerm_storage_account", "azurerm_storage_account_sas", "azurerm_storage_account_blob_container_sas"),
-            List.of(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR, AzureRoles.STORAGE_BLOB_DATA_READER), "accountName"),
+            List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR), "accountName"),
     SERVICE_BUS("Azure Service Bus", List.of("Microsoft.ServiceBus/namespaces"),
             List.of("azurerm_servicebus_namespace", "azurerm_servicebus_namespace_authorization_rule",
                     "azurerm_servicebus_queue_authorization_rule", "azurerm_servicebus_topic_authorization_rule"),
@@ -23,7 +23,7 @@ enum IacService {
                     "azurerm_eventhub_authorization_rule"),
             List.of(AzureRoles.EVENT_HUBS_DATA_SENDER, AzureRoles.EVENT_HUBS_DATA_RECEIVER), "fullyQualifiedNamespace"),
     COSMOS("Azure Cosmos DB", List.of("Microsoft.DocumentDB/databaseAccounts"), List.of("azurerm_cosmosdb_account"),
-            List.of(AzureRoles.COSMOS_DATA_CONTRIBUTOR, AzureRoles.COSMOS_DATA_READER), "accountEndpoint"),
+            List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR), "accountEndpoint"),
     APP_CONFIGURATION("Azure App Configuration", List.of("Microsoft.AppConfiguration/configurationStores"),
             List.of("azurerm_app_configuration"),
             List.of(AzureRoles.APP_CONFIGURATION_DATA_READER, AzureRoles.APP_CONFIGURATION_DATA_OWNER), "endpoint"),
@@ -70,9 +70,39 @@ enum IacService {
         return displayName;
     }
 
-    /** Least-privilege data roles, the one to assign first. */
+    /** Least-privilege data roles, narrowest first. */
     List<Role> roles() {
         return roles;
+    }
+
+    /**
+     * The role a remediation assigns: what an app that uses the key typically does with it (read and write for
+     * Storage and Cosmos DB, send for messaging, read for the rest); the summary names the narrower one.
+     */
+    Role assignedRole() {
+        return switch (this) {
+            case STORAGE -> AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR;
+            case COSMOS -> AzureRoles.COSMOS_DATA_CONTRIBUTOR;
+            default -> roles.isEmpty() ? null : roles.get(0);
+        };
+    }
+
+    /** The service a setting's name points at ({@code AzureWebJobsStorage}, {@code SERVICEBUS_CONNECTION}), or null. */
+    static IacService ofSettingName(String name) {
+        String n = name.toLowerCase(Locale.ROOT).replaceAll("[^a-z]", "");
+        if (n.startsWith("azurewebjobs") || n.contains("storage") || n.contains("blob") || n.contains("queue")) {
+            return STORAGE;
+        }
+        String[][] table = {{"servicebus", "SERVICE_BUS"}, {"eventhub", "EVENT_HUBS"}, {"cosmos", "COSMOS"},
+            {"appconfig", "APP_CONFIGURATION"}, {"eventgrid", "EVENT_GRID"}, {"openai", "AI_SERVICES"},
+            {"cognitive", "AI_SERVICES"}, {"search", "SEARCH"}, {"signalr", "SIGNALR"}, {"webpubsub", "WEB_PUBSUB"},
+            {"redis", "REDIS"}, {"keyvault", "KEY_VAULT"}, {"sql", "SQL"}};
+        for (String[] row : table) {
+            if (n.contains(row[0])) {
+                return valueOf(row[1]);
+            }
+        }
+        return null;
     }
 
     /** The suffix of the identity-based Functions setting ({@code <CONNECTION>__accountName}), or "". */

@@ -169,7 +169,7 @@ public final class KeyInjectionRule extends Rule {
         boolean functionsStorage = setting.equalsIgnoreCase("AzureWebJobsStorage")
                 || setting.equals("storage_account_access_key");
         Role role = functionsStorage ? AzureRoles.STORAGE_BLOB_DATA_OWNER
-                : service == null ? null : service.roles().isEmpty() ? null : service.roles().get(0);
+                : service == null ? null : service.assignedRole();
         if (functionsStorage) {
             service = IacService.STORAGE;
         }
@@ -207,7 +207,7 @@ public final class KeyInjectionRule extends Rule {
 
     private static Remediation outputRemediation(IacTemplate t, KeySources.KeySource key) {
         IacService service = key.service();
-        Role role = service == null || service.roles().isEmpty() ? null : service.roles().get(0);
+        Role role = service == null ? null : service.assignedRole();
         String scope = IacRemedies.scope(t, service, key.target());
         String replacement = (IacRemedies.terraform(t) ? "# remove the output; " : "// remove the output; ")
                 + "each consumer connects with its own managed identity:\n\n"

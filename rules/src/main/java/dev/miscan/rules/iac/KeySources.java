@@ -17,6 +17,13 @@ final class KeySources {
     /** A key flowing into a value. */
     record KeySource(String expression, IacService service, IacTemplate.Resource target) {
 
+        KeySource {
+            // a key of a child (an authorization rule, a database) is the key of its top-level resource
+            while (target != null && target.parent() != null && target.type().indexOf('/') != target.type().lastIndexOf('/')) {
+                target = target.parent();
+            }
+        }
+
         String serviceName() {
             return service == null ? "Azure" : service.displayName();
         }
@@ -98,15 +105,22 @@ final class KeySources {
             }
         }
         IacService service = typeService(t, v);
-        IacTemplate.Resource target = null;
-        if (service != null) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (target == null && IacService.of(r.type()) == service && r.type().indexOf('/') == r.type().lastIndexOf('/')) {
-                    target = r; // the first resource of that service in the file
+        IacTemplate.Resource target = service == null ? null : firstOf(t).get(service);
+        return new KeySource(call + "()", service, target);
+    }
+
+    /** The first top-level resource of each service in the file: the likely target of an ARM {@code listKeys(…)}. */
+    private static java.util.Map<IacService, IacTemplate.Resource> firstOf(IacTemplate t) {
+        return t.derived("iac.firstOfService", x -> {
+            java.util.Map<IacService, IacTemplate.Resource> m = new java.util.EnumMap<>(IacService.class);
+            for (IacTemplate.Resource r : x.resources()) {
+                IacService s = IacService.of(r.type());
+                if (s != null && r.type().indexOf('/') == r.type().lastIndexOf('/')) {
+                    m.putIfAbsent(s, r);
                 }
             }
-        }
-        return new KeySource(call + "()", service, target);
+            return m;
+        });
     }
 
     private static IacService typeService(IacTemplate t, IacValue v) {

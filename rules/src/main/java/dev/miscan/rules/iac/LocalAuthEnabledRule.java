@@ -179,7 +179,7 @@ public final class LocalAuthEnabledRule extends Rule {
     private static Remediation remediation(IacTemplate t, Target target, IacTemplate.Resource r) {
         IacTemplate.Resource host = IacRemedies.onlyHost(t);
         IacService service = target.service();
-        Role role = service.roles().isEmpty() ? null : service.roles().get(0);
+        Role role = service.assignedRole();
         if (service == IacService.AI_SERVICES && r != null) {
             IacValue kind = r.body().get("kind");
             if (kind != null && kind.isString() && !kind.text().equalsIgnoreCase("OpenAI")) {

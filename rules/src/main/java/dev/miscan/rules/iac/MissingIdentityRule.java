@@ -102,7 +102,8 @@ public final class MissingIdentityRule extends Rule {
                 return e;
             }
             if (CredentialNames.isCredentialName(s.name()) && !(s.value().isString() && s.value().text().isBlank())) {
-                return new Evidence("the credential setting '" + s.name() + "'", null, null);
+                return new Evidence("the credential setting '" + s.name() + "'", IacService.ofSettingName(s.name()),
+                        null);
             }
         }
         if (kind == Hosts.Kind.FUNCTION_APP) {
@@ -191,9 +192,9 @@ public final class MissingIdentityRule extends Rule {
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource host, Hosts.Kind kind, Evidence e) {
         IacService service = e.service();
-        Role role = service == null || service.roles().isEmpty() ? null
+        Role role = service == null ? null
                 : kind == Hosts.Kind.FUNCTION_APP && service == IacService.STORAGE
-                        ? dev.miscan.rules.support.AzureRoles.STORAGE_BLOB_DATA_OWNER : service.roles().get(0);
+                        ? dev.miscan.rules.support.AzureRoles.STORAGE_BLOB_DATA_OWNER : service.assignedRole();
         String replacement = IacRemedies.identityBlock(t)
                 + (role == null ? "" : "\n\n" + IacRemedies.roleAssignment(t, service, role, e.target(), host));
         String scope = IacRemedies.scope(t, service, e.target());

@@ -96,12 +96,13 @@ public final class SqlPasswordAuthRule extends Rule {
                 "azureADOnlyAuthentication")))) {
             return true;
         }
-        long servers = t.resources().stream().filter(r -> ARM_SERVERS.stream().anyMatch(r::isType)).count();
-        for (IacTemplate.Resource child : t.resources()) {
-            if (!child.type().toLowerCase(Locale.ROOT).endsWith("/azureadonlyauthentications")
-                    || !Boolean.TRUE.equals(t.resolveBool(child.body().at("properties", "azureADOnlyAuthentication")))) {
-                continue;
-            }
+        long servers = t.derived("iac.sqlServers", x -> x.resources().stream()
+                .filter(r -> ARM_SERVERS.stream().anyMatch(r::isType)).count());
+        List<IacTemplate.Resource> entraOnly = t.derived("iac.sqlEntraOnly", x -> x.resources().stream()
+                .filter(c -> c.type().toLowerCase(Locale.ROOT).endsWith("/azureadonlyauthentications") && c.body() != null
+                        && Boolean.TRUE.equals(x.resolveBool(c.body().at("properties", "azureADOnlyAuthentication"))))
+                .toList());
+        for (IacTemplate.Resource child : entraOnly) {
             if (child.parent() == server || child.parent() == null && (servers == 1
                     || Hosts.nameText(child).contains(Hosts.nameText(server)))) {
                 return true;

@@ -86,6 +86,6 @@ public final class StorageSharedKeyAccessRule extends Rule {
                 "Disallow Shared Key authorization on the account, give each app's managed identity a Storage data"
                         + " role on it and connect with the identity; then rotate both account keys.",
                 t, replacement,
-                List.of(AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR, AzureRoles.STORAGE_BLOB_DATA_READER), scope, commands);
+                List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR), scope, commands);
     }
 }

@@ -18,6 +18,7 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.engine.ConstantIndex;
+import dev.miscan.core.engine.KeywordIndex;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.java.JavaNames;
 import dev.miscan.core.parse.java.JavaValues;
@@ -157,7 +158,7 @@ final class JavaSinks {
         if (doc.derived() || !doc.extension().equals("java")) {
             return List.of();
         }
-        if (!worthParsing(doc.text().toLowerCase(Locale.ROOT))) {
+        if (!worthParsing(doc.text())) {
             return List.of();
         }
         JavaView view = doc.view(JavaView.VIEW);
@@ -171,53 +172,76 @@ final class JavaSinks {
     }
 
     /** Call shapes of which one must occur before a file is parsed (the rules' keywords only say a file may matter). */
-    private static final List<String> CALLS = List.of("connectionstring(", ".sastoken(", ".resourcetoken(",
-            "withmasterkeyorresourcetoken(", ".clientsecret(", "clientcertificatepassword(", "pfxcertificate(",
-            "setsaskey(", "cloudstorageaccount.parse(", "createfromsecret(", "azureapikeycredential.create(",
+    private static final List<String> CALLS = List.of(".connectionstring(", "fromconnectionstring(",
+            "eventhubclient.createsync(", ".sastoken(", ".resourcetoken(", ".withmasterkeyorresourcetoken(",
+            ".clientsecret(", ".clientcertificatepassword(", ".pfxcertificate(", ".setsaskey(",
+            "cloudstorageaccount.parse(", ".createfromsecret(", "azureapikeycredential.create(",
             "new storagesharedkeycredential(", "new storagecredentials", "new sharedkeycredentials(",
             "new azurenamedkeycredential(", "new azurekeycredential(", "new keycredential(", "new azuresascredential(",
             "new connectionstringbuilder(", "new documentclient(", "new clientcredential(",
-            "new applicationtokencredentials(", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key",
-            "aeg-sas-token");
+            "new applicationtokencredentials(", "\"api-key\"", "\"ocp-apim-subscription-key\"", "\"x-functions-key\"",
+            "\"aeg-sas-key\"", "\"aeg-sas-token\"");
+
     /**
      * True when a file has a call shape some sink needs, or a {@code @Value} default of a credential property:
      * the cheap test (lower-case {@code indexOf}) that decides which files are parsed at all.
      */
-    static boolean worthParsing(String lower) {
+    /** Every token {@link #worthParsing} looks for, found in one pass (the engine's Aho–Corasick matcher). */
+    private static final List<String> TOKENS = tokens();
+    private static final KeywordIndex TOKEN_INDEX = new KeywordIndex(TOKENS);
+
+    private static List<String> tokens() {
+        List<String> t = new ArrayList<>(CALLS);
+        t.addAll(List.of(".redis.cache.", ".redis.azure.net", ".database.windows.net", ".database.azure.com",
+                ".database.chinacloudapi.cn", ".database.usgovcloudapi.net", ".credential(", "keycredential",
+                "sascredential", ".key(", "cosmos", ".apikey(", "azureopenai", ".openai.azure.com",
+                "drivermanager.getconnection(", ".setpassword(", "datasource", ".password(", "usernamepasswordcredential",
+                "datasourcebuilder", ".auth(", "withpassword(", "withauthentication(", "new jedispool",
+                "setproperty(\"password\"", ".put(\"password\"", "@value("));
+        return List.copyOf(new java.util.LinkedHashSet<>(t));
+    }
+
+    static boolean worthParsing(String text) {
+        int[][] hits = TOKEN_INDEX.scan(text);
+        java.util.function.Predicate<String> has = k -> hits[TOKEN_INDEX.id(k)] != null;
         for (String call : CALLS) {
-            if (lower.contains(call)) {
+            if (has.test(call)) {
                 return true;
             }
         }
-        boolean redisHost = lower.contains(".redis.cache.") || lower.contains(".redis.azure.net");
-        boolean azureDatabase = lower.contains(".database.windows.net") || lower.contains(".database.azure.com")
-                || lower.contains(".database.chinacloudapi.cn") || lower.contains(".database.usgovcloudapi.net");
-        if (lower.contains(".credential(") && (lower.contains("keycredential") || lower.contains("sascredential"))
-                || lower.contains(".key(") && lower.contains("cosmos")
-                || lower.contains(".apikey(") && (lower.contains("azureopenai") || lower.contains(".openai.azure.com"))
-                || lower.contains("getconnection(") && lower.contains("drivermanager")
-                || lower.contains("setpassword(") && (lower.contains("datasource") || redisHost)
-                || lower.contains(".password(") && (lower.contains("usernamepasswordcredential")
-                        || lower.contains("datasourcebuilder") || redisHost)
-                || redisHost && (lower.contains(".auth(") || lower.contains("withpassword(")
-                        || lower.contains("withauthentication(") || lower.contains("new jedispool"))
-                || azureDatabase && (lower.contains("setproperty(") || lower.contains(".put("))) {
+        boolean redisHost = has.test(".redis.cache.") || has.test(".redis.azure.net");
+        boolean azureDatabase = has.test(".database.windows.net") || has.test(".database.azure.com")
+                || has.test(".database.chinacloudapi.cn") || has.test(".database.usgovcloudapi.net");
+        if (has.test(".credential(") && (has.test("keycredential") || has.test("sascredential"))
+                || has.test(".key(") && has.test("cosmos")
+                || has.test(".apikey(") && (has.test("azureopenai") || has.test(".openai.azure.com"))
+                || has.test("drivermanager.getconnection(")
+                || has.test(".setpassword(") && (has.test("datasource") || redisHost)
+                || has.test(".password(") && (has.test("usernamepasswordcredential") || has.test("datasourcebuilder")
+                        || redisHost)
+                || redisHost && (has.test(".auth(") || has.test("withpassword(") || has.test("withauthentication(")
+                        || has.test("new jedispool"))
+                || azureDatabase && (has.test("setproperty(\"password\"") || has.test(".put(\"password\""))) {
             return true;
         }
-        for (int at = lower.indexOf("@value("); at >= 0; at = lower.indexOf("@value(", at + 7)) {
+        int[] values = hits[TOKEN_INDEX.id("@value(")];
+        if (values == null) {
+            return false;
+        }
+        for (int at : values) {
             int i = at + 7;
-            while (i < lower.length() && Character.isWhitespace(lower.charAt(i))) {
+            while (i < text.length() && Character.isWhitespace(text.charAt(i))) {
                 i++;
             }
-            if (!lower.startsWith("\"${", i)) {
+            if (!text.startsWith("\"${", i)) {
                 continue;
             }
             int end = i + 3;
-            while (end < lower.length() && end - i < 200 && ":}\"".indexOf(lower.charAt(end)) < 0) {
+            while (end < text.length() && end - i < 200 && ":}\"".indexOf(text.charAt(end)) < 0) {
                 end++;
             }
-            if (end + 1 < lower.length() && lower.charAt(end) == ':' && "}\"".indexOf(lower.charAt(end + 1)) < 0
-                    && isCredentialProperty(lower.substring(i + 3, end))) {
+            if (end + 1 < text.length() && text.charAt(end) == ':' && "}\"".indexOf(text.charAt(end + 1)) < 0
+                    && isCredentialProperty(text.substring(i + 3, end))) {
                 return true;
             }
         }

@@ -17,8 +17,12 @@ public final class KeywordIndex {
     private static final int ALPHABET = 128;
 
     private final List<String> keywords;
-    private final int[][] next;
-    private final int[] fail;
+    /**
+     * The automaton's transitions in one array, {@code state * 128 + char}, with upper case folded in: the next
+     * state, or its complement ({@code ~state}, negative) when that state ends a keyword. One load and one sign
+     * test per character is all the scan does for text that matches nothing.
+     */
+    private final int[] table;
     private final int[][] outputs;
 
     public KeywordIndex(List<String> keywordList) {
@@ -49,8 +53,8 @@ public final class KeywordIndex {
             out.get(state).add(k);
         }
         int n = trie.size();
-        next = trie.toArray(new int[0][]);
-        fail = new int[n];
+        int[][] next = trie.toArray(new int[0][]);
+        int[] fail = new int[n];
         Deque<Integer> queue = new ArrayDeque<>();
         for (int c = 0; c < ALPHABET; c++) {
             if (next[0][c] > 0) {
@@ -77,6 +81,13 @@ public final class KeywordIndex {
         for (int s = 0; s < n; s++) {
             outputs[s] = out.get(s).stream().mapToInt(Integer::intValue).toArray();
         }
+        table = new int[n * ALPHABET];
+        for (int s = 0; s < n; s++) {
+            for (int c = 0; c < ALPHABET; c++) {
+                int t = next[s][c >= 'A' && c <= 'Z' ? c + 32 : c];
+                table[s * ALPHABET + c] = outputs[t].length > 0 ? ~t : t;
+            }
+        }
     }
 
     private static int[] newRow() {
@@ -101,19 +112,21 @@ public final class KeywordIndex {
     public int[][] scan(CharSequence text) {
         int[][] hits = new int[keywords.size()][];
         int[] counts = new int[keywords.size()];
+        int[] table = this.table;
         int state = 0;
         for (int i = 0, n = text.length(); i < n; i++) {
             char c = text.charAt(i);
             if (c >= ALPHABET) {
-                state = 0;
+                state = 0; // no keyword spans a non-ASCII character
                 continue;
             }
-            if (c >= 'A' && c <= 'Z') {
-                c = (char) (c + 32);
+            int t = table[state * ALPHABET + c];
+            if (t >= 0) {
+                state = t;
+                continue;
             }
-            state = next[state][c];
-            int[] o = outputs[state];
-            for (int k : o) {
+            state = ~t;
+            for (int k : outputs[state]) {
                 int start = i - keywords.get(k).length() + 1;
                 if (hits[k] == null) {
                     hits[k] = new int[4];

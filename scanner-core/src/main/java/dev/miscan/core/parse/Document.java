@@ -83,7 +83,22 @@ public final class Document {
 
     /** Reports a one-line, non-fatal problem with this document (e.g. "YAML does not parse: …, line 3"). */
     public void warn(String message) {
-        warnings.accept(new ScanWarning(fragment.path(), message, false));
+        warnings.accept(new ScanWarning(fragment.path(), oneLine(message), false));
+    }
+
+    /** A run of key characters with a digit in it, as a parser's message may quote from the scanned text. */
+    private static final java.util.regex.Pattern KEY_LIKE =
+            java.util.regex.Pattern.compile("(?<![A-Za-z0-9+/=_~-])[A-Za-z0-9+/=_~-]{12,}");
+
+    /**
+     * A warning as reported: one line, at most 300 characters, and without key-like runs of the scanned text
+     * (parsers quote the text near an error, which may be a credential; the first four characters stay).
+     */
+    static String oneLine(String message) {
+        String m = message.replace("\r\n", " ").replace('\n', ' ').replace('\r', ' ');
+        m = KEY_LIKE.matcher(m).replaceAll(r -> r.group().chars().anyMatch(Character::isDigit)
+                ? java.util.regex.Matcher.quoteReplacement(r.group().substring(0, 4) + "…") : "$0");
+        return m.length() > 300 ? m.substring(0, 299) + "…" : m;
     }
 
     /** The file name's extension, lower-cased, without the dot ("" when there is none). */

@@ -248,6 +248,19 @@ class HostileInputTest {
     }
 
     @Test
+    void aParserMessageThatQuotesTheText_neverCarriesAKeyLikeRun() throws IOException {
+        byte[] b = new byte[30];
+        RANDOM.nextBytes(b);
+        String token = "k3" + HexFormat.of().formatHex(b); // a bare word: Jackson quotes it in its message
+        Files.writeString(root.resolve("settings.json"), "{\"secret=x\": " + token + "}");
+
+        ScanResult r = scan();
+
+        ScanWarning w = r.warnings().stream().filter(x -> x.path().equals("settings.json")).findFirst().orElseThrow();
+        assertThat(w.message()).contains("JSON does not parse").doesNotContain(token).contains(token.substring(0, 4) + "…");
+    }
+
+    @Test
     void sourceFilesThatDoNotParse_stillGetThePlainTextRules() throws IOException {
         Files.writeString(root.resolve("Broken.java"), "public class Broken { void f( { String s = \"secret="
                 + randomSecret() + "\"; }}}} <<<>>> @@@\n");
@@ -283,6 +296,19 @@ class HostileInputTest {
         } finally {
             deleteTree(outside);
         }
+    }
+
+    @Test
+    void aRootNamedOnTheCommandLineThatIsASymbolicLink_isFollowed() throws IOException {
+        Path real = Files.createDirectories(root.resolve("real"));
+        Files.writeString(real.resolve("app.properties"), "secret=" + randomSecret() + "\n");
+        Path link = Files.createSymbolicLink(root.resolve("link"), real);
+
+        ScanResult r = assertTimeoutPreemptively(GUARD, () -> engine().scan(new ScanRequest(root, List.of(link), List.of(),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 2)));
+
+        assertThat(findingPaths(r)).containsExactly("link/app.properties");
+        assertThat(r.warnings()).isEmpty();
     }
 
     @Test

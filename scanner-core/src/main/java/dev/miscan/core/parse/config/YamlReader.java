@@ -147,12 +147,31 @@ final class YamlReader {
             return true;
         }
 
+        /** Code point index → char offset, for texts with characters outside the BMP (null: they are equal). */
+        private int[] charOffsets;
+        private boolean charOffsetsChecked;
+
+        /**
+         * The text offset of a mark, from its index (SnakeYAML counts code points, and breaks lines at a lone
+         * {@code \r}, NEL and U+2028/2029 too, so its line and column do not always match the text's lines).
+         */
         private int offset(Mark mark) {
-            int line = mark.getLine();
-            if (line >= doc.lines().lineCount()) {
-                return doc.text().length();
+            String text = doc.text();
+            int index = Math.max(0, mark.getIndex());
+            if (!charOffsetsChecked) {
+                charOffsetsChecked = true;
+                if (text.codePointCount(0, text.length()) != text.length()) {
+                    charOffsets = new int[text.codePointCount(0, text.length()) + 1];
+                    for (int cp = 0, i = 0; cp < charOffsets.length; cp++) {
+                        charOffsets[cp] = i;
+                        i = i < text.length() ? text.offsetByCodePoints(i, 1) : i;
+                    }
+                }
             }
-            return Math.min(doc.lines().lineStart(line) + mark.getColumn(), doc.text().length());
+            if (charOffsets != null) {
+                return charOffsets[Math.min(index, charOffsets.length - 1)];
+            }
+            return Math.min(index, text.length());
         }
 
         /** Where the scalar's text starts: after an opening quote, or on the line after a block indicator. */

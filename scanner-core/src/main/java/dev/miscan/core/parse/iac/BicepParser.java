@@ -267,22 +267,43 @@ final class BicepParser {
         return items;
     }
 
-    /** Links {@code parent: sym} of top-level child resources to their parent, and fills in the parent's type. */
+    /**
+     * Links {@code parent: sym} of top-level child resources to their parent (filling in the parent's type), parents
+     * first, so that every resource's {@code parent()} is the object in the template's list.
+     */
     private void linkParents() {
         List<IacTemplate.Resource> rs = template.resources;
-        for (int k = 0; k < rs.size(); k++) {
-            IacTemplate.Resource r = rs.get(k);
-            if (r.parent() != null || r.body() == null || r.body().kind() != IacValue.Kind.OBJECT) {
-                continue;
-            }
-            String ref = template.singleReference(r.body().get("parent"));
-            IacTemplate.Resource parent = ref == null ? null : template.resource(ref);
-            if (parent != null && parent != r) {
-                String type = r.type().contains("/") ? r.type() : parent.type() + "/" + r.type();
-                rs.set(k, new IacTemplate.Resource(r.symbol(), type, r.apiVersion(), r.offset(), r.declEnd(), r.body(),
-                        r.existing(), parent, false));
-            }
+        java.util.Map<IacTemplate.Resource, IacTemplate.Resource> done = new java.util.IdentityHashMap<>();
+        List<IacTemplate.Resource> linked = new ArrayList<>();
+        for (IacTemplate.Resource r : rs) {
+            linked.add(relink(r, done, 0));
         }
+        rs.clear();
+        rs.addAll(linked);
+        template.invalidateIndex();
+    }
+
+    private IacTemplate.Resource relink(IacTemplate.Resource r, java.util.Map<IacTemplate.Resource,
+            IacTemplate.Resource> done, int depth) {
+        IacTemplate.Resource d = done.get(r);
+        if (d != null) {
+            return d;
+        }
+        IacTemplate.Resource parent = r.parent();
+        if (parent == null && r.body() != null && r.body().kind() == IacValue.Kind.OBJECT) {
+            String ref = template.singleReference(r.body().get("parent"));
+            parent = ref == null ? null : template.resource(ref);
+        }
+        IacTemplate.Resource newParent = parent == null || parent == r || depth > 16 ? null
+                : relink(parent, done, depth + 1);
+        IacTemplate.Resource out = r;
+        if (newParent != r.parent()) {
+            String type = r.type().contains("/") || newParent == null ? r.type() : newParent.type() + "/" + r.type();
+            out = new IacTemplate.Resource(r.symbol(), type, r.apiVersion(), r.offset(), r.declEnd(), r.body(),
+                    r.existing(), newParent, false);
+        }
+        done.put(r, out);
+        return out;
     }
 
     /** Skips a type annotation ({@code string}, {@code string[]}, {@code 'a' | 'b'}, {@code resource 'T@v'}). */
@@ -315,10 +336,10 @@ final class BicepParser {
         try {
             int s = peek().start();
             IacValue c = binary(0);
-            if (peek().is("?")) {
+            if (continuesOnNextLine("?")) {
                 next();
                 IacValue a = expr();
-                skipNewlinesIfIgnored();
+                continuesOnNextLine(":");
                 expect(":");
                 IacValue b = expr();
                 return combine(s, List.of(c, a, b), List.of());
@@ -339,7 +360,7 @@ final class BicepParser {
         int s = peek().start();
         IacValue left = binary(level + 1);
         List<IacValue> parts = null;
-        while (isOperator(peek(), LEVELS[level])) {
+        while (isOperator(peek(), LEVELS[level]) || level <= 2 && continuesOnNextLine(LEVELS[level])) {
             next();
             if (parts == null) {
                 parts = new ArrayList<>();
@@ -348,6 +369,23 @@ final class BicepParser {
             parts.add(binary(level + 1));
         }
         return parts == null ? left : combine(s, parts, List.of());
+    }
+
+    /**
+     * Whether the expression goes on at the start of a following line with one of {@code ops} (a multi-line
+     * ternary, {@code &&}, {@code ||}, {@code ??}); if so, the newlines are consumed. No statement, member or item
+     * starts with these operators, so this never joins two of them.
+     */
+    private boolean continuesOnNextLine(String... ops) {
+        int k = i;
+        while (k < toks.size() - 1 && toks.get(k).type() == Token.Type.NEWLINE) {
+            k++;
+        }
+        if (!isOperator(toks.get(k), ops)) {
+            return false;
+        }
+        i = k;
+        return true;
     }
 
     private static boolean isOperator(Token t, String[] ops) {

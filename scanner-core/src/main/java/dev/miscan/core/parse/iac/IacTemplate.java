@@ -1,7 +1,9 @@
 package dev.miscan.core.parse.iac;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -114,6 +116,10 @@ public final class IacTemplate {
     final List<Assignment> assignments = new ArrayList<>();
     final List<IacTemplate> nested = new ArrayList<>();
     int providerMajorVersion;
+    /** Resources by symbol, built on first lookup (rebuilt if the parser adds resources after one). */
+    private Map<String, Resource> bySymbol;
+    private int bySymbolSize;
+    private Map<String, Object> derivedValues;
 
     IacTemplate(Format format) {
         this.format = format;
@@ -133,33 +139,33 @@ public final class IacTemplate {
     }
 
     public List<Parameter> parameters() {
-        return List.copyOf(parameters);
+        return java.util.Collections.unmodifiableList(parameters);
     }
 
     public List<Variable> variables() {
-        return List.copyOf(variables);
+        return java.util.Collections.unmodifiableList(variables);
     }
 
     /** All resources, nested and child ones included, in source order. */
     public List<Resource> resources() {
-        return List.copyOf(resources);
+        return java.util.Collections.unmodifiableList(resources);
     }
 
     public List<Module> modules() {
-        return List.copyOf(modules);
+        return java.util.Collections.unmodifiableList(modules);
     }
 
     public List<Output> outputs() {
-        return List.copyOf(outputs);
+        return java.util.Collections.unmodifiableList(outputs);
     }
 
     public List<Assignment> assignments() {
-        return List.copyOf(assignments);
+        return java.util.Collections.unmodifiableList(assignments);
     }
 
     /** Inline templates of ARM nested deployments, each with its own parameters and variables. */
     public List<IacTemplate> nested() {
-        return List.copyOf(nested);
+        return java.util.Collections.unmodifiableList(nested);
     }
 
     /** This template and every nested one, depth first. */
@@ -198,16 +204,41 @@ public final class IacTemplate {
         return null;
     }
 
+    /**
+     * A value computed from this template once and shared by the rules that need it (the hosts, their settings);
+     * a template belongs to one document, which one thread scans at a time.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(String key, java.util.function.Function<IacTemplate, T> compute) {
+        if (derivedValues == null) {
+            derivedValues = new HashMap<>();
+        }
+        Object v = derivedValues.get(key);
+        if (v == null) {
+            v = compute.apply(this);
+            derivedValues.put(key, v);
+        }
+        return (T) v;
+    }
+
+    /** Forgets the symbol index after the parser replaced resources in place. */
+    void invalidateIndex() {
+        bySymbol = null;
+    }
+
     /** The resource with this symbolic name (Bicep symbol; Terraform {@code type.name}), or null. */
     public Resource resource(String symbol) {
-        int dot = format == Format.TERRAFORM ? symbol.indexOf('.') : -1;
-        for (Resource r : resources) {
-            if (dot > 0 ? r.type().equals(symbol.substring(0, dot)) && r.symbol().equals(symbol.substring(dot + 1))
-                    : !r.symbol().isEmpty() && r.symbol().equals(symbol)) {
-                return r;
+        if (bySymbol == null || bySymbolSize != resources.size()) {
+            Map<String, Resource> index = new HashMap<>();
+            for (Resource r : resources) {
+                if (!r.symbol().isEmpty()) {
+                    index.putIfAbsent(format == Format.TERRAFORM ? r.type() + "." + r.symbol() : r.symbol(), r);
+                }
             }
+            bySymbol = index;
+            bySymbolSize = resources.size();
         }
-        return null;
+        return bySymbol.get(symbol);
     }
 
     /**

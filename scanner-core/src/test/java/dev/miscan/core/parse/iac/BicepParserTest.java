@@ -173,6 +173,11 @@ class BicepParserTest {
                 param sku storageSku = 'Standard_LRS'
                 var filtered = filter(items, i => i.enabled && !(i.name =~ 'x'))
                 var maybe = settings.?value ?? 'none'
+                var sku = environment == 'prod'
+                  ? 'Premium'
+                  : 'Standard'
+                var enabled = isProd
+                  && hasCapacity
                 var spread = {
                   ...base
                   extra: true
@@ -185,7 +190,7 @@ class BicepParserTest {
 
         assertThat(warnings).isEmpty();
         assertThat(t.parameter("sku")).isNotNull();
-        assertThat(t.variables()).extracting(IacTemplate.Variable::name).containsExactly("filtered", "maybe", "spread");
+        assertThat(t.variables()).extracting(IacTemplate.Variable::name).containsExactly("filtered", "maybe", "sku", "enabled", "spread");
         assertThat(t.resource("app")).isNotNull();
     }
 
