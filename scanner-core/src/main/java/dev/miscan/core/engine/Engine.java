@@ -194,7 +194,7 @@ public final class Engine {
                     + finding.secretHash();
             byPlace.merge(place, finding, Engine::preferred);
             secrets.put(finding.secretHash(), secret);
-            if (finding.rule().tier() == Tier.KEY_BASED_AUTH) {
+            if (finding.rule().tier() != Tier.SECRET) {
                 notSecrets.add(finding.secretHash()); // the sink's own code: keep it readable in snippets
             }
         };
