@@ -70,7 +70,7 @@ else
     COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     [[ -n $(cd "$ROOT" && git status --porcelain --untracked-files=no 2>/dev/null) ]] && COMMIT="$COMMIT + uncommitted changes"
 fi
-rm -f "$WORK/mi-scan.jsa"   # the launcher writes a fresh class-data archive for this jar on its first scan
+rm -f "$WORK"/mi-scan*.jsa   # the launcher writes fresh class-data archives for this jar on its first scans
 JAR=$WORK/mi-scan.jar
 
 step "Corpora"
