@@ -181,19 +181,25 @@ public final class JavaValues {
     private TracedString valueOf(Declaration d, int depth) {
         switch (d.kind()) {
             case PARAMETER -> {
-                Parameter p = (Parameter) d.node();
+                if (!(d.node() instanceof Parameter p)) {
+                    return TracedString.hole(Origin.PARAMETER, d.name());
+                }
                 Optional<TracedString> injected = injected(d.view(), p, depth);
                 return injected.orElse(TracedString.hole(Origin.PARAMETER, d.name()));
             }
             case LOCAL -> {
-                VariableDeclarator v = (VariableDeclarator) d.node();
+                if (!(d.node() instanceof VariableDeclarator v)) {
+                    return TracedString.hole(Origin.LOCAL, d.name());
+                }
                 if (v.getInitializer().isPresent() && !isReassigned(v)) {
                     return resolve(d.view(), v.getInitializer().get(), depth + 1);
                 }
                 return TracedString.hole(Origin.LOCAL, d.name());
             }
             case FIELD, CONSTANT -> {
-                VariableDeclarator v = (VariableDeclarator) d.node();
+                if (!(d.node() instanceof VariableDeclarator v)) {
+                    return TracedString.hole(Origin.UNKNOWN, d.name());
+                }
                 Optional<FieldDeclaration> field = JavaNames.ancestor(v, FieldDeclaration.class);
                 if (field.isPresent()) {
                     Optional<TracedString> injected = injected(d.view(), field.get(), depth);
