@@ -1,12 +1,16 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Tier;
 import dev.miscan.core.api.Fix;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.Fixes;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.parse.LineIndex;
+import dev.miscan.core.secrets.Redaction;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -83,6 +87,8 @@ public final class FixCommand implements Callable<Integer> {
             return ExitCode.SCAN_ERROR.code();
         }
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
+        Map<String, List<Finding>> allByFile = before.findings().stream()
+                .collect(Collectors.groupingBy(f -> f.location().path()));
         List<Finding> manual = new ArrayList<>();
         for (Finding f : before.findings()) {
             if (!only.isEmpty() && !only.contains(f.rule().id())) {
@@ -103,7 +109,7 @@ public final class FixCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                if (apply(file, entry.getKey(), entry.getValue(), out)) {
+                if (apply(file, entry.getKey(), entry.getValue(), allByFile, out)) {
                     changed++;
                 } else {
                     manual.addAll(entry.getValue());
@@ -138,7 +144,8 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     /** Applies the fixes of one file; prints a unified diff with the removed lines redacted. */
-    private boolean apply(Path file, String display, List<Finding> findings, PrintWriter out) throws IOException {
+    private boolean apply(Path file, String display, List<Finding> findings, Map<String, List<Finding>> secretsByFile,
+            PrintWriter out) throws IOException {
         String original = Files.readString(file, StandardCharsets.UTF_8);
         boolean crlf = original.contains("\r\n");
         String text = crlf ? original.replace("\r\n", "\n") : original;
@@ -150,27 +157,45 @@ public final class FixCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             return false; // overlapping or stale edits: leave the file to a person
         }
-        out.println("--- a/" + display);
-        out.println("+++ b/" + display);
-        List<Fix.Edit> shown = new ArrayList<>();
-        for (Finding f : findings) {
-            for (Fix.Edit e : f.remediation().fix().edits()) {
-                if (shown.contains(e)) {
-                    continue;
-                }
-                shown.add(e);
-                int removed = Math.max(1, e.endLine() - e.startLine() + (e.endColumn() > 1 ? 1 : 0));
-                List<String> added = e.text().lines().toList();
-                out.println("@@ -" + e.startLine() + "," + removed + " +" + e.startLine() + "," + added.size() + " @@ "
-                        + f.remediation().fix().description());
-                out.println("-" + f.snippet() + (removed > 1 ? "  …" : ""));
-                added.forEach(l -> out.println("+" + l));
+        List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
+        out.print(Diffs.unified(display, text, updated, line -> {
+            String r = line;
+            for (String secret : secrets) {
+                r = Redaction.redact(r, secret);
             }
-        }
+            return r;
+        }));
+        findings.stream().map(f -> f.remediation().fix().description()).distinct()
+                .forEach(d -> out.println("# " + d));
         if (!dryRun) {
             Files.writeString(file, crlf ? updated.replace("\n", "\r\n") : updated, StandardCharsets.UTF_8);
         }
         return true;
+    }
+
+    /**
+     * The secrets of a file's secret-tier findings, read back from the file at their locations (checked
+     * against the finding's hash), so that no line of the diff, removed, added or context, shows one.
+     */
+    static List<String> secretsOf(String text, List<Finding> findings) {
+        LineIndex lines = new LineIndex(text);
+        List<String> out = new ArrayList<>();
+        for (Finding f : findings) {
+            Location l = f.location();
+            if (f.rule().tier() != Tier.SECRET || l.startLine() < 1 || l.endLine() > lines.lineCount()) {
+                continue;
+            }
+            int start = lines.lineStart(l.startLine() - 1) + l.startColumn() - 1;
+            int end = lines.lineStart(l.endLine() - 1) + l.endColumn() - 1;
+            if (start >= 0 && end > start && end <= text.length()) {
+                String secret = text.substring(start, end);
+                if (Redaction.sha256(secret).equals(f.secretHash())) {
+                    out.add(secret);
+                }
+            }
+        }
+        out.sort((a, b) -> b.length() - a.length()); // a secret inside a longer one is redacted with it
+        return out;
     }
 
     /** True when the file is in a git work tree and differs from HEAD or the index. */

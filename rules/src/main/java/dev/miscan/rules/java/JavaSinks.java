@@ -311,6 +311,7 @@ final class JavaSinks {
         final String lower;
         final List<Found> found = new ArrayList<>();
         final boolean azureDatabase;
+        final JavaFixes fixes;
 
         Analysis(Document doc, JavaView view, JavaValues values) {
             this.doc = doc;
@@ -320,6 +321,7 @@ final class JavaSinks {
             this.path = doc.path();
             this.lower = doc.text().toLowerCase(Locale.ROOT);
             this.azureDatabase = host(lower, AZURE_DB_SUFFIXES) != null;
+            this.fixes = new JavaFixes(doc, view, cu, this::rootType, this::chainCalls);
         }
 
         void run() {
@@ -844,8 +846,10 @@ final class JavaSinks {
             }
             Target t = new Target();
             t.values.put("property", property);
+            Remediation remediation = remedy(SinkFamily.VALUE_DEFAULT, t);
+            dev.miscan.core.api.Fix fix = fixes.valueDefault(a);
             secret(SinkFamily.VALUE_DEFAULT, dflt, verdict, a, "the default of @Value(\"${" + property + ":…}\")",
-                    "credential", remedy(SinkFamily.VALUE_DEFAULT, t), null, false);
+                    "credential", fix == null ? remediation : remediation.withFix(fix), null, false);
         }
 
         // ---- reporting -------------------------------------------------------------------------------------
@@ -869,6 +873,10 @@ final class JavaSinks {
             }
             String what = what(family, slot);
             Remediation remediation = remedy(family, target);
+            dev.miscan.core.api.Fix fix = fixes.sink(sink, target);
+            if (fix != null) {
+                remediation = remediation.withFix(fix);
+            }
             if (verdict.kind() == Verdict.Kind.ELSEWHERE) {
                 String origin = verdict.hole() != null ? verdict.hole().describe()
                         : verdict.detail().isEmpty() ? "outside the code" : verdict.detail();
@@ -902,9 +910,10 @@ final class JavaSinks {
                 return;
             }
             String definedIn = v.pathAt(first);
+            // the fix edits this file, where the constant is used: it belongs to the key-based-auth finding here
             found.add(new Found(rule, definedIn, v.offsetAt(first), secret, capitalize(what) + " in "
                     + (constant != null ? "constant " + constant : "a constant") + ", passed to " + label + " in "
-                    + path + " on line " + line(sink) + ".", remediation));
+                    + path + " on line " + line(sink) + ".", remediation.withFix(null)));
             if (family.keyAuthRule != null) {
                 keyAuth(family, sink, label + " authenticates with " + article(what) + " from "
                         + (constant != null ? "constant " + constant : "a constant") + " defined in " + definedIn

@@ -1,0 +1,326 @@
+package dev.miscan.rules.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.ImportDeclaration;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.expr.AnnotationExpr;
+import com.github.javaparser.ast.expr.Expression;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NormalAnnotationExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
+import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
+import com.github.javaparser.ast.expr.StringLiteralExpr;
+import dev.miscan.core.api.Fix;
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.LineIndex;
+import dev.miscan.core.parse.java.JavaNames;
+import dev.miscan.core.parse.java.JavaView;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Pattern;
+
+/**
+ * The mechanical fixes of Java sinks: precise text edits that keep the file's formatting. A client builder
+ * that authenticates with a key, connection string or SAS gets {@code .credential(new
+ * DefaultAzureCredentialBuilder().build())} instead (with the endpoint or namespace the connection string
+ * named), and the import; a Spring {@code @Value} loses its credential default.
+ *
+ * <p>A fix is offered only where the result is known to compile and to reach the same resource: the builder
+ * is one of the Azure SDK types below (each has the {@code TokenCredential} overload used; the fix tests
+ * compile the results against the SDK), and the endpoint is written in the code. Everything else (a
+ * connection string from the environment, JDBC, Redis, credentials of the identity library) needs a person:
+ * the endpoint, the database user or the identity's roles are not in the code.
+ */
+final class JavaFixes {
+    static final String CREDENTIAL = "new DefaultAzureCredentialBuilder().build()";
+    private static final String IMPORT = "com.azure.identity.DefaultAzureCredentialBuilder";
+
+    /** Builders that accept a {@code TokenCredential}, with the kind of endpoint they need. */
+    private static final Map<String, String> BUILDERS = Map.ofEntries(
+            Map.entry("com.azure.storage.blob.BlobServiceClientBuilder", "blob"),
+            Map.entry("com.azure.storage.blob.BlobContainerClientBuilder", "blob"),
+            Map.entry("com.azure.storage.blob.BlobClientBuilder", "blob"),
+            Map.entry("com.azure.storage.blob.specialized.SpecializedBlobClientBuilder", "blob"),
+            Map.entry("com.azure.storage.queue.QueueServiceClientBuilder", "queue"),
+            Map.entry("com.azure.storage.queue.QueueClientBuilder", "queue"),
+            Map.entry("com.azure.storage.file.datalake.DataLakeServiceClientBuilder", "dfs"),
+            Map.entry("com.azure.storage.file.datalake.DataLakeFileSystemClientBuilder", "dfs"),
+            Map.entry("com.azure.storage.file.datalake.DataLakePathClientBuilder", "dfs"),
+            Map.entry("com.azure.data.tables.TableServiceClientBuilder", "table"),
+            Map.entry("com.azure.data.tables.TableClientBuilder", "table"),
+            Map.entry("com.azure.messaging.servicebus.ServiceBusClientBuilder", "servicebus"),
+            Map.entry("com.azure.messaging.eventhubs.EventHubClientBuilder", "eventhubs"),
+            Map.entry("com.azure.messaging.eventhubs.EventProcessorClientBuilder", "eventhubs"),
+            Map.entry("com.azure.cosmos.CosmosClientBuilder", "endpoint"),
+            Map.entry("com.azure.data.appconfiguration.ConfigurationClientBuilder", "endpoint"),
+            Map.entry("com.azure.messaging.eventgrid.EventGridPublisherClientBuilder", "endpoint"),
+            Map.entry("com.azure.messaging.webpubsub.WebPubSubServiceClientBuilder", "endpoint"),
+            Map.entry("com.azure.search.documents.SearchClientBuilder", "endpoint"),
+            Map.entry("com.azure.search.documents.indexes.SearchIndexClientBuilder", "endpoint"),
+            Map.entry("com.azure.search.documents.indexes.SearchIndexerClientBuilder", "endpoint"),
+            Map.entry("com.azure.ai.openai.OpenAIClientBuilder", "endpoint"));
+    /** What a fix may write inside a string literal: host names and URLs, nothing that needs escaping. */
+    private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9._:/-]{1,300}");
+
+    private final Document doc;
+    private final JavaView view;
+    private final CompilationUnit cu;
+    private final Function<Expression, Optional<String>> rootType;
+    private final Function<MethodCallExpr, Map<String, Expression>> chainCalls;
+
+    JavaFixes(Document doc, JavaView view, CompilationUnit cu, Function<Expression, Optional<String>> rootType,
+            Function<MethodCallExpr, Map<String, Expression>> chainCalls) {
+        this.doc = doc;
+        this.view = view;
+        this.cu = cu;
+        this.rootType = rootType;
+        this.chainCalls = chainCalls;
+    }
+
+    /** The fix of a builder call or key-credential constructor that authenticates with a key, or null. */
+    Fix sink(Node sink, JavaSinks.Target target) {
+        if (sink instanceof MethodCallExpr m) {
+            return builderCall(m, target);
+        }
+        if (sink instanceof ObjectCreationExpr o && o.getParentNode().orElse(null) instanceof MethodCallExpr use
+                && use.getNameAsString().equals("credential") && !use.getArguments().isEmpty()
+                && use.getArguments().get(use.getArguments().size() - 1) == o) {
+            return keyCredentialObject(o, use);
+        }
+        return null;
+    }
+
+    /** {@code .connectionString(…)}, {@code .sasToken(…)} or {@code .key(…)} on a builder. */
+    private Fix builderCall(MethodCallExpr m, JavaSinks.Target target) {
+        String kind = builderKind(m);
+        if (kind == null) {
+            return null;
+        }
+        Map<String, Expression> chain = chainCalls.apply(m);
+        String name = m.getNameAsString();
+        int args = m.getArguments().size();
+        String replacement = switch (name) {
+            case "connectionString" -> connectionString(m, kind, chain, target, args);
+            case "sasToken" -> isStorage(kind) && args == 1 && chain.containsKey("endpoint")
+                    ? "credential(" + CREDENTIAL + ")" : null;
+            case "key" -> kind.equals("endpoint") && builderType(m).endsWith(".CosmosClientBuilder") && args == 1
+                    && chain.containsKey("endpoint") ? "credential(" + CREDENTIAL + ")" : null;
+            default -> null;
+        };
+        if (replacement == null) {
+            return null;
+        }
+        int begin = view.begin(m.getName());
+        int end = view.end(m);
+        return fix("Authenticate " + JavaNames.simpleName(builderType(m)) + " with DefaultAzureCredential instead of "
+                + (name.equals("connectionString") ? "the connection string" : name.equals("sasToken") ? "the SAS token"
+                : "the key"), begin, end, replacement);
+    }
+
+    private String connectionString(MethodCallExpr m, String kind, Map<String, Expression> chain,
+            JavaSinks.Target target, int args) {
+        if (isStorage(kind)) {
+            String account = target.get("account");
+            String suffix = target.get("suffix") == null ? "core.windows.net" : target.get("suffix");
+            if (args != 1) {
+                return null;
+            }
+            if (chain.containsKey("endpoint")) {
+                return "credential(" + CREDENTIAL + ")";
+            }
+            String endpoint = account == null ? null : "https://" + account.toLowerCase(Locale.ROOT) + "." + kind + "."
+                    + suffix;
+            return safe(endpoint) ? "endpoint(\"" + endpoint + "\").credential(" + CREDENTIAL + ")" : null;
+        }
+        String endpoint = target.get("endpoint");
+        String host = endpoint == null ? null : Credentials.host(endpoint);
+        switch (kind) {
+            case "servicebus" -> {
+                String entity = target.get("entity");
+                if (args != 1 || !safe(host) || !host.contains(".servicebus.")
+                        || entity != null && !chain.containsKey("queueName") && !chain.containsKey("topicName")) {
+                    return null;
+                }
+                return "credential(\"" + host + "\", " + CREDENTIAL + ")";
+            }
+            case "eventhubs" -> {
+                if (!safe(host) || !host.contains(".servicebus.")) {
+                    return null;
+                }
+                String entity = target.get("entity");
+                String hub = args == 2 ? view.source(m.getArguments().get(1))
+                        : entity != null && safe(entity) ? "\"" + entity + "\"" : null;
+                if (hub != null) {
+                    return "credential(\"" + host + "\", " + hub + ", " + CREDENTIAL + ")";
+                }
+                return args == 1 && chain.containsKey("eventHubName")
+                        ? "fullyQualifiedNamespace(\"" + host + "\").credential(" + CREDENTIAL + ")" : null;
+            }
+            case "endpoint" -> {
+                String type = builderType(m);
+                boolean takesConnectionString = type.endsWith(".ConfigurationClientBuilder")
+                        || type.endsWith(".WebPubSubServiceClientBuilder");
+                if (!takesConnectionString || args != 1) {
+                    return null;
+                }
+                if (chain.containsKey("endpoint")) {
+                    return "credential(" + CREDENTIAL + ")";
+                }
+                return safe(host) && endpoint.startsWith("https://") && !host.isEmpty()
+                        ? "endpoint(\"https://" + host + "\").credential(" + CREDENTIAL + ")" : null;
+            }
+            default -> {
+                return null;
+            }
+        }
+    }
+
+    /** {@code .credential(new AzureKeyCredential(…))} and the other key credentials, passed straight to a builder. */
+    private Fix keyCredentialObject(ObjectCreationExpr o, MethodCallExpr use) {
+        String kind = builderKind(use);
+        if (kind == null) {
+            return null;
+        }
+        if (use.getArguments().size() == 1) {
+            Map<String, Expression> chain = chainCalls.apply(use);
+            boolean located = kind.equals("servicebus") || kind.equals("eventhubs")
+                    ? chain.containsKey("fullyQualifiedNamespace") : chain.containsKey("endpoint");
+            if (!located) {
+                return null;
+            }
+        }
+        return fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead of "
+                + o.getType().getNameAsString(), view.begin(o), view.end(o), CREDENTIAL);
+    }
+
+    /**
+     * {@code @Value("${orders.password:s3cret}")} becomes {@code @Value("${orders.password}")}: the setting must
+     * now come from the environment or Key Vault, and the code holds no credential.
+     */
+    Fix valueDefault(AnnotationExpr a) {
+        Expression member = a instanceof SingleMemberAnnotationExpr s ? s.getMemberValue()
+                : a instanceof NormalAnnotationExpr n ? n.getPairs().stream()
+                        .filter(p -> p.getNameAsString().equals("value")).map(p -> p.getValue()).findFirst().orElse(null)
+                : null;
+        if (!(member instanceof StringLiteralExpr literal)) {
+            return null;
+        }
+        String value = literal.getValue();
+        int colon = value.indexOf(':');
+        if (!value.startsWith("${") || !value.endsWith("}") || colon < 0 || value.indexOf('}') != value.length() - 1
+                || value.indexOf("${", 2) >= 0) {
+            return null;
+        }
+        String property = value.substring(2, colon);
+        if (!property.matches("[A-Za-z0-9._\\[\\]-]+")) {
+            return null;
+        }
+        int begin = view.begin(literal);
+        int end = view.end(literal);
+        if (begin < 0 || end <= begin) {
+            return null;
+        }
+        return new Fix("Remove the credential default of @Value(\"${" + property + "}\"): the setting must be provided",
+                List.of(edit(begin, end, "\"${" + property + "}\"")));
+    }
+
+    private Fix fix(String description, int begin, int end, String replacement) {
+        if (begin < 0 || end <= begin) {
+            return null;
+        }
+        List<Fix.Edit> edits = new ArrayList<>();
+        importEdit().ifPresent(edits::add);
+        edits.add(edit(begin, end, replacement));
+        return new Fix(description, edits);
+    }
+
+    /** The import of DefaultAzureCredentialBuilder, after the last import (or the package), unless present. */
+    private Optional<Fix.Edit> importEdit() {
+        for (ImportDeclaration i : cu.getImports()) {
+            String n = i.getNameAsString();
+            if (!i.isStatic() && (i.isAsterisk() ? n.equals("com.azure.identity") : n.equals(IMPORT))) {
+                return Optional.empty();
+            }
+        }
+        // in order among the Azure imports when there are some, else after the last import (or the package)
+        Node before = null;
+        Node after = cu.getPackageDeclaration().orElse(null);
+        for (ImportDeclaration i : cu.getImports()) {
+            boolean azure = !i.isStatic() && i.getNameAsString().startsWith("com.azure.");
+            if (azure && i.getNameAsString().compareTo(IMPORT) > 0) {
+                before = i;
+                break;
+            }
+            if (azure || after == null || !(after instanceof ImportDeclaration a && a.getNameAsString().startsWith("com.azure."))) {
+                after = i;
+            }
+        }
+        if (before != null) {
+            int at = view.begin(before);
+            return at < 0 ? Optional.empty() : Optional.of(edit(at, at, "import " + IMPORT + ";\n"));
+        }
+        String line = "import " + IMPORT + ";\n";
+        if (after == null) {
+            return Optional.of(edit(0, 0, line + "\n"));
+        }
+        int end = view.end(after);
+        if (end < 0) {
+            return Optional.empty();
+        }
+        LineIndex lines = doc.lines();
+        int l = lines.lineOf(Math.max(0, end - 1));
+        if (l + 1 >= lines.lineCount()) {
+            return Optional.empty(); // nothing after the imports: not a file a fix should touch
+        }
+        int at = lines.lineStart(l + 1);
+        return Optional.of(edit(at, at, cu.getImports().isNonEmpty() ? line : "\n" + line));
+    }
+
+    private Fix.Edit edit(int begin, int end, String text) {
+        LineIndex lines = doc.lines();
+        int first = doc.fragment().firstLine();
+        int bl = lines.lineOf(begin);
+        int el = lines.lineOf(end);
+        return new Fix.Edit(first + bl, begin - lines.lineStart(bl) + 1, first + el, end - lines.lineStart(el) + 1,
+                text);
+    }
+
+    /** The fully qualified builder type of a call's chain, when it is imported or written in full; else "". */
+    private String builderType(MethodCallExpr m) {
+        String written = m.getScope().flatMap(rootType).orElse("");
+        if (written.isEmpty()) {
+            return "";
+        }
+        if (written.contains(".") && Character.isLowerCase(written.charAt(0))) {
+            return written;
+        }
+        String simple = JavaNames.simpleName(written);
+        return JavaNames.importOf(cu, simple).orElseGet(() -> {
+            // a single-type import is what the fix can trust; a wildcard import of the SDK package also names it
+            for (Map.Entry<String, String> e : BUILDERS.entrySet()) {
+                String pkg = e.getKey().substring(0, e.getKey().lastIndexOf('.'));
+                if (JavaNames.simpleName(e.getKey()).equals(simple) && cu.getImports().stream()
+                        .anyMatch(i -> i.isAsterisk() && !i.isStatic() && i.getNameAsString().equals(pkg))) {
+                    return e.getKey();
+                }
+            }
+            return "";
+        });
+    }
+
+    private String builderKind(MethodCallExpr m) {
+        return BUILDERS.get(builderType(m));
+    }
+
+    private static boolean isStorage(String kind) {
+        return kind.equals("blob") || kind.equals("queue") || kind.equals("dfs") || kind.equals("table");
+    }
+
+    private static boolean safe(String s) {
+        return s != null && SAFE.matcher(s).matches();
+    }
+}
