@@ -10,12 +10,20 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.testing.FixtureHarness;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import javax.tools.Diagnostic;
+import javax.tools.DiagnosticCollector;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -66,6 +74,50 @@ class FixturesFixTest {
         long fixableLeft = after.stream().filter(f -> f.remediation().fix() != null).count();
         assertThat(fixableLeft).as("findings with a fix left after applying the fixes").isZero();
         assertThat(after.size()).as("findings after fixing").isLessThan(before.size());
+        if (text.contains(COMPILES)) {
+            assertThat(compile(name, text)).as("%s before fixing", name).isEmpty();
+            assertThat(compile(name, fixed)).as("%s after fixing", name).isEmpty();
+        }
+    }
+
+    /** Java fixtures that say so compile against the Azure SDK (test scope), before and after their fixes. */
+    private static final String COMPILES = "mi-scan-test: compiles";
+
+    @Test
+    void someJavaFixturesCompile() throws IOException {
+        long compiling = fixturesWithFixes().filter(f -> {
+            try {
+                return f.toString().endsWith(".java") && Files.readString(f).contains(COMPILES);
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }).count();
+        assertThat(compiling).as("Java fixtures whose fixes are compiled").isPositive();
+    }
+
+    /** The compiler's errors for one Java source (class name from the file name); empty when it compiles. */
+    private static List<String> compile(String fileName, String source) throws IOException {
+        Path out = Files.createTempDirectory("fix-compile");
+        try {
+            JavaCompiler compiler = ToolProvider.getSystemJavaCompiler();
+            DiagnosticCollector<JavaFileObject> diagnostics = new DiagnosticCollector<>();
+            JavaFileObject file = new SimpleJavaFileObject(URI.create("string:///" + fileName), JavaFileObject.Kind.SOURCE) {
+                @Override
+                public CharSequence getCharContent(boolean ignoreEncodingErrors) {
+                    return source;
+                }
+            };
+            List<String> options = List.of("-classpath", System.getProperty("java.class.path"), "-d", out.toString(),
+                    "-Xlint:none", "-proc:none");
+            compiler.getTask(null, null, diagnostics, options, null, List.of(file)).call();
+            // line and message only: a compiler message quotes code, and code here may hold a fixture's key
+            return diagnostics.getDiagnostics().stream().filter(d -> d.getKind() == Diagnostic.Kind.ERROR)
+                    .map(d -> "line " + d.getLineNumber() + ": " + d.getCode()).toList();
+        } finally {
+            try (Stream<Path> files = Files.walk(out)) {
+                files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
     }
 
     /** Whether a text contains the finding's secret: compared by hash of every token, never printed. */
