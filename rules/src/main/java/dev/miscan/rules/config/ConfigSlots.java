@@ -111,44 +111,36 @@ public final class ConfigSlots {
     }
 
     /**
-     * The mechanical fix of a candidate in a {@code .properties} file: the setting's line(s) replaced by the
-     * passwordless settings of its slot (those already in the file are not repeated; values the file names,
-     * such as the account or namespace, are filled in). Database and Redis slots need a person (the URL and
-     * user change too), so they have none.
+     * The mechanical fix of a candidate: the setting replaced by the passwordless settings of its slot (those
+     * already in the file are not repeated; values the file names, such as the account or namespace, are filled
+     * in). In a {@code .properties} file the setting's line(s) are replaced; in YAML and JSON the settings are
+     * written where the setting was, at its indentation, when they belong beside it ({@link StructuredFix}).
+     * Database and Redis slots need a person (the URL and user change too), and so does a slot whose
+     * replacement needs a value the file does not name (a namespace, a container), so they have none.
      */
     public static Fix fix(Document doc, Candidate c) {
-        if (ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES || !c.slot().when().isEmpty()) {
+        ConfigView.Format format = ConfigView.formatOf(doc);
+        if (!c.slot().when().isEmpty() || format != ConfigView.Format.PROPERTIES && format != ConfigView.Format.YAML
+                && format != ConfigView.Format.JSON) {
             return null;
         }
         ConfigEntry e = c.entry();
+        List<String[]> settings = e.commented() ? List.of() : settingsToAdd(doc, c);
+        if (settings == null) {
+            return null;
+        }
+        String description = e.commented() ? "Delete the commented-out credential '" + e.key() + "'"
+                : "Replace '" + e.key() + "' with passwordless settings";
+        if (format != ConfigView.Format.PROPERTIES) {
+            return e.commented() ? null : StructuredFix.of(doc, e, settings, description);
+        }
         var lines = doc.lines();
         int first = lines.lineOf(e.keyOffset());
         int endOffset = e.valueOffset() >= 0 ? e.valueOffset() + e.rawValue().length() : e.keyOffset();
         int last = lines.lineOf(Math.max(e.keyOffset(), Math.min(endOffset, doc.text().length())));
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-            if (!other.commented()) {
-                present.add(ConfigEntry.normalize(other.key()));
-            }
-            // a setting that the fix of an earlier credential setting adds is added once, by that fix
-            Slot earlier = other.keyOffset() < e.keyOffset() && !other.commented() ? slotOf(other.key()) : null;
-            if (earlier != null && earlier.when().isEmpty() && other.value() != null && !other.value().isBlank()) {
-                for (String setting : earlier.passwordless().split("\n")) {
-                    int eq = setting.indexOf('=');
-                    present.add(ConfigEntry.normalize(eq > 0 ? setting.substring(0, eq).strip() : setting));
-                }
-            }
-        }
         StringBuilder text = new StringBuilder();
-        if (!e.commented()) {
-            for (String setting : fillIn(c.slot().passwordless(), e.value() == null ? "" : e.value()).split("\n")) {
-                int eq = setting.indexOf('=');
-                String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
-                if (setting.contains("  (") || present.contains(ConfigEntry.normalize(key))) {
-                    continue; // a comment-like hint, or the setting is already there
-                }
-                text.append(setting).append('\n');
-            }
+        for (String[] setting : settings) {
+            text.append(setting[0]).append('=').append(setting[1]).append('\n');
         }
         int lastEnd = lines.lineEnd(last);
         boolean hasNewline = lastEnd < doc.text().length();
@@ -159,9 +151,73 @@ public final class ConfigSlots {
             inserted = inserted.substring(0, inserted.length() - 1);
         }
         int first1 = doc.fragment().firstLine() + first;
-        return new Fix((e.commented() ? "Delete the commented-out credential '" : "Replace '") + e.key()
-                + (e.commented() ? "'" : "' with passwordless settings"),
+        return new Fix(description,
                 List.of(new Fix.Edit(first1, 1, doc.fragment().firstLine() + endLine - 1, endColumn, inserted)));
+    }
+
+    /**
+     * The passwordless settings ({key, value}) that replace a candidate's setting, without those the file already
+     * has (or that the fix of an earlier credential setting adds); null when one needs a value the file does not
+     * name. A user-assigned identity's client id is optional (a system-assigned identity needs none) and is left out.
+     */
+    static List<String[]> settingsToAdd(Document doc, Candidate c) {
+        ConfigEntry e = c.entry();
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+            if (!other.commented()) {
+                present.add(ConfigEntry.normalize(other.key()));
+            }
+            // a setting that the fix of an earlier credential setting adds is added once, by that fix (in a
+            // properties file, where such fixes always apply: in YAML and JSON each fix adds its own)
+            Slot earlier = other.keyOffset() < e.keyOffset() && !other.commented() ? slotOf(other.key()) : null;
+            if (earlier != null && earlier.when().isEmpty() && other.value() != null && !other.value().isBlank()
+                    && ConfigView.formatOf(doc) == ConfigView.Format.PROPERTIES
+                    && !fillIn(earlier.passwordless(), other.value()).matches("(?s).*=[^\\n]*<[^\\n]*>.*")) {
+                for (String setting : earlier.passwordless().split("\n")) {
+                    int eq = setting.indexOf('=');
+                    present.add(ConfigEntry.normalize(eq > 0 ? setting.substring(0, eq).strip() : setting));
+                }
+            }
+        }
+        if (c.slot().rule().startsWith("MI-ID-") && hasSignInSibling(doc, e)) {
+            return null;
+        }
+        List<String[]> out = new ArrayList<>();
+        for (String setting : fillIn(c.slot().passwordless(), e.value() == null ? "" : e.value()).split("\n")) {
+            int eq = setting.indexOf('=');
+            String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
+            if (setting.contains("  (") || eq <= 0 || present.contains(ConfigEntry.normalize(key))) {
+                continue; // a comment-like hint, or the setting is already there
+            }
+            String value = setting.substring(eq + 1).strip();
+            if (value.contains("<") && value.contains(">")) {
+                if (ConfigEntry.normalize(key).endsWith("clientid")) {
+                    continue;
+                }
+                return null;
+            }
+            out.add(new String[] {key, value});
+        }
+        return out;
+    }
+
+    /**
+     * True when the credential has a client id, user name or certificate path beside it: those name the app
+     * registration or user that signed in, and would be read as the managed identity's if left behind, so
+     * removing the secret alone is not a fix.
+     */
+    private static boolean hasSignInSibling(Document doc, ConfigEntry e) {
+        String key = ConfigEntry.normalize(e.key());
+        String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.') + 1) : "";
+        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+            String k = ConfigEntry.normalize(other.key());
+            if (!other.commented() && other != e && k.startsWith(parent) && k.indexOf('.', parent.length()) < 0
+                    && List.of("clientid", "username", "clientcertificatepath", "certificatepath")
+                            .contains(k.substring(parent.length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static final Pattern ACCOUNT = Pattern.compile("(?i)AccountName=([a-z0-9]{3,24})");
@@ -183,11 +239,13 @@ public final class ConfigSlots {
     }
 
     /**
-     * Wraps a sink so that a value rule's finding inside a credential setting of a {@code .properties} file
-     * (a connection string's key, say) carries the slot's fix.
+     * Wraps a sink so that a value rule's finding inside a credential setting of a properties, YAML or JSON
+     * file (a connection string's key, say) carries the slot's fix.
      */
     public static FindingSink withSlotFixes(Document doc, FindingSink sink) {
-        if (ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES) {
+        ConfigView.Format format = ConfigView.formatOf(doc);
+        if (format != ConfigView.Format.PROPERTIES && format != ConfigView.Format.YAML
+                && format != ConfigView.Format.JSON) {
             return sink;
         }
         return (finding, secret) -> {

@@ -38,13 +38,18 @@ class FixturesFixTest {
     static Stream<Path> fixturesWithFixes() throws IOException {
         List<Path> out = new ArrayList<>();
         for (Path f : FixtureHarness.fixtures(ROOT)) {
-            if (!FixtureHarness.GOLDEN.matcher(Files.readString(f)).find()
-                    && scan(f.getFileName().toString(), Files.readString(f)).stream()
+            if (scan(f.getFileName().toString(), text(f)).stream()
                     .anyMatch(x -> x.remediation().fix() != null)) {
                 out.add(f);
             }
         }
         return out.stream();
+    }
+
+    /** A fixture's text, without the golden markers of JSON fixtures. */
+    private static String text(Path fixture) throws IOException {
+        String text = Files.readString(fixture, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        return FixtureHarness.GOLDEN.matcher(text).replaceAll("");
     }
 
     private static List<Finding> scan(String name, String text) {
@@ -55,7 +60,7 @@ class FixturesFixTest {
     @MethodSource("fixturesWithFixes")
     void applyingTheFixes_removesTheFixedFindings(Path fixture) throws IOException {
         String name = fixture.getFileName().toString();
-        String text = Files.readString(fixture, StandardCharsets.UTF_8).replace("\r\n", "\n");
+        String text = text(fixture);
         List<Finding> before = scan(name, text);
         List<Fix.Edit> edits = new ArrayList<>();
         List<String> fixedRules = new ArrayList<>();
@@ -74,9 +79,28 @@ class FixturesFixTest {
         long fixableLeft = after.stream().filter(f -> f.remediation().fix() != null).count();
         assertThat(fixableLeft).as("findings with a fix left after applying the fixes").isZero();
         assertThat(after.size()).as("findings after fixing").isLessThan(before.size());
+        assertThat(parseProblem(name, fixed)).as("%s after fixing", name).isNull();
         if (text.contains(COMPILES)) {
             assertThat(compile(name, text)).as("%s before fixing", name).isEmpty();
             assertThat(compile(name, fixed)).as("%s after fixing", name).isEmpty();
+        }
+    }
+
+    /** Why a fixed YAML or JSON text does not parse (line only: a parser's message quotes the text), or null. */
+    private static String parseProblem(String name, String text) {
+        try {
+            if (name.endsWith(".yml") || name.endsWith(".yaml")) {
+                new org.yaml.snakeyaml.Yaml().loadAll(text).forEach(document -> { });
+            } else if (name.endsWith(".json")) {
+                new com.fasterxml.jackson.databind.ObjectMapper().readTree(text);
+            }
+            return null;
+        } catch (org.yaml.snakeyaml.error.MarkedYAMLException e) {
+            return "YAML does not parse at line " + (e.getProblemMark() == null ? "?" : e.getProblemMark().getLine() + 1);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            return "JSON does not parse at line " + (e.getLocation() == null ? "?" : e.getLocation().getLineNr());
+        } catch (RuntimeException e) {
+            return "does not parse (" + e.getClass().getSimpleName() + ")";
         }
     }
 
