@@ -873,6 +873,12 @@ final class JavaSinks {
             }
             String what = what(family, slot);
             Remediation remediation = remedy(family, target);
+            Node client = sink instanceof ObjectCreationExpr o ? credentialUse(o).map(u -> (Node) u).orElse(null) : sink;
+            ClientAccess.Access access = client instanceof MethodCallExpr cm
+                    ? ClientAccess.of(family, target.builder, cm, chainCalls(cm), cu) : null;
+            if (access != null) {
+                remediation = remediation.withAccess(access.roles(), access.seen());
+            }
             dev.miscan.core.api.Fix fix = fixes.sink(sink, target);
             if (fix != null) {
                 remediation = remediation.withFix(fix);

@@ -184,6 +184,8 @@ public final class JsonWriter {
         rem.put("scope", text(r.scope()));
         ArrayNode commands = rem.putArray("commands");
         r.commands().forEach(c -> commands.add(text(c)));
+        rem.put("access", text(r.access()));
+        rem.put("fixable", r.fix() != null);
 
         Provenance p = f.provenance();
         ObjectNode commit = node.putObject("commit");

@@ -26,8 +26,14 @@ import java.util.TreeMap;
 public final class PlanWriter {
 
     /** One resource and everything needed to move it to Managed Identity. */
+    /**
+     * One resource and everything needed to move it to Managed Identity. {@code access} says, per code location,
+     * what the code does with the client; when every use was seen ({@code rolesFromCode}), {@code roles} are the
+     * roles those uses need, else every role the uses may need, narrowest first.
+     */
     public record Target(String service, String resource, List<String> uses, List<Role> roles, String scope,
-            List<String> commands, String replacementLanguage, String replacement, String dependency) {
+            List<String> commands, String replacementLanguage, String replacement, String dependency,
+            List<String> access, boolean rolesFromCode) {
     }
 
     public List<Target> targets(ScanResult result) {
@@ -43,10 +49,17 @@ public final class PlanWriter {
             Set<String> uses = new LinkedHashSet<>();
             Set<Role> roles = new LinkedHashSet<>();
             Set<String> commands = new LinkedHashSet<>();
+            Set<String> access = new LinkedHashSet<>();
+            boolean fromCode = true;
             String scope = "";
             for (Finding f : fs) {
                 uses.add(f.location().path() + ":" + f.location().startLine() + " (" + f.rule().id() + ", "
                         + f.severity().sarifLevel() + ")");
+                if (f.remediation().access().isEmpty()) {
+                    fromCode = false;
+                } else {
+                    access.add(f.location().path() + ":" + f.location().startLine() + " " + f.remediation().access());
+                }
                 roles.addAll(f.remediation().roles());
                 commands.addAll(f.remediation().commands());
                 if (scope.isEmpty()) {
@@ -54,7 +67,8 @@ public final class PlanWriter {
                 }
             }
             out.add(new Target(first.service(), first.target(), List.copyOf(uses), List.copyOf(roles), scope,
-                    List.copyOf(commands), first.language(), first.replacement(), first.dependency()));
+                    List.copyOf(commands), first.language(), first.replacement(), first.dependency(),
+                    List.copyOf(access), fromCode && !roles.isEmpty()));
         }
         return out;
     }
@@ -86,7 +100,9 @@ public final class PlanWriter {
         for (Target t : targets) {
             md.append("| ").append(t.service()).append(" | ").append(t.resource().isBlank() ? "—" : "`" + t.resource() + "`")
                     .append(" | ").append(t.uses().size()).append(" | ")
-                    .append(t.roles().isEmpty() ? "see details" : t.roles().get(0).name()).append(" |\n");
+                    .append(t.roles().isEmpty() ? "see details" : t.rolesFromCode()
+                            ? String.join(" + ", t.roles().stream().map(Role::name).toList())
+                            : t.roles().get(0).name()).append(" |\n");
         }
         for (Target t : targets) {
             md.append("\n## ").append(t.service()).append(t.resource().isBlank() ? "" : ": `" + t.resource() + "`")
@@ -94,8 +110,15 @@ public final class PlanWriter {
             t.uses().forEach(u -> md.append("- `").append(u).append("`\n"));
             md.append("\n**Identity**: the managed identity of the host that runs this code (system-assigned, or a")
                     .append(" user-assigned identity shared by the hosts that need the same access).\n\n");
+            if (!t.access().isEmpty()) {
+                md.append("**What the code does**\n\n");
+                t.access().forEach(a -> md.append("- `").append(a.substring(0, a.indexOf(' '))).append("` ")
+                        .append(a.substring(a.indexOf(' ') + 1)).append('\n'));
+                md.append('\n');
+            }
             if (!t.roles().isEmpty()) {
-                md.append("**Roles** (narrowest first: choose the reader role when the code only reads)\n\n")
+                md.append(t.rolesFromCode() ? "**Roles** (chosen from what the code does)\n\n"
+                        : "**Roles** (narrowest first: choose the reader role when the code only reads)\n\n")
                         .append("| Role | Id |\n|---|---|\n");
                 for (Role r : t.roles()) {
                     md.append("| ").append(r.name()).append(" | ").append(r.id().isEmpty() ? "—" : "`" + r.id() + "`")
@@ -112,10 +135,11 @@ public final class PlanWriter {
                 md.append("```\n\n</details>\n\n");
             }
             List<Role> assignable = t.roles().stream().filter(r -> isArmRoleId(r.id())).toList();
-            if (!assignable.isEmpty()) {
-                Role role = assignable.get(assignable.size() > 1 ? 1 : 0);
-                String[] resource = resourceOf(t.scope());
-                if (resource != null) {
+            String[] resource = resourceOf(t.scope());
+            if (!assignable.isEmpty() && resource != null) {
+                // the roles the code needs; without that knowledge, the broader of the two (it always works)
+                List<Role> assign = t.rolesFromCode() ? assignable : List.of(assignable.get(assignable.size() > 1 ? 1 : 0));
+                for (Role role : assign) {
                     md.append("<details><summary>Role assignment as code (").append(role.name()).append(")</summary>\n\n")
                             .append("```bicep\n").append(bicep(role, resource)).append("```\n\n```hcl\n")
                             .append(terraform(role, resource)).append("```\n\n</details>\n\n");
