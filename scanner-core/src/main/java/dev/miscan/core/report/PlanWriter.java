@@ -137,8 +137,10 @@ public final class PlanWriter {
             List<Role> assignable = t.roles().stream().filter(r -> isArmRoleId(r.id())).toList();
             String[] resource = resourceOf(t.scope());
             if (!assignable.isEmpty() && resource != null) {
-                // the roles the code needs; without that knowledge, the broader of the two (it always works)
-                List<Role> assign = t.rolesFromCode() ? assignable : List.of(assignable.get(assignable.size() > 1 ? 1 : 0));
+                // the roles the code needs; without that knowledge, the broader of reader and writer (it always
+                // works), or each of roles that do not include one another (sender and receiver)
+                List<Role> assign = t.rolesFromCode() || !assignable.get(0).name().contains("Reader") ? assignable
+                        : List.of(assignable.get(assignable.size() - 1));
                 for (Role role : assign) {
                     md.append("<details><summary>Role assignment as code (").append(role.name()).append(")</summary>\n\n")
                             .append("```bicep\n").append(bicep(role, resource)).append("```\n\n```hcl\n")
