@@ -90,6 +90,7 @@ public final class FixCommand implements Callable<Integer> {
         Map<String, List<Finding>> allByFile = before.findings().stream()
                 .collect(Collectors.groupingBy(f -> f.location().path()));
         List<Finding> manual = new ArrayList<>();
+        Set<Finding> refused = new java.util.HashSet<>();
         for (Finding f : before.findings()) {
             if (!only.isEmpty() && !only.contains(f.rule().id())) {
                 continue;
@@ -106,6 +107,7 @@ public final class FixCommand implements Callable<Integer> {
             if (!force && hasUncommittedChanges(file)) {
                 err.println("mi-scan: " + entry.getKey() + ": has uncommitted changes; commit or stash them, or use --force");
                 manual.addAll(entry.getValue());
+                refused.addAll(entry.getValue());
                 continue;
             }
             try {
@@ -113,6 +115,7 @@ public final class FixCommand implements Callable<Integer> {
                     changed++;
                 } else {
                     manual.addAll(entry.getValue());
+                    refused.addAll(entry.getValue());
                 }
             } catch (IOException e) {
                 err.println("mi-scan: " + entry.getKey() + ": cannot fix (" + e.getClass().getSimpleName() + ")");
@@ -121,7 +124,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         for (Finding f : manual) {
             out.println("not fixed automatically: " + f.location().path() + ":" + f.location().startLine() + "  "
-                    + f.rule().id() + "  " + f.remediation().summary());
+                    + f.rule().id() + "  (" + whyManual(f, refused.contains(f)) + ") " + f.remediation().summary());
         }
         if (dryRun) {
             out.println("mi-scan: dry run: " + byFile.size() + " file(s) would change; " + manual.size()
@@ -171,6 +174,42 @@ public final class FixCommand implements Callable<Integer> {
             Files.writeString(file, crlf ? updated.replace("\n", "\r\n") : updated, StandardCharsets.UTF_8);
         }
         return true;
+    }
+
+    /** Why a finding has no mechanical fix, in a few words, so that the person who takes it over knows where to start. */
+    static String whyManual(Finding f, boolean refused) {
+        if (refused) {
+            return "the file has uncommitted changes, or its fixes overlap";
+        }
+        String id = f.rule().id();
+        String path = f.location().path();
+        List<String> tags = f.rule().tags();
+        if (id.contains("JDBC") || id.startsWith("MI-SQL-") || id.startsWith("MI-POSTGRES-") || id.startsWith("MI-MYSQL-")) {
+            return "the database needs a user for the identity first, and the URL changes";
+        }
+        if (id.contains("REDIS")) {
+            return "the cache needs Microsoft Entra authentication and an access policy for the identity first";
+        }
+        if (id.startsWith("MI-ID-") || id.contains("CLIENT-SECRET") || id.contains("USERNAME-PASSWORD")
+                || id.contains("CERT-PASSWORD") || id.equals("MI-KEYVAULT-SP-SECRET")) {
+            return "the roles of the app registration or user must move to the managed identity first";
+        }
+        if (id.startsWith("MI-WORKFLOW-")) {
+            return "needs a federated credential in Microsoft Entra ID first";
+        }
+        if (tags.contains("iac") || tags.contains("iac-parameters")) {
+            return "the template change needs an identity, a role assignment or a parameter only a person can choose";
+        }
+        if (path.endsWith(".java")) {
+            return f.message().contains(" in constant ") || f.message().contains(", passed to ")
+                    && f.message().contains(" in ") && !f.message().contains(" on line " + f.location().startLine())
+                    ? "a constant: fix the clients that use it, then delete it"
+                    : "the endpoint or namespace is not written in the code, or the client is not one mi-scan rewrites";
+        }
+        if (path.endsWith(".properties") || path.endsWith(".yml") || path.endsWith(".yaml") || path.endsWith(".json")) {
+            return "the passwordless settings need a value the file does not name, or do not fit beside this one";
+        }
+        return "not a setting mi-scan rewrites: remove the value by hand";
     }
 
     /**

@@ -48,8 +48,18 @@ class FixCommandTest {
 
         String after = Files.readString(props, StandardCharsets.UTF_8);
         assertThat(after).isNotEqualTo(before).contains("spring.cloud.azure.servicebus.namespace=orders-bus")
-                .doesNotContain("SharedAccessKey=").doesNotContain("client-secret=");
-        assertThat(r[1]).contains("--- a/").contains("not fixed automatically:");
+                .doesNotContain("SharedAccessKey=")
+                // the client id beside it names the app registration: removing the secret alone is not a fix
+                .contains("spring.cloud.azure.credential.client-secret=");
+        assertThat(r[1]).contains("--- a/").contains("not fixed automatically:")
+                .containsPattern("not fixed automatically: src/main/resources/application.properties:\\d+  MI-ID-CLIENT-SECRET");
+        // Java: the builder authenticates with DefaultAzureCredential, the import is added, formatting kept
+        String events = Files.readString(dir.resolve("src/main/java/com/contoso/orders/OrderEvents.java"));
+        assertThat(events).contains("import com.azure.identity.DefaultAzureCredentialBuilder;")
+                .contains("            .credential(\"orders-bus.servicebus.windows.net\", new DefaultAzureCredentialBuilder().build())\n"
+                        + "            .sender()\n")
+                .doesNotContain("SharedAccessKey=");
+        assertThat(r[1]).contains("+            .credential(\"orders-bus.servicebus.windows.net\"");
         String key = before.substring(before.indexOf("AccountKey=") + 11, before.indexOf(";EndpointSuffix"));
         assertThat(r[1].contains(key)).as("the diff shows a removed key").isFalse();
         // nothing fixable is left: a second run changes nothing

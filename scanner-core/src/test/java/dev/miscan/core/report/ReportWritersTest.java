@@ -320,7 +320,7 @@ class ReportWritersTest {
         assertThat(finding.path("preview").asText()).isEqualTo("c2Vj…(56 chars)");
         assertThat(finding.path("fingerprint").asText()).isEqualTo("fp-secret-1");
         assertThat(fieldNames(finding.path("remediation"))).containsExactly("service", "target", "summary",
-                "language", "replacement", "dependency", "roles", "scope", "commands");
+                "language", "replacement", "dependency", "roles", "scope", "commands", "access", "fixable");
         assertThat(finding.at("/remediation/roles/0/id").asText()).isEqualTo("ba92f5b4-2d11-453d-a403-e96b0029c9fe");
     }
 
