@@ -73,9 +73,11 @@ public final class MissingIdentityRule extends Rule {
                 if (e == null) {
                     continue;
                 }
+                Remediation remediation = remediation(t, host, kind, e);
+                dev.miscan.core.api.Fix fix = identityFix(doc, t, host);
                 report(doc, sink, host.offset(), IacFindings.slice(doc, host), capitalize(IacFindings.label(t, host,
                         kind.label())) + " has no managed identity but uses " + e.description()
-                        + ", so it authenticates with keys or secrets.", remediation(t, host, kind, e));
+                        + ", so it authenticates with keys or secrets.", fix == null ? remediation : remediation.withFix(fix));
             }
         }
     }
@@ -188,6 +190,43 @@ public final class MissingIdentityRule extends Rule {
             };
         }
         return null;
+    }
+
+    /**
+     * The system-assigned identity block, as the first property of the resource's body, at the indentation of the
+     * line after its opening brace; only for a body written over several lines. The role assignment and the
+     * identity-based settings stay in the remediation: they name a principal and resource a person confirms.
+     */
+    static dev.miscan.core.api.Fix identityFix(Document doc, IacTemplate t, IacTemplate.Resource host) {
+        var body = host.body();
+        String text = doc.text();
+        if (body == null || body.start() < 0 || body.start() >= text.length() || text.charAt(body.start()) != '{') {
+            return null;
+        }
+        var lines = doc.lines();
+        int braceLine = lines.lineOf(body.start());
+        if (braceLine + 1 >= lines.lineCount() || lines.lineOf(Math.max(body.start(), body.end() - 1)) == braceLine
+                || !text.substring(body.start() + 1, lines.lineEnd(braceLine)).isBlank()) {
+            return null;
+        }
+        String next = lines.line(braceLine + 1);
+        String indent = next.substring(0, next.length() - next.stripLeading().length());
+        if (next.isBlank() || indent.isEmpty()) {
+            return null;
+        }
+        String block = IacRemedies.identityBlock(t);
+        StringBuilder insert = new StringBuilder();
+        String[] blockLines = block.split("\n");
+        for (int i = 0; i < blockLines.length; i++) {
+            insert.append(indent).append(blockLines[i]);
+            if (i == blockLines.length - 1 && t.format() == IacTemplate.Format.ARM) {
+                insert.append(','); // other properties follow
+            }
+            insert.append('\n');
+        }
+        int line = doc.fragment().firstLine() + braceLine + 1;
+        return new dev.miscan.core.api.Fix("Give the resource a system-assigned managed identity",
+                List.of(new dev.miscan.core.api.Fix.Edit(line, 1, line, 1, insert.toString())));
     }
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource host, Hosts.Kind kind, Evidence e) {
