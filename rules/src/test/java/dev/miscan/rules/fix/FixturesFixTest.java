@@ -2,11 +2,15 @@ package dev.miscan.rules.fix;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Fix;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.Fixes;
 import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.report.SarifWriter;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.testing.FixtureHarness;
 import java.io.IOException;
@@ -28,8 +32,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * For every fixture with mechanical fixes: applying the fixes (as SARIF {@code fixes} and {@code mi-scan fix}
- * do) leaves no finding of the fixed rules at the fixed places, and the fix text holds no secret.
+ * For every fixture with mechanical fixes: applying the fixes (the SARIF {@code fixes} the report writes, and
+ * the edits {@code mi-scan fix} applies, which must give the same text) leaves no fixable finding, removes
+ * findings, keeps YAML and JSON parseable and compiling Java fixtures compiling, and inserts no secret.
  */
 class FixturesFixTest {
     private static final Path ROOT = Path.of("src/test/resources/fixtures");
@@ -45,6 +50,62 @@ class FixturesFixTest {
         }
         return out.stream();
     }
+
+    /**
+     * Writes the findings as SARIF and applies every result's {@code fixes[].artifactChanges[].replacements} to
+     * the text, as a SARIF consumer would (1-based lines and columns, end column exclusive); a replacement that
+     * several results carry (the import they all need) is applied once.
+     */
+    private static String applySarifFixes(String text, List<Finding> findings) throws IOException {
+        ScanResult result = new ScanResult(Path.of("."), RULES, findings, List.of(), 1, text.length(), 0);
+        java.io.StringWriter out = new java.io.StringWriter();
+        new SarifWriter("0.0.0", "https://example.com/docs/rules/").write(result, out);
+        JsonNode sarif = new ObjectMapper().readTree(out.toString());
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        List<int[]> spans = new ArrayList<>();
+        List<String> inserted = new ArrayList<>();
+        List<Integer> starts = new ArrayList<>();
+        int[] lineStarts = lineStarts(text);
+        for (JsonNode r : sarif.at("/runs/0/results")) {
+            for (JsonNode fix : r.path("fixes")) {
+                for (JsonNode change : fix.path("artifactChanges")) {
+                    for (JsonNode rep : change.path("replacements")) {
+                        JsonNode d = rep.path("deletedRegion");
+                        int start = lineStarts[d.path("startLine").asInt() - 1] + d.path("startColumn").asInt() - 1;
+                        int end = lineStarts[d.path("endLine").asInt() - 1] + d.path("endColumn").asInt() - 1;
+                        String ins = rep.at("/insertedContent/text").asText();
+                        if (seen.add(start + ":" + end + ":" + ins)) {
+                            spans.add(new int[] {start, end});
+                            inserted.add(ins);
+                            starts.add(spans.size() - 1);
+                        }
+                    }
+                }
+            }
+        }
+        starts.sort((a, b) -> spans.get(b)[0] != spans.get(a)[0] ? spans.get(b)[0] - spans.get(a)[0]
+                : spans.get(b)[1] - spans.get(a)[1]);
+        StringBuilder b = new StringBuilder(text);
+        for (int i : starts) {
+            b.replace(spans.get(i)[0], spans.get(i)[1], inserted.get(i));
+        }
+        return b.toString();
+    }
+
+    /** Offsets of every line start, with one more for a line after the last newline. */
+    private static int[] lineStarts(String text) {
+        List<Integer> starts = new ArrayList<>();
+        starts.add(0);
+        for (int i = 0; i < text.length(); i++) {
+            if (text.charAt(i) == '\n') {
+                starts.add(i + 1);
+            }
+        }
+        return starts.stream().mapToInt(Integer::intValue).toArray();
+    }
+
+    private static final List<dev.miscan.core.api.RuleDescriptor> RULES = RuleRegistry.load().rules().stream()
+            .map(dev.miscan.core.api.Rule::descriptor).toList();
 
     /** A fixture's text, without the golden markers of JSON fixtures. */
     private static String text(Path fixture) throws IOException {
@@ -75,6 +136,7 @@ class FixturesFixTest {
             }
         }
         String fixed = Fixes.apply(text, edits);
+        assertThat(applySarifFixes(text, before)).as("%s: the SARIF fixes give the same text", name).isEqualTo(fixed);
         List<Finding> after = scan(name, fixed);
         long fixableLeft = after.stream().filter(f -> f.remediation().fix() != null).count();
         assertThat(fixableLeft).as("findings with a fix left after applying the fixes").isZero();
