@@ -3,9 +3,11 @@ package dev.miscan.rules.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.NormalAnnotationExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.SingleMemberAnnotationExpr;
@@ -118,7 +120,7 @@ final class JavaFixes {
         int end = view.end(m);
         return fix("Authenticate " + JavaNames.simpleName(builderType(m)) + " with DefaultAzureCredential instead of "
                 + (name.equals("connectionString") ? "the connection string" : name.equals("sasToken") ? "the SAS token"
-                : "the key"), begin, end, replacement);
+                : "the key"), begin, end, replacement, m.getArguments().get(0));
     }
 
     private String connectionString(MethodCallExpr m, String kind, Map<String, Expression> chain,
@@ -193,8 +195,9 @@ final class JavaFixes {
                 return null;
             }
         }
+        Expression key = o.getArguments().isEmpty() ? null : o.getArguments().get(o.getArguments().size() - 1);
         return fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead of "
-                + o.getType().getNameAsString(), view.begin(o), view.end(o), CREDENTIAL);
+                + o.getType().getNameAsString(), view.begin(o), view.end(o), CREDENTIAL, key);
     }
 
     /**
@@ -228,14 +231,68 @@ final class JavaFixes {
                 List.of(edit(begin, end, "\"${" + property + "}\"")));
     }
 
-    private Fix fix(String description, int begin, int end, String replacement) {
+    private Fix fix(String description, int begin, int end, String replacement, Expression credential) {
         if (begin < 0 || end <= begin) {
             return null;
         }
         List<Fix.Edit> edits = new ArrayList<>();
         importEdit().ifPresent(edits::add);
         edits.add(edit(begin, end, replacement));
-        return new Fix(description, edits);
+        Optional<Fix.Edit> constant = unusedConstant(credential, begin, end);
+        constant.ifPresent(edits::add);
+        return new Fix(description + (constant.isPresent() ? ", and delete the constant that held it" : ""), edits);
+    }
+
+    /**
+     * The deletion of the private field that held the credential, when the edit removed its only use: the key
+     * then leaves the code with the fix. The field's lines go, with its comment; nothing else on them.
+     */
+    private Optional<Fix.Edit> unusedConstant(Expression credential, int begin, int end) {
+        if (!(credential instanceof NameExpr name)) {
+            return Optional.empty();
+        }
+        String n = name.getNameAsString();
+        Node type = JavaNames.ancestor(name, com.github.javaparser.ast.body.TypeDeclaration.class)
+                .map(t -> (Node) t).orElse(null);
+        FieldDeclaration field = cu.findAll(FieldDeclaration.class).stream()
+                .filter(f -> f.isPrivate() && f.getVariables().size() == 1
+                        && f.getVariable(0).getNameAsString().equals(n) && f.getVariable(0).getInitializer().isPresent()
+                        && type != null && f.getParentNode().orElse(null) == type)
+                .findFirst().orElse(null);
+        if (field == null) {
+            return Optional.empty();
+        }
+        for (NameExpr use : cu.findAll(NameExpr.class)) {
+            int at = view.begin(use);
+            if (use.getNameAsString().equals(n) && (at < begin || at >= end)) {
+                return Optional.empty(); // used elsewhere: it stays, and is reported where it is
+            }
+        }
+        for (com.github.javaparser.ast.expr.FieldAccessExpr use : cu.findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class)) {
+            if (use.getNameAsString().equals(n)) {
+                return Optional.empty();
+            }
+        }
+        int from = field.getComment().map(view::begin).filter(b -> b >= 0).orElse(view.begin(field));
+        int to = view.end(field);
+        if (from < 0 || to <= from) {
+            return Optional.empty();
+        }
+        LineIndex lines = doc.lines();
+        int first = lines.lineOf(from);
+        int last = lines.lineOf(to - 1);
+        String text = doc.text();
+        if (!text.substring(lines.lineStart(first), from).isBlank() || !text.substring(to, lines.lineEnd(last)).isBlank()
+                || last + 1 >= lines.lineCount()) {
+            return Optional.empty();
+        }
+        int stop = lines.lineStart(last + 1);
+        // and the blank line after it, when a blank line or the class's brace is before it: no gap is left
+        if (last + 2 < lines.lineCount() && lines.line(last + 1).isBlank() && first > 0
+                && (lines.line(first - 1).isBlank() || lines.line(first - 1).strip().endsWith("{"))) {
+            stop = lines.lineStart(last + 2);
+        }
+        return Optional.of(edit(lines.lineStart(first), stop, ""));
     }
 
     /** The import of DefaultAzureCredentialBuilder, after the last import (or the package), unless present. */
