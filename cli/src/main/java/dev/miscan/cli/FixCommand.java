@@ -1,9 +1,9 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Fix;
 import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Tier;
-import dev.miscan.core.api.Fix;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.Fixes;
 import dev.miscan.core.engine.RuleRegistry;
@@ -87,8 +87,9 @@ public final class FixCommand implements Callable<Integer> {
             return ExitCode.SCAN_ERROR.code();
         }
         Map<String, List<Finding>> byFile = new LinkedHashMap<>();
-        Map<String, List<Finding>> allByFile = before.findings().stream()
-                .collect(Collectors.groupingBy(f -> f.location().path()));
+        // every secret the scan knows, suppressed ones too, is redacted from the diff's lines
+        Map<String, List<Finding>> allByFile = java.util.stream.Stream.concat(before.findings().stream(),
+                before.suppressedFindings().stream()).collect(Collectors.groupingBy(f -> f.location().path()));
         List<Finding> manual = new ArrayList<>();
         Set<Finding> refused = new java.util.HashSet<>();
         for (Finding f : before.findings()) {
@@ -201,8 +202,8 @@ public final class FixCommand implements Callable<Integer> {
             return "the template change needs an identity, a role assignment or a parameter only a person can choose";
         }
         if (path.endsWith(".java")) {
-            return f.message().contains(" in constant ") || f.message().contains(", passed to ")
-                    && f.message().contains(" in ") && !f.message().contains(" on line " + f.location().startLine())
+            // "… in constant Keys.X, passed to … in Other.java on line N": defined here, used in another file
+            return f.message().contains(", passed to ")
                     ? "a constant: fix the clients that use it, then delete it"
                     : "the endpoint or namespace is not written in the code, or the client is not one mi-scan rewrites";
         }

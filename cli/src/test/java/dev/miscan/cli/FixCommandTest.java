@@ -98,4 +98,25 @@ class FixCommandTest {
         run("fix", "--force", dir.toString());
         assertThat(Files.readString(props)).isNotEqualTo(before);
     }
+
+    @Test
+    void theDiffShowsNoSecret_notEvenASuppressedOneInItsContext(@TempDir Path dir) throws IOException {
+        // mi-scan:allow MI-STORAGE-CONNSTR test vector
+        String storageKey = "nFShbpNu8Mu13joHhdasAw1Tm9To7ajbP/n9OPia2aDmsXRj2grrSbBF5jKrP58ww/OO/dqO7zF6uwy1luV+IQ==";
+        // mi-scan:allow MI-SERVICEBUS-CONNSTR test vector
+        String busKey = "XgosQT1JBR7VE4taFEzBlTK7XufWxkcp+TnYEoFnLig=";
+        Files.writeString(dir.resolve("application.properties"), String.join("\n",
+                "# mi-scan:allow MI-STORAGE-CONNSTR the shared test account, accepted by the team",
+                "azure.storage.connection-string=DefaultEndpointsProtocol=https;AccountName=legacydata;AccountKey="
+                        + storageKey + ";EndpointSuffix=core.windows.net",
+                "spring.cloud.azure.servicebus.connection-string=Endpoint=sb://diff-bus.servicebus.windows.net/;"
+                        + "SharedAccessKeyName=app;SharedAccessKey=" + busKey,
+                ""));
+
+        String[] r = run("fix", dir.toString());
+
+        assertThat(r[1]).contains("+spring.cloud.azure.servicebus.namespace=diff-bus")
+                .contains(" azure.storage.connection-string=") // the suppressed setting is context of the hunk
+                .doesNotContain(storageKey.substring(0, 20)).doesNotContain(busKey.substring(0, 20));
+    }
 }
