@@ -155,27 +155,72 @@ public final class ConfigSlots {
                 List.of(new Fix.Edit(first1, 1, doc.fragment().firstLine() + endLine - 1, endColumn, inserted)));
     }
 
+    /** False when both keys are Spring Cloud Azure storage settings of different services (blob and queue). */
+    private static boolean sameStorageService(String credentialKey, String settingKey) {
+        String prefix = "spring.cloud.azure.storage.";
+        String a = ConfigEntry.normalize(credentialKey);
+        String b = ConfigEntry.normalize(settingKey);
+        if (!a.startsWith(prefix) || !b.startsWith(prefix)) {
+            return true;
+        }
+        String sa = a.substring(prefix.length()).split("\\.")[0];
+        String sb = b.substring(prefix.length()).split("\\.")[0];
+        return sa.equals(sb);
+    }
+
+    /** Whether {@link #fix} would give a fix, deciding earlier settings through {@code fixable}. */
+    private static boolean hasFix(Document doc, Candidate c, java.util.Map<ConfigEntry, Boolean> fixable) {
+        ConfigView.Format format = ConfigView.formatOf(doc);
+        if (!c.slot().when().isEmpty() || c.entry().commented() || format != ConfigView.Format.PROPERTIES
+                && format != ConfigView.Format.YAML && format != ConfigView.Format.JSON) {
+            return false;
+        }
+        List<String[]> settings = settingsToAdd(doc, c, fixable);
+        if (settings == null) {
+            return false;
+        }
+        return format == ConfigView.Format.PROPERTIES
+                || StructuredFix.of(doc, c.entry(), settings, "") != null;
+    }
+
     /**
      * The passwordless settings ({key, value}) that replace a candidate's setting, without those the file already
      * has (or that the fix of an earlier credential setting adds); null when one needs a value the file does not
      * name. A user-assigned identity's client id is optional (a system-assigned identity needs none) and is left out.
      */
     static List<String[]> settingsToAdd(Document doc, Candidate c) {
+        return settingsToAdd(doc, c, new java.util.IdentityHashMap<>());
+    }
+
+    /** {@code fixable} memoizes, per earlier credential setting, whether it has a fix (each is decided once). */
+    private static List<String[]> settingsToAdd(Document doc, Candidate c,
+            java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigEntry e = c.entry();
         java.util.Set<String> present = new java.util.HashSet<>();
         for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
             if (!other.commented()) {
                 present.add(ConfigEntry.normalize(other.key()));
             }
-            // a setting that the fix of an earlier credential setting adds is added once, by that fix (in a
-            // properties file, where such fixes always apply: in YAML and JSON each fix adds its own)
+            // a setting that the fix of an earlier credential setting adds is added once, by that fix
             Slot earlier = other.keyOffset() < e.keyOffset() && !other.commented() ? slotOf(other.key()) : null;
-            if (earlier != null && earlier.when().isEmpty() && other.value() != null && !other.value().isBlank()
-                    && ConfigView.formatOf(doc) == ConfigView.Format.PROPERTIES
-                    && !fillIn(earlier.passwordless(), other.value()).matches("(?s).*=[^\\n]*<[^\\n]*>.*")) {
+            if (earlier == null || other.value() == null || other.value().isBlank()) {
+                continue;
+            }
+            Boolean earlierFixed = fixable.get(other);
+            if (earlierFixed == null) {
+                earlierFixed = hasFix(doc, new Candidate(earlier, other, other.keyOffset(), "", "", Severity.ERROR, null),
+                        fixable);
+                fixable.put(other, earlierFixed);
+            }
+            if (earlierFixed) {
                 for (String setting : earlier.passwordless().split("\n")) {
                     int eq = setting.indexOf('=');
-                    present.add(ConfigEntry.normalize(eq > 0 ? setting.substring(0, eq).strip() : setting));
+                    String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
+                    // in YAML and JSON the global credential settings go under each service's own prefix
+                    if (ConfigView.formatOf(doc) == ConfigView.Format.PROPERTIES
+                            || !key.startsWith("spring.cloud.azure.credential.")) {
+                        present.add(ConfigEntry.normalize(key));
+                    }
                 }
             }
         }
@@ -186,6 +231,9 @@ public final class ConfigSlots {
         for (String setting : fillIn(c.slot().passwordless(), e.value() == null ? "" : e.value()).split("\n")) {
             int eq = setting.indexOf('=');
             String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
+            if (eq > 0 && !sameStorageService(e.key(), key)) {
+                return null; // the table's settings are for Blob storage: a queue or file share needs its own
+            }
             if (setting.contains("  (") || eq <= 0 || present.contains(ConfigEntry.normalize(key))) {
                 continue; // a comment-like hint, or the setting is already there
             }

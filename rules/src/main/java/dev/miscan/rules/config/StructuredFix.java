@@ -78,6 +78,14 @@ final class StructuredFix {
             put(tree, relative, setting[1]);
         }
         String parentKey = String.join(".", parent);
+        String parentNormalized = ConfigEntry.normalize(parentKey);
+        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+            String k = ConfigEntry.normalize(other.key());
+            if (!other.commented() && other.keyOffset() < e.keyOffset() && ConfigSlots.slotOf(other.key()) != null
+                    && k.startsWith(parentNormalized + ".") && k.indexOf('.', parentNormalized.length() + 1) < 0) {
+                return null; // an earlier credential beside this one: its fix may add the same keys here
+            }
+        }
         for (String first : tree.keySet()) {
             String prefix = ConfigEntry.normalize(parentKey.isEmpty() ? first : parentKey + "." + first);
             for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
