@@ -101,9 +101,8 @@ class FixCommandTest {
 
     @Test
     void theDiffShowsNoSecret_notEvenASuppressedOneInItsContext(@TempDir Path dir) throws IOException {
-        // mi-scan:allow MI-STORAGE-CONNSTR test vector
+        // mi-scan:allow MI-STORAGE-SHAREDKEY test vector
         String storageKey = "nFShbpNu8Mu13joHhdasAw1Tm9To7ajbP/n9OPia2aDmsXRj2grrSbBF5jKrP58ww/OO/dqO7zF6uwy1luV+IQ==";
-        // mi-scan:allow MI-SERVICEBUS-CONNSTR test vector
         String busKey = "XgosQT1JBR7VE4taFEzBlTK7XufWxkcp+TnYEoFnLig=";
         Files.writeString(dir.resolve("application.properties"), String.join("\n",
                 "# mi-scan:allow MI-STORAGE-CONNSTR the shared test account, accepted by the team",
