@@ -145,14 +145,12 @@ public final class ConfigSlots {
         int lastEnd = lines.lineEnd(last);
         boolean hasNewline = lastEnd < doc.text().length();
         String inserted = text.toString();
-        int endLine = hasNewline ? last + 2 : last + 1;
-        int endColumn = hasNewline ? 1 : lastEnd - lines.lineStart(last) + 1;
         if (!hasNewline && inserted.endsWith("\n")) {
             inserted = inserted.substring(0, inserted.length() - 1);
         }
-        int first1 = doc.fragment().firstLine() + first;
-        return new Fix(description,
-                List.of(new Fix.Edit(first1, 1, doc.fragment().firstLine() + endLine - 1, endColumn, inserted)));
+        // the setting's whole lines, with the line end when there is one
+        int end = !hasNewline ? lastEnd : last + 1 < lines.lineCount() ? lines.lineStart(last + 1) : doc.text().length();
+        return new Fix(description, List.of(doc.edit(lines.lineStart(first), end, inserted)));
     }
 
     /** False when both keys are Spring Cloud Azure storage settings of different services (blob and queue). */

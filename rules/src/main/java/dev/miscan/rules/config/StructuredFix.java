@@ -65,7 +65,7 @@ final class StructuredFix {
                 return null;
             }
             int next = line + 1 < lines.lineCount() ? lines.lineStart(line + 1) : text.length();
-            return new Fix(description, List.of(edit(doc, lines.lineStart(line), next, "")));
+            return new Fix(description, List.of(doc.edit(lines.lineStart(line), next, "")));
         }
         List<String> parent = new ArrayList<>(Arrays.asList(e.key().split("\\.", -1)));
         parent.remove(parent.size() - 1);
@@ -107,7 +107,7 @@ final class StructuredFix {
         } else {
             yaml(tree, column, out, true);
         }
-        return new Fix(description, List.of(edit(doc, begin, end, out.toString())));
+        return new Fix(description, List.of(doc.edit(begin, end, out.toString())));
     }
 
     /** The key of a setting relative to the credential's parent, as segments; null when it belongs elsewhere. */
@@ -165,14 +165,5 @@ final class StructuredFix {
 
     private static String jsonEscape(String s) {
         return s.replace("\\", "\\\\").replace("\"", "\\\"");
-    }
-
-    private static Fix.Edit edit(Document doc, int begin, int end, String text) {
-        LineIndex lines = doc.lines();
-        int first = doc.fragment().firstLine();
-        int bl = lines.lineOf(begin);
-        int el = lines.lineOf(end);
-        int endColumn = end - lines.lineStart(el) + 1;
-        return new Fix.Edit(first + bl, begin - lines.lineStart(bl) + 1, first + el, endColumn, text);
     }
 }

@@ -58,12 +58,7 @@ final class IacFindings {
         if (value == null || value.kind() != IacValue.Kind.BOOL) {
             return remediation;
         }
-        var lines = doc.lines();
-        int first = doc.fragment().firstLine();
-        int startLine = lines.lineOf(value.start());
-        int endLine = lines.lineOf(Math.max(value.start(), value.end() - 1));
-        var edit = new dev.miscan.core.api.Fix.Edit(first + startLine, value.start() - lines.lineStart(startLine) + 1,
-                first + endLine, value.end() - lines.lineStart(endLine) + 1, String.valueOf(good));
+        var edit = doc.edit(value.start(), value.end(), String.valueOf(good));
         return remediation.withFix(new dev.miscan.core.api.Fix(description, java.util.List.of(edit)));
     }
 

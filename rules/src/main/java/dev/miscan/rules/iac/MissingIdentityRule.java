@@ -224,9 +224,9 @@ public final class MissingIdentityRule extends Rule {
             }
             insert.append('\n');
         }
-        int line = doc.fragment().firstLine() + braceLine + 1;
+        int at = lines.lineStart(braceLine + 1);
         return new dev.miscan.core.api.Fix("Give the resource a system-assigned managed identity",
-                List.of(new dev.miscan.core.api.Fix.Edit(line, 1, line, 1, insert.toString())));
+                List.of(doc.edit(at, at, insert.toString())));
     }
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource host, Hosts.Kind kind, Evidence e) {

@@ -228,7 +228,7 @@ final class JavaFixes {
             return null;
         }
         return new Fix("Remove the credential default of @Value(\"${" + property + "}\"): the setting must be provided",
-                List.of(edit(begin, end, "\"${" + property + "}\"")));
+                List.of(doc.edit(begin, end, "\"${" + property + "}\"")));
     }
 
     private Fix fix(String description, int begin, int end, String replacement, Expression credential) {
@@ -237,7 +237,7 @@ final class JavaFixes {
         }
         List<Fix.Edit> edits = new ArrayList<>();
         importEdit().ifPresent(edits::add);
-        edits.add(edit(begin, end, replacement));
+        edits.add(doc.edit(begin, end, replacement));
         Optional<Fix.Edit> constant = unusedConstant(credential, begin, end);
         constant.ifPresent(edits::add);
         return new Fix(description + (constant.isPresent() ? ", and delete the constant that held it" : ""), edits);
@@ -292,7 +292,7 @@ final class JavaFixes {
                 && (lines.line(first - 1).isBlank() || lines.line(first - 1).strip().endsWith("{"))) {
             stop = lines.lineStart(last + 2);
         }
-        return Optional.of(edit(lines.lineStart(first), stop, ""));
+        return Optional.of(doc.edit(lines.lineStart(first), stop, ""));
     }
 
     /** The import of DefaultAzureCredentialBuilder, after the last import (or the package), unless present. */
@@ -318,11 +318,11 @@ final class JavaFixes {
         }
         if (before != null) {
             int at = view.begin(before);
-            return at < 0 ? Optional.empty() : Optional.of(edit(at, at, "import " + IMPORT + ";\n"));
+            return at < 0 ? Optional.empty() : Optional.of(doc.edit(at, at, "import " + IMPORT + ";\n"));
         }
         String line = "import " + IMPORT + ";\n";
         if (after == null) {
-            return Optional.of(edit(0, 0, line + "\n"));
+            return Optional.of(doc.edit(0, 0, line + "\n"));
         }
         int end = view.end(after);
         if (end < 0) {
@@ -334,17 +334,9 @@ final class JavaFixes {
             return Optional.empty(); // nothing after the imports: not a file a fix should touch
         }
         int at = lines.lineStart(l + 1);
-        return Optional.of(edit(at, at, cu.getImports().isNonEmpty() ? line : "\n" + line));
+        return Optional.of(doc.edit(at, at, cu.getImports().isNonEmpty() ? line : "\n" + line));
     }
 
-    private Fix.Edit edit(int begin, int end, String text) {
-        LineIndex lines = doc.lines();
-        int first = doc.fragment().firstLine();
-        int bl = lines.lineOf(begin);
-        int el = lines.lineOf(end);
-        return new Fix.Edit(first + bl, begin - lines.lineStart(bl) + 1, first + el, end - lines.lineStart(el) + 1,
-                text);
-    }
 
     /** The fully qualified builder type of a call's chain, when it is imported or written in full; else "". */
     private String builderType(MethodCallExpr m) {

@@ -153,6 +153,19 @@ public final class Document {
         return keywordHits[keywordIndex.id(keyword)] != null;
     }
 
+    /**
+     * A fix edit that replaces the text from {@code begin} to {@code end} (offsets in {@link #text()}; equal
+     * for an insertion) with {@code replacement}, in the file's line and column numbers.
+     */
+    public dev.miscan.core.api.Fix.Edit edit(int begin, int end, String replacement) {
+        LineIndex l = lines();
+        int first = fragment.firstLine();
+        int bl = l.lineOf(begin);
+        int el = l.lineOf(end);
+        return new dev.miscan.core.api.Fix.Edit(first + bl, begin - l.lineStart(bl) + 1, first + el,
+                end - l.lineStart(el) + 1, replacement);
+    }
+
     /** The line (without its end) containing an offset. */
     public String lineAt(int offset) {
         return lines().line(lines().lineOf(offset));
