@@ -36,6 +36,9 @@ public final class PlanWriter {
             List<String> access, boolean rolesFromCode) {
     }
 
+    /** Between a code location and what the code does there, in {@link Target#access()} (paths may hold spaces). */
+    private static final String ACCESS_SEPARATOR = " — ";
+
     public List<Target> targets(ScanResult result) {
         Map<String, List<Finding>> groups = new TreeMap<>();
         for (Finding f : result.findings()) {
@@ -58,7 +61,8 @@ public final class PlanWriter {
                 if (f.remediation().access().isEmpty()) {
                     fromCode = false;
                 } else {
-                    access.add(f.location().path() + ":" + f.location().startLine() + " " + f.remediation().access());
+                    access.add(f.location().path() + ":" + f.location().startLine() + ACCESS_SEPARATOR
+                            + f.remediation().access());
                 }
                 roles.addAll(f.remediation().roles());
                 commands.addAll(f.remediation().commands());
@@ -112,8 +116,9 @@ public final class PlanWriter {
                     .append(" user-assigned identity shared by the hosts that need the same access).\n\n");
             if (!t.access().isEmpty()) {
                 md.append("**What the code does**\n\n");
-                t.access().forEach(a -> md.append("- `").append(a.substring(0, a.indexOf(' '))).append("` ")
-                        .append(a.substring(a.indexOf(' ') + 1)).append('\n'));
+                t.access().forEach(a -> md.append("- `").append(a.substring(0, a.indexOf(ACCESS_SEPARATOR)))
+                        .append("` ").append(a.substring(a.indexOf(ACCESS_SEPARATOR) + ACCESS_SEPARATOR.length()))
+                        .append('\n'));
                 md.append('\n');
             }
             if (!t.roles().isEmpty()) {
