@@ -2,9 +2,8 @@ package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.Placeholders;
@@ -15,23 +14,11 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@RuleInfo(
-        id = "MI-ACR-ADMIN-CREDS",
-        name = "container-registry-password",
-        tier = Tier.SECRET,
-        summary = "Azure Container Registry password",
-        description = "A password for a `*.azurecr.io` registry (admin user or token password) in a Docker"
-                + " config (`.dockerconfigjson`, also inside Kubernetes pull secrets), a `docker login -p` command"
-                + " or a registry setting. It lets anyone pull, and usually push, every image.",
-        help = "Pull with the managed identity of the cluster or app (**AcrPull**), push from CI with a federated"
-                + " identity and `az acr login`, then disable the admin user (`adminUserEnabled: false`).",
-        bad = "docker login contoso.azurecr.io -u contoso -p <password>",
-        good = "az acr login --name contoso",
-        securitySeverity = "7.5",
-        tags = {"container-registry"},
+@DetectorInfo(
+        rules = "MI-ACR-ADMIN-CREDS",
         keywords = {"azurecr.io"},
         precedence = 20)
-public final class ContainerRegistryPasswordRule extends Rule {
+public final class ContainerRegistryPasswordRule extends Detector {
     /** A password setting near the registry name: JSON (Docker config), YAML or properties. */
     private static final Pattern PASSWORD = Pattern.compile(
             "(?i)(?:\"password\"\\s*:\\s*\"|password\\s*[=:]\\s*[\"']?)([^\\s\"',;]{8,})");

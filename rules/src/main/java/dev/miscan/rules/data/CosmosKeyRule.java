@@ -2,9 +2,8 @@ package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -17,25 +16,11 @@ import java.net.URI;
 import java.util.HashSet;
 import java.util.Set;
 
-@RuleInfo(
-        id = "MI-COSMOS-KEY",
-        name = "cosmos-db-account-key",
-        tier = Tier.SECRET,
-        summary = "Azure Cosmos DB account key",
-        description = "A Cosmos DB primary or secondary key (in an `AccountEndpoint=…;AccountKey=…` connection"
-                + " string, next to a Cosmos endpoint, or an identifiable `ACDb` key with a valid checksum) grants"
-                + " full read-write access to every database in the account. The emulator key is not reported.",
-        help = "Build the client with `.endpoint(\"https://<account>.documents.azure.com:443/\")` and"
-                + " `.credential(new DefaultAzureCredentialBuilder().build())`, assign the identity the Cosmos DB"
-                + " data-plane role **Cosmos DB Built-in Data Reader** or **Data Contributor**"
-                + " (`az cosmosdb sql role assignment create`), rotate the key and set `disableLocalAuth: true`.",
-        bad = "AccountEndpoint=https://contoso.documents.azure.com:443/;AccountKey=<88-character key>;",
-        good = "spring.cloud.azure.cosmos.endpoint=https://contoso.documents.azure.com:443/",
-        securitySeverity = "9.1",
-        tags = {"cosmos-db"},
+@DetectorInfo(
+        rules = "MI-COSMOS-KEY",
         keywords = {"accountkey", "acdb", "documents.azure.com", "cosmos", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class CosmosKeyRule extends Rule {
+public final class CosmosKeyRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -46,8 +31,9 @@ public final class CosmosKeyRule extends Rule {
     public void scan(Document doc, FindingSink sink) {
         scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
+        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
+                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

@@ -2,9 +2,8 @@ package dev.miscan.rules.data;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -13,24 +12,11 @@ import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.util.Locale;
 
-@RuleInfo(
-        id = "MI-REDIS-ACCESSKEY",
-        name = "redis-access-key",
-        tier = Tier.SECRET,
-        summary = "Azure Cache for Redis access key",
-        description = "The password of an Azure Cache for Redis (`<name>.redis.cache.windows.net:6380,password=…`,"
-                + " `rediss://:<key>@<name>.redis.cache.windows.net`, or an identifiable `AzCa` key) is the cache's"
-                + " access key: full read-write access to all data.",
-        help = "Enable Microsoft Entra authentication on the cache and connect with a token"
-                + " (Spring Cloud Azure 5.13+: `spring.data.redis.azure.passwordless-enabled=true`), give the identity"
-                + " a **Data Contributor** or **Data Reader** access policy, then disable access-key authentication.",
-        bad = "contoso.redis.cache.windows.net:6380,password=<access key>,ssl=True,abortConnect=False",
-        good = "spring.data.redis.azure.passwordless-enabled=true",
-        securitySeverity = "9.1",
-        tags = {"redis"},
+@DetectorInfo(
+        rules = "MI-REDIS-ACCESSKEY",
         keywords = {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", "azca", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class RedisAccessKeyRule extends Rule {
+public final class RedisAccessKeyRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -41,8 +27,9 @@ public final class RedisAccessKeyRule extends Rule {
     public void scan(Document doc, FindingSink sink) {
         scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
+        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
+                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

@@ -2,34 +2,19 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.rules.support.AzureRoles;
 import java.util.List;
 
-@RuleInfo(
-        id = "MI-IAC-ACR-ADMIN-USER",
-        name = "iac-acr-admin-user",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "Container registry admin user enabled",
-        description = "`adminUserEnabled: true` (Terraform `admin_enabled = true`) gives the registry a shared"
-                + " user name and two passwords with push and pull rights on every repository; they end up in"
-                + " pipelines, pull secrets and app settings. The admin user is off by default, so only an explicit"
-                + " `true` is reported (Checkov CKV_AZURE_137, PSRule Azure.ACR.AdminUser).",
-        help = "Set `adminUserEnabled: false`, give the AKS kubelet identity, the app's managed identity or the"
-                + " pipeline's federated identity **AcrPull** (or AcrPush) on the registry, and log in with"
-                + " `az acr login`; then delete the pull secrets and registry passwords.",
-        bad = "resource acr 'Microsoft.ContainerRegistry/registries@2023-07-01' = { … properties: { adminUserEnabled: true } }",
-        good = "properties: { adminUserEnabled: false }",
-        securitySeverity = "5.3",
-        tags = {"iac", "container-registry"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry"})
-public final class AcrAdminUserRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-ACR-ADMIN-USER",
+        keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry"},
+        kind = "iac")
+public final class AcrAdminUserRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -2,9 +2,8 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
@@ -12,28 +11,12 @@ import dev.miscan.rules.support.AzureRoles;
 import java.util.ArrayList;
 import java.util.List;
 
-@RuleInfo(
-        id = "MI-IAC-APP-SETTING-SECRET",
-        name = "iac-app-setting-secret",
-        tier = Tier.SECRET,
-        summary = "Secret literal in an app setting or container environment variable in IaC",
-        description = "A literal password, key, token or secret in an App Service or Functions app setting"
-                + " (`siteConfig.appSettings`, `Microsoft.Web/sites/config` `appsettings`, azurerm `app_settings`), a"
-                + " Container Apps secret or environment variable, or a container group environment variable is"
-                + " deployed as plain configuration and sits in the repository. The setting's name says it is a"
-                + " credential; connection strings are left to the value rules, which validate the key inside them,"
-                + " and Key Vault references and identity-based settings (`X__accountName`) are not reported.",
-        help = "For an Azure service, drop the credential and connect with the app's managed identity; for a secret"
-                + " that must stay, store it in Key Vault and use a Key Vault reference"
-                + " (`@Microsoft.KeyVault(SecretUri=…)`, Container Apps `keyVaultUrl` with an identity) read with the"
-                + " app's identity (**Key Vault Secrets User**); rotate the value.",
-        bad = "{ name: 'PAYMENT_API_KEY', value: '<literal>' }",
-        good = "{ name: 'PAYMENT_API_KEY', value: '@Microsoft.KeyVault(SecretUri=${kv.properties.vaultUri}secrets/payment-api-key/)' }",
-        securitySeverity = "7.5",
-        tags = {"iac", "app-settings"},
+@DetectorInfo(
+        rules = "MI-IAC-APP-SETTING-SECRET",
         keywords = {"password", "passwd", "pwd", "secret", "key", "token", "sas", "credential"},
-        precedence = 70)
-public final class AppSettingSecretRule extends Rule {
+        precedence = 70,
+        kind = "iac")
+public final class AppSettingSecretRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -3,9 +3,8 @@ package dev.miscan.rules.iac;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
@@ -16,32 +15,11 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@RuleInfo(
-        id = "MI-IAC-KEY-INJECTION",
-        name = "iac-key-injection",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "IaC passes an access key into app settings or outputs at deploy time",
-        description = "`listKeys()`, `listConnectionStrings()` and the other `list*()` functions (Bicep/ARM), or"
-                + " azurerm attributes such as `primary_connection_string`, `primary_access_key` and"
-                + " `default_primary_key`, copy a service's key into an app setting, a connection string, a"
-                + " container environment variable or secret, a Functions `storage_account_access_key`, or a"
-                + " template output, directly or through variables (azure-catalogue.md §9). A credential setting"
-                + " filled from a secure parameter or a sensitive variable is the same pattern. The key then lives"
-                + " in plain configuration. Seeding a Key Vault secret with `listKeys()` and Key Vault references"
-                + " are not reported.",
-        help = "Give the app a managed identity, grant it the service's data role on the resource (a"
-                + " `roleAssignments` resource with the built-in role's GUID), and replace the setting with its"
-                + " identity-based form (`AzureWebJobsStorage__accountName`, `<CONNECTION>__fullyQualifiedNamespace`,"
-                + " an endpoint for `DefaultAzureCredential`); for a secret that must stay, use a Key Vault reference"
-                + " (`@Microsoft.KeyVault(SecretUri=…)`). Remove key outputs.",
-        bad = "{ name: 'AzureWebJobsStorage', value: 'DefaultEndpointsProtocol=https;AccountName=${stg.name};AccountKey=${stg.listKeys().keys[0].value}' }",
-        good = "{ name: 'AzureWebJobsStorage__accountName', value: stg.name }",
-        securitySeverity = "6.5",
-        tags = {"iac", "app-settings"},
-        cwe = "CWE-522",
-        keywords = {"list", "primary", "secondary", "connection", "password", "passwd", "pwd", "secret", "key",
-            "token", "sas", "credential", "secure", "sensitive"})
-public final class KeyInjectionRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-KEY-INJECTION",
+        keywords = {"list", "primary", "secondary", "connection", "password", "passwd", "pwd", "secret", "key", "token", "sas", "credential", "secure", "sensitive"},
+        kind = "iac")
+public final class KeyInjectionRule extends Detector {
     /** A credential field of a connection string followed by a hole: {@code AccountKey=${…}}, {@code Password=', …}. */
     private static final Pattern CREDENTIAL_HOLE = Pattern.compile(
             "(?i)\\b(accountkey|sharedaccesskey|accesskey|password|pwd|sharedaccesssignature|sig)\\s{0,8}=\\s{0,8}"

@@ -3,9 +3,8 @@ package dev.miscan.rules.iac;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
@@ -13,35 +12,11 @@ import dev.miscan.core.parse.iac.IacValue;
 import java.util.List;
 import java.util.Locale;
 
-@RuleInfo(
-        id = "MI-IAC-LOCAL-AUTH-ENABLED",
-        name = "iac-local-auth-enabled",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "Service accepts keys because local authentication is not disabled",
-        description = "Service Bus, Event Hubs, Cosmos DB, App Configuration, Event Grid, Azure AI services (OpenAI),"
-                + " AI Search, SignalR, Web PubSub and Application Insights accept access keys, SAS keys or"
-                + " instrumentation keys until local authentication is disabled: `disableLocalAuth: true` in"
-                + " Bicep/ARM; in azurerm `local_auth_enabled = false`, `local_authentication_enabled = false`"
-                + " (Event Hubs, Search; Cosmos DB and Application Insights from provider v5) or"
-                + " `local_authentication_disabled = true` (Cosmos DB and Application Insights up to v4). A missing"
-                + " setting means keys work (iac-rules.md §1, PSRule *.DisableLocalAuth).",
-        help = "Disable local authentication, give every client's managed identity the service's data role (for"
-                + " example **Azure Service Bus Data Sender**) and connect with `DefaultAzureCredential`; then the"
-                + " keys stop working, wherever they were copied to.",
-        bad = "resource sb 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = { … properties: { disableLocalAuth: false } }",
-        good = "properties: { disableLocalAuth: true }",
-        securitySeverity = "5.3",
-        tags = {"iac", "messaging", "data", "ai"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.servicebus/namespaces", "microsoft.eventhub/namespaces",
-            "microsoft.documentdb/databaseaccounts", "microsoft.appconfiguration/configurationstores",
-            "microsoft.eventgrid/topics", "microsoft.eventgrid/domains", "microsoft.cognitiveservices/accounts",
-            "microsoft.search/searchservices", "microsoft.signalrservice/signalr", "microsoft.signalrservice/webpubsub",
-            "microsoft.insights/components", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace",
-            "azurerm_cosmosdb_account", "azurerm_app_configuration", "azurerm_eventgrid_topic",
-            "azurerm_eventgrid_domain", "azurerm_cognitive_account", "azurerm_ai_services", "azurerm_search_service",
-            "azurerm_signalr_service", "azurerm_web_pubsub", "azurerm_application_insights"})
-public final class LocalAuthEnabledRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-LOCAL-AUTH-ENABLED",
+        keywords = {"microsoft.servicebus/namespaces", "microsoft.eventhub/namespaces", "microsoft.documentdb/databaseaccounts", "microsoft.appconfiguration/configurationstores", "microsoft.eventgrid/topics", "microsoft.eventgrid/domains", "microsoft.cognitiveservices/accounts", "microsoft.search/searchservices", "microsoft.signalrservice/signalr", "microsoft.signalrservice/webpubsub", "microsoft.insights/components", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace", "azurerm_cosmosdb_account", "azurerm_app_configuration", "azurerm_eventgrid_topic", "azurerm_eventgrid_domain", "azurerm_cognitive_account", "azurerm_ai_services", "azurerm_search_service", "azurerm_signalr_service", "azurerm_web_pubsub", "azurerm_application_insights"},
+        kind = "iac")
+public final class LocalAuthEnabledRule extends Detector {
 
     /**
      * A resource type whose local authentication defaults to on.

@@ -3,9 +3,8 @@ package dev.miscan.rules.iac;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
@@ -15,31 +14,11 @@ import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@RuleInfo(
-        id = "MI-IAC-MISSING-IDENTITY",
-        name = "iac-missing-identity",
-        tier = Tier.HARDENING,
-        summary = "Compute that calls Azure data planes has no managed identity",
-        description = "A web app, function app, container app, container group or VM whose settings or"
-                + " configuration reach an Azure data plane (a storage, Service Bus, Cosmos DB, Key Vault, SQL, … host"
-                + " name, a key, a credential setting, a resource of the same file), or an AKS cluster that runs as a"
-                + " service principal, has no `identity` block: it can only authenticate with keys and secrets."
-                + " Function apps always reach their storage account. User-assigned identities count as an identity"
-                + " (Checkov CKV_AZURE_16/71, PSRule Azure.AppService.ManagedIdentity, Template Analyzer"
-                + " TA-000007/13/19).",
-        help = "Add `identity: { type: 'SystemAssigned' }` (or a user-assigned identity), grant it the data roles"
-                + " the app needs with role assignments, and replace keys in its settings with identity-based"
-                + " settings or `DefaultAzureCredential`.",
-        bad = "resource app 'Microsoft.Web/sites@2023-12-01' = { name: 'orders' … appSettings: [ { name: 'QUEUE_ENDPOINT', value: 'https://orders.queue.core.windows.net' } ] }",
-        good = "resource app 'Microsoft.Web/sites@2023-12-01' = { name: 'orders', identity: { type: 'SystemAssigned' } … }",
-        securitySeverity = "3.0",
-        tags = {"iac", "identity"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.web/sites", "microsoft.app/", "microsoft.containerinstance/",
-            "microsoft.compute/virtualmachine", "microsoft.containerservice/managedclusters", "_web_app",
-            "function_app", "azurerm_app_service", "azurerm_logic_app_standard", "azurerm_container_app",
-            "azurerm_container_group", "virtual_machine", "azurerm_kubernetes_cluster"})
-public final class MissingIdentityRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-MISSING-IDENTITY",
+        keywords = {"microsoft.web/sites", "microsoft.app/", "microsoft.containerinstance/", "microsoft.compute/virtualmachine", "microsoft.containerservice/managedclusters", "_web_app", "function_app", "azurerm_app_service", "azurerm_logic_app_standard", "azurerm_container_app", "azurerm_container_group", "virtual_machine", "azurerm_kubernetes_cluster"},
+        kind = "iac")
+public final class MissingIdentityRule extends Detector {
     private static final Pattern DATA_PLANE_HOST = Pattern.compile("(?i)(?<![a-z0-9-])[a-z0-9-]{1,63}\\.(?:"
             + "(blob|queue|table|file|dfs)\\.core\\.windows\\.net|(servicebus)\\.windows\\.net"
             + "|(documents)\\.azure\\.com|(vault)\\.azure\\.net|(database)\\.windows\\.net|(azconfig)\\.io"

@@ -2,34 +2,19 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.rules.support.AzureRoles;
 import java.util.List;
 
-@RuleInfo(
-        id = "MI-IAC-REDIS-ACCESS-KEYS",
-        name = "iac-redis-access-keys",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "Azure Cache for Redis accepts access keys",
-        description = "A cache accepts its access keys (`password=` in every Redis connection string) unless"
-                + " `disableAccessKeyAuthentication` is `true` (Terraform `access_keys_authentication_enabled ="
-                + " false`); leaving it out keeps the keys working (PSRule Azure.Redis.LocalAuth).",
-        help = "Enable Microsoft Entra authentication (`redisConfiguration: { 'aad-enabled': 'true' }`), give each"
-                + " app's managed identity a Redis data access policy assignment (**Data Contributor** or **Data"
-                + " Reader**), connect with a token (Spring: `spring.data.redis.azure.passwordless-enabled=true`)"
-                + " and set `disableAccessKeyAuthentication: true`.",
-        bad = "resource redis 'Microsoft.Cache/redis@2024-03-01' = { … properties: { sku: { … } } }",
-        good = "properties: { disableAccessKeyAuthentication: true, redisConfiguration: { 'aad-enabled': 'true' } }",
-        securitySeverity = "5.3",
-        tags = {"iac", "redis"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.cache/redis", "azurerm_redis_cache"})
-public final class RedisAccessKeysRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-REDIS-ACCESS-KEYS",
+        keywords = {"microsoft.cache/redis", "azurerm_redis_cache"},
+        kind = "iac")
+public final class RedisAccessKeysRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

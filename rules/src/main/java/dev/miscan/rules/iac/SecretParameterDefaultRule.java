@@ -2,38 +2,19 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
 
-@RuleInfo(
-        id = "MI-IAC-SECRET-PARAMETER-DEFAULT",
-        name = "iac-secret-parameter-default",
-        tier = Tier.SECRET,
-        summary = "Secret literal as the default of an IaC parameter or variable",
-        description = "A literal default of a secure parameter (Bicep `@secure()`, ARM `secureString`/`secureObject`,"
-                + " Terraform `sensitive = true`), or of a parameter, variable or local whose name says it holds a"
-                + " password, secret, key, token or connection string, is in the template for everyone who can read"
-                + " the repository, and is deployed wherever the parameter is not given (Bicep"
-                + " `secure-parameter-default`, Checkov CKV_AZURE_131). Placeholders, empty defaults and"
-                + " `newGuid()` are not reported; connection strings are left to the value rules, which validate the"
-                + " key inside them.",
-        help = "Remove the default and the secret: where Managed Identity can replace it (a database, a storage or"
-                + " messaging key, a client secret) use the identity; otherwise pass it at deploy time from Key Vault"
-                + " (`az.getSecret()` in a `.bicepparam`, a Key Vault `reference` in an ARM parameters file,"
-                + " `TF_VAR_…` from a pipeline secret) and rotate it.",
-        bad = "@secure()\nparam adminPassword string = '<literal>'",
-        good = "@secure()\nparam adminPassword string",
-        securitySeverity = "7.5",
-        tags = {"iac", "parameters"},
-        keywords = {"secure", "sensitive", "password", "passwd", "pwd", "secret", "key", "token", "connection", "sas",
-            "credential"},
-        precedence = 70)
-public final class SecretParameterDefaultRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-SECRET-PARAMETER-DEFAULT",
+        keywords = {"secure", "sensitive", "password", "passwd", "pwd", "secret", "key", "token", "connection", "sas", "credential"},
+        precedence = 70,
+        kind = "iac")
+public final class SecretParameterDefaultRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -2,34 +2,19 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
 
-@RuleInfo(
-        id = "MI-IAC-SECRET-PARAMETER-VALUE",
-        name = "iac-secret-parameter-value",
-        tier = Tier.SECRET,
-        summary = "Secret literal in an IaC parameters file",
-        description = "A `.bicepparam` file, a Terraform `.tfvars` file or an ARM parameters file"
-                + " (`azuredeploy.parameters.json`) that sets a password, secret, key, token or connection-string"
-                + " parameter to a literal keeps the secret in the repository (Bicep"
-                + " `secure-params-in-parameters-file`). Key Vault references (`az.getSecret()`, ARM `reference`),"
-                + " `readEnvironmentVariable()` and placeholders are not reported; connection strings are left to the"
-                + " value rules.",
-        help = "Reference the secret in Key Vault instead (`param x = az.getSecret(…)`, an ARM `reference` to the"
-                + " vault, `TF_VAR_…` from a pipeline secret) or, better, remove it with Managed Identity; rotate it.",
-        bad = "param sqlAdminPassword = '<literal>'",
-        good = "param sqlAdminPassword = az.getSecret('<subscription-id>', '<resource-group>', '<vault>', 'sql-admin-password')",
-        securitySeverity = "7.5",
-        tags = {"iac-parameters", "parameters"},
+@DetectorInfo(
+        rules = "MI-IAC-SECRET-PARAMETER-VALUE",
         keywords = {"password", "passwd", "pwd", "secret", "key", "token", "connection", "sas", "credential"},
-        precedence = 70)
-public final class SecretParameterValueRule extends Rule {
+        precedence = 70,
+        kind = "iac")
+public final class SecretParameterValueRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

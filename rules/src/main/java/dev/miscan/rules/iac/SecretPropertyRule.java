@@ -2,9 +2,8 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
@@ -13,29 +12,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
 
-@RuleInfo(
-        id = "MI-IAC-SECRET-PROPERTY",
-        name = "iac-secret-property",
-        tier = Tier.SECRET,
-        summary = "Secret literal in a secure resource property",
-        description = "A literal in a property that holds a credential: `administratorLoginPassword` (SQL, PostgreSQL,"
-                + " MySQL), VM `adminPassword`, AKS `servicePrincipalProfile.secret`, Synapse"
-                + " `sqlAdministratorLoginPassword`, container registry credentials, a Key Vault secret's `value`,"
-                + " a `clientSecret`, and their azurerm forms (`administrator_login_password`, `admin_password`,"
-                + " `azurerm_key_vault_secret.value`, `client_secret`, a Functions `storage_account_access_key`)"
-                + " (PSRule Azure.Deployment.SecureValue, Bicep `use-secure-value-for-secure-inputs`, Checkov"
-                + " #2853). A Key Vault secret seeded with `listKeys()` or a parameter is the good pattern and is not"
-                + " reported.",
-        help = "Remove the credential where Managed Identity replaces it (Entra-only SQL, Entra ID login for VMs,"
-                + " `storage_uses_managed_identity`, a managed identity for AKS); otherwise take the value from a"
-                + " `@secure()` parameter fed from Key Vault at deploy time, and rotate it.",
-        bad = "properties: { administratorLogin: 'sqladmin', administratorLoginPassword: '<literal>' }",
-        good = "properties: { administrators: { azureADOnlyAuthentication: true, … } }",
-        securitySeverity = "8.0",
-        tags = {"iac", "passwords"},
+@DetectorInfo(
+        rules = "MI-IAC-SECRET-PROPERTY",
         keywords = {"password", "secret", "key"},
-        precedence = 70)
-public final class SecretPropertyRule extends Rule {
+        precedence = 70,
+        kind = "iac")
+public final class SecretPropertyRule extends Detector {
     /**
      * A secure property: resource type (ARM types match child types too), path below the body ({@code *} for
      * every array item), and what it is.

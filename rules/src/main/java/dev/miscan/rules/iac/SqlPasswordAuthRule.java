@@ -2,9 +2,8 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
@@ -12,28 +11,11 @@ import dev.miscan.core.parse.iac.IacValue;
 import java.util.List;
 import java.util.Locale;
 
-@RuleInfo(
-        id = "MI-IAC-SQL-PASSWORD-AUTH",
-        name = "iac-sql-password-auth",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "Azure SQL server with a SQL administrator password and no Entra-only authentication",
-        description = "An Azure SQL server or managed instance with `administratorLoginPassword` (Terraform"
-                + " `administrator_login_password`) and without Microsoft Entra-only authentication"
-                + " (`administrators.azureADOnlyAuthentication: true`, a `azureADOnlyAuthentications` child resource,"
-                + " or `azuread_authentication_only = true`) accepts SQL logins with passwords, so applications keep"
-                + " passwords in connection strings (PSRule Azure.SQL.AADOnly, Checkov CKV2_AZURE_27). The finding"
-                + " is on the password line; a password written as a literal is reported as a secret instead.",
-        help = "Configure a Microsoft Entra administrator with `azureADOnlyAuthentication: true` and drop the SQL"
-                + " administrator login; create a contained user for each app's managed identity (`CREATE USER"
-                + " [app] FROM EXTERNAL PROVIDER`) and connect with `Authentication=Active Directory Managed"
-                + " Identity`.",
-        bad = "properties: { administratorLogin: 'sqladmin', administratorLoginPassword: sqlAdminPassword }",
-        good = "properties: { administrators: { administratorType: 'ActiveDirectory', azureADOnlyAuthentication: true, … } }",
-        securitySeverity = "5.3",
-        tags = {"iac", "database"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server"})
-public final class SqlPasswordAuthRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-SQL-PASSWORD-AUTH",
+        keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server"},
+        kind = "iac")
+public final class SqlPasswordAuthRule extends Detector {
     private static final List<String> ARM_SERVERS = List.of("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances");
     private static final List<String> TF_SERVERS = List.of("azurerm_mssql_server", "azurerm_sql_server",
             "azurerm_mssql_managed_instance");

@@ -2,36 +2,19 @@ package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.rules.support.AzureRoles;
 import java.util.List;
 
-@RuleInfo(
-        id = "MI-IAC-STORAGE-SHARED-KEY-ACCESS",
-        name = "iac-storage-shared-key-access",
-        tier = Tier.KEY_BASED_AUTH,
-        summary = "Storage account allows Shared Key authorization",
-        description = "A storage account accepts its account keys (and account or service SAS signed with them)"
-                + " unless `allowSharedKeyAccess` is `false` (Terraform: `shared_access_key_enabled = false`);"
-                + " leaving it out keeps keys working. As long as keys work, a leaked connection string grants full"
-                + " access to every blob, queue, table and file share (PSRule Azure.Storage.LocalAuth, Checkov"
-                + " CKV2_AZURE_40).",
-        help = "Set `allowSharedKeyAccess: false` (Terraform: `shared_access_key_enabled = false`, and"
-                + " `storage_use_azuread = true` in the azurerm provider), give each app's managed identity a"
-                + " **Storage Blob/Queue/Table Data** role on the account, and connect with `DefaultAzureCredential`"
-                + " or the Functions setting `AzureWebJobsStorage__accountName`.",
-        bad = "resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' = { … properties: { allowSharedKeyAccess: true } }",
-        good = "properties: { allowSharedKeyAccess: false }",
-        securitySeverity = "5.3",
-        tags = {"iac", "storage"},
-        cwe = "CWE-1188",
-        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account"})
-public final class StorageSharedKeyAccessRule extends Rule {
+@DetectorInfo(
+        rules = "MI-IAC-STORAGE-SHARED-KEY-ACCESS",
+        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account"},
+        kind = "iac")
+public final class StorageSharedKeyAccessRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -3,9 +3,8 @@ package dev.miscan.rules.identity;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.CaskKeys;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -14,25 +13,11 @@ import dev.miscan.rules.support.Remedies;
 import java.util.Map;
 import java.util.Set;
 
-@RuleInfo(
-        id = "MI-IDENTIFIABLE-KEY",
-        name = "azure-identifiable-key",
-        tier = Tier.SECRET,
-        summary = "Azure identifiable key with a valid checksum",
-        description = "Microsoft issues many keys with a fixed signature and a Marvin32 checksum (Container"
-                + " Registry, AI Search, Functions, Batch, API Management, IoT, Relay, and the 84-character"
-                + " `JQQJ9` keys of Azure DevOps, AI services, Maps and others). A key whose checksum validates is an"
-                + " Azure key beyond reasonable doubt, wherever it appears. Keys of services with their own rule"
-                + " (Storage, Cosmos DB, Service Bus, Event Hubs, Redis, Event Grid) are reported by that rule.",
-        help = "Replace the key with Microsoft Entra authentication: pass `new DefaultAzureCredentialBuilder().build()`"
-                + " to the service client, grant the identity the service's data role, then rotate the key.",
-        bad = "AZURE_SEARCH_ADMIN_KEY=<52-character key ending in a checksum>",
-        good = "new SearchClientBuilder().endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build())",
-        securitySeverity = "8.6",
-        tags = {"identifiable-key"},
+@DetectorInfo(
+        rules = "MI-IDENTIFIABLE-KEY",
         keywords = {"+aba", "+amc", "apim", "+arm", "aiot", "+acr", "azse", "azfu", "jqqj9"},
         precedence = 30)
-public final class IdentifiableKeyRule extends Rule {
+public final class IdentifiableKeyRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -812,7 +812,7 @@ final class JavaSinks {
                     ? "search" : header.toLowerCase(Locale.ROOT);
             t.values.put("service", service);
             secret(SinkFamily.API_KEY_HEADER, v, verdict, m, "the " + header + " header (" + m.getNameAsString() + ")",
-                    "API key", remedy(SinkFamily.API_KEY_HEADER, t), value, false);
+                    "API key", remedy(SinkFamily.API_KEY_HEADER, t), value, false, t);
         }
 
         void valueDefault(AnnotationExpr a) {
@@ -849,7 +849,7 @@ final class JavaSinks {
             Remediation remediation = remedy(SinkFamily.VALUE_DEFAULT, t);
             dev.miscan.core.api.Fix fix = fixes.valueDefault(a);
             secret(SinkFamily.VALUE_DEFAULT, dflt, verdict, a, "the default of @Value(\"${" + property + ":…}\")",
-                    "credential", fix == null ? remediation : remediation.withFix(fix), null, false);
+                    "credential", fix == null ? remediation : remediation.withFix(fix), null, false, t);
         }
 
         // ---- reporting -------------------------------------------------------------------------------------
@@ -894,14 +894,16 @@ final class JavaSinks {
                         + ": Managed Identity removes the " + noun(slot) + ".", remediation);
                 return;
             }
-            secret(family, v, verdict, sink, label, what, remediation, arg, target.get("keyVault") != null);
+            secret(family, v, verdict, sink, label, what, remediation, arg, target.get("keyVault") != null, target);
         }
 
         void secret(SinkFamily family, TracedString v, Verdict verdict, Node sink, String label, String what,
-                Remediation remediation, Expression arg, boolean keyVault) {
+                Remediation remediation, Expression arg, boolean keyVault, Target target) {
             String secret = v.text().substring(verdict.begin(), verdict.end());
             int first = v.firstWritten(verdict.begin(), verdict.end());
-            String rule = keyVault ? SinkFamily.KEY_VAULT_SECRET_RULE : family.secretRule;
+            String rule = keyVault ? SinkFamily.KEY_VAULT_SECRET_RULE
+                    : family == SinkFamily.VALUE_DEFAULT ? valueDefaultRule(target.get("property"))
+                    : family.secretRule(v.text(), target.get("server"));
             String constant = arg == null ? null : constantName(arg);
             if (family == SinkFamily.VALUE_DEFAULT && first >= 0 && v.pathAt(first).equals(path)) {
                 found.add(new Found(rule, path, v.offsetAt(first), secret, "Credential written as " + label
@@ -925,6 +927,13 @@ final class JavaSinks {
                         + (constant != null ? "constant " + constant : "a constant") + " defined in " + definedIn
                         + " (reported there as a secret): Managed Identity removes it.", remediation);
             }
+        }
+
+        /** The rule of a {@code @Value} default: the secret rule of the setting it stands for, when it is one. */
+        static String valueDefaultRule(String property) {
+            dev.miscan.rules.config.ConfigSlots.Slot slot = property == null ? null
+                    : dev.miscan.rules.config.ConfigSlots.slotOf(property);
+            return slot == null || slot.rule().equals("DB") ? SinkFamily.VALUE_DEFAULT.secretRule : slot.rule();
         }
 
         void keyAuth(SinkFamily family, Node sink, String message, Remediation remediation) {

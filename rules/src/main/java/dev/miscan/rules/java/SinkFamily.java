@@ -4,43 +4,45 @@ import java.util.List;
 
 /**
  * A family of Java credential sinks: the Azure service (or kind of credential) a builder, constructor or
- * call authenticates to. Each family has a secret rule (a literal reaches the sink) and, except the two
- * that only exist for literals, a key-based-auth rule (the sink is fed from elsewhere).
+ * call authenticates to. Each family reports a literal that reaches the sink under the service's secret rule
+ * ({@link #secretRule(String, String)} picks the form from the value) and, except the two that only exist for
+ * literals, a sink fed from elsewhere under the service's key-based-auth rule: the same rules as the same
+ * credential in any other file.
  */
 enum SinkFamily {
-    STORAGE("MI-JAVA-STORAGE-KEY", "MI-JAVA-STORAGE-KEY-AUTH", "Azure Storage",
+    STORAGE("MI-STORAGE-SHAREDKEY", "MI-STORAGE-KEY-AUTH", "Azure Storage",
             List.of("com.azure.storage.", "com.azure.data.tables.", "com.microsoft.azure.storage.")),
-    SERVICE_BUS("MI-JAVA-SERVICEBUS-KEY", "MI-JAVA-SERVICEBUS-KEY-AUTH", "Azure Service Bus",
+    SERVICE_BUS("MI-SERVICEBUS-CONNSTR", "MI-SERVICEBUS-KEY-AUTH", "Azure Service Bus",
             List.of("com.azure.messaging.servicebus.", "com.microsoft.azure.servicebus.")),
-    EVENT_HUBS("MI-JAVA-EVENTHUBS-KEY", "MI-JAVA-EVENTHUBS-KEY-AUTH", "Azure Event Hubs",
+    EVENT_HUBS("MI-EVENTHUBS-CONNSTR", "MI-EVENTHUBS-KEY-AUTH", "Azure Event Hubs",
             List.of("com.azure.messaging.eventhubs.", "com.microsoft.azure.eventhubs.",
                     "com.microsoft.azure.eventprocessorhost.")),
-    COSMOS("MI-JAVA-COSMOS-KEY", "MI-JAVA-COSMOS-KEY-AUTH", "Azure Cosmos DB",
+    COSMOS("MI-COSMOS-KEY", "MI-COSMOS-KEY-AUTH", "Azure Cosmos DB",
             List.of("com.azure.cosmos.", "com.azure.data.cosmos.", "com.microsoft.azure.documentdb.",
                     "com.microsoft.azure.cosmosdb.")),
-    APP_CONFIGURATION("MI-JAVA-APPCONFIG-KEY", "MI-JAVA-APPCONFIG-KEY-AUTH", "Azure App Configuration",
+    APP_CONFIGURATION("MI-APPCONFIG-CONNSTR", "MI-APPCONFIG-KEY-AUTH", "Azure App Configuration",
             List.of("com.azure.data.appconfiguration.")),
-    EVENT_GRID("MI-JAVA-EVENTGRID-KEY", "MI-JAVA-EVENTGRID-KEY-AUTH", "Azure Event Grid",
+    EVENT_GRID("MI-EVENTGRID-KEY", "MI-EVENTGRID-KEY-AUTH", "Azure Event Grid",
             List.of("com.azure.messaging.eventgrid.")),
-    WEB_PUBSUB("MI-JAVA-WEBPUBSUB-KEY", "MI-JAVA-WEBPUBSUB-KEY-AUTH", "Azure Web PubSub",
+    WEB_PUBSUB("MI-SIGNALR-WEBPUBSUB-ACCESSKEY", "MI-SIGNALR-WEBPUBSUB-KEY-AUTH", "Azure Web PubSub",
             List.of("com.azure.messaging.webpubsub.")),
-    SEARCH("MI-SEARCH-APIKEY", "MI-JAVA-SEARCH-KEY-AUTH", "Azure AI Search", List.of("com.azure.search.")),
-    OPENAI("MI-JAVA-OPENAI-KEY", "MI-JAVA-OPENAI-KEY-AUTH", "Azure OpenAI / Azure AI services",
+    SEARCH("MI-SEARCH-APIKEY", "MI-SEARCH-KEY-AUTH", "Azure AI Search", List.of("com.azure.search.")),
+    OPENAI("MI-OPENAI-APIKEY", "MI-OPENAI-KEY-AUTH", "Azure OpenAI / Azure AI services",
             List.of("com.azure.ai.", "com.openai.", "dev.langchain4j.")),
-    KEY_CREDENTIAL("MI-CORE-KEYCREDENTIAL-LITERAL", "MI-JAVA-KEYCREDENTIAL-KEY-AUTH", "Azure service key",
+    KEY_CREDENTIAL("MI-CORE-KEYCREDENTIAL-LITERAL", "MI-KEYCREDENTIAL-KEY-AUTH", "Azure service key",
             List.of("com.azure.")),
-    CLIENT_SECRET("MI-JAVA-CLIENT-SECRET", "MI-JAVA-CLIENT-SECRET-AUTH", "Microsoft Entra ID",
+    CLIENT_SECRET("MI-ID-CLIENT-SECRET", "MI-ID-CLIENT-SECRET-AUTH", "Microsoft Entra ID",
             List.of("com.azure.identity.", "com.microsoft.aad.", "com.microsoft.azure.")),
-    USERNAME_PASSWORD("MI-JAVA-USERNAME-PASSWORD", "MI-JAVA-USERNAME-PASSWORD-AUTH", "Microsoft Entra ID",
+    USERNAME_PASSWORD("MI-ID-USERNAME-PASSWORD", "MI-ID-USERNAME-PASSWORD-AUTH", "Microsoft Entra ID",
             List.of("com.azure.identity.")),
-    CERTIFICATE_PASSWORD("MI-JAVA-CERT-PASSWORD", "MI-JAVA-CERT-PASSWORD-AUTH", "Microsoft Entra ID",
+    CERTIFICATE_PASSWORD("MI-ID-CERT-PASSWORD", "MI-ID-CERT-PASSWORD-AUTH", "Microsoft Entra ID",
             List.of("com.azure.identity.")),
-    REDIS("MI-JAVA-REDIS-KEY", "MI-JAVA-REDIS-KEY-AUTH", "Azure Cache for Redis",
+    REDIS("MI-REDIS-ACCESSKEY", "MI-REDIS-KEY-AUTH", "Azure Cache for Redis",
             List.of("redis.clients.", "io.lettuce.", "org.redisson.", "org.springframework.data.redis.")),
-    JDBC("MI-JAVA-JDBC-PASSWORD", "MI-JAVA-JDBC-PASSWORD-AUTH", "Azure SQL / PostgreSQL / MySQL",
+    JDBC("MI-DATABASE-PASSWORD", "MI-DATABASE-PASSWORD-AUTH", "Azure SQL / PostgreSQL / MySQL",
             List.of("java.sql.", "javax.sql.", "com.microsoft.sqlserver.", "org.postgresql.", "com.mysql.",
                     "com.zaxxer.", "org.springframework.")),
-    API_KEY_HEADER("MI-JAVA-API-KEY-HEADER", null, "Azure API key", List.of()),
+    API_KEY_HEADER("MI-API-KEY-HEADER", null, "Azure API key", List.of()),
     VALUE_DEFAULT("MI-JAVA-VALUE-DEFAULT", null, "Spring configuration", List.of());
 
     /** The secret rule of client secrets that open a Key Vault ("secret zero"). */
@@ -56,6 +58,42 @@ enum SinkFamily {
         this.keyAuthRule = keyAuthRule;
         this.service = service;
         this.packages = packages;
+    }
+
+    /** Every rule a Java sink may report under. */
+    static List<String> rules() {
+        List<String> ids = new java.util.ArrayList<>(List.of(KEY_VAULT_SECRET_RULE, "MI-STORAGE-CONNSTR",
+                "MI-STORAGE-SAS", "MI-MESSAGING-SAS-TOKEN", "MI-SQL-JDBC-PASSWORD", "MI-POSTGRES-JDBC-PASSWORD",
+                "MI-MYSQL-JDBC-PASSWORD"));
+        for (SinkFamily f : values()) {
+            ids.add(f.secretRule);
+            if (f.keyAuthRule != null) {
+                ids.add(f.keyAuthRule);
+            }
+        }
+        return ids.stream().distinct().toList();
+    }
+
+    /**
+     * The secret rule of literal {@code value} reaching this family's sink, by the value's shape: a storage
+     * connection string, SAS or bare key; a messaging connection string or SAS token; the database engine of
+     * {@code server} (the host the code connects to, or null).
+     */
+    String secretRule(String value, String server) {
+        String v = value.toLowerCase(java.util.Locale.ROOT);
+        return switch (this) {
+            case STORAGE -> v.contains("accountkey=") ? "MI-STORAGE-CONNSTR"
+                    : v.contains("sig=") ? "MI-STORAGE-SAS" : secretRule;
+            case SERVICE_BUS, EVENT_HUBS -> v.contains("sharedaccesssignature") && v.contains("sig=")
+                    ? "MI-MESSAGING-SAS-TOKEN" : secretRule;
+            case JDBC -> {
+                String s = server == null ? "" : server.toLowerCase(java.util.Locale.ROOT);
+                yield s.contains(".postgres.database.") ? "MI-POSTGRES-JDBC-PASSWORD"
+                        : s.contains(".mysql.database.") ? "MI-MYSQL-JDBC-PASSWORD"
+                        : s.isEmpty() ? secretRule : "MI-SQL-JDBC-PASSWORD";
+            }
+            default -> secretRule;
+        };
     }
 
     /** True when a type imported as {@code fqn} may belong to this family. */

@@ -2,9 +2,8 @@ package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.CaskKeys;
 import dev.miscan.core.secrets.ConnectionStrings;
@@ -13,24 +12,11 @@ import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 
-@RuleInfo(
-        id = "MI-EVENTGRID-KEY",
-        name = "event-grid-access-key",
-        tier = Tier.SECRET,
-        summary = "Azure Event Grid topic access key",
-        description = "An Event Grid topic or domain access key (next to an `eventgrid.azure.net` endpoint or an"
-                + " `aeg-sas-key` header, or an identifiable `AZEG` key with a valid checksum) lets anyone publish"
-                + " events to the topic.",
-        help = "Publish with `new EventGridPublisherClientBuilder().endpoint(…).credential(new"
-                + " DefaultAzureCredentialBuilder().build())`, grant **EventGrid Data Sender** on the topic, rotate"
-                + " the key and set `disableLocalAuth: true`.",
-        bad = "Endpoint=https://orders.westeurope-1.eventgrid.azure.net/api/events;AccessKey=<44-character key>",
-        good = "new EventGridPublisherClientBuilder().endpoint(endpoint).credential(new DefaultAzureCredentialBuilder().build())",
-        securitySeverity = "7.5",
-        tags = {"event-grid"},
+@DetectorInfo(
+        rules = "MI-EVENTGRID-KEY",
         keywords = {"eventgrid.azure.net", "aeg-sas-key", "azeg"},
         precedence = 10)
-public final class EventGridKeyRule extends Rule {
+public final class EventGridKeyRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

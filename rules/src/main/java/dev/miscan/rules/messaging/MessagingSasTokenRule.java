@@ -2,32 +2,19 @@ package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.SasToken;
 import dev.miscan.rules.support.Remedies;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 
-@RuleInfo(
-        id = "MI-MESSAGING-SAS-TOKEN",
-        name = "messaging-sas-token",
-        tier = Tier.SECRET,
-        summary = "Service Bus or Event Hubs shared access signature token",
-        description = "A `SharedAccessSignature sr=…&sig=…&se=…&skn=…` token is a bearer credential derived from a"
-                + " SAS policy key; anyone holding it can use the entity until `se`, and it can only be revoked by"
-                + " rotating the policy key.",
-        help = "Authenticate with the app's managed identity (`DefaultAzureCredential`) instead of minting SAS"
-                + " tokens, and grant the identity the Data Sender or Data Receiver role of the service.",
-        bad = "SharedAccessSignature sr=https%3A%2F%2Fcontoso.servicebus.windows.net%2Forders&sig=<signature>&se=1893456000&skn=send",
-        good = "new ServiceBusClientBuilder().credential(\"contoso.servicebus.windows.net\", credential)",
-        securitySeverity = "7.5",
-        tags = {"service-bus", "event-hubs", "sas"},
+@DetectorInfo(
+        rules = "MI-MESSAGING-SAS-TOKEN",
         keywords = {"sig="},
         precedence = 10)
-public final class MessagingSasTokenRule extends Rule {
+public final class MessagingSasTokenRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {

@@ -2,9 +2,8 @@ package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -14,24 +13,11 @@ import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 
-@RuleInfo(
-        id = "MI-STORAGE-SHAREDKEY",
-        name = "storage-account-key",
-        tier = Tier.SECRET,
-        summary = "Azure Storage account key outside a connection string",
-        description = "A storage account key (64 random bytes, 88 base64 characters) in a setting such as"
-                + " `account-key`, or an identifiable storage key (`+ASt` signature with a valid Marvin32"
-                + " checksum) anywhere. Either grants full access to the whole account.",
-        help = "Use `DefaultAzureCredential` with the account's endpoint instead of `StorageSharedKeyCredential`,"
-                + " grant the identity **Storage Blob Data Reader** or **Contributor**, rotate the key and disallow"
-                + " shared-key access.",
-        bad = "spring.cloud.azure.storage.blob.account-key=<88-character key>",
-        good = "spring.cloud.azure.storage.blob.endpoint=https://contoso.blob.core.windows.net",
-        securitySeverity = "9.1",
-        tags = {"storage"},
+@DetectorInfo(
+        rules = "MI-STORAGE-SHAREDKEY",
         keywords = {"+ast", "account-key", "account_key", "accountkey", "storage-key", "storage_key", "storagekey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 20)
-public final class StorageAccountKeyRule extends Rule {
+public final class StorageAccountKeyRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -44,8 +30,9 @@ public final class StorageAccountKeyRule extends Rule {
     public void scan(Document doc, FindingSink sink) {
         scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
+        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
+                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

@@ -2,9 +2,8 @@ package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -14,26 +13,11 @@ import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 
-@RuleInfo(
-        id = "MI-STORAGE-CONNSTR",
-        name = "storage-account-key-connection-string",
-        tier = Tier.SECRET,
-        summary = "Azure Storage connection string with an account key",
-        description = "An `AccountKey=` in a storage connection string is the storage account's shared key: it"
-                + " grants full read, write and delete access to every blob, queue, table and file share in the"
-                + " account, never expires and cannot be scoped. The Azurite emulator key and"
-                + " `UseDevelopmentStorage=true` are not reported.",
-        help = "Connect with `BlobServiceClientBuilder().endpoint(\"https://<account>.blob.core.windows.net\")`"
-                + " and `.credential(new DefaultAzureCredentialBuilder().build())`, give the app's managed identity"
-                + " **Storage Blob Data Reader** or **Storage Blob Data Contributor**, rotate the key and set"
-                + " `allowSharedKeyAccess: false` on the account.",
-        bad = "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=<88-character key>;EndpointSuffix=core.windows.net",
-        good = "spring.cloud.azure.storage.blob.endpoint=https://contoso.blob.core.windows.net",
-        securitySeverity = "9.1",
-        tags = {"storage", "connection-string"},
+@DetectorInfo(
+        rules = "MI-STORAGE-CONNSTR",
         keywords = {"accountkey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class StorageConnectionStringRule extends Rule {
+public final class StorageConnectionStringRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -44,8 +28,9 @@ public final class StorageConnectionStringRule extends Rule {
     public void scan(Document doc, FindingSink sink) {
         scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
+        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
+                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

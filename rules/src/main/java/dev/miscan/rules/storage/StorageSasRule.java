@@ -2,9 +2,8 @@ package dev.miscan.rules.storage;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
-import dev.miscan.core.api.Tier;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.SasToken;
@@ -13,25 +12,11 @@ import dev.miscan.rules.support.Remedies;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-@RuleInfo(
-        id = "MI-STORAGE-SAS",
-        name = "storage-account-sas-token",
-        tier = Tier.SECRET,
-        summary = "Azure Storage SAS token signed with the account key",
-        description = "An account or service shared access signature (`sv=…&sig=…`) is a bearer token signed with"
-                + " the storage account key: anyone holding it has its permissions until it expires, and it can"
-                + " only be revoked by rotating the key. User-delegation SAS tokens (`skoid=`), signed with an Entra"
-                + " credential, are not reported.",
-        help = "Let the app use its managed identity directly. If a SAS must be handed to someone else, mint a"
-                + " short-lived **user delegation SAS** at run time (`getUserDelegationKey` +"
-                + " `generateUserDelegationSas`), which needs **Storage Blob Delegator**.",
-        bad = "https://contoso.blob.core.windows.net/c?sv=2022-11-02&ss=b&srt=co&sp=rwdlac&se=2030-01-01&sig=<signature>",
-        good = "https://contoso.blob.core.windows.net/c  (DefaultAzureCredential)",
-        securitySeverity = "7.5",
-        tags = {"storage", "sas"},
+@DetectorInfo(
+        rules = "MI-STORAGE-SAS",
         keywords = {"sig=", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class StorageSasRule extends Rule {
+public final class StorageSasRule extends Detector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -63,8 +48,9 @@ public final class StorageSasRule extends Rule {
     public void scan(Document doc, FindingSink sink) {
         scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
         // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, descriptor().id(), c -> report(doc, sink, c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c)), c.severity()));
+        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
+                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
+                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {

@@ -17,6 +17,8 @@ import java.util.Objects;
  * @param remediation what to do instead
  * @param provenance  the commit that introduced it (git history and range scans), or null
  * @param suppression why it is not counted (inline allow, config allow-list, baseline), or null
+ * @param detector    what found it: value, config, java, iac or script (a property of the result, so that
+ *                    per-format views stay possible while the rule id is the same in every format)
  */
 public record Finding(
         RuleDescriptor rule,
@@ -29,7 +31,8 @@ public record Finding(
         String fingerprint,
         Remediation remediation,
         Provenance provenance,
-        Suppression suppression) {
+        Suppression suppression,
+        String detector) {
 
     /** The deterministic output order: path, line, column, rule. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -40,47 +43,54 @@ public record Finding(
         Objects.requireNonNull(severity);
         Objects.requireNonNull(location);
         Objects.requireNonNull(remediation);
+        detector = detector == null ? "value" : detector;
     }
 
     /** A finding from the working tree: no commit, not suppressed. */
     public Finding(RuleDescriptor rule, Severity severity, String message, Location location, String snippet,
             String preview, String secretHash, String fingerprint, Remediation remediation) {
-        this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, null, null);
+        this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, null, null,
+                "value");
     }
 
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, newFingerprint,
-                remediation, provenance, suppression);
+                remediation, provenance, suppression, detector);
     }
 
     public Finding withSnippet(String newSnippet) {
         return new Finding(rule, severity, message, location, newSnippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression);
+                remediation, provenance, suppression, detector);
     }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression);
+                remediation, provenance, suppression, detector);
     }
 
     public Finding withProvenance(Provenance newProvenance) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, newProvenance, suppression);
+                remediation, newProvenance, suppression, detector);
     }
 
     public Finding withRemediation(Remediation newRemediation) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                newRemediation, provenance, suppression);
+                newRemediation, provenance, suppression, detector);
     }
 
     public Finding withLocation(Location newLocation) {
         return new Finding(rule, severity, message, newLocation, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression);
+                remediation, provenance, suppression, detector);
     }
 
     public Finding withSuppression(Suppression newSuppression) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, newSuppression);
+                remediation, provenance, newSuppression, detector);
+    }
+
+    public Finding withDetector(String newDetector) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
+                remediation, provenance, suppression, newDetector);
     }
 
     public boolean suppressed() {

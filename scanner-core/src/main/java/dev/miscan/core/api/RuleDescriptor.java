@@ -2,15 +2,34 @@ package dev.miscan.core.api;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
-/** The validated metadata of one rule, read from its {@link RuleInfo}. */
+/**
+ * A rule as users see it: one problem of one Azure service with one tier, whatever the file format or the
+ * detector that finds it. Rules are data ({@code META-INF/mi-scan/rules.yml}); detectors report under them.
+ *
+ * @param id               permanent id, {@code MI-[A-Z0-9-]+}; never renamed or reused
+ * @param name             kebab-case name, unique
+ * @param tier             what a result means; the level follows from it
+ * @param service          the service key that groups a service's rules (e.g. {@code storage})
+ * @param keyAuth          for a secret rule, the rule that reports the same credential slot filled from
+ *                         elsewhere (key-based authentication), or ""
+ * @param summary          one line, no trailing period, unique
+ * @param description      why it matters, in Markdown
+ * @param help             how to fix it, in Markdown
+ * @param bad              a short example of the problem
+ * @param good             the same example without the credential
+ * @param securitySeverity GitHub code scanning's 0.0-10.0 score, within the tier's band
+ * @param tags             descriptor tags
+ * @param cwe              {@code CWE-<n>}
+ * @param aliases          former ids of this rule, still accepted wherever a user may have written one
+ */
 public record RuleDescriptor(
         String id,
         String name,
         Tier tier,
-        Severity defaultSeverity,
+        String service,
+        String keyAuth,
         String summary,
         String description,
         String help,
@@ -19,34 +38,27 @@ public record RuleDescriptor(
         double securitySeverity,
         List<String> tags,
         String cwe,
-        List<String> keywords,
-        int precedence) {
+        List<String> aliases) {
 
     // bounded: a group repeated without end recurses once per repetition and overflows the stack on "MI-MI-MI-…"
-    private static final Pattern ID = Pattern.compile("MI-[A-Z0-9]++(?:-[A-Z0-9]++){0,20}");
+    public static final Pattern ID = Pattern.compile("MI-[A-Z0-9]++(?:-[A-Z0-9]++){0,20}");
     private static final Pattern NAME = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
     private static final Pattern CWE = Pattern.compile("CWE-\\d+");
 
     public RuleDescriptor {
         tags = List.copyOf(tags);
-        keywords = List.copyOf(keywords);
+        aliases = List.copyOf(aliases);
+        keyAuth = keyAuth == null ? "" : keyAuth;
     }
 
-    public static RuleDescriptor of(Class<?> ruleClass) {
-        RuleInfo info = ruleClass.getAnnotation(RuleInfo.class);
-        if (info == null) {
-            throw new IllegalStateException(ruleClass.getName() + " has no @RuleInfo");
-        }
-        Severity severity = info.severity().length > 0 ? info.severity()[0] : info.tier().defaultSeverity();
-        RuleDescriptor d = new RuleDescriptor(info.id(), info.name(), info.tier(), severity, info.summary(),
-                info.description(), info.help(), info.bad(), info.good(),
-                Double.parseDouble(info.securitySeverity()), List.of(info.tags()), info.cwe(),
-                List.of(info.keywords()), info.precedence());
-        List<String> problems = d.problems();
-        if (!problems.isEmpty()) {
-            throw new IllegalStateException(ruleClass.getName() + ": " + String.join("; ", problems));
-        }
-        return d;
+    /** The level of every result of this rule unless the user's configuration changes it: the tier's. */
+    public Severity defaultSeverity() {
+        return tier.defaultSeverity();
+    }
+
+    /** True when {@code ruleId} is this rule's id or one of its former ids (case-insensitive). */
+    public boolean answersTo(String ruleId) {
+        return id.equalsIgnoreCase(ruleId) || aliases.stream().anyMatch(a -> a.equalsIgnoreCase(ruleId));
     }
 
     /** Everything wrong with this metadata; empty when it is valid. */
@@ -55,31 +67,47 @@ public record RuleDescriptor(
         if (!ID.matcher(id).matches()) {
             p.add("id '" + id + "' does not match MI-[A-Z0-9-]+");
         }
+        for (String a : aliases) {
+            if (!ID.matcher(a).matches() || a.equals(id)) {
+                p.add("alias '" + a + "' is not a former id of the form MI-[A-Z0-9-]+");
+            }
+        }
         if (!NAME.matcher(name).matches()) {
             p.add("name '" + name + "' is not kebab-case");
+        }
+        if (service == null || !NAME.matcher(service).matches()) {
+            p.add("service '" + service + "' is not a kebab-case key");
         }
         if (summary.isBlank() || summary.endsWith(".")) {
             p.add("summary must be present and have no trailing period");
         }
         for (String[] field : new String[][] {{"description", description}, {"help", help}, {"bad", bad},
                 {"good", good}}) {
-            if (field[1].isBlank()) {
+            if (field[1] == null || field[1].isBlank()) {
                 p.add(field[0] + " is empty");
             }
         }
-        if (securitySeverity < 0 || securitySeverity > 10) {
-            p.add("securitySeverity out of 0.0-10.0");
+        // GitHub: critical (>= 9.0) and high (7.0-8.9) for leaked credentials, medium for key-based
+        // authentication, low for hardening: the score must not contradict the level
+        double low = switch (tier) {
+            case SECRET -> 7.0;
+            case KEY_BASED_AUTH -> 4.0;
+            case HARDENING -> 0.1;
+        };
+        double high = switch (tier) {
+            case SECRET -> 10.0;
+            case KEY_BASED_AUTH -> 6.9;
+            case HARDENING -> 3.9;
+        };
+        if (securitySeverity < low || securitySeverity > high) {
+            p.add("securitySeverity " + securitySeverity + " is outside the " + tier.label() + " band " + low + "-"
+                    + high);
+        }
+        if (!keyAuth.isEmpty() && (tier != Tier.SECRET || !ID.matcher(keyAuth).matches())) {
+            p.add("keyAuth '" + keyAuth + "' must name a rule, and only a secret rule has one");
         }
         if (!CWE.matcher(cwe).matches()) {
             p.add("cwe '" + cwe + "' is not CWE-<n>");
-        }
-        if (keywords.isEmpty()) {
-            p.add("no keywords: the rule would never run");
-        }
-        for (String k : keywords) {
-            if (k.isEmpty() || !k.equals(k.toLowerCase(Locale.ROOT))) {
-                p.add("keyword '" + k + "' must be non-empty lower case");
-            }
         }
         return p;
     }

@@ -203,13 +203,13 @@ public final class MiScanConfig {
         return new FindingPolicy() {
             @Override
             public boolean enabled(RuleDescriptor rule) {
-                RuleSetting s = settings.get(rule.id());
+                RuleSetting s = setting(settings, rule);
                 return s == null || s.enabled();
             }
 
             @Override
             public Severity severity(RuleDescriptor rule, Severity reported) {
-                RuleSetting s = settings.get(rule.id());
+                RuleSetting s = setting(settings, rule);
                 return s == null || s.severity() == null ? reported : s.severity();
             }
 
@@ -218,6 +218,15 @@ public final class MiScanConfig {
                 return allowList.match(finding.location().path(), secret);
             }
         };
+    }
+
+    /** What {@code rules:} says about {@code rule}: under its id, else under a former id of it (an alias). */
+    private static RuleSetting setting(Map<String, RuleSetting> settings, RuleDescriptor rule) {
+        RuleSetting s = settings.get(rule.id());
+        for (int i = 0; s == null && i < rule.aliases().size(); i++) {
+            s = settings.get(rule.aliases().get(i));
+        }
+        return s;
     }
 
     /** Bytes in {@code 2m}, {@code 500k}, {@code 1048576}; -1 when the text is not a size. */

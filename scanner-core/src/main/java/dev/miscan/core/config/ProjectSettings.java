@@ -1,6 +1,5 @@
 package dev.miscan.core.config;
 
-import dev.miscan.core.api.Rule;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
@@ -41,7 +40,7 @@ public final class ProjectSettings {
      */
     public static ProjectSettings load(Path configFile, Path root, RuleRegistry registry) throws ConfigException {
         MiScanConfig config = configFile != null ? MiScanConfig.load(configFile) : MiScanConfig.discover(root);
-        config.checkRuleIds(registry.rules().stream().map(Rule::descriptor).map(d -> d.id()).toList());
+        config.checkRuleIds(registry.knownIds());
         return new ProjectSettings(config, registry);
     }
 

@@ -1,9 +1,11 @@
 package dev.miscan.core.engine;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Fingerprints;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Location;
-import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
@@ -38,9 +40,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * and the scan goes on.
  */
 public final class Engine {
-    private final List<Rule> rules;
+    private final List<Detector> detectors;
+    private final List<RuleDescriptor> enabledRules;
     private final KeywordIndex keywordIndex;
-    private final int[][] ruleKeywords;
+    private final int[][] detectorKeywords;
     private final FindingPolicy policy;
     private final java.util.Set<String> knownRuleIds;
 
@@ -48,23 +51,28 @@ public final class Engine {
         this(registry, FindingPolicy.DEFAULT);
     }
 
-    /** An engine that runs only the rules {@code policy} enables, with its severities and allow-lists. */
+    /**
+     * An engine that reports only the rules {@code policy} enables, with its severities and allow-lists. Every
+     * detector runs whatever the policy says: the rule of a finding is decided first (one per place), and only
+     * then dropped when it is off, so that turning a rule off never brings its findings back under another id.
+     */
     public Engine(RuleRegistry registry, FindingPolicy policy) {
         this.policy = policy;
-        this.knownRuleIds = registry.rules().stream().map(r -> r.descriptor().id())
-                .collect(java.util.stream.Collectors.toUnmodifiableSet());
-        this.rules = registry.rules().stream().filter(r -> policy.enabled(r.descriptor())).toList();
+        this.knownRuleIds = registry.knownIds();
+        this.detectors = registry.detectors();
+        this.enabledRules = registry.rules().stream().filter(policy::enabled).toList();
         List<String> all = new ArrayList<>();
-        rules.forEach(r -> all.addAll(r.descriptor().keywords()));
+        detectors.forEach(d -> all.addAll(d.keywords()));
         this.keywordIndex = new KeywordIndex(all);
-        this.ruleKeywords = new int[rules.size()][];
-        for (int i = 0; i < rules.size(); i++) {
-            ruleKeywords[i] = rules.get(i).descriptor().keywords().stream().mapToInt(keywordIndex::id).toArray();
+        this.detectorKeywords = new int[detectors.size()][];
+        for (int i = 0; i < detectors.size(); i++) {
+            detectorKeywords[i] = detectors.get(i).keywords().stream().mapToInt(keywordIndex::id).toArray();
         }
     }
 
-    public List<Rule> rules() {
-        return rules;
+    /** The rules this engine reports (the enabled ones). */
+    public List<RuleDescriptor> rules() {
+        return enabledRules;
     }
 
     /** Scans the request's paths as file trees. */
@@ -151,7 +159,7 @@ public final class Engine {
         sortedSuppressed.sort(Finding.ORDER);
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
-        return new ScanResult(baseDir, rules.stream().map(Rule::descriptor).toList(), sorted, sortedWarnings,
+        return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
                 files.get(), chars.get(), suppressed.get(), sortedSuppressed);
     }
 
@@ -186,13 +194,13 @@ public final class Engine {
         if (constants != null) {
             doc.provide(ConstantIndex.VIEW, constants);
         }
-        Map<String, Finding> byPlace = new HashMap<>();
+        Map<String, Ranked> byPlace = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
         java.util.Set<String> notSecrets = new java.util.HashSet<>();
-        FindingSink collect = (finding, secret) -> {
+        Collector collect = (finding, secret, precedence) -> {
             String place = finding.location().startLine() + ":" + finding.location().startColumn() + ":"
                     + finding.secretHash();
-            byPlace.merge(place, finding, Engine::preferred);
+            byPlace.merge(place, new Ranked(finding, precedence), Engine::preferred);
             secrets.put(finding.secretHash(), secret);
             if (finding.rule().tier() != Tier.SECRET) {
                 notSecrets.add(finding.secretHash()); // the sink's own code: keep it readable in snippets
@@ -200,7 +208,7 @@ public final class Engine {
         };
         runRules(doc, hits, collect, warnings);
         if (constants != null) {
-            constants.drainTo(fragment.path(), collect);
+            constants.drainTo(fragment.path(), (finding, secret) -> collect.accept(finding, secret, 0));
         }
         // Kubernetes Secret data and escaped config values: every rule also scans the decoded text
         for (DecodedValues.Decoded d : decodedValues(doc)) {
@@ -210,18 +218,24 @@ public final class Engine {
             Location onValue = new Location(fragment.path(), fragment.firstLine() + line, column,
                     fragment.firstLine() + line, column + d.encoded().length());
             runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits,
-                    (finding, secret) -> {
-                        if (byPlace.values().stream().anyMatch(f -> f.secretHash().equals(finding.secretHash()))) {
+                    (finding, secret, precedence) -> {
+                        if (byPlace.values().stream().anyMatch(f -> f.finding().secretHash().equals(finding.secretHash()))) {
                             return; // already found in the text as written
                         }
-                        collect.accept(finding.withLocation(onValue), secret);
+                        collect.accept(finding.withLocation(onValue), secret, precedence);
                         secrets.put("encoded:" + d.encoded(), d.encoded());
                     }, warnings);
         }
-        if (byPlace.isEmpty()) {
+        // one rule per place was chosen above from every detector's candidates; a rule that is off drops it here
+        List<Finding> found = new ArrayList<>();
+        for (Ranked r : byPlace.values()) {
+            if (policy.enabled(r.finding().rule())) {
+                found.add(r.finding());
+            }
+        }
+        if (found.isEmpty()) {
             return new FileResult(List.of(), 0);
         }
-        List<Finding> found = new ArrayList<>(byPlace.values());
         found.sort(Finding.ORDER);
         InlineAllow allow = applySuppressions ? new InlineAllow(doc.lines(), fragment.firstLine(), knownRuleIds,
                 problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
@@ -231,8 +245,7 @@ public final class Engine {
         for (Finding f : found) {
             // Every finding is numbered, suppressed or outside the changed lines, so that an allow or a
             // partial (staged, history) scan never renumbers the fingerprints of the others.
-            String base = Redaction.sha256(f.rule().id() + "\n" + fragment.path() + "\n" + f.secretHash())
-                    .substring(0, 32);
+            String base = Fingerprints.base(f.rule().id(), fragment.path(), f.secretHash());
             int n = occurrences.merge(base, 1, Integer::sum);
             if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
                 continue;
@@ -257,17 +270,27 @@ public final class Engine {
         return new FileResult(kept, suppressedFindings.size(), suppressedFindings);
     }
 
-    private void runRules(Document doc, int[][] hits, FindingSink sink, java.util.function.Consumer<ScanWarning> warnings) {
-        for (int i = 0; i < rules.size(); i++) {
-            if (!anyHit(hits, ruleKeywords[i])) {
+    /** Where the detectors' findings go, with the precedence of the detector that reported each. */
+    @FunctionalInterface
+    private interface Collector {
+        void accept(Finding finding, String secret, int precedence);
+    }
+
+    private record Ranked(Finding finding, int precedence) {
+    }
+
+    private void runRules(Document doc, int[][] hits, Collector sink, java.util.function.Consumer<ScanWarning> warnings) {
+        for (int i = 0; i < detectors.size(); i++) {
+            if (!anyHit(hits, detectorKeywords[i])) {
                 continue;
             }
-            Rule rule = rules.get(i);
+            Detector detector = detectors.get(i);
+            int precedence = detector.precedence();
             try {
-                rule.scan(doc, sink);
+                detector.scan(doc, (finding, secret) -> sink.accept(finding, secret, precedence));
             } catch (RuntimeException | StackOverflowError e) {
-                warnings.accept(new ScanWarning(doc.path(), "rule " + rule.descriptor().id()
-                        + " failed on this file (" + e.getClass().getSimpleName() + "); other rules still ran", false));
+                warnings.accept(new ScanWarning(doc.path(), "rule " + detector.ruleId() + " failed on this file ("
+                        + e.getClass().getSimpleName() + "); other rules still ran", false));
             }
         }
     }
@@ -307,10 +330,18 @@ public final class Engine {
                 ? e.getClass().getSimpleName() + ": " + m : e.getClass().getSimpleName();
     }
 
-    private static Finding preferred(Finding a, Finding b) {
-        int c = Integer.compare(a.rule().precedence(), b.rule().precedence());
+    /**
+     * Of two findings of the same secret at the same place, the one users see: the stronger tier (a literal is
+     * a secret even where the same sink is also key-based authentication), then the more specific detector,
+     * then the rule id, so that the choice never depends on the order the detectors ran in.
+     */
+    private static Ranked preferred(Ranked a, Ranked b) {
+        int c = Integer.compare(a.finding().rule().tier().ordinal(), b.finding().rule().tier().ordinal());
         if (c == 0) {
-            c = a.rule().id().compareTo(b.rule().id());
+            c = Integer.compare(a.precedence(), b.precedence());
+        }
+        if (c == 0) {
+            c = a.finding().rule().id().compareTo(b.finding().rule().id());
         }
         return c <= 0 ? a : b;
     }

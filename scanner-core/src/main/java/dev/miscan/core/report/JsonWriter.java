@@ -47,6 +47,7 @@ import java.util.Map;
  *       "ruleId": "MI-STORAGE-CONNSTR",     permanent rule id
  *       "ruleName": "storage-connection-string",   kebab-case rule name
  *       "tier": "secret",                   secret | key-based-auth | hardening
+ *       "detector": "config",               value | config | java | iac | script (what found it)
  *       "severity": "error",                error | warning | note
  *       "message": "...",                   one sentence, never containing the secret
  *       "path": "src/main/resources/application.properties",   relative to baseDir, "/"-separated
@@ -158,6 +159,7 @@ public final class JsonWriter {
         node.put("ruleId", f.rule().id());
         node.put("ruleName", f.rule().name());
         node.put("tier", f.rule().tier().label());
+        node.put("detector", f.detector());
         node.put("severity", f.severity().sarifLevel());
         node.put("message", text(f.message()));
         node.put("path", text(l.path()));

@@ -70,7 +70,7 @@ import java.util.Set;
  *     region                           start/end line and column (UTF-16 code units, end column exclusive)
  *     region.snippet.text              the redacted source line
  *   partialFingerprints                {"miScanFingerprint/v1": fingerprint}
- *   properties                         tier, preview (redacted) and remediation {service, target, summary,
+ *   properties                         tier, detector (value|config|java|iac|script), preview (redacted) and remediation {service, target, summary,
  *                                      language, replacement, dependency, roles [{name, id}], scope, commands}
  *   properties.commit                  for history and range scans: {id, author, email, date (ISO-8601),
  *                                      presentAtHead}; when presentAtHead is false the message says so
@@ -197,7 +197,12 @@ public final class SarifWriter {
                 d.securitySeverity()));
         properties.setAdditionalProperty("precision", "high");
         properties.setAdditionalProperty("problem.severity", problemSeverity(d.defaultSeverity()));
-        return new ReportingDescriptor()
+        ReportingDescriptor descriptor = new ReportingDescriptor();
+        if (!d.aliases().isEmpty()) {
+            // GitHub code scanning keeps the alerts of a renamed rule when the new rule lists the old id here
+            descriptor.setDeprecatedIds(new LinkedHashSet<>(d.aliases()));
+        }
+        return descriptor
                 .withId(d.id())
                 .withName(d.name())
                 .withShortDescription(new MultiformatMessageString().withText(d.summary()))
@@ -260,8 +265,9 @@ public final class SarifWriter {
             result.setPartialFingerprints(new PartialFingerprints()
                     .withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
         }
-        PropertyBag properties = new PropertyBag();
+        PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(List.of(f.detector())));
         properties.setAdditionalProperty("tier", f.rule().tier().label());
+        properties.setAdditionalProperty("detector", f.detector());
         if (notBlank(f.preview())) {
             properties.setAdditionalProperty("preview", f.preview());
         }

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Fingerprints;
 import dev.miscan.core.api.Suppression;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.secrets.Redaction;
@@ -102,9 +103,20 @@ public final class Baseline {
         return new Entry(f.rule().id(), f.location().path(), f.fingerprint(), contentHash(f));
     }
 
+    private static List<String> ids(Finding f) {
+        List<String> ids = new ArrayList<>();
+        ids.add(f.rule().id());
+        ids.addAll(f.rule().aliases());
+        return ids;
+    }
+
+    private static String contentHash(String ruleId, Finding f) {
+        return Redaction.sha256(ruleId + "\n" + f.secretHash()).substring(0, 32);
+    }
+
     /** Identifies a secret for one rule independently of its path: a hash of the rule id and the secret hash. */
     public static String contentHash(Finding f) {
-        return Redaction.sha256(f.rule().id() + "\n" + f.secretHash()).substring(0, 32);
+        return contentHash(f.rule().id(), f);
     }
 
     /** Reads a baseline file; a missing file is a {@link NoSuchFileException}, a malformed one an IOException. */
@@ -155,18 +167,22 @@ public final class Baseline {
         Set<Entry> used = new HashSet<>();
         Map<Finding, Entry> matches = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
-            Entry e = byFingerprint.get(f.rule().id() + "\n" + f.fingerprint());
-            if (e != null && used.add(e)) {
-                matches.put(f, e);
+            // a baseline written before a rule was renamed holds the fingerprints under the former id
+            for (String id : ids(f)) {
+                Entry e = byFingerprint.get(id + "\n" + Fingerprints.under(id, f));
+                if (e != null && used.add(e)) {
+                    matches.put(f, e);
+                    break;
+                }
             }
         }
         for (Finding f : result.findings()) {
             if (matches.containsKey(f)) {
                 continue;
             }
-            String hash = contentHash(f);
             for (Entry e : entries) {
-                if (!used.contains(e) && e.ruleId().equals(f.rule().id()) && e.contentHash().equals(hash)
+                if (!used.contains(e) && f.rule().answersTo(e.ruleId())
+                        && e.contentHash().equals(contentHash(e.ruleId(), f))
                         && !e.path().equals(f.location().path()) && !pathExists.test(e.path())) {
                     used.add(e);
                     matches.put(f, e);

@@ -1,6 +1,7 @@
 package dev.miscan.core.suppress;
 
 import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Suppression;
 import dev.miscan.core.parse.LineIndex;
 import java.util.ArrayList;
@@ -36,8 +37,8 @@ public final class InlineAllow {
 
     /** One {@code mi-scan:allow} marker: the rule ids it names (empty: all) and its reason ("" if none). */
     private record Marker(int line, boolean file, List<String> ids, String reason) {
-        boolean covers(String id) {
-            return ids.isEmpty() || ids.contains(id);
+        boolean covers(RuleDescriptor rule) {
+            return ids.isEmpty() || ids.stream().anyMatch(rule::answersTo);
         }
     }
 
@@ -82,7 +83,7 @@ public final class InlineAllow {
 
     /** The suppression a marker gives this finding, or null when no marker covers it. */
     public Suppression suppression(Finding f) {
-        String id = f.rule().id();
+        RuleDescriptor id = f.rule();
         if (fileMarker != null) {
             check(fileMarker.line());
             if (fileMarker.covers(id)) {
@@ -102,7 +103,7 @@ public final class InlineAllow {
                 ? (m.file() ? "mi-scan:allow-file" : "mi-scan:allow") + " without a reason" : m.reason());
     }
 
-    private Marker allowsOn(int line, String id) {
+    private Marker allowsOn(int line, RuleDescriptor id) {
         if (line < 0 || line >= lines.lineCount()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package dev.miscan.core.config;
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -156,7 +157,7 @@ class MiScanConfigTest {
 
         private ScanResult scan(String yaml) throws IOException, ConfigException {
             MiScanConfig c = MiScanConfig.parse(yaml, ".mi-scan.yml", root.resolve(".mi-scan.yml"));
-            Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())), c.policy());
+            Engine engine = new Engine(TestRules.registry(new TestSecretRule()), c.policy());
             return engine.scan(ScanRequest.of(root, List.of(root)));
         }
 

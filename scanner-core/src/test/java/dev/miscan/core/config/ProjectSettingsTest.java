@@ -1,5 +1,6 @@
 package dev.miscan.core.config;
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -16,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** The API the front ends share: the file's settings, with their flags on top. */
 class ProjectSettingsTest {
-    private final RuleRegistry registry = new RuleRegistry(List.of(new TestSecretRule()));
+    private final RuleRegistry registry = TestRules.registry(new TestSecretRule());
 
     @TempDir
     Path root;

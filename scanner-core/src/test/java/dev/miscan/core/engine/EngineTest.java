@@ -1,14 +1,15 @@
 package dev.miscan.core.engine;
 // mi-scan:allow-file test vectors
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.source.ScanWarning;
@@ -28,27 +29,18 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineTest {
 
     /** Same findings as {@link TestSecretRule}, but more specific: wins the de-duplication. */
-    @RuleInfo(id = "MI-TEST-SPECIFIC", name = "test-specific", tier = Tier.SECRET,
-            summary = "Specific test secret", description = "More specific than MI-TEST-SECRET.",
-            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
-            securitySeverity = "5.0", keywords = {"secret="}, precedence = 10)
+    @DetectorInfo(rules = "MI-TEST-SPECIFIC", keywords = {"secret="}, precedence = 10)
     static final class SpecificRule extends TestSecretRule {
     }
 
     /** Same findings as {@link TestSecretRule}, less specific, and with an id that sorts first. */
-    @RuleInfo(id = "MI-TEST-AAA-GENERIC", name = "test-generic", tier = Tier.SECRET,
-            summary = "Generic test secret", description = "Less specific than MI-TEST-SECRET.",
-            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
-            securitySeverity = "5.0", keywords = {"secret="}, precedence = 90)
+    @DetectorInfo(rules = "MI-TEST-AAA-GENERIC", keywords = {"secret="}, precedence = 90)
     static final class GenericRule extends TestSecretRule {
     }
 
     /** Reports only the first 4 characters of the value: a different secret at the same place. */
-    @RuleInfo(id = "MI-TEST-PREFIX", name = "test-prefix", tier = Tier.KEY_BASED_AUTH,
-            summary = "Prefix of a test secret", description = "Reports the first four characters.",
-            help = "Remove the value.", bad = "secret=abc123", good = "secret=${SECRET}",
-            securitySeverity = "3.0", keywords = {"secret="})
-    static final class PrefixRule extends Rule {
+    @DetectorInfo(rules = "MI-TEST-PREFIX", keywords = {"secret="})
+    static final class PrefixRule extends Detector {
         @Override
         public Remediation exampleRemediation() {
             return TestSecretRule.REMEDIATION;
@@ -67,10 +59,8 @@ class EngineTest {
     }
 
     /** Throws on any file that contains {@code boom}; its id sorts before MI-TEST-SECRET so it runs first. */
-    @RuleInfo(id = "MI-TEST-BOOM", name = "test-boom", tier = Tier.SECRET,
-            summary = "Rule that fails", description = "Throws on files containing boom.",
-            help = "None.", bad = "boom", good = "no boom", securitySeverity = "1.0", keywords = {"secret="})
-    static final class ThrowingRule extends Rule {
+    @DetectorInfo(rules = "MI-TEST-BOOM", keywords = {"secret="})
+    static final class ThrowingRule extends Detector {
         @Override
         public Remediation exampleRemediation() {
             return TestSecretRule.REMEDIATION;
@@ -87,8 +77,8 @@ class EngineTest {
     @TempDir
     Path root;
 
-    private static Engine engine(Rule... rules) {
-        return new Engine(new RuleRegistry(List.of(rules)));
+    private static Engine engine(Detector... rules) {
+        return new Engine(TestRules.registry(rules));
     }
 
     private ScanResult scan(Engine engine, int threads) throws IOException {

@@ -1,14 +1,15 @@
 package dev.miscan.core.hostile;
 // mi-scan:allow-file test data: hostile inputs with generated test secrets
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
-import dev.miscan.core.api.RuleInfo;
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
@@ -53,10 +54,8 @@ class HostileInputTest {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     /** Asks for the configuration entries of every document it runs on, so that the parsers run. */
-    @RuleInfo(id = "MI-TEST-VIEWS", name = "test-views", tier = Tier.SECRET, summary = "Builds every view",
-            description = "Builds the configuration view of each document.", help = "None.", bad = "secret=x",
-            good = "none", securitySeverity = "1.0", keywords = {"secret="})
-    static final class ViewsRule extends Rule {
+    @DetectorInfo(rules = "MI-TEST-VIEWS", keywords = {"secret="})
+    static final class ViewsRule extends Detector {
         @Override
         public Remediation exampleRemediation() {
             return new Remediation("Test", "", "None", "text", "", "", List.of(), "", List.of());
@@ -86,7 +85,7 @@ class HostileInputTest {
     }
 
     private static Engine engine() {
-        return new Engine(new RuleRegistry(List.of(new TestSecretRule(), new ViewsRule())));
+        return new Engine(TestRules.registry(new TestSecretRule(), new ViewsRule()));
     }
 
     private ScanResult scan(long maxFileSize) {
@@ -446,7 +445,7 @@ class HostileInputTest {
     @Test
     void aRuleThatThrowsOrOverflowsTheStack_losesOnlyThatFile() throws IOException {
         Files.writeString(root.resolve("trigger.properties"), "boom secret=" + randomSecret() + "\n");
-        Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule(), new StackOverflowRule())));
+        Engine engine = new Engine(TestRules.registry(new TestSecretRule(), new StackOverflowRule()));
 
         ScanResult r = assertTimeoutPreemptively(GUARD, () -> engine.scan(ScanRequest.of(root, List.of(root))));
 
@@ -455,10 +454,8 @@ class HostileInputTest {
     }
 
     /** Recurses without end on files that contain {@code boom}. */
-    @RuleInfo(id = "MI-TEST-OVERFLOW", name = "test-overflow", tier = Tier.SECRET, summary = "Overflows the stack",
-            description = "Recurses forever on files containing boom.", help = "None.", bad = "boom", good = "none",
-            securitySeverity = "1.0", keywords = {"boom"})
-    static final class StackOverflowRule extends Rule {
+    @DetectorInfo(rules = "MI-TEST-OVERFLOW", keywords = {"boom"})
+    static final class StackOverflowRule extends Detector {
         @Override
         public Remediation exampleRemediation() {
             return new Remediation("Test", "", "None", "text", "", "", List.of(), "", List.of());

@@ -10,7 +10,6 @@ import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
 import dev.miscan.core.api.RuleDescriptor;
-import dev.miscan.core.api.RuleInfo;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.engine.ScanResult;
@@ -27,26 +26,16 @@ import org.junit.jupiter.api.Test;
 class ReportWritersTest {
     private static final String HELP_BASE = "https://github.com/mi-scan/mi-scan/blob/main/docs/rules/";
 
-    @RuleInfo(id = "MI-TEST-SECRET", name = "test-secret", tier = Tier.SECRET,
-            summary = "Storage account key in a test file",
-            description = "A storage key grants full access to the account.",
-            help = "Use `DefaultAzureCredential` and grant the identity a data role.",
-            bad = "String key = \"AccountKey=...\";",
-            good = "new BlobServiceClientBuilder().credential(new DefaultAzureCredentialBuilder().build())",
-            securitySeverity = "9.1", tags = {"azure", "storage"}, keywords = {"accountkey"})
-    static final class SecretRule {
-    }
-
-    @RuleInfo(id = "MI-TEST-HARDENING", name = "test-hardening", tier = Tier.HARDENING,
-            summary = "Identity not configured on a test host",
-            description = "Without an identity the host falls back to keys.",
-            help = "Add an `identity` block.", bad = "resource host {}", good = "resource host { identity {} }",
-            securitySeverity = "3", keywords = {"host"})
-    static final class HardeningRule {
-    }
-
-    private static final RuleDescriptor SECRET_RULE = RuleDescriptor.of(SecretRule.class);
-    private static final RuleDescriptor HARDENING_RULE = RuleDescriptor.of(HardeningRule.class);
+    private static final RuleDescriptor SECRET_RULE = new RuleDescriptor("MI-TEST-SECRET", "test-secret",
+            Tier.SECRET, "test", "", "Storage account key in a test file",
+            "A storage key grants full access to the account.",
+            "Use `DefaultAzureCredential` and grant the identity a data role.", "String key = \"AccountKey=...\";",
+            "new BlobServiceClientBuilder().credential(new DefaultAzureCredentialBuilder().build())", 9.1,
+            List.of("azure", "storage"), "CWE-798", List.of("MI-TEST-OLD-SECRET"));
+    private static final RuleDescriptor HARDENING_RULE = new RuleDescriptor("MI-TEST-HARDENING", "test-hardening",
+            Tier.HARDENING, "test", "", "Identity not configured on a test host",
+            "Without an identity the host falls back to keys.", "Add an `identity` block.", "resource host {}",
+            "resource host { identity {} }", 3.0, List.of(), "CWE-798", List.of());
 
     private static final Remediation REMEDIATION = new Remediation("Azure Blob Storage", "mystorage",
             "Use DefaultAzureCredential with the account endpoint", "java",
@@ -235,6 +224,16 @@ class ReportWritersTest {
     }
 
     @Test
+    void sarif_renamedRuleListsItsFormerIdsAsDeprecatedIds_andResultsNameTheirDetector() throws IOException {
+        JsonNode run = sarif(sample()).at("/runs/0");
+
+        assertThat(texts(run.at("/tool/driver/rules/0/deprecatedIds"))).containsExactly("MI-TEST-OLD-SECRET");
+        assertThat(run.at("/tool/driver/rules/1").has("deprecatedIds")).isFalse();
+        assertThat(run.at("/results/0/properties/detector").asText()).isEqualTo("value");
+        assertThat(texts(run.at("/results/0/properties/tags"))).containsExactly("value");
+    }
+
+    @Test
     void sarif_resultPropertiesCarryTheRemediationAsData() throws IOException {
         JsonNode remediation = sarif(sample()).at("/runs/0/results/0/properties/remediation");
 
@@ -309,9 +308,10 @@ class ReportWritersTest {
     void json_findingHasTheDocumentedFields() throws IOException {
         JsonNode finding = new ObjectMapper().readTree(render(new JsonWriter("1.2.3"), sample())).at("/findings/0");
 
-        assertThat(fieldNames(finding)).containsExactly("ruleId", "ruleName", "tier", "severity", "message",
+        assertThat(fieldNames(finding)).containsExactly("ruleId", "ruleName", "tier", "detector", "severity", "message",
                 "path", "startLine", "startColumn", "endLine", "endColumn", "snippet", "preview", "fingerprint",
                 "remediation", "commit");
+        assertThat(finding.path("detector").asText()).isEqualTo("value");
         assertThat(finding.path("ruleId").asText()).isEqualTo("MI-TEST-SECRET");
         assertThat(finding.path("ruleName").asText()).isEqualTo("test-secret");
         assertThat(finding.path("tier").asText()).isEqualTo("secret");

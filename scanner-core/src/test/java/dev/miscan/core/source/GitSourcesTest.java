@@ -1,5 +1,6 @@
 package dev.miscan.core.source;
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -27,7 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class GitSourcesTest {
     private static final long MAX = ScanRequest.DEFAULT_MAX_FILE_SIZE;
 
-    private final Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
+    private final Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
 
     @TempDir
     Path dir;

@@ -1,5 +1,6 @@
 package dev.miscan.core.suppress;
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineTest {
-    private final Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
+    private final Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
 
     @TempDir
     Path root;

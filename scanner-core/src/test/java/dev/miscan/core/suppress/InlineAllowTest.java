@@ -1,6 +1,7 @@
 package dev.miscan.core.suppress;
 // mi-scan:allow-file test vectors
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Finding;
@@ -21,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class InlineAllowTest {
-    private final Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
+    private final Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
 
     /** Scans; the only warnings allowed are about the allow markers themselves (see the tests below). */
     private Engine.FileResult scan(String text) {

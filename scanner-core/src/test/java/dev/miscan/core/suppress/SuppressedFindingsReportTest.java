@@ -1,5 +1,6 @@
 package dev.miscan.core.suppress;
 
+import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,7 +41,7 @@ class SuppressedFindingsReportTest {
                 secret=Inline000001 # mi-scan:allow MI-TEST-SECRET documented sample
                 secret=Baselined001
                 """);
-        Engine engine = new Engine(new RuleRegistry(List.of(new TestSecretRule())));
+        Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
         ScanResult raw = engine.scan(ScanRequest.of(root, List.of(root)));
         Finding baselined = raw.findings().get(1);
         result = Baseline.of(List.of(baselined)).apply(raw, p -> true).result();

@@ -1,0 +1,67 @@
+package dev.miscan.rules.java;
+
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.engine.ConstantIndex;
+import dev.miscan.core.parse.Document;
+import java.util.Arrays;
+
+/**
+ * The Java sink analysis ({@link JavaSinks}) as a detector: a literal that reaches an Azure SDK builder, a
+ * credential constructor, {@code DriverManager}, a Redis client, an API-key header or a {@code @Value} default
+ * is reported under the service's secret rule; a sink fed from elsewhere under its key-based-auth rule. A secret
+ * defined in another file of the scan (a constant that reaches a sink here) is reported at its definition,
+ * through the scan's {@link ConstantIndex}. The rule list below is checked against {@link SinkFamily#rules()}.
+ */
+@DetectorInfo(
+        rules = {"MI-STORAGE-SHAREDKEY", "MI-STORAGE-CONNSTR", "MI-STORAGE-SAS", "MI-STORAGE-KEY-AUTH",
+                "MI-SERVICEBUS-CONNSTR", "MI-SERVICEBUS-KEY-AUTH", "MI-EVENTHUBS-CONNSTR", "MI-EVENTHUBS-KEY-AUTH",
+                "MI-MESSAGING-SAS-TOKEN", "MI-COSMOS-KEY", "MI-COSMOS-KEY-AUTH", "MI-APPCONFIG-CONNSTR",
+                "MI-APPCONFIG-KEY-AUTH", "MI-EVENTGRID-KEY", "MI-EVENTGRID-KEY-AUTH", "MI-SIGNALR-WEBPUBSUB-ACCESSKEY",
+                "MI-SIGNALR-WEBPUBSUB-KEY-AUTH", "MI-SEARCH-APIKEY", "MI-SEARCH-KEY-AUTH", "MI-OPENAI-APIKEY",
+                "MI-OPENAI-KEY-AUTH", "MI-CORE-KEYCREDENTIAL-LITERAL", "MI-KEYCREDENTIAL-KEY-AUTH",
+                "MI-ID-CLIENT-SECRET", "MI-ID-CLIENT-SECRET-AUTH", "MI-KEYVAULT-SP-SECRET", "MI-ID-USERNAME-PASSWORD",
+                "MI-ID-USERNAME-PASSWORD-AUTH", "MI-ID-CERT-PASSWORD", "MI-ID-CERT-PASSWORD-AUTH", "MI-REDIS-ACCESSKEY",
+                "MI-REDIS-KEY-AUTH", "MI-DATABASE-PASSWORD", "MI-DATABASE-PASSWORD-AUTH", "MI-SQL-JDBC-PASSWORD",
+                "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-API-KEY-HEADER", "MI-JAVA-VALUE-DEFAULT"},
+        keywords = {"azurekeycredential", "azurenamedkeycredential", "azuresascredential", "keycredential", "connectionstring", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key", "aeg-sas-token", "configurationclientbuilder", "clientcertificatepassword", "pfxcertificate", "clientsecret", "createfromsecret", "clientcredential", "applicationtokencredentials", "cosmosclientbuilder", "cosmosclient", "documentclient", "masterkeyorresourcetoken", "eventgrid", "connectionstringbuilder", "setsaskey", "eventhubclient", "drivermanager", "setpassword", "datasourcebuilder", "database.windows.net", "database.azure.com", "apikey", "azureapikeycredential", ".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", ".redis.cache.usgovcloudapi.net", "searchclientbuilder", "searchindexclientbuilder", "searchindexerclientbuilder", "clientfactory", "sastoken", "storagesharedkeycredential", "cloudstorageaccount", "storagecredentials", "sharedkeycredentials", "usernamepasswordcredential", "@value", "webpubsub"},
+        precedence = 5,
+        kind = "java")
+public final class JavaSinkDetector extends Detector {
+
+    @Override
+    public Remediation exampleRemediation() {
+        return JavaRemedies.of(SinkFamily.STORAGE, new JavaSinks.Target());
+    }
+
+    @Override
+    public Remediation exampleRemediation(String ruleId) {
+        JavaSinks.Target t = new JavaSinks.Target();
+        if (ruleId.equals(SinkFamily.KEY_VAULT_SECRET_RULE)) {
+            return JavaRemedies.keyVault(t);
+        }
+        SinkFamily family = Arrays.stream(SinkFamily.values())
+                .filter(f -> ruleId.equals(f.secretRule) || ruleId.equals(f.keyAuthRule))
+                .findFirst().orElse(SinkFamily.STORAGE);
+        return JavaRemedies.of(family, t);
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        if (doc.derived() || !doc.extension().equals("java")) {
+            return;
+        }
+        for (JavaSinks.Found f : doc.view(JavaSinks.VIEW)) {
+            if (f.path().equals(doc.path())) {
+                report(doc, sink, f.ruleId(), f.offset(), f.secret(), f.message(), f.remediation());
+            } else {
+                ConstantIndex index = doc.view(ConstantIndex.VIEW);
+                index.document(f.path()).ifPresent(definition -> report(definition,
+                        index.definitionSink(f.path()), f.ruleId(), f.offset(), f.secret(), f.message(),
+                        f.remediation()));
+            }
+        }
+    }
+}
