@@ -2,10 +2,11 @@ package dev.miscan.cli;
 
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.engine.RuleRegistry;
 import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -25,11 +26,30 @@ public final class ExplainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Rule rule = RuleRegistry.load().find(ruleId).orElseThrow(() -> new ParameterException(spec.commandLine(),
-                "unknown rule '" + ruleId + "'; 'mi-scan rules' lists them"));
-        RuleDescriptor d = rule.descriptor();
-        Remediation r = rule.exampleRemediation();
+        RuleRegistry registry = RuleRegistry.load();
+        List<RuleDescriptor> rules = registry.resolve(ruleId);
+        if (rules.isEmpty()) {
+            throw new ParameterException(spec.commandLine(), "unknown rule '" + ruleId + "'; 'mi-scan rules' lists them");
+        }
         PrintWriter out = spec.commandLine().getOut();
+        if (!rules.get(0).id().equalsIgnoreCase(ruleId)) {
+            out.println(ruleId.toUpperCase(Locale.ROOT) + " was renamed: it is now "
+                    + String.join(", ", rules.stream().map(RuleDescriptor::id).toList())
+                    + (rules.size() > 1 ? " (one rule per form of the credential)" : "")
+                    + ". The old id still works in mi-scan:allow, .mi-scan.yml and baselines.");
+            out.println();
+        }
+        for (int i = 0; i < rules.size(); i++) {
+            if (i > 0) {
+                out.println();
+            }
+            explain(out, rules.get(i), registry.exampleRemediation(rules.get(i)));
+        }
+        out.flush();
+        return ExitCode.CLEAN.code();
+    }
+
+    private static void explain(PrintWriter out, RuleDescriptor d, Remediation r) {
         out.println(d.id() + " (" + d.name() + ") — " + d.summary());
         out.println("Tier: " + d.tier().label() + ", level: " + d.defaultSeverity().sarifLevel() + ", " + d.cwe());
         out.println();
@@ -53,7 +73,8 @@ public final class ExplainCommand implements Callable<Integer> {
         for (String c : r.commands()) {
             out.println("Command: " + c);
         }
-        out.flush();
-        return ExitCode.CLEAN.code();
+        if (!d.aliases().isEmpty()) {
+            out.println("Former ids: " + String.join(", ", d.aliases()));
+        }
     }
 }

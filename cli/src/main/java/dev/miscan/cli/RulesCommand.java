@@ -1,6 +1,5 @@
 package dev.miscan.cli;
 
-import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.engine.RuleRegistry;
 import java.io.PrintWriter;
@@ -18,8 +17,7 @@ public final class RulesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
-        for (Rule rule : RuleRegistry.load().rules()) {
-            RuleDescriptor d = rule.descriptor();
+        for (RuleDescriptor d : RuleRegistry.load().rules()) {
             out.printf("%-32s %-15s %-8s %s%n", d.id(), d.tier().label(), d.defaultSeverity().sarifLevel(), d.summary());
         }
         out.flush();

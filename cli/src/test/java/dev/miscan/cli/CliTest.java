@@ -99,7 +99,7 @@ class CliTest {
                     .allMatch(id -> id.matches("MI-[A-Z0-9-]+"))
                     .hasSize(dev.miscan.core.engine.RuleRegistry.load().rules().size());
             assertThat(r.out().lines()).filteredOn(l -> l.startsWith("MI-APPINSIGHTS-CONNSTR "))
-                    .singleElement().asString().contains("key-based-auth").contains("note");
+                    .singleElement().asString().contains("hardening").contains("note");
             assertThat(r.out().lines()).filteredOn(l -> l.startsWith("MI-STORAGE-CONNSTR "))
                     .singleElement().asString().contains("secret").contains("error");
         }

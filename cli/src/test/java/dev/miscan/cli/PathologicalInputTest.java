@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
-import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.Detector;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.source.Fragment;
@@ -426,8 +426,8 @@ class PathologicalInputTest {
         RuleRegistry registry = RuleRegistry.load();
         Engine engine = new Engine(registry);
         Set<String> keywords = new TreeSet<>();
-        for (Rule r : registry.rules()) {
-            keywords.addAll(r.descriptor().keywords());
+        for (Detector d : registry.detectors()) {
+            keywords.addAll(d.keywords());
         }
         String base64 = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
         Map<String, java.util.function.Function<String, String>> shapes = new LinkedHashMap<>();

@@ -3,7 +3,7 @@ package dev.miscan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.rules.support.Remedies;
 import java.io.IOException;
@@ -31,8 +31,9 @@ class RemediationSnippetsCompileTest {
     @Test
     void everyJavaReplacementCompilesAgainstTheAzureSdk(@TempDir Path out) throws IOException {
         Map<String, Remediation> snippets = new LinkedHashMap<>();
-        for (Rule r : RuleRegistry.load().rules()) {
-            snippets.put(r.descriptor().id(), r.exampleRemediation());
+        RuleRegistry registry = RuleRegistry.load();
+        for (RuleDescriptor r : registry.rules()) {
+            snippets.put(r.id(), registry.exampleRemediation(r));
         }
         snippets.put("storage-filled", Remedies.storageBlob("contosodata", "core.chinacloudapi.cn"));
         snippets.put("servicebus-filled", Remedies.serviceBus("contoso-bus"));

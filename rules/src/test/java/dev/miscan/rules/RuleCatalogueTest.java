@@ -3,18 +3,22 @@ package dev.miscan.rules;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.RuleDescriptor;
+import dev.miscan.core.api.Tier;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.testing.FixtureHarness;
+import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.AzureRoles;
 import java.io.IOException;
 import java.lang.reflect.Field;
 import java.lang.reflect.Modifier;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -26,18 +30,20 @@ class RuleCatalogueTest {
     private static final Path CLASSES = Path.of("target/classes");
     private static final Pattern GUID = Pattern.compile(
             "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
-    private final List<Rule> rules = RuleRegistry.load().rules();
+    private final RuleRegistry registry = RuleRegistry.load();
+    private final List<RuleDescriptor> rules = registry.rules();
 
     @Test
-    void everyConcreteRuleClassIsRegistered() throws IOException {
-        Set<String> registered = rules.stream().map(r -> r.getClass().getName()).collect(Collectors.toSet());
+    void everyConcreteDetectorClassIsRegistered() throws IOException {
+        Set<String> registered = registry.detectors().stream().map(r -> r.getClass().getName())
+                .collect(Collectors.toSet());
         Set<String> concrete = new HashSet<>();
         try (Stream<Path> files = Files.walk(CLASSES)) {
             for (Path p : files.filter(f -> f.toString().endsWith(".class")).toList()) {
                 String name = CLASSES.relativize(p).toString().replace('/', '.').replaceAll("\\.class$", "");
                 try {
                     Class<?> c = Class.forName(name, false, getClass().getClassLoader());
-                    if (Rule.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
+                    if (Detector.class.isAssignableFrom(c) && !Modifier.isAbstract(c.getModifiers())) {
                         concrete.add(name);
                     }
                 } catch (ClassNotFoundException | LinkageError e) {
@@ -51,20 +57,43 @@ class RuleCatalogueTest {
     @Test
     void metadataIsValidAndUnique() {
         assertThat(rules).hasSizeGreaterThanOrEqualTo(19);
-        for (Rule r : rules) {
-            assertThat(r.descriptor().problems()).as(r.descriptor().id()).isEmpty();
+        for (RuleDescriptor r : rules) {
+            assertThat(r.problems()).as(r.id()).isEmpty();
         }
-        assertThat(rules.stream().map(r -> r.descriptor().id()).distinct()).hasSameSizeAs(rules);
-        assertThat(rules.stream().map(r -> r.descriptor().name()).distinct()).hasSameSizeAs(rules);
-        assertThat(rules.stream().map(r -> r.descriptor().summary()).distinct()).hasSameSizeAs(rules);
+        assertThat(rules.stream().map(RuleDescriptor::id).distinct()).hasSameSizeAs(rules);
+        assertThat(rules.stream().map(RuleDescriptor::name).distinct()).hasSameSizeAs(rules);
+        assertThat(rules.stream().map(RuleDescriptor::summary).distinct()).hasSameSizeAs(rules);
     }
 
     @Test
-    void everyRuleHasFixturesWithTruePositivesInFourSyntaxesAndCleanLines() {
-        for (Rule r : rules) {
-            String id = r.descriptor().id();
+    void oneIdPerServiceProblemAndTier_noIdNamesAFileFormat() {
+        for (RuleDescriptor r : rules) {
+            assertThat(r.id()).as("a rule is one problem in every format").doesNotStartWith("MI-JAVA-");
+        }
+        // a service has exactly one key-based-authentication rule for each credential its secret rules name
+        Map<String, Set<String>> keyAuthByService = new HashMap<>();
+        for (RuleDescriptor r : rules) {
+            if (!r.keyAuth().isEmpty()) {
+                keyAuthByService.computeIfAbsent(r.service(), s -> new HashSet<>()).add(r.keyAuth());
+                assertThat(registry.find(r.keyAuth()).orElseThrow().tier()).as(r.id()).isEqualTo(Tier.KEY_BASED_AUTH);
+            }
+        }
+        assertThat(keyAuthByService.get("storage")).containsExactly("MI-STORAGE-KEY-AUTH");
+    }
+
+    @Test
+    void everyRuleHasFixturesWithTruePositivesInItsSyntaxesAndCleanLines() {
+        Set<String> javaRules = registry.detectors().stream()
+                .filter(d -> d.getClass().getSimpleName().equals("JavaSinkDetector"))
+                .flatMap(d -> d.ruleIds().stream()).collect(Collectors.toSet());
+        Set<String> configKeyAuth = ConfigSlots.table().stream().map(ConfigSlots.Slot::rule)
+                .filter(id -> !id.equals("DB")).map(id -> registry.find(id).orElseThrow().keyAuth())
+                .collect(Collectors.toSet());
+        org.assertj.core.api.SoftAssertions soft = new org.assertj.core.api.SoftAssertions();
+        for (RuleDescriptor r : rules) {
+            String id = r.id();
             Path dir = RuleFixturesTest.ROOT.resolve(id);
-            assertThat(dir).as("fixture folder of " + id).isDirectory();
+            soft.assertThat(dir).as("fixture folder of " + id).isDirectory();
             Set<String> syntaxesWithHits = new HashSet<>();
             for (Path f : FixtureHarness.fixtures(dir)) {
                 if (FixtureHarness.expectedRules(f).contains(id)) {
@@ -72,16 +101,20 @@ class RuleCatalogueTest {
                     syntaxesWithHits.add(name.substring(name.lastIndexOf('.') + 1));
                 }
             }
-            List<String> tags = r.descriptor().tags();
-            // config-only rules have no Java form; Java sink rules have no config form
+            List<String> tags = r.tags();
+            // config-only rules have no Java form; rules only the Java sink analysis reports have no config form
             List<String> required = tags.contains("github-actions") ? List.of("yml")
                     // IaC rules: Bicep, Terraform and ARM JSON; parameters files: .bicepparam, .tfvars, ARM JSON
                     : tags.contains("iac") ? List.of("bicep", "tf", "json")
                     : tags.contains("iac-parameters") ? List.of("bicepparam", "tfvars", "json")
+                    : r.tier() == Tier.KEY_BASED_AUTH && configKeyAuth.contains(id) ? List.of("java", "properties", "yml")
+                    : r.tier() == Tier.KEY_BASED_AUTH || javaRules.contains(id) && registry.detectors().stream()
+                            .filter(d -> d.ruleIds().contains(id)).count() == 1 ? List.of("java")
                     : tags.contains("config") ? List.of("properties", "yml", "json")
-                    : tags.contains("java") ? List.of("java") : List.of("java", "properties", "yml", "json");
-            assertThat(syntaxesWithHits).as(id + " true positives by syntax").containsAll(required);
+                    : List.of("java", "properties", "yml", "json");
+            soft.assertThat(syntaxesWithHits).as(id + " true positives by syntax").containsAll(required);
         }
+        soft.assertAll();
     }
 
     @Test
@@ -93,18 +126,17 @@ class RuleCatalogueTest {
         for (Role role : known) {
             assertThat(role.id().isEmpty() || GUID.matcher(role.id()).matches()).as(role.name()).isTrue();
         }
-        for (Rule r : rules) {
-            for (Role role : r.exampleRemediation().roles()) {
-                assertThat(known).as(r.descriptor().id()).contains(role);
+        for (RuleDescriptor r : rules) {
+            for (Role role : registry.exampleRemediation(r).roles()) {
+                assertThat(known).as(r.id()).contains(role);
             }
         }
     }
 
     @Test
     void everyRemediationSaysWhatToDo() {
-        for (Rule r : rules) {
-            RuleDescriptor d = r.descriptor();
-            var rem = r.exampleRemediation();
+        for (RuleDescriptor d : rules) {
+            var rem = registry.exampleRemediation(d);
             assertThat(rem.summary()).as(d.id()).isNotBlank().endsWith(".");
             assertThat(rem.service()).as(d.id()).isNotBlank();
             assertThat(rem.commands()).as(d.id()).isNotEmpty();

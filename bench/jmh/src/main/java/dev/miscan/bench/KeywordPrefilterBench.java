@@ -28,7 +28,7 @@ public class KeywordPrefilterBench {
     @Setup
     public void setUp() {
         List<String> keywords = new ArrayList<>();
-        RuleRegistry.load().rules().forEach(r -> keywords.addAll(r.descriptor().keywords()));
+        RuleRegistry.load().detectors().forEach(d -> keywords.addAll(d.keywords()));
         index = new KeywordIndex(keywords);
         text = Inputs.read(input);
     }

@@ -7,6 +7,7 @@ import dev.miscan.core.api.Remediation;
 import dev.miscan.core.engine.ConstantIndex;
 import dev.miscan.core.parse.Document;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * The Java sink analysis ({@link JavaSinks}) as a detector: a literal that reaches an Azure SDK builder, a
@@ -25,7 +26,7 @@ import java.util.Arrays;
                 "MI-ID-CLIENT-SECRET", "MI-ID-CLIENT-SECRET-AUTH", "MI-KEYVAULT-SP-SECRET", "MI-ID-USERNAME-PASSWORD",
                 "MI-ID-USERNAME-PASSWORD-AUTH", "MI-ID-CERT-PASSWORD", "MI-ID-CERT-PASSWORD-AUTH", "MI-REDIS-ACCESSKEY",
                 "MI-REDIS-KEY-AUTH", "MI-DATABASE-PASSWORD", "MI-DATABASE-PASSWORD-AUTH", "MI-SQL-JDBC-PASSWORD",
-                "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-API-KEY-HEADER", "MI-JAVA-VALUE-DEFAULT"},
+                "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-API-KEY-HEADER", "MI-CREDENTIAL-PLACEHOLDER-DEFAULT"},
         keywords = {"azurekeycredential", "azurenamedkeycredential", "azuresascredential", "keycredential", "connectionstring", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key", "aeg-sas-token", "configurationclientbuilder", "clientcertificatepassword", "pfxcertificate", "clientsecret", "createfromsecret", "clientcredential", "applicationtokencredentials", "cosmosclientbuilder", "cosmosclient", "documentclient", "masterkeyorresourcetoken", "eventgrid", "connectionstringbuilder", "setsaskey", "eventhubclient", "drivermanager", "setpassword", "datasourcebuilder", "database.windows.net", "database.azure.com", "apikey", "azureapikeycredential", ".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", ".redis.cache.usgovcloudapi.net", "searchclientbuilder", "searchindexclientbuilder", "searchindexerclientbuilder", "clientfactory", "sastoken", "storagesharedkeycredential", "cloudstorageaccount", "storagecredentials", "sharedkeycredentials", "usernamepasswordcredential", "@value", "webpubsub"},
         precedence = 5,
         kind = "java")
@@ -53,7 +54,12 @@ public final class JavaSinkDetector extends Detector {
         if (doc.derived() || !doc.extension().equals("java")) {
             return;
         }
-        for (JavaSinks.Found f : doc.view(JavaSinks.VIEW)) {
+        List<JavaSinks.Found> found = doc.view(JavaSinks.VIEW);
+        for (JavaSinks.Found f : found) {
+            if (f.ruleId().equals(SinkFamily.VALUE_DEFAULT.secretRule) && found.stream().anyMatch(o -> o != f
+                    && o.offset() == f.offset() && o.path().equals(f.path()) && o.secret().equals(f.secret()))) {
+                continue; // a default that reaches a sink is that sink's credential
+            }
             if (f.path().equals(doc.path())) {
                 report(doc, sink, f.ruleId(), f.offset(), f.secret(), f.message(), f.remediation());
             } else {

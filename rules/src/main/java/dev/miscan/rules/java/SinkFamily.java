@@ -43,7 +43,7 @@ enum SinkFamily {
             List.of("java.sql.", "javax.sql.", "com.microsoft.sqlserver.", "org.postgresql.", "com.mysql.",
                     "com.zaxxer.", "org.springframework.")),
     API_KEY_HEADER("MI-API-KEY-HEADER", null, "Azure API key", List.of()),
-    VALUE_DEFAULT("MI-JAVA-VALUE-DEFAULT", null, "Spring configuration", List.of());
+    VALUE_DEFAULT("MI-CREDENTIAL-PLACEHOLDER-DEFAULT", null, "Spring configuration", List.of());
 
     /** The secret rule of client secrets that open a Key Vault ("secret zero"). */
     static final String KEY_VAULT_SECRET_RULE = "MI-KEYVAULT-SP-SECRET";

@@ -32,7 +32,7 @@ class ConfigSlotsTest {
 
     @Test
     void slotTable_isDataAndEveryRowNamesARegisteredRule() {
-        var ids = RuleRegistry.load().rules().stream().map(r -> r.descriptor().id()).toList();
+        var ids = RuleRegistry.load().rules().stream().map(r -> r.id()).toList();
         assertThat(ConfigSlots.table()).hasSizeGreaterThan(20);
         for (ConfigSlots.Slot s : ConfigSlots.table()) {
             assertThat(s.rule().equals("DB") || ids.contains(s.rule())).as(s.key().pattern()).isTrue();
@@ -55,8 +55,9 @@ class ConfigSlotsTest {
         var r = scan("application.properties", "a=1\nspring.cloud.azure.storage.blob.account-key=${STORAGE_KEY}\n");
 
         assertThat(r.findings()).singleElement().satisfies(f -> {
-            assertThat(f.rule().id()).isEqualTo("MI-STORAGE-SHAREDKEY");
+            assertThat(f.rule().id()).isEqualTo("MI-STORAGE-KEY-AUTH");
             assertThat(f.severity()).isEqualTo(Severity.WARNING);
+            assertThat(f.detector()).isEqualTo("config");
             assertThat(f.location().startLine()).isEqualTo(2);
             assertThat(f.location().startColumn()).isEqualTo(1);
         });

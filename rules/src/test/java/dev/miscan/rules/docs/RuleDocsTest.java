@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.api.Finding;
@@ -60,25 +59,43 @@ class RuleDocsTest {
     @Test
     void ruleDocsAreGeneratedAndCurrent() throws IOException {
         boolean update = Boolean.getBoolean("mi-scan.updateDocs");
-        List<Rule> rules = RuleRegistry.load().rules();
+        RuleRegistry registry = RuleRegistry.load();
+        List<RuleDescriptor> rules = registry.rules();
         List<String> stale = new ArrayList<>();
         if (update) {
             Files.createDirectories(DOCS);
         }
         StringBuilder index = new StringBuilder(GENERATED + "\n\n# mi-scan rules\n\n| Rule | Tier | Level | Summary |\n|---|---|---|---|\n");
-        for (Rule r : rules) {
-            RuleDescriptor d = r.descriptor();
+        for (RuleDescriptor d : rules) {
             index.append("| [").append(d.id()).append("](").append(d.id()).append(".md) | ").append(d.tier().label())
                     .append(" | ").append(d.defaultSeverity().sarifLevel()).append(" | ").append(d.summary()).append(" |\n");
-            check(DOCS.resolve(d.id() + ".md"), page(r), update, stale);
+            check(DOCS.resolve(d.id() + ".md"), page(d, registry.exampleRemediation(d)), update, stale);
+        }
+        // a former id keeps a page, so that links written before the rename (old SARIF helpUri) still land
+        java.util.Map<String, List<RuleDescriptor>> renamed = new java.util.TreeMap<>();
+        for (RuleDescriptor d : rules) {
+            d.aliases().forEach(a -> renamed.computeIfAbsent(a, k -> new ArrayList<>()).add(d));
+        }
+        if (!renamed.isEmpty()) {
+            index.append("\n## Renamed rules\n\nFormer ids still work in `mi-scan:allow`, `.mi-scan.yml` and baselines.\n\n"
+                    + "| Former id | Now |\n|---|---|\n");
+        }
+        for (var e : renamed.entrySet()) {
+            String now = String.join(", ", e.getValue().stream().map(d -> "[" + d.id() + "](" + d.id() + ".md)").toList());
+            index.append("| ").append(e.getKey()).append(" | ").append(now).append(" |\n");
+            check(DOCS.resolve(e.getKey() + ".md"), GENERATED + "\n\n# " + e.getKey() + " (renamed)\n\n"
+                    + "This rule is now " + now + (e.getValue().size() > 1 ? ", one rule per form of the credential" : "")
+                    + ": one id per service, problem and tier, whatever the file format. The former id still works in "
+                    + "`mi-scan:allow`, `.mi-scan.yml` and baselines, and `mi-scan explain " + e.getKey()
+                    + "` explains the new rule.\n", update, stale);
         }
         check(DOCS.resolve("README.md"), index.toString(), update, stale);
         if (Files.isDirectory(DOCS)) {
             try (Stream<Path> files = Files.list(DOCS)) {
                 for (Path f : files.toList()) {
                     String name = f.getFileName().toString();
-                    boolean known = name.equals("README.md")
-                            || rules.stream().anyMatch(r -> (r.descriptor().id() + ".md").equals(name));
+                    boolean known = name.equals("README.md") || renamed.containsKey(name.replaceAll("\\.md$", ""))
+                            || rules.stream().anyMatch(r -> (r.id() + ".md").equals(name));
                     if (!known) {
                         stale.add(name + " (no such rule)");
                         if (update) {
@@ -104,9 +121,7 @@ class RuleDocsTest {
         }
     }
 
-    static String page(Rule rule) throws IOException {
-        RuleDescriptor d = rule.descriptor();
-        Remediation r = rule.exampleRemediation();
+    static String page(RuleDescriptor d, Remediation r) throws IOException {
         StringBuilder md = new StringBuilder(GENERATED).append("\n\n");
         md.append("# ").append(d.id()).append(": ").append(d.summary()).append("\n\n");
         md.append("| | |\n|---|---|\n");
@@ -116,7 +131,12 @@ class RuleDocsTest {
         md.append("| security-severity | ").append(d.securitySeverity()).append(" |\n");
         md.append("| CWE | [").append(d.cwe()).append("](https://cwe.mitre.org/data/definitions/")
                 .append(d.cwe().substring(4)).append(".html) |\n");
-        md.append("| Tags | ").append(String.join(", ", d.tags())).append(" |\n\n");
+        md.append("| Tags | ").append(String.join(", ", d.tags())).append(" |\n");
+        if (!d.aliases().isEmpty()) {
+            md.append("| Former ids | ").append(String.join(", ", d.aliases()))
+                    .append(" (still accepted in `mi-scan:allow`, `.mi-scan.yml` and baselines) |\n");
+        }
+        md.append('\n');
         md.append("## What it finds, and why it matters\n\n").append(d.description()).append("\n\n");
         md.append("## Bad\n\n```\n").append(d.bad()).append("\n```\n\n");
         md.append("## Good\n\n```\n").append(d.good()).append("\n```\n\n");

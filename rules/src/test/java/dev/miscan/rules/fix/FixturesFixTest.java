@@ -104,8 +104,7 @@ class FixturesFixTest {
         return starts.stream().mapToInt(Integer::intValue).toArray();
     }
 
-    private static final List<dev.miscan.core.api.RuleDescriptor> RULES = RuleRegistry.load().rules().stream()
-            .map(dev.miscan.core.api.Rule::descriptor).toList();
+    private static final List<dev.miscan.core.api.RuleDescriptor> RULES = RuleRegistry.load().rules();
 
     /** A fixture's text, without the golden markers of JSON fixtures. */
     private static String text(Path fixture) throws IOException {

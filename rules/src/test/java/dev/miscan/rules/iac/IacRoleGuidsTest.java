@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Rule;
+import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.source.Fragment;
@@ -52,16 +52,16 @@ class IacRoleGuidsTest {
         return byGuid;
     }
 
-    private static List<Rule> iacRules() {
-        return RuleRegistry.load().rules().stream()
-                .filter(r -> r.descriptor().id().startsWith("MI-IAC-")).toList();
+    private static List<RuleDescriptor> iacRules() {
+        return RuleRegistry.load().rules().stream().filter(r -> r.id().startsWith("MI-IAC-")).toList();
     }
 
     /** The remediations of every IaC finding in the fixtures and samples, and every IaC rule's example. */
     private static List<Remediation> remediations() throws IOException {
         Engine engine = new Engine(RuleRegistry.load());
         List<Remediation> out = new ArrayList<>();
-        iacRules().forEach(r -> out.add(r.exampleRemediation()));
+        RuleRegistry registry = RuleRegistry.load();
+        iacRules().forEach(r -> out.add(registry.exampleRemediation(r)));
         List<Path> files = new ArrayList<>(FixtureHarness.fixtures(FIXTURES));
         try (Stream<Path> s = Files.walk(SAMPLES)) {
             files.addAll(s.filter(Files::isRegularFile).toList());

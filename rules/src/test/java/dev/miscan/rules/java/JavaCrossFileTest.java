@@ -91,18 +91,18 @@ class JavaCrossFileTest {
         List<Finding> findings = scan();
         List<Finding> definitions = at(findings, "Keys.java");
         assertThat(definitions).extracting(f -> f.rule().id()).containsExactlyInAnyOrder(
-                "MI-JAVA-STORAGE-KEY", "MI-JAVA-JDBC-PASSWORD", "MI-JAVA-SERVICEBUS-KEY");
+                "MI-STORAGE-CONNSTR", "MI-SQL-JDBC-PASSWORD", "MI-SERVICEBUS-CONNSTR");
         assertThat(definitions).allMatch(f -> f.rule().tier() == Tier.SECRET);
-        Finding storage = only(definitions, "MI-JAVA-STORAGE-KEY");
+        Finding storage = only(definitions, "MI-STORAGE-CONNSTR");
         assertThat(storage.location().startLine()).isEqualTo(5); // the line of AccountKey=, not of the declaration
         assertThat(storage.secretHash()).isEqualTo(dev.miscan.core.secrets.Redaction.sha256(STORAGE_KEY));
-        assertThat(only(definitions, "MI-JAVA-JDBC-PASSWORD").location().startLine()).isEqualTo(6);
-        assertThat(only(definitions, "MI-JAVA-SERVICEBUS-KEY").location().startLine()).isEqualTo(12);
+        assertThat(only(definitions, "MI-SQL-JDBC-PASSWORD").location().startLine()).isEqualTo(6);
+        assertThat(only(definitions, "MI-SERVICEBUS-CONNSTR").location().startLine()).isEqualTo(12);
 
         assertThat(at(findings, "InvoiceArchive.java")).extracting(f -> f.rule().id() + ":" + f.location().startLine())
-                .containsExactly("MI-JAVA-STORAGE-KEY-AUTH:9", "MI-JAVA-JDBC-PASSWORD-AUTH:10");
+                .containsExactly("MI-STORAGE-KEY-AUTH:9", "MI-DATABASE-PASSWORD-AUTH:10");
         assertThat(at(findings, "OrderPublisher.java")).extracting(f -> f.rule().id() + ":" + f.location().startLine())
-                .containsExactly("MI-JAVA-STORAGE-KEY-AUTH:11", "MI-JAVA-SERVICEBUS-KEY-AUTH:12");
+                .containsExactly("MI-STORAGE-KEY-AUTH:11", "MI-SERVICEBUS-KEY-AUTH:12");
         assertThat(at(findings, "OrderPublisher.java")).allMatch(f -> f.rule().tier() == Tier.KEY_BASED_AUTH);
     }
 
@@ -112,7 +112,7 @@ class JavaCrossFileTest {
         for (int i = 0; i < 3; i++) {
             assertThat(scan()).isEqualTo(first);
         }
-        Finding storage = only(at(first, "Keys.java"), "MI-JAVA-STORAGE-KEY");
+        Finding storage = only(at(first, "Keys.java"), "MI-STORAGE-CONNSTR");
         assertThat(storage.message()).contains("Keys.STORAGE").contains("src/main/java/com/contoso/orders/");
         assertThat(storage.message()).doesNotContain(STORAGE_KEY);
         assertThat(storage.snippet()).doesNotContain(STORAGE_KEY);
@@ -121,7 +121,7 @@ class JavaCrossFileTest {
     @Test
     void unusedConstantAndPropertyName_areNotSinkFindings() throws IOException {
         List<Finding> keys = at(scan(), "Keys.java");
-        assertThat(keys).noneMatch(f -> f.rule().id().startsWith("MI-JAVA")
+        assertThat(keys).noneMatch(f -> f.detector().equals("java")
                 && (f.location().startLine() == 7 || f.location().startLine() == 8));
     }
 
@@ -130,7 +130,7 @@ class JavaCrossFileTest {
         Engine engine = new Engine(RuleRegistry.load());
         String text = Files.readString(root.resolve("src/main/java/com/contoso/config/Keys.java"));
         var result = engine.scanFragment(new dev.miscan.core.source.Fragment("Keys.java", text), w -> { }, false);
-        assertThat(result.findings()).noneMatch(f -> f.rule().id().startsWith("MI-JAVA"));
+        assertThat(result.findings()).noneMatch(f -> f.detector().equals("java"));
     }
 
     private List<Finding> scan() throws IOException {

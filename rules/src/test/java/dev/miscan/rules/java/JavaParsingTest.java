@@ -58,7 +58,7 @@ class JavaParsingTest {
         List<Finding> findings = engine.scanFragment(new Fragment("src/Account.java", text), w -> warnings.add(w.message()),
                 false).findings();
         assertThat(warnings).isEmpty();
-        assertThat(findings).extracting(f -> f.rule().id()).containsExactly("MI-JAVA-STORAGE-KEY-AUTH");
+        assertThat(findings).extracting(f -> f.rule().id()).containsExactly("MI-STORAGE-KEY-AUTH");
     }
 
     @Test
@@ -72,7 +72,8 @@ class JavaParsingTest {
                 }
                 """.formatted(KEY);
         List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, false).findings();
-        assertThat(findings).extracting(f -> f.rule().id()).containsExactly("MI-JAVA-STORAGE-KEY");
+        assertThat(findings).extracting(f -> f.rule().id() + " " + f.detector())
+                .containsExactly("MI-STORAGE-CONNSTR java");
         assertThat(findings.get(0).message()).contains("BlobServiceClientBuilder.connectionString").contains("line 3");
     }
 
@@ -87,7 +88,7 @@ class JavaParsingTest {
                 """;
         List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, false).findings();
         assertThat(findings).singleElement().satisfies(f -> {
-            assertThat(f.rule().id()).isEqualTo("MI-JAVA-STORAGE-KEY-AUTH");
+            assertThat(f.rule().id()).isEqualTo("MI-STORAGE-KEY-AUTH");
             assertThat(f.snippet()).isEqualTo("builder.connectionString(System.getenv(\"AZURE_STORAGE_CONNECTION_STRING\"));");
             assertThat(f.message()).contains("environment variable AZURE_STORAGE_CONNECTION_STRING");
         });

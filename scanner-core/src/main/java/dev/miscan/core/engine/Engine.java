@@ -211,6 +211,8 @@ public final class Engine {
             constants.drainTo(fragment.path(), (finding, secret) -> collect.accept(finding, secret, 0));
         }
         // Kubernetes Secret data and escaped config values: every rule also scans the decoded text
+        java.util.Set<String> asWritten = new java.util.HashSet<>();
+        byPlace.values().forEach(r -> asWritten.add(r.finding().secretHash()));
         for (DecodedValues.Decoded d : decodedValues(doc)) {
             int[][] derivedHits = keywordIndex.scan(d.fragment().text());
             int line = doc.lines().lineOf(Math.max(0, d.encodedOffset()));
@@ -219,7 +221,7 @@ public final class Engine {
                     fragment.firstLine() + line, column + d.encoded().length());
             runRules(new Document(d.fragment(), keywordIndex, derivedHits, warnings, true), derivedHits,
                     (finding, secret, precedence) -> {
-                        if (byPlace.values().stream().anyMatch(f -> f.finding().secretHash().equals(finding.secretHash()))) {
+                        if (asWritten.contains(finding.secretHash())) {
                             return; // already found in the text as written
                         }
                         collect.accept(finding.withLocation(onValue), secret, precedence);

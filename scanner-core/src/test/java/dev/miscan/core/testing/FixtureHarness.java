@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * Runs rule fixtures, the specification of every rule (STYLE.md 3 and 4). Two marker forms:
+ * Runs rule fixtures, the specification of every rule. Two marker forms, each naming the rule and the
+ * level users see:
  * <ul>
- *   <li>{@code expect: RULE-ID} in a comment on its own line: the next line that has no marker must
- *       have a finding of RULE-ID (stack markers for several findings);</li>
- *   <li>for formats without comments (JSON), a golden copy: {@code ~~(RULE-ID)~~>} written just before
+ *   <li>{@code expect: RULE-ID LEVEL} in a comment on its own line: the next line that has no marker must
+ *       have a finding of RULE-ID at LEVEL (error, warning or note; stack markers for several findings);</li>
+ *   <li>for formats without comments (JSON), a golden copy: {@code ~~(RULE-ID LEVEL)~~>} written just before
  *       the first character of each finding. The harness strips the markers, scans, renders the actual
  *       findings the same way and compares the texts.</li>
  * </ul>
@@ -31,8 +32,8 @@ import java.util.stream.Stream;
  * the text of a line, so a failure never prints a secret.
  */
 public final class FixtureHarness {
-    public static final Pattern EXPECT = Pattern.compile("expect:\\s*(MI-[A-Z0-9-]+)");
-    public static final Pattern GOLDEN = Pattern.compile("~~\\((MI-[A-Z0-9-]+)\\)~~>");
+    public static final Pattern EXPECT = Pattern.compile("expect:\\s*(MI-[A-Z0-9-]+)(?:[ \\t]+(error|warning|note)\\b)?");
+    public static final Pattern GOLDEN = Pattern.compile("~~\\((MI-[A-Z0-9-]+)(?: (error|warning|note))?\\)~~>");
 
     private final Engine engine;
 
@@ -77,7 +78,7 @@ public final class FixtureHarness {
             Matcher m = EXPECT.matcher(lines[i]);
             boolean marker = false;
             while (m.find()) {
-                pending.add(m.group(1));
+                pending.add(m.group(1) + " " + (m.group(2) == null ? "(no level)" : m.group(2)));
                 marker = true;
             }
             if (!marker && !pending.isEmpty()) {
@@ -91,7 +92,8 @@ public final class FixtureHarness {
         }
         Map<Integer, List<String>> actual = new TreeMap<>();
         for (Finding f : scan(name, text)) {
-            actual.computeIfAbsent(f.location().startLine(), k -> new ArrayList<>()).add(f.rule().id());
+            actual.computeIfAbsent(f.location().startLine(), k -> new ArrayList<>())
+                    .add(f.rule().id() + " " + f.severity().sarifLevel());
         }
         actual.replaceAll((k, v) -> sorted(v));
         compare(expected, actual, problems);
@@ -105,7 +107,7 @@ public final class FixtureHarness {
         Map<Integer, List<String>> inserts = new TreeMap<>();
         for (Finding f : findings) {
             inserts.computeIfAbsent(f.location().startLine(), k -> new ArrayList<>())
-                    .add(f.location().startColumn() + ":" + f.rule().id());
+                    .add(f.location().startColumn() + ":" + f.rule().id() + " " + f.severity().sarifLevel());
         }
         StringBuilder rendered = new StringBuilder();
         for (int i = 0; i < lines.length; i++) {
@@ -143,7 +145,7 @@ public final class FixtureHarness {
         Matcher m = GOLDEN.matcher(line);
         int removed = 0;
         while (m.find()) {
-            out.add(m.group(1) + "@col" + (m.start() - removed + 1));
+            out.add(m.group(1) + (m.group(2) == null ? "" : " " + m.group(2)) + "@col" + (m.start() - removed + 1));
             removed += m.group().length();
         }
         return out;
