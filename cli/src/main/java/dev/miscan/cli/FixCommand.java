@@ -4,6 +4,8 @@ import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Fix;
 import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Tier;
+import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.Fixes;
 import dev.miscan.core.engine.RuleRegistry;
@@ -11,6 +13,7 @@ import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.parse.LineIndex;
 import dev.miscan.core.secrets.Redaction;
+import dev.miscan.core.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -65,6 +68,10 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (gitignore syntax); repeatable.")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .mi-scan.yml in the "
+            + "scanned root): rules that are off, allow-lists and the baseline apply to fixes as to 'scan'.")
+    Path config;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -77,11 +84,24 @@ public final class FixCommand implements Callable<Integer> {
         }
         Set<String> only = rules.stream().map(r -> r.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
         Path base = ScanCommand.baseDir(targets);
-        ScanRequest request = new ScanRequest(base, targets, excludes, ScanRequest.DEFAULT_MAX_FILE_SIZE, 0);
-        Engine engine = new Engine(RuleRegistry.load());
+        // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
+        ProjectSettings settings;
+        Path baselineFile;
+        try {
+            settings = ProjectSettings.load(config, base, RuleRegistry.load());
+            baselineFile = settings.baselineFile(null, base);
+        } catch (ConfigException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        }
+        ScanRequest request = new ScanRequest(base, targets, settings.excludes(excludes), settings.maxFileSize(null), 0);
+        Engine engine = settings.engine();
         ScanResult before;
         try {
-            before = engine.scan(request);
+            before = settings.applyBaseline(baselineFile, engine.scan(request), Baseline.existingFilesUnder(base));
+        } catch (ConfigException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
         } catch (IOException e) {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();
@@ -93,7 +113,7 @@ public final class FixCommand implements Callable<Integer> {
         List<Finding> manual = new ArrayList<>();
         Set<Finding> refused = new java.util.HashSet<>();
         for (Finding f : before.findings()) {
-            if (!only.isEmpty() && !only.contains(f.rule().id())) {
+            if (!only.isEmpty() && only.stream().noneMatch(f.rule()::answersTo)) {
                 continue;
             }
             if (f.remediation().fix() == null) {
@@ -136,7 +156,7 @@ public final class FixCommand implements Callable<Integer> {
         try {
             ScanResult after = engine.scan(request);
             long remaining = after.findings().stream()
-                    .filter(f -> only.isEmpty() || only.contains(f.rule().id())).count();
+                    .filter(f -> only.isEmpty() || only.stream().anyMatch(f.rule()::answersTo)).count();
             out.println("mi-scan: fixed " + changed + " file(s); re-scan: " + remaining + " finding(s) left"
                     + (remaining == 0 ? "" : " (see 'not fixed automatically' above)"));
             out.flush();

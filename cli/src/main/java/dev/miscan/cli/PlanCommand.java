@@ -1,6 +1,7 @@
 package dev.miscan.cli;
 
-import dev.miscan.core.engine.Engine;
+import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
@@ -44,6 +45,10 @@ public final class PlanCommand implements Callable<Integer> {
     @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (gitignore syntax); repeatable.")
     List<String> excludes = new ArrayList<>();
 
+    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .mi-scan.yml in the "
+            + "scanned root): rules that are off and allow-lists apply to the plan as to 'scan'.")
+    Path config;
+
     @Override
     public Integer call() {
         List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
@@ -55,8 +60,15 @@ public final class PlanCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         ScanResult result;
         try {
-            result = new Engine(RuleRegistry.load()).scan(new ScanRequest(ScanCommand.baseDir(targets), targets,
-                    excludes, ScanRequest.DEFAULT_MAX_FILE_SIZE, 0));
+            // the settings of 'scan' (rules off, allow-lists, excludes, sizes); a baseline does not hide a resource
+            // from the plan: an accepted key is still a key to replace
+            Path base = ScanCommand.baseDir(targets);
+            ProjectSettings settings = ProjectSettings.load(config, base, RuleRegistry.load());
+            result = settings.engine().scan(new ScanRequest(base, targets, settings.excludes(excludes),
+                    settings.maxFileSize(null), 0));
+        } catch (ConfigException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
         } catch (IOException e) {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();

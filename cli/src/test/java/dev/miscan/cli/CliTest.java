@@ -144,6 +144,21 @@ class CliTest {
         }
 
         @Test
+        void formerIdExplainsTheRulesItBecameAndSaysItWasRenamed() {
+            CliRun split = run("explain", "MI-JAVA-STORAGE-KEY");
+            CliRun single = run("explain", "mi-java-cosmos-key-auth");
+
+            assertThat(split.exitCode()).as(split.toString()).isZero();
+            assertThat(split.out().lines().findFirst().orElse("")).startsWith("MI-JAVA-STORAGE-KEY was renamed: it is now ")
+                    .contains("MI-STORAGE-CONNSTR").contains("MI-STORAGE-SAS").contains("MI-STORAGE-SHAREDKEY");
+            assertThat(split.out()).contains("\nMI-STORAGE-CONNSTR (").contains("\nMI-STORAGE-SAS (")
+                    .contains("Former ids: MI-JAVA-STORAGE-KEY");
+            assertThat(single.exitCode()).as(single.toString()).isZero();
+            assertThat(single.out()).startsWith("MI-JAVA-COSMOS-KEY-AUTH was renamed: it is now MI-COSMOS-KEY-AUTH.")
+                    .contains("\nMI-COSMOS-KEY-AUTH (").contains("level: warning");
+        }
+
+        @Test
         void unknownRuleIsAUsageErrorNamingTheRule() {
             CliRun r = run("explain", "MI-NOPE");
 

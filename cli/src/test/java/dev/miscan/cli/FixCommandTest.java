@@ -68,6 +68,34 @@ class FixCommandTest {
     }
 
     @Test
+    void fixAndPlan_honourTheProjectSettings_aRuleThatIsOffIsNotFixedNorPlanned(@TempDir Path dir) throws IOException {
+        copy(SAMPLES.resolve("spring-boot-app").resolve("vulnerable"), dir);
+        String[] all = run("fix", "--dry-run", dir.toString());
+        assertThat(all[1]).contains("+spring.cloud.azure.storage.blob.endpoint=https://ordersdata.blob.core.windows.net");
+        // every storage rule off, the connection string's rule by its former Java id too
+        Files.writeString(dir.resolve(".mi-scan.yml"), """
+                rules:
+                  MI-STORAGE-CONNSTR: off
+                  MI-STORAGE-SHAREDKEY: off
+                  MI-STORAGE-SAS: off
+                  MI-JAVA-STORAGE-KEY-AUTH: off
+                """);
+
+        String[] scan = run("scan", "--format", "json", dir.toString());
+        String[] fix = run("fix", "--dry-run", dir.toString());
+        String[] plan = run("plan", "--format", "json", dir.toString());
+
+        assertThat(scan[1]).doesNotContain("\"MI-STORAGE-");
+        assertThat(fix[1]).doesNotContain("blob.core.windows.net").doesNotContain("MI-STORAGE-");
+        assertThat(plan[0]).isEqualTo("0");
+        assertThat(plan[1]).doesNotContain("MI-STORAGE-").doesNotContain("Storage Blob Data");
+        // a broken settings file stops fix and plan as it stops scan
+        Files.writeString(dir.resolve(".mi-scan.yml"), "rules:\n  MI-NO-SUCH-RULE: off\n");
+        assertThat(run("fix", "--dry-run", dir.toString())[0]).isEqualTo("2");
+        assertThat(run("plan", dir.toString())[0]).isEqualTo("2");
+    }
+
+    @Test
     void dryRun_changesNothing(@TempDir Path dir) throws IOException {
         copy(SAMPLES.resolve("spring-boot-app").resolve("vulnerable"), dir);
         Path props = dir.resolve("src/main/resources/application.properties");

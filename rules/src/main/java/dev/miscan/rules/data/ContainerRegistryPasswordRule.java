@@ -1,9 +1,9 @@
 package dev.miscan.rules.data;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.Placeholders;

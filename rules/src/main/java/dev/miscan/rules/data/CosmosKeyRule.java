@@ -1,16 +1,16 @@
 package dev.miscan.rules.data;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
-import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 import java.util.HashSet;

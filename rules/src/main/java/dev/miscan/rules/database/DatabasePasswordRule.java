@@ -1,8 +1,8 @@
 package dev.miscan.rules.database;
 
+import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.parse.Document;
 import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;

@@ -1,7 +1,7 @@
 package dev.miscan.rules.database;
 
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(

@@ -1,9 +1,9 @@
 package dev.miscan.rules.identity;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Remedies;

@@ -1,14 +1,14 @@
 package dev.miscan.rules.identity;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.EntraSecrets;
 import dev.miscan.core.secrets.Placeholders;
-import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(

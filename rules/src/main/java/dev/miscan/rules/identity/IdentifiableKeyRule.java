@@ -1,10 +1,10 @@
 package dev.miscan.rules.identity;
 
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
-import dev.miscan.core.api.Detector;
-import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.CaskKeys;
 import dev.miscan.core.secrets.IdentifiableKeys;

@@ -177,6 +177,19 @@ class MiScanConfigTest {
         }
 
         @Test
+        void ruleNamedByItsFormerId_isTurnedOffOrReLevelled_andTheFormerIdIsAKnownId() throws Exception {
+            write("a.txt", "secret=Value0000001\n");
+
+            assertThat(scan("rules:\n  MI-TEST-FORMER: off\n").findings()).isEmpty();
+            assertThat(scan("rules:\n  MI-TEST-FORMER: note\n").findings()).singleElement()
+                    .satisfies(f -> assertThat(f.severity()).isEqualTo(Severity.NOTE));
+            // the current id wins over a former one when a file names both
+            assertThat(scan("rules:\n  MI-TEST-FORMER: off\n  MI-TEST-SECRET: on\n").findings()).hasSize(1);
+            MiScanConfig c = MiScanConfig.parse("rules:\n  MI-TEST-FORMER: off\n", ".mi-scan.yml", root);
+            c.checkRuleIds(TestRules.registry(new TestSecretRule()).knownIds());
+        }
+
+        @Test
         void severityOverride_changesTheFindingsLevel() throws Exception {
             write("a.txt", "secret=Value0000001\n");
 

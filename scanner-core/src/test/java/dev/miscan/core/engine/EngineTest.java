@@ -1,6 +1,7 @@
 package dev.miscan.core.engine;
 // mi-scan:allow-file test vectors
 
+import dev.miscan.core.suppress.FindingPolicy;
 import dev.miscan.core.testing.TestRules;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,6 +109,25 @@ class EngineTest {
     }
 
     // --- fingerprints ---------------------------------------------------------------------------------------
+
+    @Test
+    void ruleTurnedOff_itsFindingsDoNotComeBackUnderTheRuleThatLostThePlace() throws IOException {
+        Files.writeString(root.resolve("a.properties"), "secret=Value0000001\n");
+        var registry = TestRules.registry(new SpecificRule(), new GenericRule());
+        FindingPolicy specificOff = new FindingPolicy() {
+            @Override
+            public boolean enabled(dev.miscan.core.api.RuleDescriptor rule) {
+                return !rule.id().equals("MI-TEST-SPECIFIC");
+            }
+        };
+
+        ScanResult all = new Engine(registry).scan(ScanRequest.of(root, List.of(root)));
+        ScanResult off = new Engine(registry, specificOff).scan(ScanRequest.of(root, List.of(root)));
+
+        assertThat(all.findings()).extracting(f -> f.rule().id()).containsExactly("MI-TEST-SPECIFIC");
+        assertThat(off.findings()).isEmpty();
+        assertThat(off.rules()).extracting(dev.miscan.core.api.RuleDescriptor::id).containsExactly("MI-TEST-AAA-GENERIC");
+    }
 
     @Test
     void partialFingerprints_stayTheSame_whenLinesAreInsertedAbove() throws IOException {

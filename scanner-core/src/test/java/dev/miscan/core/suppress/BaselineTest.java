@@ -11,11 +11,13 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.engine.TestSecretRule;
+import dev.miscan.core.secrets.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -60,6 +62,38 @@ class BaselineTest {
             assertThat(e.fingerprint()).matches("[0-9a-f]{32}:1");
             assertThat(e.contentHash()).matches("[0-9a-f]{32}");
         });
+    }
+
+    @Test
+    void baselineWrittenBeforeARuleWasRenamed_stillSuppresses_andAnUpdateWritesTheNewId() throws IOException {
+        write("app.properties", "secret=Accepted0001\n");
+        write("moved.properties", "secret=Accepted0002\n");
+        List<Baseline.Entry> current = Baseline.of(scan().findings()).entries();
+        // the same file as an earlier version wrote it: the former id, fingerprints and content hashes under it
+        List<Baseline.Entry> former = new ArrayList<>();
+        for (Finding f : scan().findings()) {
+            former.add(new Baseline.Entry("MI-TEST-FORMER",
+                    f.location().path().equals("moved.properties") ? "old/moved.properties" : f.location().path(),
+                    dev.miscan.core.api.Fingerprints.under("MI-TEST-FORMER", f),
+                    Redaction.sha256("MI-TEST-FORMER\n" + f.secretHash()).substring(0, 32)));
+        }
+        assertThat(former).extracting(Baseline.Entry::fingerprint)
+                .doesNotContainAnyElementsOf(current.stream().map(Baseline.Entry::fingerprint).toList());
+        Path file = root.resolve(Baseline.DEFAULT_FILE);
+        StringBuilder json = new StringBuilder("{\"tool\": \"mi-scan\", \"formatVersion\": 1, \"findings\": [");
+        for (Baseline.Entry e : former) {
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"ruleId\": \"").append(e.ruleId())
+                    .append("\", \"path\": \"").append(e.path()).append("\", \"fingerprint\": \"")
+                    .append(e.fingerprint()).append("\", \"contentHash\": \"").append(e.contentHash()).append("\"}");
+        }
+        Files.writeString(file, json.append("]}").toString());
+
+        Baseline.Applied applied = apply(Baseline.load(file));
+
+        assertThat(applied.result().findings()).isEmpty();
+        assertThat(applied.stale()).isEmpty();
+        assertThat(Baseline.load(file).update(applied).entries()).extracting(Baseline.Entry::ruleId)
+                .containsOnly("MI-TEST-SECRET");
     }
 
     @Test

@@ -43,6 +43,24 @@ class InlineAllowTest {
     }
 
     @Test
+    void allowNamingTheRulesFormerId_suppresses_withoutAWarning() {
+        List<String> warnings = warnings("""
+                # mi-scan:allow MI-TEST-FORMER written before the rule was renamed
+                secret=Allowed000001
+                secret=Reported00001
+                """);
+        var result = scan("""
+                # mi-scan:allow MI-TEST-FORMER written before the rule was renamed
+                secret=Allowed000001
+                secret=Reported00001
+                """);
+
+        assertThat(warnings).isEmpty();
+        assertThat(lines(result)).containsExactly(3);
+        assertThat(result.suppressed()).isEqualTo(1);
+    }
+
+    @Test
     void allowOnLineBefore_suppresses() {
         var result = scan("""
                 # mi-scan:allow
