@@ -1,8 +1,9 @@
 package dev.miscan.rules.config;
 
-import dev.miscan.core.api.Fix;
 import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Fix;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.config.ConfigEntry;
 import dev.miscan.core.parse.config.ConfigView;
@@ -510,10 +511,7 @@ public final class ConfigSlots {
     }
 
     static boolean isAzureDatabase(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        return h.endsWith(".database.windows.net") || h.endsWith(".database.chinacloudapi.cn")
-                || h.endsWith(".database.usgovcloudapi.net") || h.endsWith(".postgres.database.azure.com")
-                || h.endsWith(".mysql.database.azure.com") || h.endsWith(".mariadb.database.azure.com");
+        return AzureCatalogue.get().serviceOfHost(host, "sql", "postgres", "mysql").isPresent();
     }
 
     private static boolean hasAzureRedisHost(int section, List<ConfigEntry> entries) {
@@ -524,8 +522,7 @@ public final class ConfigSlots {
             String k = e.normalizedKey();
             String v = e.value() == null ? "" : e.value().toLowerCase(Locale.ROOT);
             if ((k.endsWith("redis.host") || k.endsWith("redis.url") || k.endsWith("redis.hostname"))
-                    && (v.contains(".redis.cache.windows.net") || v.contains(".redis.azure.net")
-                    || v.contains(".redis.cache.chinacloudapi.cn"))) {
+                    && AzureCatalogue.get().service("redis").hostSuffixes().stream().anyMatch(v::contains)) {
                 return true;
             }
         }

@@ -4,6 +4,7 @@ import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -14,7 +15,7 @@ import java.util.Locale;
 
 @DetectorInfo(
         rules = "MI-REDIS-ACCESSKEY",
-        keywords = {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", "azca", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
+        keywords = {".redis.", "azca", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class RedisAccessKeyRule extends Detector {
 
@@ -39,28 +40,34 @@ public final class RedisAccessKeyRule extends Detector {
                     report(doc, sink, at - m.format().signatureIndex(), m.key(),
                             "Azure Cache for Redis access key (identifiable, checksum valid).", Remedies.redis(null)));
         }
-        for (String suffix : new String[] {".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn"}) {
-            for (int at : doc.occurrences(suffix)) {
-                ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
-                int hostStart = at;
-                while (hostStart > seg.start() && isHostChar(text.charAt(hostStart - 1))) {
-                    hostStart--;
-                }
-                String host = text.substring(hostStart, at + suffix.length()).toLowerCase(Locale.ROOT);
-                // StackExchange.Redis style: host:port,password=…,ssl=True
-                String options = seg.content().replace(',', ';');
-                var password = new ConnectionStrings.Segment(options, 0, options.length()).get("password");
-                if (password.isPresent()) {
-                    reportPassword(doc, sink, seg.start() + password.get().offset(), password.get().value(), host);
-                }
-                // URI style: rediss://[user]:key@host
-                int scheme = text.lastIndexOf("://", hostStart);
-                if (scheme >= seg.start() && hostStart > 0 && text.charAt(hostStart - 1) == '@') {
-                    String userInfo = text.substring(scheme + 3, hostStart - 1);
-                    int colon = userInfo.indexOf(':');
-                    if (colon >= 0) {
-                        reportPassword(doc, sink, scheme + 3 + colon + 1, userInfo.substring(colon + 1), host);
-                    }
+        AzureCatalogue.Service redis = AzureCatalogue.get().service("redis");
+        for (int at : doc.occurrences(".redis.")) {
+            ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);
+            int hostStart = at;
+            while (hostStart > seg.start() && isHostChar(text.charAt(hostStart - 1))) {
+                hostStart--;
+            }
+            int hostEnd = at + 1;
+            while (hostEnd < seg.end() && isHostChar(text.charAt(hostEnd))) {
+                hostEnd++;
+            }
+            String host = text.substring(hostStart, hostEnd).toLowerCase(Locale.ROOT);
+            if (!redis.isHost(host)) {
+                continue;
+            }
+            // StackExchange.Redis style: host:port,password=…,ssl=True
+            String options = seg.content().replace(',', ';');
+            var password = new ConnectionStrings.Segment(options, 0, options.length()).get("password");
+            if (password.isPresent()) {
+                reportPassword(doc, sink, seg.start() + password.get().offset(), password.get().value(), host);
+            }
+            // URI style: rediss://[user]:key@host
+            int scheme = text.lastIndexOf("://", hostStart);
+            if (scheme >= seg.start() && hostStart > 0 && text.charAt(hostStart - 1) == '@') {
+                String userInfo = text.substring(scheme + 3, hostStart - 1);
+                int colon = userInfo.indexOf(':');
+                if (colon >= 0) {
+                    reportPassword(doc, sink, scheme + 3 + colon + 1, userInfo.substring(colon + 1), host);
                 }
             }
         }

@@ -1,5 +1,6 @@
 package dev.miscan.rules.database;
 
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.JdbcUrl;
@@ -20,19 +21,13 @@ final class DatabasePasswords {
     private DatabasePasswords() {
     }
 
+    /** The engine of an Azure database host in any cloud (the catalogue's sql, postgres and mysql hosts), or null. */
     static Engine engineOfHost(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
-        if (h.endsWith(".database.windows.net") || h.endsWith(".database.chinacloudapi.cn")
-                || h.endsWith(".database.usgovcloudapi.net") || h.endsWith(".sql.azuresynapse.net")) {
-            return Engine.SQL;
-        }
-        if (h.endsWith(".postgres.database.azure.com")) {
-            return Engine.POSTGRES;
-        }
-        if (h.endsWith(".mysql.database.azure.com") || h.endsWith(".mariadb.database.azure.com")) {
-            return Engine.MYSQL;
-        }
-        return null;
+        return AzureCatalogue.get().serviceOfHost(host, "sql", "postgres", "mysql").map(s -> switch (s.key()) {
+            case "postgres" -> Engine.POSTGRES;
+            case "mysql" -> Engine.MYSQL;
+            default -> Engine.SQL;
+        }).orElse(null);
     }
 
     static List<Candidate> find(Document doc) {

@@ -17,6 +17,7 @@ import com.github.javaparser.ast.expr.NameExpr;
 import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.engine.ConstantIndex;
 import dev.miscan.core.engine.KeywordIndex;
 import dev.miscan.core.parse.Document;
@@ -80,11 +81,8 @@ final class JavaSinks {
             "setRequestProperty", "addRequestProperty", "putHeader", "headers");
     private static final Set<String> KEY_HEADERS = Set.of("api-key", "ocp-apim-subscription-key", "x-functions-key",
             "aeg-sas-key", "aeg-sas-token");
-    private static final List<String> AZURE_DB_SUFFIXES = List.of(".database.windows.net", ".database.chinacloudapi.cn",
-            ".database.usgovcloudapi.net", ".postgres.database.azure.com", ".mysql.database.azure.com",
-            ".mariadb.database.azure.com", ".postgres.database.chinacloudapi.cn", ".mysql.database.chinacloudapi.cn");
-    private static final List<String> AZURE_REDIS_SUFFIXES = List.of(".redis.cache.windows.net", ".redis.azure.net",
-            ".redis.cache.chinacloudapi.cn", ".redis.cache.usgovcloudapi.net");
+    private static final List<String> AZURE_DB_SUFFIXES = AzureCatalogue.get().hostSuffixes("sql", "postgres", "mysql");
+    private static final List<String> AZURE_REDIS_SUFFIXES = AzureCatalogue.get().hostSuffixes("redis");
     private static final List<String> CREDENTIAL_PROPERTY_ENDINGS = List.of("password", "passwd", "pwd", "secret",
             "credential", "connectionstring", "accountkey", "accesskey", "apikey", "sastoken", "sharedkey", "token", "key");
 
@@ -192,8 +190,9 @@ final class JavaSinks {
 
     private static List<String> tokens() {
         List<String> t = new ArrayList<>(CALLS);
-        t.addAll(List.of(".redis.cache.", ".redis.azure.net", ".database.windows.net", ".database.azure.com",
-                ".database.chinacloudapi.cn", ".database.usgovcloudapi.net", ".credential(", "keycredential",
+        t.addAll(AZURE_REDIS_SUFFIXES);
+        t.addAll(AZURE_DB_SUFFIXES);
+        t.addAll(List.of(".credential(", "keycredential",
                 "sascredential", ".key(", "cosmos", ".apikey(", "azureopenai", ".openai.azure.com",
                 "drivermanager.getconnection(", ".setpassword(", "datasource", ".password(", "usernamepasswordcredential",
                 "datasourcebuilder", ".auth(", "withpassword(", "withauthentication(", "new jedispool",
@@ -209,9 +208,8 @@ final class JavaSinks {
                 return true;
             }
         }
-        boolean redisHost = has.test(".redis.cache.") || has.test(".redis.azure.net");
-        boolean azureDatabase = has.test(".database.windows.net") || has.test(".database.azure.com")
-                || has.test(".database.chinacloudapi.cn") || has.test(".database.usgovcloudapi.net");
+        boolean redisHost = AZURE_REDIS_SUFFIXES.stream().anyMatch(has);
+        boolean azureDatabase = AZURE_DB_SUFFIXES.stream().anyMatch(has);
         if (has.test(".credential(") && (has.test("keycredential") || has.test("sascredential"))
                 || has.test(".key(") && has.test("cosmos")
                 || has.test(".apikey(") && (has.test("azureopenai") || has.test(".openai.azure.com"))

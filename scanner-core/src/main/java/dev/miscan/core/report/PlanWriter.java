@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.engine.ScanResult;
 import java.io.IOException;
 import java.io.Writer;
@@ -169,18 +170,6 @@ public final class PlanWriter {
     }
 
     /** Bicep API version and azurerm resource type of the resource types a remediation scope can name. */
-    private static final Map<String, String[]> TYPES = Map.of(
-            "Microsoft.Storage/storageAccounts", new String[] {"2023-01-01", "azurerm_storage_account"},
-            "Microsoft.ServiceBus/namespaces", new String[] {"2021-11-01", "azurerm_servicebus_namespace"},
-            "Microsoft.EventHub/namespaces", new String[] {"2021-11-01", "azurerm_eventhub_namespace"},
-            "Microsoft.AppConfiguration/configurationStores", new String[] {"2023-03-01", "azurerm_app_configuration"},
-            "Microsoft.EventGrid/topics", new String[] {"2022-06-15", "azurerm_eventgrid_topic"},
-            "Microsoft.SignalRService/SignalR", new String[] {"2023-02-01", "azurerm_signalr_service"},
-            "Microsoft.SignalRService/WebPubSub", new String[] {"2023-02-01", "azurerm_web_pubsub"},
-            "Microsoft.ContainerRegistry/registries", new String[] {"2023-07-01", "azurerm_container_registry"},
-            "Microsoft.CognitiveServices/accounts", new String[] {"2023-05-01", "azurerm_cognitive_account"},
-            "Microsoft.Insights/components", new String[] {"2020-02-02", "azurerm_application_insights"});
-
     /** {type, name} of the top-level resource of an ARM scope, or null when the type is not known here. */
     static String[] resourceOf(String scope) {
         int p = scope.indexOf("/providers/");
@@ -192,11 +181,15 @@ public final class PlanWriter {
             return null;
         }
         String type = seg[0] + "/" + seg[1];
-        return TYPES.containsKey(type) ? new String[] {type, seg[2]} : null;
+        return AzureCatalogue.get().serviceOfArmType(type).map(s -> new String[] {s.armType(), seg[2]}).orElse(null);
+    }
+
+    private static AzureCatalogue.Service armService(String armType) {
+        return AzureCatalogue.get().serviceOfArmType(armType).orElseThrow();
     }
 
     static String bicep(Role role, String[] resource) {
-        return "resource target '" + resource[0] + "@" + TYPES.get(resource[0])[0] + "' existing = {\n"
+        return "resource target '" + resource[0] + "@" + armService(resource[0]).apiVersion() + "' existing = {\n"
                 + "  name: '" + resource[1] + "'\n"
                 + "}\n\n"
                 + "resource roleAssignment 'Microsoft.Authorization/roleAssignments@2022-04-01' = {\n"
@@ -212,7 +205,7 @@ public final class PlanWriter {
 
     static String terraform(Role role, String[] resource) {
         return "resource \"azurerm_role_assignment\" \"app\" {\n"
-                + "  scope                = " + TYPES.get(resource[0])[1] + ".target.id # " + resource[1] + "\n"
+                + "  scope                = " + armService(resource[0]).terraform().get(0) + ".target.id # " + resource[1] + "\n"
                 + "  role_definition_name = \"" + role.name() + "\" # " + role.id() + "\n"
                 + "  principal_id         = azurerm_linux_web_app.app.identity[0].principal_id\n"
                 + "}\n";

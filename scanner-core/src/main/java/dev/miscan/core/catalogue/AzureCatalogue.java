@@ -1,0 +1,249 @@
+package dev.miscan.core.catalogue;
+
+import dev.miscan.core.api.Role;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Pattern;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.Yaml;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
+
+/**
+ * The Azure facts as data ({@code azure-services.yml}): built-in roles by name and GUID, and per service its host
+ * suffixes in each cloud, endpoint template, Maven dependency, roles by access and IaC resource types. Loaded and
+ * validated once; every detector, remediation and report that needs a host, a role or a resource type reads it
+ * here, so that the copies cannot disagree.
+ */
+public final class AzureCatalogue {
+    /** What the code does with a service, which decides the role. */
+    public enum Access { READ, WRITE, MANAGE }
+
+    /**
+     * One Azure service.
+     *
+     * @param key          kebab-case key, e.g. {@code storage-queue}
+     * @param name         display name
+     * @param hosts        host suffixes (each starting with '.') by cloud: public, china, usgov
+     * @param endpoint     endpoint template in the public cloud, with {@code <placeholders>}
+     * @param dependency   Maven coordinates of the client library (an azure-sdk-bom artifact), or ""
+     * @param roles        roles that replace the key, by access, narrowest first
+     * @param armType      ARM resource type, e.g. {@code Microsoft.Storage/storageAccounts}
+     * @param apiVersion   an API version of {@code armType} for generated Bicep
+     * @param terraform    azurerm resource types
+     */
+    public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
+            String dependency, Map<Access, List<Role>> roles, String armType, String apiVersion,
+            List<String> terraform) {
+
+        /** Every host suffix of the service, in every cloud. */
+        public List<String> hostSuffixes() {
+            List<String> all = new ArrayList<>();
+            hosts.values().forEach(all::addAll);
+            return all;
+        }
+
+        /** The roles for {@code access}, or the nearest broader access that has roles; empty when none. */
+        public List<Role> roles(Access access) {
+            for (int i = access.ordinal(); i < Access.values().length; i++) {
+                List<Role> r = roles.get(Access.values()[i]);
+                if (r != null && !r.isEmpty()) {
+                    return r;
+                }
+            }
+            return List.of();
+        }
+
+        /** True when {@code host} (lower case, no port) is a host of this service in any cloud. */
+        public boolean isHost(String host) {
+            String h = host.toLowerCase(Locale.ROOT);
+            return hostSuffixes().stream().anyMatch(h::endsWith);
+        }
+    }
+
+    private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+    private static final Pattern KEY = Pattern.compile("[a-z0-9]+(?:-[a-z0-9]+)*");
+    private static final List<String> CLOUDS = List.of("public", "china", "usgov");
+    private static final AzureCatalogue INSTANCE = load();
+
+    private final Map<String, Role> roles;
+    private final Map<String, Service> services;
+
+    private AzureCatalogue(Map<String, Role> roles, Map<String, Service> services) {
+        this.roles = Map.copyOf(roles);
+        this.services = java.util.Collections.unmodifiableMap(services);
+    }
+
+    /** The catalogue shipped with mi-scan. */
+    public static AzureCatalogue get() {
+        return INSTANCE;
+    }
+
+    /** Every service, in the catalogue's order. */
+    public List<Service> services() {
+        return List.copyOf(services.values());
+    }
+
+    /** The service {@code key}; an unknown key is a programming error. */
+    public Service service(String key) {
+        Service s = services.get(key);
+        if (s == null) {
+            throw new IllegalArgumentException("no Azure service '" + key + "' in the catalogue");
+        }
+        return s;
+    }
+
+    /** The built-in role {@code name}; an unknown name is a programming error. */
+    public Role role(String name) {
+        Role r = roles.get(name);
+        if (r == null) {
+            throw new IllegalArgumentException("no built-in role '" + name + "' in the catalogue");
+        }
+        return r;
+    }
+
+    /** Every role of the catalogue. */
+    public List<Role> roles() {
+        return List.copyOf(roles.values());
+    }
+
+    /** Host suffixes of the services {@code keys}, in every cloud. */
+    public List<String> hostSuffixes(String... keys) {
+        List<String> out = new ArrayList<>();
+        for (String k : keys) {
+            out.addAll(service(k).hostSuffixes());
+        }
+        return out;
+    }
+
+    /**
+     * The service among {@code keys} (all services when none are given) whose host suffix ends {@code host}, the
+     * longest suffix winning; empty when none does. Services that share a host (Service Bus, Event Hubs, Relay)
+     * answer with the first of them listed.
+     */
+    public Optional<Service> serviceOfHost(String host, String... keys) {
+        if (host == null || host.isEmpty()) {
+            return Optional.empty();
+        }
+        String h = host.toLowerCase(Locale.ROOT);
+        List<Service> candidates = keys.length == 0 ? services() : java.util.Arrays.stream(keys).map(this::service).toList();
+        Service best = null;
+        int bestLength = 0;
+        for (Service s : candidates) {
+            for (String suffix : s.hostSuffixes()) {
+                if (h.endsWith(suffix) && suffix.length() > bestLength) {
+                    best = s;
+                    bestLength = suffix.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    /** The first service whose ARM resource type is {@code armType} (case-insensitive). */
+    public Optional<Service> serviceOfArmType(String armType) {
+        return services.values().stream().filter(s -> s.armType().equalsIgnoreCase(armType)).findFirst();
+    }
+
+    private static AzureCatalogue load() {
+        try (InputStream in = AzureCatalogue.class.getResourceAsStream("azure-services.yml")) {
+            if (in == null) {
+                throw new IllegalStateException("azure-services.yml is missing from the class path");
+            }
+            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Reads and validates a catalogue document; every inconsistency is an {@link IllegalStateException}. */
+    static AzureCatalogue parse(Object doc) {
+        Map<?, ?> root = map(doc, "the catalogue");
+        Map<String, Role> roles = new LinkedHashMap<>();
+        java.util.Set<String> ids = new java.util.HashSet<>();
+        for (Object o : list(root.get("roles"), "roles")) {
+            Map<?, ?> m = map(o, "a role");
+            String name = text(m, "name");
+            String id = m.get("id") == null ? "" : m.get("id").toString();
+            boolean dataPlane = m.get("plane") != null;
+            if (name.isEmpty() || roles.containsKey(name)) {
+                throw new IllegalStateException("role '" + name + "' is unnamed or listed twice");
+            }
+            if (!dataPlane && !GUID.matcher(id).matches() || !id.isEmpty() && !ids.add(id)) {
+                throw new IllegalStateException("role '" + name + "' has no role-definition GUID, or a GUID of another");
+            }
+            roles.put(name, new Role(name, id));
+        }
+        Map<String, Service> services = new LinkedHashMap<>();
+        for (Object o : list(root.get("services"), "services")) {
+            Map<?, ?> m = map(o, "a service");
+            String key = text(m, "key");
+            if (!KEY.matcher(key).matches() || services.containsKey(key)) {
+                throw new IllegalStateException("service key '" + key + "' is not kebab-case or is listed twice");
+            }
+            Map<String, List<String>> hosts = new LinkedHashMap<>();
+            map(m.get("hosts"), key + ".hosts").forEach((cloud, suffixes) -> {
+                if (!CLOUDS.contains(cloud.toString())) {
+                    throw new IllegalStateException(key + ": unknown cloud '" + cloud + "'");
+                }
+                List<String> s = list(suffixes, key + ".hosts").stream().map(Object::toString).toList();
+                if (s.isEmpty() || s.stream().anyMatch(x -> !x.startsWith(".") || !x.equals(x.toLowerCase(Locale.ROOT)))) {
+                    throw new IllegalStateException(key + ": host suffixes start with '.' and are lower case");
+                }
+                hosts.put(cloud.toString(), s);
+            });
+            if (!hosts.containsKey("public")) {
+                throw new IllegalStateException(key + ": no public-cloud host");
+            }
+            Map<Access, List<Role>> byAccess = new LinkedHashMap<>();
+            if (m.get("roles") != null) {
+                map(m.get("roles"), key + ".roles").forEach((access, names) -> {
+                    Access a = Access.valueOf(access.toString().toUpperCase(Locale.ROOT));
+                    List<Role> rs = new ArrayList<>();
+                    for (Object n : list(names, key + ".roles")) {
+                        Role r = roles.get(n.toString());
+                        if (r == null) {
+                            throw new IllegalStateException(key + ": role '" + n + "' is not in the roles list");
+                        }
+                        rs.add(r);
+                    }
+                    byAccess.put(a, List.copyOf(rs));
+                });
+            }
+            Map<?, ?> iac = map(m.get("iac"), key + ".iac");
+            services.put(key, new Service(key, text(m, "name"), Map.copyOf(hosts), text(m, "endpoint"),
+                    m.get("dependency") == null ? "" : m.get("dependency").toString(), Map.copyOf(byAccess),
+                    text(iac, "arm"), text(iac, "apiVersion"),
+                    list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList()));
+        }
+        return new AzureCatalogue(roles, services);
+    }
+
+    private static Map<?, ?> map(Object o, String what) {
+        if (!(o instanceof Map<?, ?> m)) {
+            throw new IllegalStateException(what + " must be a mapping");
+        }
+        return m;
+    }
+
+    private static List<?> list(Object o, String what) {
+        if (!(o instanceof List<?> l)) {
+            throw new IllegalStateException(what + " must be a list");
+        }
+        return l;
+    }
+
+    private static String text(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null || v.toString().isBlank()) {
+            throw new IllegalStateException("'" + key + "' is missing in " + m.get("key"));
+        }
+        return v.toString();
+    }
+}
