@@ -6,6 +6,7 @@ import dev.miscan.core.api.Role;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Tier;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.testing.FixtureHarness;
 import dev.miscan.rules.config.ConfigSlots;
@@ -119,12 +120,13 @@ class RuleCatalogueTest {
 
     @Test
     void rolesAreBuiltInRolesWithTheirIds() throws IllegalAccessException {
-        Set<Role> known = new HashSet<>();
-        for (Field f : AzureRoles.class.getFields()) {
-            known.add((Role) f.get(null));
-        }
+        Set<Role> known = new HashSet<>(AzureCatalogue.get().roles());
         for (Role role : known) {
             assertThat(role.id().isEmpty() || GUID.matcher(role.id()).matches()).as(role.name()).isTrue();
+        }
+        // the named roles remediations use are the catalogue's
+        for (Field f : AzureRoles.class.getFields()) {
+            assertThat(known).as(f.getName()).contains((Role) f.get(null));
         }
         for (RuleDescriptor r : rules) {
             for (Role role : registry.exampleRemediation(r).roles()) {

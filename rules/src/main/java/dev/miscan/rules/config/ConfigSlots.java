@@ -36,8 +36,11 @@ public final class ConfigSlots {
     /** What a slot holds, which decides what counts as a real literal. */
     public enum Kind { CONNSTR, KEY, SECRET, PASSWORD, SAS, APIKEY }
 
-    /** One row of the table. */
-    public record Slot(Pattern key, String rule, Kind kind, String when, String passwordless) {
+    /**
+     * One row of the table; {@code service} is the Azure catalogue's service when the setting names one of
+     * several services of its rule (a queue's account key), else "".
+     */
+    public record Slot(Pattern key, String rule, Kind kind, String when, String service, String passwordless) {
     }
 
     /** A finding for a rule to report: a secret (ERROR) or key-based authentication (WARNING). */
@@ -79,7 +82,7 @@ public final class ConfigSlots {
                 }
                 String[] f = line.split("\t", -1);
                 slots.add(new Slot(Pattern.compile("(?:^|\\.)(?:" + f[0] + ")$"), f[1], Kind.valueOf(f[2]), f[3],
-                        f[4].replace("\\n", "\n")));
+                        f[4], f[5].replace("\\n", "\n")));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

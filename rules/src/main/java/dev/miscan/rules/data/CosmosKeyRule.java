@@ -4,6 +4,7 @@ import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
@@ -73,7 +74,7 @@ public final class CosmosKeyRule extends Detector {
                 continue;
             }
             int run = KeyShapes.base64RunLength(text, i);
-            if (run == 88) {
+            if (run == 88 && !namesAnotherService(text.substring(start, i))) {
                 String value = text.substring(i, i + 88);
                 ConnectionStrings.Segment own = ConnectionStrings.segmentAround(text, i);
                 boolean emulator = own.containsIgnoreCase("localhost:8081") || own.containsIgnoreCase("127.0.0.1:8081");
@@ -88,6 +89,19 @@ public final class CosmosKeyRule extends Detector {
             }
             i += Math.max(0, run - 1);
         }
+    }
+
+    /**
+     * True when the key's own line, before it, names a service other than Cosmos DB ({@code azure.storage.account-key=}):
+     * its own name is better evidence than a Cosmos DB endpoint on a neighbouring line.
+     */
+    private static boolean namesAnotherService(String before) {
+        String lower = before.toLowerCase(java.util.Locale.ROOT);
+        if (AzureCatalogue.get().service("cosmos").hostSuffixes().stream().anyMatch(lower::contains)) {
+            return false;
+        }
+        var named = AzureCatalogue.get().servicesNamedIn(before);
+        return !named.isEmpty() && !named.contains("cosmos");
     }
 
     private static String account(ConnectionStrings.Segment window) {

@@ -1,16 +1,17 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
-import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(
@@ -32,7 +33,20 @@ public final class StorageAccountKeyRule extends Detector {
         // after the value findings, so that for the same secret the value rule's message is kept
         ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
                 c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
+                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
+    }
+
+    /**
+     * True when the key belongs to Cosmos DB: its own name says so, or, when the name names no service, a Cosmos DB
+     * connection string or mention is around it. A storage name beside a Cosmos DB line keeps the key storage's.
+     */
+    private static boolean isCosmos(Document doc, int at, String name) {
+        var named = AzureCatalogue.get().servicesNamedIn(name);
+        if (!named.isEmpty()) {
+            return named.contains("cosmos") && named.stream().noneMatch(s -> s.startsWith("storage-"));
+        }
+        ConnectionStrings.Segment window = ConnectionStrings.window(doc.text(), at, 2);
+        return StorageConnectionStringRule.isCosmos(window) || window.containsIgnoreCase("cosmos");
     }
 
     private void scanValues(Document doc, FindingSink sink) {
@@ -56,12 +70,13 @@ public final class StorageAccountKeyRule extends Detector {
                         || v + 88 < text.length() && KeyShapes.isBase64Char(text.charAt(v + 88))) {
                     continue;
                 }
-                ConnectionStrings.Segment window = ConnectionStrings.window(text, at, 2);
-                if (StorageConnectionStringRule.isCosmos(window) || window.containsIgnoreCase("cosmos")) {
+                String name = Contexts.settingName(doc, v, v);
+                if (isCosmos(doc, at, name)) {
                     continue;
                 }
                 report(doc, sink, v, value, "Azure Storage account key in '" + keyword
-                        + "': it grants full access to the account.", Remedies.storageBlob(null, null));
+                        + "': it grants full access to the account.",
+                        Remedies.storage(StorageServices.named(name), null, null));
             }
         }
     }

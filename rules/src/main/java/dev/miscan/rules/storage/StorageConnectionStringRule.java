@@ -1,15 +1,16 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 
@@ -30,7 +31,7 @@ public final class StorageConnectionStringRule extends Detector {
         // after the value findings, so that for the same secret the value rule's message is kept
         ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
                 c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
+                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
     }
 
     private void scanValues(Document doc, FindingSink sink) {
@@ -58,7 +59,8 @@ public final class StorageConnectionStringRule extends Detector {
             report(doc, sink, key.get().offset(), value,
                     "Storage account key" + (account != null ? " of account '" + account + "'" : "")
                             + " in a connection string: it grants full access to the account.",
-                    Remedies.storageBlob(account, suffix));
+                    Remedies.storage(StorageServices.of(seg, Contexts.settingName(doc, key.get().offset(), seg.start())),
+                            account, suffix));
         }
     }
 

@@ -1,13 +1,15 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.SasToken;
 import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -50,7 +52,15 @@ public final class StorageSasRule extends Detector {
         // after the value findings, so that for the same secret the value rule's message is kept
         ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
                 c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
+                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
+    }
+
+    /** The storage service a SAS is for: its URL's host (queue, file, dfs, table), else the name it is assigned to. */
+    private static String sasService(String url, Document doc, int offset) {
+        String h = url.toLowerCase(java.util.Locale.ROOT);
+        return AzureCatalogue.get().serviceOfHost(h.replaceFirst("^https?://", ""), "storage-blob", "storage-queue",
+                "storage-file", "storage-table", "storage-dfs").map(AzureCatalogue.Service::key)
+                .orElseGet(() -> StorageServices.named(Contexts.settingName(doc, offset, offset)));
     }
 
     private void scanValues(Document doc, FindingSink sink) {
@@ -62,7 +72,9 @@ public final class StorageSasRule extends Detector {
             }
             ConnectionStrings.Segment seg = ConnectionStrings.window(text, at, 2);
             Matcher m = ACCOUNT_HOST.matcher(seg.content());
-            String account = m.find() ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+            boolean found = m.find();
+            String account = found ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
+            String url = found ? m.group() : "";
             if (account != null && account.equals("devstoreaccount1")) {
                 continue;
             }
@@ -72,7 +84,7 @@ public final class StorageSasRule extends Detector {
                     "Storage SAS token signed with the account key" + (account != null ? " for '" + account + "'" : "")
                             + (permissions.isEmpty() ? "" : " (permissions '" + permissions + "')")
                             + (t.param("se").isEmpty() ? "" : ", expires " + t.param("se")) + ".",
-                    Remedies.storageBlob(account, null));
+                    Remedies.storage(sasService(url, doc, t.signatureOffset()), account, null));
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.miscan.rules.support;
 
 import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.config.ConfigEntry;
+import dev.miscan.core.parse.config.ConfigView;
 import java.util.List;
 import java.util.Locale;
 
@@ -17,6 +19,28 @@ public final class Contexts {
     public static String before(Document doc, int offset) {
         int lineStart = doc.lines().lineStart(doc.lines().lineOf(offset));
         return doc.text().substring(Math.max(lineStart, offset - LOOK_BACK), offset).toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * The name the value at {@code offset} is assigned to: the full key of the configuration entry whose value
+     * holds it ({@code relay.connection-string} for a nested YAML key), else the line's text before {@code from}
+     * (a variable, an assignment in code). This is the evidence of what the value is for.
+     */
+    public static String settingName(Document doc, int offset, int from) {
+        if (!doc.extension().equals("java")) {
+            try {
+                for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+                    if (e.valueOffset() >= 0 && e.rawValue() != null && e.valueOffset() <= offset
+                            && offset < e.valueOffset() + e.rawValue().length()) {
+                        return e.key();
+                    }
+                }
+            } catch (RuntimeException e) {
+                // a file whose structure does not parse: the line is the evidence
+            }
+        }
+        int lineStart = doc.lines().lineStart(doc.lines().lineOf(offset));
+        return doc.text().substring(lineStart, Math.max(lineStart, Math.min(from, offset)));
     }
 
     /** True when a credential word appears in the key/name part just before the value. */

@@ -2,6 +2,7 @@ package dev.miscan.rules.support;
 
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -31,6 +32,21 @@ public final class Remedies {
         c.add("az role assignment create --assignee-object-id <principal-id> --assignee-principal-type ServicePrincipal"
                 + " --role \"" + role.name() + "\" --scope " + scope);
         return c;
+    }
+
+    /**
+     * The remediation of a storage credential for the storage service it is for ({@code storage-queue},
+     * {@code storage-file}, {@code storage-dfs}, {@code storage-table}; Blob otherwise): its endpoint and roles.
+     */
+    public static Remediation storage(String serviceKey, String account, String endpointSuffix) {
+        String builder = switch (serviceKey == null ? "" : serviceKey) {
+            case "storage-queue" -> "QueueServiceClientBuilder";
+            case "storage-file" -> "ShareServiceClientBuilder";
+            case "storage-dfs" -> "DataLakeServiceClientBuilder";
+            case "storage-table" -> "TableServiceClientBuilder";
+            default -> null;
+        };
+        return builder == null ? storageBlob(account, endpointSuffix) : storageClient(builder, account, endpointSuffix, null);
     }
 
     public static Remediation storageBlob(String account, String endpointSuffix) {
@@ -282,6 +298,31 @@ public final class Remedies {
                         + " Entra authenticated ingestion (Java agent applicationinsights.json) and disable local auth.",
                 "json", json, "", List.of(AzureRoles.MONITORING_METRICS_PUBLISHER), scope,
                 roleCommands(AzureRoles.MONITORING_METRICS_PUBLISHER, scope));
+    }
+
+    /**
+     * The remediation of a service from the Azure catalogue alone: connect to its endpoint with Microsoft Entra ID
+     * and grant the roles the catalogue lists (the write role in the commands, as the code was not seen), or the
+     * catalogue's own advice where that does not fit. {@code resource} names the account, namespace or hub, or is
+     * null.
+     */
+    public static Remediation catalogue(String serviceKey, String resource) {
+        AzureCatalogue.Service s = AzureCatalogue.get().service(serviceKey);
+        String name = or(resource, s.endpoint().substring(s.endpoint().indexOf('<'), s.endpoint().indexOf('>') + 1));
+        String endpoint = s.endpoint().replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name));
+        String scope = SCOPE_PREFIX + s.armType() + "/" + name;
+        List<Role> roles = s.allRoles();
+        Role assigned = s.roles(AzureCatalogue.Access.WRITE).isEmpty() ? null : s.roles(AzureCatalogue.Access.WRITE).get(0);
+        String summary = !s.remedy().isEmpty() ? s.remedy()
+                : "Remove the key: connect to " + endpoint + " with Microsoft Entra ID (DefaultAzureCredential; Managed"
+                        + " Identity in Azure), grant the identity " + String.join(" or ", roles.stream().map(Role::name).toList())
+                        + ", then rotate the key.";
+        String replacement = !s.remedy().isEmpty() ? "" : "endpoint: " + endpoint + "\ncredential: DefaultAzureCredential";
+        return new Remediation(s.name(), or(resource, ""), summary, "text", replacement,
+                s.dependency().isEmpty() ? IDENTITY_DEPENDENCY : s.dependency(), roles,
+                s.armType().isEmpty() ? "" : scope,
+                assigned == null ? roles.isEmpty() ? List.of(ENABLE_IDENTITY) : roleCommands(roles.get(0), scope)
+                        : roleCommands(assigned, scope));
     }
 
     public static Remediation identifiable(String service, Role role) {

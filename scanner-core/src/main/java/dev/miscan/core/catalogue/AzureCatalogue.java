@@ -37,10 +37,21 @@ public final class AzureCatalogue {
      * @param armType      ARM resource type, e.g. {@code Microsoft.Storage/storageAccounts}
      * @param apiVersion   an API version of {@code armType} for generated Bicep
      * @param terraform    azurerm resource types
+     * @param words        what a setting's name says when it names the service: lower case, no separators
+     * @param remedy       what to do instead when the general advice does not fit the service, or ""
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, String armType, String apiVersion,
-            List<String> terraform) {
+            List<String> terraform, List<String> words, String remedy) {
+
+        /** Every role of the service, narrowest first, each once. */
+        public List<Role> allRoles() {
+            List<Role> all = new ArrayList<>();
+            for (Access a : Access.values()) {
+                roles.getOrDefault(a, List.of()).stream().filter(r -> !all.contains(r)).forEach(all::add);
+            }
+            return all;
+        }
 
         /** Every host suffix of the service, in every cloud. */
         public List<String> hostSuffixes() {
@@ -146,6 +157,34 @@ public final class AzureCatalogue {
         return Optional.ofNullable(best);
     }
 
+    /**
+     * The keys of the services that {@code name} (a setting's name, a variable, a line's text before a value)
+     * names by one of their words, compared in lower case without separators: {@code SERVICEBUS_CONNECTION}
+     * names servicebus, {@code azure.storage.account-key} names storage-blob.
+     */
+    public java.util.Set<String> servicesNamedIn(String name) {
+        String n = squash(name);
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (Service s : services.values()) {
+            if (s.words().stream().anyMatch(n::contains)) {
+                out.add(s.key());
+            }
+        }
+        return out;
+    }
+
+    /** {@code text} in lower case with every character that is not a letter or a digit removed. */
+    public static String squash(String text) {
+        StringBuilder b = new StringBuilder(text.length());
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (Character.isLetterOrDigit(c)) {
+                b.append(Character.toLowerCase(c));
+            }
+        }
+        return b.toString();
+    }
+
     /** The first service whose ARM resource type is {@code armType} (case-insensitive). */
     public Optional<Service> serviceOfArmType(String armType) {
         return services.values().stream().filter(s -> s.armType().equalsIgnoreCase(armType)).findFirst();
@@ -220,9 +259,21 @@ public final class AzureCatalogue {
             services.put(key, new Service(key, text(m, "name"), Map.copyOf(hosts), text(m, "endpoint"),
                     m.get("dependency") == null ? "" : m.get("dependency").toString(), Map.copyOf(byAccess),
                     text(iac, "arm"), text(iac, "apiVersion"),
-                    list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList()));
+                    list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
+                    words(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip()));
         }
         return new AzureCatalogue(roles, services);
+    }
+
+    private static List<String> words(Map<?, ?> m, String key) {
+        if (m.get("words") == null) {
+            return List.of();
+        }
+        List<String> words = list(m.get("words"), key + ".words").stream().map(Object::toString).toList();
+        if (words.stream().anyMatch(w -> !w.equals(squash(w)) || w.length() < 4)) {
+            throw new IllegalStateException(key + ": words are lower case letters and digits, at least 4 of them");
+        }
+        return words;
     }
 
     private static Map<?, ?> map(Object o, String what) {

@@ -5,7 +5,7 @@ import java.util.Base64;
 import java.util.regex.Pattern;
 
 /** Random key material generated at test time, so that no real-looking key is committed. */
-final class RandomKeys {
+public final class RandomKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
      * Placeholders treats a run of 4+ x/X anywhere as a filler (see
@@ -24,7 +24,7 @@ final class RandomKeys {
     }
 
     /** Base64 of {@code n} random bytes (88 characters for 64 bytes, 44 for 32). */
-    static String base64(int n) {
+    public static String base64(int n) {
         while (true) {
             String s = Base64.getEncoder().encodeToString(bytes(n));
             if (!X_RUN.matcher(s).find()) {
