@@ -87,6 +87,12 @@ public final class ConfigSlots {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // the services the Azure catalogue alone detects bring their own slots
+        for (AzureCatalogue.Service service : AzureCatalogue.get().detectedFromCatalogue()) {
+            AzureCatalogue.Detection d = service.detection();
+            slots.add(new Slot(Pattern.compile("(?:^|\\.)(?:" + String.join("|", d.settings()) + ")$"), d.secretRule(),
+                    Kind.APIKEY, "", service.key(), d.passwordless()));
+        }
         return List.copyOf(slots);
     }
 

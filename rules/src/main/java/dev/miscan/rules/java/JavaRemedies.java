@@ -1,6 +1,7 @@
 package dev.miscan.rules.java;
 
 import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.rules.support.Remedies;
 import java.util.Locale;
 
@@ -35,7 +36,9 @@ final class JavaRemedies {
             case WEB_PUBSUB -> Remedies.webPubSub(endpoint, t.get("hub"));
             case SEARCH -> Remedies.search(endpoint, t.get("indexName"));
             case OPENAI -> Remedies.azureAi(t.builder.isEmpty() ? null : t.builder, endpoint);
-            case KEY_CREDENTIAL -> Remedies.tokenCredential(t.builder.isEmpty() ? null : t.builder, "key");
+            case KEY_CREDENTIAL -> AzureCatalogue.get().serviceOfJavaBuilder(t.builder)
+                    .map(s -> Remedies.catalogue(s.key(), null))
+                    .orElseGet(() -> Remedies.tokenCredential(t.builder.isEmpty() ? null : t.builder, "key"));
             case CLIENT_SECRET -> t.get("keyVault") != null ? Remedies.keyVault(t.get("vaultUrl"))
                     : Remedies.clientSecret();
             case USERNAME_PASSWORD -> Remedies.userCredential("user password");

@@ -31,6 +31,25 @@ import java.util.List;
         precedence = 5,
         kind = "java")
 public final class JavaSinkDetector extends Detector {
+    /** The rules above, and those of the services the Azure catalogue alone describes (their SDK builders). */
+    private static final List<String> RULES = rules();
+
+    private static List<String> rules() {
+        List<String> ids = new java.util.ArrayList<>(List.of(JavaSinkDetector.class.getAnnotation(DetectorInfo.class).rules()));
+        for (dev.miscan.core.catalogue.AzureCatalogue.Service s : dev.miscan.core.catalogue.AzureCatalogue.get()
+                .detectedFromCatalogue()) {
+            if (!s.detection().javaBuilders().isEmpty()) {
+                ids.add(s.detection().secretRule());
+                ids.add(s.detection().keyAuthRule());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return RULES;
+    }
 
     @Override
     public Remediation exampleRemediation() {

@@ -525,9 +525,10 @@ final class JavaSinks {
             String type = JavaNames.simpleName(d.get().type());
             SinkFamily f = receiver != null ? receiver
                     : type.equals("StorageSharedKeyCredential") ? SinkFamily.STORAGE : SinkFamily.KEY_CREDENTIAL;
+            Target t = target(m, f);
             keyAuth(f, m, label(scopeType, "credential") + " authenticates with " + article(what(f, Slot.KEY))
                     + " (" + type + " from " + d.get().kind().name().toLowerCase(Locale.ROOT) + " '" + d.get().name()
-                    + "'): Managed Identity removes the key.", remedy(f, target(m, f)));
+                    + "'): Managed Identity removes the key.", remedy(f, t), t);
         }
 
         // ---- constructor sinks ---------------------------------------------------------------------------
@@ -889,7 +890,7 @@ final class JavaSinks {
                     origin = "a value computed at run time";
                 }
                 keyAuth(family, sink, label + " authenticates with " + article(what) + " from " + origin
-                        + ": Managed Identity removes the " + noun(slot) + ".", remediation);
+                        + ": Managed Identity removes the " + noun(slot) + ".", remediation, target);
                 return;
             }
             secret(family, v, verdict, sink, label, what, remediation, arg, target.get("keyVault") != null, target);
@@ -901,7 +902,8 @@ final class JavaSinks {
             int first = v.firstWritten(verdict.begin(), verdict.end());
             String rule = keyVault ? SinkFamily.KEY_VAULT_SECRET_RULE
                     : family == SinkFamily.VALUE_DEFAULT ? valueDefaultRule(target.get("property"))
-                    : family.secretRule(v.text(), target.get("server"));
+                    : catalogueService(family, target).map(s -> s.detection().secretRule())
+                            .orElseGet(() -> family.secretRule(v.text(), target.get("server")));
             String constant = arg == null ? null : constantName(arg);
             if (family == SinkFamily.VALUE_DEFAULT && first >= 0 && v.pathAt(first).equals(path)) {
                 found.add(new Found(rule, path, v.offsetAt(first), secret, "Credential written as " + label
@@ -923,8 +925,17 @@ final class JavaSinks {
             if (family.keyAuthRule != null) {
                 keyAuth(family, sink, label + " authenticates with " + article(what) + " from "
                         + (constant != null ? "constant " + constant : "a constant") + " defined in " + definedIn
-                        + " (reported there as a secret): Managed Identity removes it.", remediation);
+                        + " (reported there as a secret): Managed Identity removes it.", remediation, target);
             }
+        }
+
+        /**
+         * The service a generic key credential is for when the Azure catalogue names its builder (a service the
+         * catalogue alone describes, such as Azure Maps).
+         */
+        static Optional<AzureCatalogue.Service> catalogueService(SinkFamily family, Target target) {
+            return family != SinkFamily.KEY_CREDENTIAL || target == null || target.builder.isEmpty() ? Optional.empty()
+                    : AzureCatalogue.get().serviceOfJavaBuilder(target.builder);
         }
 
         /** The rule of a {@code @Value} default: the secret rule of the setting it stands for, when it is one. */
@@ -934,17 +945,17 @@ final class JavaSinks {
             return slot == null || slot.rule().equals("DB") ? SinkFamily.VALUE_DEFAULT.secretRule : slot.rule();
         }
 
-        void keyAuth(SinkFamily family, Node sink, String message, Remediation remediation) {
+        void keyAuth(SinkFamily family, Node sink, String message, Remediation remediation, Target target) {
             if (family.keyAuthRule == null) {
                 return;
             }
+            String rule = catalogueService(family, target).map(s -> s.detection().keyAuthRule()).orElse(family.keyAuthRule);
             int begin = sink instanceof MethodCallExpr m ? view.begin(m.getName()) : view.begin(sink);
             int end = view.end(sink);
             if (begin < 0 || end <= begin) {
                 return;
             }
-            found.add(new Found(family.keyAuthRule, path, begin, doc.text().substring(begin, end), message,
-                    remediation));
+            found.add(new Found(rule, path, begin, doc.text().substring(begin, end), message, remediation));
         }
 
         /** The Key Vault client builder's {@code credential(…)} call a client-secret credential built at {@code sink} goes to. */

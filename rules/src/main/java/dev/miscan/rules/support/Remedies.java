@@ -308,7 +308,8 @@ public final class Remedies {
      */
     public static Remediation catalogue(String serviceKey, String resource) {
         AzureCatalogue.Service s = AzureCatalogue.get().service(serviceKey);
-        String name = or(resource, s.endpoint().substring(s.endpoint().indexOf('<'), s.endpoint().indexOf('>') + 1));
+        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("<[^>]+>").matcher(s.endpoint());
+        String name = or(resource, placeholder.find() ? placeholder.group() : "<name>");
         String endpoint = s.endpoint().replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name));
         String scope = SCOPE_PREFIX + s.armType() + "/" + name;
         List<Role> roles = s.allRoles();

@@ -25,14 +25,17 @@ public abstract class Detector {
         }
     }
 
-    /** The ids of the rules this detector reports under, its own rule first. */
-    public final List<String> ruleIds() {
+    /**
+     * The ids of the rules this detector reports under, its own rule first: those of its {@link DetectorInfo}; a
+     * detector driven by data adds the rules the data names.
+     */
+    public List<String> ruleIds() {
         return List.of(info.rules());
     }
 
     /** The id of this detector's own rule, the first it names. */
     public final String ruleId() {
-        return info.rules()[0];
+        return ruleIds().get(0);
     }
 
     public final List<String> keywords() {
@@ -82,7 +85,7 @@ public abstract class Detector {
      */
     protected final void report(Document doc, FindingSink sink, int offset, String secret, String message,
             Remediation remediation) {
-        report(doc, sink, info.rules()[0], offset, secret, message, remediation);
+        report(doc, sink, ruleId(), offset, secret, message, remediation);
     }
 
     /** As above, under rule {@code ruleId}, one of the rules this detector names. */

@@ -12,8 +12,11 @@ import java.lang.annotation.Target;
 @Retention(RetentionPolicy.RUNTIME)
 @Target(ElementType.TYPE)
 public @interface DetectorInfo {
-    /** The rules this detector reports under; the first is the one {@code report} without an id uses. */
-    String[] rules();
+    /**
+     * The rules this detector reports under; the first is the one {@code report} without an id uses. A detector
+     * driven by data may name none here and return them from {@link Detector#ruleIds()}.
+     */
+    String[] rules() default {};
 
     /**
      * Lower-case literals of which at least one must occur in a file for the detector to run on it.

@@ -69,6 +69,9 @@ public final class RuleRegistry {
         sortedDetectors.sort(Comparator.comparing(x -> x.getClass().getName()));
         Map<String, Detector> example = new HashMap<>();
         for (Detector det : sortedDetectors) {
+            if (det.ruleIds().isEmpty()) {
+                throw new IllegalStateException(det.getClass().getName() + " names no rule");
+            }
             Map<String, RuleDescriptor> bound = new HashMap<>();
             for (String id : det.ruleIds()) {
                 RuleDescriptor d = ids.get(id);

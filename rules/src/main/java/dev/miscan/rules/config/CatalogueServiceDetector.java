@@ -1,0 +1,58 @@
+package dev.miscan.rules.config;
+
+import dev.miscan.core.api.Detector;
+import dev.miscan.core.api.DetectorInfo;
+import dev.miscan.core.api.FindingSink;
+import dev.miscan.core.api.Remediation;
+import dev.miscan.core.catalogue.AzureCatalogue;
+import dev.miscan.core.parse.Document;
+import dev.miscan.rules.support.Remedies;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The configuration slots of the services that the Azure catalogue alone describes (no dedicated detector): a key
+ * written in the setting is the service's secret rule, a setting filled from elsewhere its key-based-auth rule,
+ * with the catalogue's remediation. A new service of this kind is a catalogue entry, its rules' prose, fixtures.
+ */
+@DetectorInfo(keywords = {"password", "secret", "key", "connection", "sas", "token", "pwd", "storage"}, precedence = 40,
+        kind = "config")
+public final class CatalogueServiceDetector extends Detector {
+    private static final List<String> RULES = rules();
+
+    private static List<String> rules() {
+        List<String> ids = new ArrayList<>();
+        for (AzureCatalogue.Service s : AzureCatalogue.get().detectedFromCatalogue()) {
+            ids.add(s.detection().secretRule());
+            ids.add(s.detection().keyAuthRule());
+        }
+        return List.copyOf(ids);
+    }
+
+    @Override
+    public List<String> ruleIds() {
+        return RULES;
+    }
+
+    @Override
+    public Remediation exampleRemediation() {
+        return exampleRemediation(ruleId());
+    }
+
+    @Override
+    public Remediation exampleRemediation(String ruleId) {
+        return AzureCatalogue.get().detectedFromCatalogue().stream()
+                .filter(s -> s.detection().secretRule().equals(ruleId) || s.detection().keyAuthRule().equals(ruleId))
+                .findFirst().map(s -> Remedies.catalogue(s.key(), null)).orElseThrow();
+    }
+
+    @Override
+    public void scan(Document doc, FindingSink sink) {
+        for (AzureCatalogue.Service s : AzureCatalogue.get().detectedFromCatalogue()) {
+            AzureCatalogue.Detection d = s.detection();
+            ConfigSlots.report(doc, d.secretRule(), c -> report(doc, sink, c.secret() ? d.secretRule() : d.keyAuthRule(),
+                    c.offset(), c.text(), c.message(),
+                    Remedies.config(Remedies.catalogue(s.key(), null), c.slot()).withFix(ConfigSlots.fix(doc, c))));
+        }
+    }
+}
