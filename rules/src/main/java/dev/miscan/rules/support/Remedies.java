@@ -7,7 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The Managed Identity replacement for each service (shared/reference/azure-catalogue.md). Java
+ * The Managed Identity replacement for each service; hosts, roles and endpoints come from the Azure catalogue. Java
  * snippets start with their imports and are compiled against the Azure SDK by
  * {@code RemediationSnippetsCompileTest}. Placeholders in angle brackets are left where the scanned
  * text did not say the value.

@@ -9,7 +9,7 @@ import java.util.Optional;
  * Azure "identifiable" keys (HIS v1): random bytes, a 3-byte signature that renders as 4 literal
  * base64 characters at a fixed offset, and a little-endian Marvin32 checksum of everything before it
  * in the last 4 bytes. A key whose checksum validates is an Azure key beyond reasonable doubt.
- * Formats and seeds from microsoft/security-utilities (see shared/reference/secret-formats.md §3.5).
+ * Formats and seeds from microsoft/security-utilities (https://github.com/microsoft/security-utilities, IdentifiableSecrets).
  */
 public final class IdentifiableKeys {
 
