@@ -16,7 +16,7 @@ import java.util.Set;
  * {@code targetScope}, {@code extension}, {@code assert}) are skipped; anything it cannot read is skipped to
  * the next top-level statement and named in a problem, never thrown.
  */
-final class BicepParser {
+final class BicepParser extends TokenParser {
     private static final Set<String> SKIPPED = Set.of("using", "targetscope", "metadata", "import", "type", "func",
             "extension", "provider", "assert", "extends", "with");
     private static final Set<String> STATEMENTS = Set.of("param", "var", "resource", "module", "output", "using",
@@ -24,60 +24,43 @@ final class BicepParser {
     /** Functions whose first argument is a resource type: {@code resourceId('Microsoft.Storage/…', …)}. */
     private static final Set<String> TYPED_FUNCTIONS = Set.of("resourceid", "reference", "subscriptionresourceid",
             "extensionresourceid", "tenantresourceid", "listkeys");
-    private static final int MAX_DEPTH = 100;
+    private static final String[][] OPERATOR_LEVELS = {{"??"}, {"||"}, {"&&"}, {"==", "!=", "=~", "!~"},
+        {"<", ">", "<=", ">="}, {"+", "-"}, {"*", "/", "%"}};
+    /** A long condition or conditional is often broken before its operators. */
+    private static final Set<String> LINE_LEADING_OPERATORS = Set.of("??", "||", "&&", "?", ":");
 
-    private final String text;
-    private final List<Token> toks;
     private final IacTemplate template;
     private final boolean paramsFile;
-    private final List<ParseProblem> problems = new ArrayList<>();
-    private final Deque<Boolean> newlinesIgnored = new ArrayDeque<>();
     private final Deque<List<Pending>> nestedResources = new ArrayDeque<>();
-    private int i;
-    private int depth;
 
     /** A nested {@code resource} read inside a body, materialised once its parent exists. */
     private record Pending(Token keyword, Token symbol, Token type, boolean existing, IacValue body,
             List<Pending> children) {
     }
 
-    private BicepParser(String text, List<Token> toks, boolean paramsFile) {
-        this.text = text;
-        this.toks = toks;
+    private BicepParser(String text, List<Token> toks, boolean paramsFile, List<ParseProblem> problems) {
+        super(text, toks, problems, OPERATOR_LEVELS, LINE_LEADING_OPERATORS);
         this.paramsFile = paramsFile;
         this.template = new IacTemplate(paramsFile ? IacTemplate.Format.BICEP_PARAMS : IacTemplate.Format.BICEP);
-        newlinesIgnored.push(false);
     }
 
     /** Parses a {@code .bicep} or ({@code paramsFile}) {@code .bicepparam} text; problems go to {@code problems}. */
     static IacTemplate parse(String text, boolean paramsFile, List<ParseProblem> problems) {
-        BicepLexer lexer = BicepLexer.lex(text, 0, text.length());
-        BicepParser p = new BicepParser(text, lexer.tokens(), paramsFile);
-        p.problems.addAll(lexer.problems());
-        p.file();
+        TokenLexer lexer = new BicepLexer(text, 0, text.length()).lex();
+        problems.addAll(lexer.problems());
+        BicepParser p = new BicepParser(text, lexer.tokens(), paramsFile, problems);
+        p.statements(p::statement);
         p.linkParents();
-        problems.addAll(p.problems);
         return p.template;
     }
 
-    // ---- statements ----
-
-    private void file() {
-        while (true) {
-            skipNewlines();
-            Token t = peek();
-            if (t.type() == Token.Type.EOF) {
-                return;
-            }
-            int before = i;
-            try {
-                statement();
-            } catch (IacSyntaxException e) {
-                problems.add(new ParseProblem(e.offset(), e.getMessage()));
-                resync(before);
-            }
-        }
+    /** A decorator or a statement keyword. */
+    @Override
+    protected boolean startsStatement(Token t) {
+        return t.is("@") || t.isIdent() && STATEMENTS.contains(t.text());
     }
+
+    // ---- statements ----
 
     private void statement() {
         List<String> decorators = decorators();
@@ -329,87 +312,8 @@ final class BicepParser {
 
     // ---- expressions ----
 
-    private IacValue expr() {
-        if (++depth > MAX_DEPTH) {
-            throw new IacSyntaxException(peek().start(), "expression nested too deeply");
-        }
-        try {
-            int s = peek().start();
-            IacValue c = binary(0);
-            if (continuesOnNextLine("?")) {
-                next();
-                IacValue a = expr();
-                continuesOnNextLine(":");
-                expect(":");
-                IacValue b = expr();
-                return combine(s, List.of(c, a, b), List.of());
-            }
-            return c;
-        } finally {
-            depth--;
-        }
-    }
-
-    private static final String[][] LEVELS = {{"??"}, {"||"}, {"&&"}, {"==", "!=", "=~", "!~"},
-        {"<", ">", "<=", ">="}, {"+", "-"}, {"*", "/", "%"}};
-
-    private IacValue binary(int level) {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        int s = peek().start();
-        IacValue left = binary(level + 1);
-        List<IacValue> parts = null;
-        while (isOperator(peek(), LEVELS[level]) || level <= 2 && continuesOnNextLine(LEVELS[level])) {
-            next();
-            if (parts == null) {
-                parts = new ArrayList<>();
-                parts.add(left);
-            }
-            parts.add(binary(level + 1));
-        }
-        return parts == null ? left : combine(s, parts, List.of());
-    }
-
-    /**
-     * Whether the expression goes on at the start of a following line with one of {@code ops} (a multi-line
-     * ternary, {@code &&}, {@code ||}, {@code ??}); if so, the newlines are consumed. No statement, member or item
-     * starts with these operators, so this never joins two of them.
-     */
-    private boolean continuesOnNextLine(String... ops) {
-        int k = i;
-        while (k < toks.size() - 1 && toks.get(k).type() == Token.Type.NEWLINE) {
-            k++;
-        }
-        if (!isOperator(toks.get(k), ops)) {
-            return false;
-        }
-        i = k;
-        return true;
-    }
-
-    private static boolean isOperator(Token t, String[] ops) {
-        if (t.type() != Token.Type.SYMBOL) {
-            return false;
-        }
-        for (String op : ops) {
-            if (t.text().equals(op)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private IacValue unary() {
-        Token t = peek();
-        if (t.is("!") || t.is("-")) {
-            next();
-            return combine(t.start(), List.of(unary()), List.of());
-        }
-        return postfix();
-    }
-
-    private IacValue postfix() {
+    @Override
+    protected IacValue postfix() {
         int s = peek().start();
         IacValue v = primary();
         while (true) {
@@ -447,81 +351,52 @@ final class BicepParser {
         }
     }
 
-    private IacValue primary() {
-        Token t = next();
-        switch (t.type()) {
-            case STRING -> {
-                return string(t);
+    /**
+     * A call (one to {@code resourceId('Microsoft.Storage/…', …)} reads that type), a lambda {@code x => …} or a
+     * reference.
+     */
+    @Override
+    protected IacValue named(Token t) {
+        if (peekRaw().is("(")) {
+            List<IacValue> args = arguments();
+            List<String> refs = new ArrayList<>();
+            if (TYPED_FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT)) && !args.isEmpty()
+                    && args.get(0).isString() && args.get(0).text().contains("/")) {
+                refs.add("type:" + args.get(0).text());
             }
-            case NUMBER -> {
-                return IacValue.scalar(IacValue.Kind.NUMBER, t.text(), t.start(), t.end());
+            return IacValue.expression(source(t.start()), t.start(), prevEnd(), refs, List.of(t.text()), args);
+        }
+        if (peekRaw().is("=>")) {
+            next();
+            IacValue body = expr();
+            return combine(t.start(), List.of(body), List.of());
+        }
+        return reference(t);
+    }
+
+    @Override
+    protected IacValue bracketed(Token open) {
+        switch (open.text()) {
+            case "(" -> {
+                return parenthesised(open);
             }
-            case IDENT -> {
-                switch (t.text()) {
-                    case "true", "false" -> {
-                        return IacValue.scalar(IacValue.Kind.BOOL, t.text(), t.start(), t.end());
-                    }
-                    case "null" -> {
-                        return IacValue.scalar(IacValue.Kind.NULL, t.text(), t.start(), t.end());
-                    }
-                    default -> {
-                    }
-                }
-                if (peekRaw().is("(")) {
-                    List<IacValue> args = arguments();
-                    List<String> refs = new ArrayList<>();
-                    if (TYPED_FUNCTIONS.contains(t.text().toLowerCase(Locale.ROOT)) && !args.isEmpty()
-                            && args.get(0).isString() && args.get(0).text().contains("/")) {
-                        refs.add("type:" + args.get(0).text());
-                    }
-                    return IacValue.expression(source(t.start()), t.start(), prevEnd(), refs, List.of(t.text()), args);
-                }
-                if (peekRaw().is("=>")) {
-                    next();
-                    IacValue body = expr();
-                    return combine(t.start(), List.of(body), List.of());
-                }
-                return IacValue.expression(t.text(), t.start(), t.end(), List.of(t.text()), List.of(), List.of());
+            case "{" -> {
+                i--;
+                return object();
             }
-            case SYMBOL -> {
-                switch (t.text()) {
-                    case "(" -> {
-                        return parenthesised(t);
-                    }
-                    case "{" -> {
-                        i--;
-                        return object();
-                    }
-                    case "[" -> {
-                        i--;
-                        return array();
-                    }
-                    default -> {
-                    }
-                }
+            case "[" -> {
+                i--;
+                return array();
             }
             default -> {
+                return null;
             }
         }
-        throw new IacSyntaxException(t.start(), "unexpected '" + (t.type() == Token.Type.NEWLINE ? "end of line"
-                : t.text()) + "'");
     }
 
     /** {@code (expr)} or a lambda {@code (a, b) => expr}. */
     private IacValue parenthesised(Token open) {
-        newlinesIgnored.push(true);
-        List<IacValue> parts = new ArrayList<>();
-        while (!peek().is(")")) {
-            parts.add(expr());
-            if (peek().is(",")) {
-                next();
-            } else if (!peek().is(")")) {
-                newlinesIgnored.pop();
-                throw new IacSyntaxException(peek().start(), "expected ')'");
-            }
-        }
-        newlinesIgnored.pop();
-        expect(")");
+        List<IacValue> parts = parenthesisedList(this::expr);
         if (peekRaw().is("=>")) {
             next();
             return combine(open.start(), List.of(expr()), List.of());
@@ -531,42 +406,17 @@ final class BicepParser {
 
     private List<IacValue> arguments() {
         expect("(");
-        newlinesIgnored.push(true);
-        List<IacValue> args = new ArrayList<>();
-        while (!peek().is(")")) {
+        return parenthesisedList(() -> {
             if (peek().is("...")) {
                 next();
             }
-            args.add(expr());
-            if (peek().is(",")) {
-                next();
-            } else if (!peek().is(")")) {
-                newlinesIgnored.pop();
-                throw new IacSyntaxException(peek().start(), "expected ')'");
-            }
-        }
-        newlinesIgnored.pop();
-        expect(")");
-        return args;
+            return expr();
+        });
     }
 
-    private IacValue string(Token t) {
-        if (!t.interpolated()) {
-            return IacValue.string(t.text(), t.contentStart(), t.contentEnd());
-        }
-        List<IacValue> parts = new ArrayList<>();
-        for (int[] hole : t.holes()) {
-            BicepLexer inner = BicepLexer.lex(text, hole[0], hole[1]);
-            BicepParser sub = new BicepParser(text, inner.tokens(), paramsFile);
-            sub.depth = depth;
-            sub.newlinesIgnored.push(true);
-            IacValue v = sub.expr();
-            if (sub.peek().type() != Token.Type.EOF) {
-                throw new IacSyntaxException(sub.peek().start(), "unexpected '" + sub.peek().text() + "' in ${…}");
-            }
-            parts.add(v);
-        }
-        return IacValue.expression(text.substring(t.start(), t.end()), t.start(), t.end(), List.of(), List.of(), parts);
+    @Override
+    protected TokenParser holeParser(int from, int to) {
+        return new BicepParser(text, new BicepLexer(text, from, to).lex().tokens(), paramsFile, problems);
     }
 
     private IacValue object() {
@@ -576,17 +426,9 @@ final class BicepParser {
         try {
             List<IacProperty> props = new ArrayList<>();
             List<IacValue> spreads = new ArrayList<>();
-            while (true) {
-                skipSeparators();
-                Token t = peek();
-                if (t.is("}")) {
-                    break;
-                }
-                if (t.type() == Token.Type.EOF) {
-                    throw new IacSyntaxException(open.start(), "unclosed '{'");
-                }
+            while (hasNextMember(open, "}")) {
                 decorators();
-                t = peek();
+                Token t = peek();
                 if (t.is("resource") && peekAt(1).isIdent() && peekAt(2).type() == Token.Type.STRING) {
                     Pending nested = resourceDeclaration();
                     if (!nestedResources.isEmpty()) {
@@ -656,16 +498,8 @@ final class BicepParser {
                         List.of(), List.of(), List.of(items, body));
             }
             List<IacValue> items = new ArrayList<>();
-            while (true) {
-                skipSeparators();
-                Token t = peek();
-                if (t.is("]")) {
-                    break;
-                }
-                if (t.type() == Token.Type.EOF) {
-                    throw new IacSyntaxException(open.start(), "unclosed '['");
-                }
-                if (t.is("...")) {
+            while (hasNextMember(open, "]")) {
+                if (peek().is("...")) {
                     next();
                 }
                 items.add(expr());
@@ -688,63 +522,11 @@ final class BicepParser {
         throw new IacSyntaxException(t.start(), "unexpected '" + t.text() + "'");
     }
 
-    private IacValue combine(int start, List<IacValue> parts, List<String> calls) {
-        int end = Math.max(start, prevEnd());
-        return IacValue.expression(text.substring(start, end), start, end, List.of(), calls, parts);
-    }
-
     private String source(int start) {
         return text.substring(start, Math.max(start, prevEnd()));
     }
 
     // ---- tokens ----
-
-    private Token peekRaw() {
-        return toks.get(Math.min(i, toks.size() - 1));
-    }
-
-    /** The next token; newlines are skipped inside parentheses, where they mean nothing. */
-    private Token peek() {
-        if (Boolean.TRUE.equals(newlinesIgnored.peek())) {
-            while (i < toks.size() - 1 && toks.get(i).type() == Token.Type.NEWLINE) {
-                i++;
-            }
-        }
-        return peekRaw();
-    }
-
-    private Token peekAt(int ahead) {
-        return toks.get(Math.min(i + ahead, toks.size() - 1));
-    }
-
-    private Token next() {
-        Token t = peek();
-        if (i < toks.size() - 1) {
-            i++;
-        }
-        return t;
-    }
-
-    private int prevEnd() {
-        return i == 0 ? 0 : toks.get(i - 1).end();
-    }
-
-    private Token expect(String symbol) {
-        Token t = peek();
-        if (!t.is(symbol)) {
-            throw new IacSyntaxException(t.start(), "expected '" + symbol + "' but found '"
-                    + (t.type() == Token.Type.NEWLINE ? "end of line" : t.text()) + "'");
-        }
-        return next();
-    }
-
-    private Token expectIdent() {
-        Token t = peek();
-        if (!t.isIdent()) {
-            throw new IacSyntaxException(t.start(), "expected a name but found '" + t.text() + "'");
-        }
-        return next();
-    }
 
     private Token expectString() {
         Token t = peek();
@@ -754,47 +536,25 @@ final class BicepParser {
         return next();
     }
 
-    private void skipNewlines() {
-        while (peekRaw().type() == Token.Type.NEWLINE) {
-            i++;
-        }
-    }
-
-    private void skipNewlinesIfIgnored() {
-        if (Boolean.TRUE.equals(newlinesIgnored.peek())) {
-            skipNewlines();
-        }
-    }
-
-    private void skipSeparators() {
-        while (peekRaw().type() == Token.Type.NEWLINE || peekRaw().is(",")) {
-            i++;
-        }
-    }
-
     /** Skips a balanced {@code (…)}, {@code […]} or {@code {…}} group starting at the current token. */
     private void skipBalanced() {
-        int level = 0;
-        do {
-            Token t = peekRaw();
-            if (t.type() == Token.Type.EOF) {
-                return;
-            }
-            if (t.is("(") || t.is("[") || t.is("{")) {
-                level++;
-            } else if (t.is(")") || t.is("]") || t.is("}")) {
-                level--;
-            }
-            i++;
-        } while (level > 0);
+        skipAcrossBrackets(false);
     }
 
     /** Skips the rest of a statement: to the end of its line, across brackets. */
     private void skipStatement() {
+        skipAcrossBrackets(true);
+    }
+
+    /**
+     * Skips tokens, counting brackets, up to the end of the first group or ({@code toLineEnd}) up to the first
+     * newline outside brackets; never past the end.
+     */
+    private void skipAcrossBrackets(boolean toLineEnd) {
         int level = 0;
         while (true) {
             Token t = peekRaw();
-            if (t.type() == Token.Type.EOF || level <= 0 && t.type() == Token.Type.NEWLINE) {
+            if (t.type() == Token.Type.EOF || toLineEnd && level <= 0 && t.type() == Token.Type.NEWLINE) {
                 return;
             }
             if (t.is("(") || t.is("[") || t.is("{")) {
@@ -803,26 +563,9 @@ final class BicepParser {
                 level--;
             }
             i++;
-        }
-    }
-
-    /** After an error: on to the next statement keyword or decorator at the start of a line. */
-    private void resync(int failedAt) {
-        newlinesIgnored.clear();
-        newlinesIgnored.push(false);
-        nestedResources.clear();
-        depth = 0;
-        i = Math.max(i, failedAt + 1);
-        while (i < toks.size() - 1) {
-            Token t = toks.get(i);
-            if ((t.is("@") || t.isIdent() && STATEMENTS.contains(t.text())) && atLineStart(t.start())) {
+            if (!toLineEnd && level <= 0) {
                 return;
             }
-            i++;
         }
-    }
-
-    private boolean atLineStart(int offset) {
-        return offset == 0 || text.charAt(offset - 1) == '\n';
     }
 }

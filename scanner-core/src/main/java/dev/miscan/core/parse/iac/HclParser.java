@@ -1,9 +1,8 @@
 package dev.miscan.core.parse.iac;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,36 +18,27 @@ import java.util.regex.Pattern;
  * <p>Our own parser rather than hcl4j: hcl4j's result maps carry no source positions, it evaluates
  * expressions and data lookups (an HTTP client), and it throws on syntax it does not know.
  */
-final class HclParser {
-    private static final int MAX_DEPTH = 100;
+final class HclParser extends TokenParser {
+    private static final String[][] OPERATOR_LEVELS = {{"||"}, {"&&"}, {"==", "!="}, {"<", ">", "<=", ">="},
+        {"+", "-"}, {"*", "/", "%"}};
     private static final Pattern VERSION = Pattern.compile("^\\s*+(?:~>|=)?\\s*+v?(\\d+)");
-
-    private final String text;
-    private final List<Token> toks;
-    private final List<ParseProblem> problems;
-    private final Deque<Boolean> newlinesIgnored = new ArrayDeque<>();
-    private int i;
-    private int depth;
 
     /** A block as written: {@code type "label" "label" { body }}. */
     private record Block(Token type, List<Token> labels, IacValue body) {
     }
 
     private HclParser(String text, List<Token> toks, List<ParseProblem> problems) {
-        this.text = text;
-        this.toks = toks;
-        this.problems = problems;
-        newlinesIgnored.push(false);
+        super(text, toks, problems, OPERATOR_LEVELS, Set.of());
     }
 
     static IacTemplate parse(String text, boolean tfvars, List<ParseProblem> problems) {
-        HclLexer lexer = HclLexer.lex(text, 0, text.length());
+        TokenLexer lexer = new HclLexer(text, 0, text.length()).lex();
         problems.addAll(lexer.problems());
         HclParser p = new HclParser(text, lexer.tokens(), problems);
         IacTemplate t = new IacTemplate(tfvars ? IacTemplate.Format.TFVARS : IacTemplate.Format.TERRAFORM);
         List<IacProperty> attributes = new ArrayList<>();
         List<Block> blocks = new ArrayList<>();
-        p.topLevel(attributes, blocks);
+        p.statements(() -> p.topLevelMember(attributes, blocks));
         if (tfvars) {
             for (IacProperty a : attributes) {
                 t.assignments.add(new IacTemplate.Assignment(a.name(), a.nameOffset(), a.value()));
@@ -119,24 +109,18 @@ final class HclParser {
 
     // ---- bodies ----
 
-    private void topLevel(List<IacProperty> attributes, List<Block> blocks) {
-        while (true) {
-            skipNewlines();
-            Token t = peekRaw();
-            if (t.type() == Token.Type.EOF) {
-                return;
-            }
-            int before = i;
-            try {
-                if (t.is("}")) {
-                    throw new IacSyntaxException(t.start(), "unexpected '}'");
-                }
-                member(attributes, blocks);
-            } catch (IacSyntaxException e) {
-                problems.add(new ParseProblem(e.offset(), e.getMessage()));
-                resync(before);
-            }
+    private void topLevelMember(List<IacProperty> attributes, List<Block> blocks) {
+        Token t = peekRaw();
+        if (t.is("}")) {
+            throw new IacSyntaxException(t.start(), "unexpected '}'");
         }
+        member(attributes, blocks);
+    }
+
+    /** A name at the start of a line: an attribute or a block. */
+    @Override
+    protected boolean startsStatement(Token t) {
+        return t.isIdent();
     }
 
     /** One attribute or block of a body. */
@@ -202,66 +186,8 @@ final class HclParser {
 
     // ---- expressions ----
 
-    private static final String[][] LEVELS = {{"||"}, {"&&"}, {"==", "!="}, {"<", ">", "<=", ">="}, {"+", "-"},
-        {"*", "/", "%"}};
-
-    private IacValue expr() {
-        if (++depth > MAX_DEPTH) {
-            throw new IacSyntaxException(peek().start(), "expression nested too deeply");
-        }
-        try {
-            int s = peek().start();
-            IacValue c = binary(0);
-            if (peek().is("?")) {
-                next();
-                IacValue a = expr();
-                expect(":");
-                IacValue b = expr();
-                return combine(s, List.of(c, a, b), List.of());
-            }
-            return c;
-        } finally {
-            depth--;
-        }
-    }
-
-    private IacValue binary(int level) {
-        if (level == LEVELS.length) {
-            return unary();
-        }
-        int s = peek().start();
-        IacValue left = binary(level + 1);
-        List<IacValue> parts = null;
-        while (peek().type() == Token.Type.SYMBOL && contains(LEVELS[level], peek().text())) {
-            next();
-            if (parts == null) {
-                parts = new ArrayList<>();
-                parts.add(left);
-            }
-            parts.add(binary(level + 1));
-        }
-        return parts == null ? left : combine(s, parts, List.of());
-    }
-
-    private static boolean contains(String[] ops, String op) {
-        for (String o : ops) {
-            if (o.equals(op)) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private IacValue unary() {
-        Token t = peek();
-        if (t.is("!") || t.is("-")) {
-            next();
-            return combine(t.start(), List.of(unary()), List.of());
-        }
-        return postfix();
-    }
-
-    private IacValue postfix() {
+    @Override
+    protected IacValue postfix() {
         int s = peek().start();
         IacValue v = primary();
         boolean traversal = v.isExpression() && v.references().size() == 1 && v.text().equals(v.references().get(0));
@@ -303,114 +229,69 @@ final class HclParser {
         return IacValue.expression(src, s, prevEnd(), refs, List.of(), parts);
     }
 
-    private IacValue primary() {
-        Token t = next();
-        switch (t.type()) {
-            case STRING -> {
-                return template(t);
+    /** A call, {@code provider::azurerm::fn(…)} among them, or a reference. */
+    @Override
+    protected IacValue named(Token t) {
+        String function = t.text();
+        while (peekRaw().is("::") && peekAt(1).isIdent()) {
+            next();
+            function = next().text();
+        }
+        if (peekRaw().is("(")) {
+            return call(t, function);
+        }
+        return reference(t);
+    }
+
+    @Override
+    protected IacValue bracketed(Token open) {
+        switch (open.text()) {
+            case "(" -> {
+                newlinesIgnored.push(true);
+                IacValue inner = expr();
+                newlinesIgnored.pop();
+                expect(")");
+                return combine(open.start(), List.of(inner), List.of());
             }
-            case NUMBER -> {
-                return IacValue.scalar(IacValue.Kind.NUMBER, t.text(), t.start(), t.end());
+            case "[" -> {
+                return tuple(open);
             }
-            case IDENT -> {
-                switch (t.text()) {
-                    case "true", "false" -> {
-                        return IacValue.scalar(IacValue.Kind.BOOL, t.text(), t.start(), t.end());
-                    }
-                    case "null" -> {
-                        return IacValue.scalar(IacValue.Kind.NULL, t.text(), t.start(), t.end());
-                    }
-                    default -> {
-                    }
-                }
-                String function = t.text();
-                while (peekRaw().is("::") && peekAt(1).isIdent()) { // provider::azurerm::fn(…)
-                    next();
-                    function = next().text();
-                }
-                if (peekRaw().is("(")) {
-                    return call(t, function);
-                }
-                return IacValue.expression(t.text(), t.start(), t.end(), List.of(t.text()), List.of(), List.of());
-            }
-            case SYMBOL -> {
-                switch (t.text()) {
-                    case "(" -> {
-                        newlinesIgnored.push(true);
-                        IacValue inner = expr();
-                        newlinesIgnored.pop();
-                        expect(")");
-                        return combine(t.start(), List.of(inner), List.of());
-                    }
-                    case "[" -> {
-                        return tuple(t);
-                    }
-                    case "{" -> {
-                        return object(t);
-                    }
-                    default -> {
-                    }
-                }
+            case "{" -> {
+                return object(open);
             }
             default -> {
+                return null;
             }
         }
-        throw new IacSyntaxException(t.start(), "unexpected '" + (t.type() == Token.Type.NEWLINE ? "end of line"
-                : t.text()) + "'");
     }
 
     private IacValue call(Token name, String function) {
         expect("(");
-        newlinesIgnored.push(true);
-        List<IacValue> args = new ArrayList<>();
-        while (!peek().is(")")) {
+        List<IacValue> args = parenthesisedList(() -> {
             if (peek().type() == Token.Type.EOF) {
-                break;
+                expect(")"); // an unclosed call is missing its ')' rather than an argument
             }
-            args.add(expr());
+            IacValue arg = expr();
             if (peek().is("...")) {
                 next();
             }
-            if (peek().is(",")) {
-                next();
-            } else if (!peek().is(")")) {
-                newlinesIgnored.pop();
-                throw new IacSyntaxException(peek().start(), "expected ')'");
-            }
-        }
-        newlinesIgnored.pop();
-        expect(")");
-        return IacValue.expression(text.substring(name.start(), prevEnd()), name.start(), prevEnd(), List.of(),
-                List.of(function), args);
+            return arg;
+        });
+        return combine(name.start(), args, List.of(function));
     }
 
-    private IacValue template(Token t) {
-        if (!t.interpolated()) {
-            return IacValue.string(t.text(), t.contentStart(), t.contentEnd());
+    @Override
+    protected TokenParser holeParser(int from, int to) {
+        // ${~ expr ~} trims the whitespace around the hole in the string; the ~ are no part of the expression
+        int start = from;
+        while (start < to && (text.charAt(start) == '~' || Character.isWhitespace(text.charAt(start)))) {
+            start++;
         }
-        List<IacValue> parts = new ArrayList<>();
-        for (int[] hole : t.holes()) {
-            int from = hole[0];
-            int to = hole[1];
-            // ${~ expr ~} strip markers
-            while (from < to && (text.charAt(from) == '~' || Character.isWhitespace(text.charAt(from)))) {
-                from++;
-            }
-            int end = to;
-            while (end > from && (text.charAt(end - 1) == '~' || Character.isWhitespace(text.charAt(end - 1)))) {
-                end--;
-            }
-            HclLexer inner = HclLexer.lex(text, from, end);
-            HclParser sub = new HclParser(text, inner.tokens(), problems);
-            sub.depth = depth;
-            sub.newlinesIgnored.push(true);
-            IacValue v = sub.expr();
-            if (sub.peek().type() != Token.Type.EOF) {
-                throw new IacSyntaxException(sub.peek().start(), "unexpected '" + sub.peek().text() + "' in ${…}");
-            }
-            parts.add(v);
+        int end = to;
+        while (end > start && (text.charAt(end - 1) == '~' || Character.isWhitespace(text.charAt(end - 1)))) {
+            end--;
         }
-        return IacValue.expression(text.substring(t.start(), t.end()), t.start(), t.end(), List.of(), List.of(), parts);
+        return new HclParser(text, new HclLexer(text, start, end).lex().tokens(), problems);
     }
 
     private IacValue tuple(Token open) {
@@ -457,15 +338,8 @@ final class HclParser {
                 }
             }
             List<IacProperty> props = new ArrayList<>();
-            while (true) {
-                skipSeparators();
+            while (hasNextMember(open, "}")) {
                 Token key = peek();
-                if (key.is("}")) {
-                    break;
-                }
-                if (key.type() == Token.Type.EOF) {
-                    throw new IacSyntaxException(open.start(), "unclosed '{'");
-                }
                 String name;
                 int nameOffset;
                 if (key.isIdent() && (peekAt(1).is("=") || peekAt(1).is(":"))) {
@@ -528,85 +402,5 @@ final class HclParser {
         Token end = expect(close);
         return IacValue.expression(text.substring(open.start(), end.end()), open.start(), end.end(), List.of(),
                 List.of(), parts);
-    }
-
-    private IacValue combine(int start, List<IacValue> parts, List<String> calls) {
-        int end = Math.max(start, prevEnd());
-        return IacValue.expression(text.substring(start, end), start, end, List.of(), calls, parts);
-    }
-
-    // ---- tokens ----
-
-    private Token peekRaw() {
-        return toks.get(Math.min(i, toks.size() - 1));
-    }
-
-    private Token peek() {
-        if (Boolean.TRUE.equals(newlinesIgnored.peek())) {
-            while (i < toks.size() - 1 && toks.get(i).type() == Token.Type.NEWLINE) {
-                i++;
-            }
-        }
-        return peekRaw();
-    }
-
-    private Token peekAt(int ahead) {
-        return toks.get(Math.min(i + ahead, toks.size() - 1));
-    }
-
-    private Token next() {
-        Token t = peek();
-        if (i < toks.size() - 1) {
-            i++;
-        }
-        return t;
-    }
-
-    private int prevEnd() {
-        return i == 0 ? 0 : toks.get(i - 1).end();
-    }
-
-    private Token expect(String symbol) {
-        Token t = peek();
-        if (!t.is(symbol)) {
-            throw new IacSyntaxException(t.start(), "expected '" + symbol + "' but found '"
-                    + (t.type() == Token.Type.NEWLINE ? "end of line" : t.text()) + "'");
-        }
-        return next();
-    }
-
-    private Token expectIdent() {
-        Token t = peek();
-        if (!t.isIdent()) {
-            throw new IacSyntaxException(t.start(), "expected a name but found '" + t.text() + "'");
-        }
-        return next();
-    }
-
-    private void skipNewlines() {
-        while (peekRaw().type() == Token.Type.NEWLINE) {
-            i++;
-        }
-    }
-
-    private void skipSeparators() {
-        while (peekRaw().type() == Token.Type.NEWLINE || peekRaw().is(",")) {
-            i++;
-        }
-    }
-
-    /** After an error: on to the next name at the start of a line. */
-    private void resync(int failedAt) {
-        newlinesIgnored.clear();
-        newlinesIgnored.push(false);
-        depth = 0;
-        i = Math.max(i, failedAt + 1);
-        while (i < toks.size() - 1) {
-            Token t = toks.get(i);
-            if (t.isIdent() && (t.start() == 0 || text.charAt(t.start() - 1) == '\n')) {
-                return;
-            }
-            i++;
-        }
     }
 }
