@@ -20,7 +20,7 @@ class CatalogueRegressionTest {
     private static final Engine ENGINE = new Engine(RuleRegistry.load());
 
     private static Finding only(String name, String text) {
-        List<Finding> found = ENGINE.scanFragment(new Fragment(name, text), w -> { }, false).findings();
+        List<Finding> found = ENGINE.scanFragment(new Fragment(name, text), w -> { }, Engine.Options.UNSUPPRESSED).findings();
         assertThat(found).as("findings of %s", name).hasSize(1);
         return found.get(0);
     }

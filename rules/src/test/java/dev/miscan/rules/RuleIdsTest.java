@@ -50,7 +50,7 @@ class RuleIdsTest {
     private static List<Finding> scan(Engine engine, String path, String text) {
         // the file name, as the fixture harness scans it, so that file-kind rules (local.settings.json) apply
         String name = Path.of(path).getFileName().toString();
-        return engine.scanFragment(new Fragment(name, text), w -> { }, false).findings();
+        return engine.scanFragment(new Fragment(name, text), w -> { }, Engine.Options.UNSUPPRESSED).findings();
     }
 
     private static String place(String path, Finding f) {

@@ -1,6 +1,6 @@
 package dev.miscan.bench;
 
-import dev.miscan.core.engine.KeywordIndex;
+import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.engine.RuleRegistry;
 import java.util.ArrayList;
 import java.util.List;

@@ -4,7 +4,7 @@ import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.engine.ConstantIndex;
+import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.Document;
 import java.util.Arrays;
 import java.util.List;

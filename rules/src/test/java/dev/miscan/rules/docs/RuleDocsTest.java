@@ -46,7 +46,7 @@ class RuleDocsTest {
             } catch (IOException e) {
                 throw new java.io.UncheckedIOException(e);
             }
-            for (Finding x : engine.scanFragment(new Fragment(f.getFileName().toString(), text), w -> { }, false)
+            for (Finding x : engine.scanFragment(new Fragment(f.getFileName().toString(), text), w -> { }, Engine.Options.UNSUPPRESSED)
                     .findings()) {
                 if (x.remediation().fix() != null) {
                     out.computeIfAbsent(x.rule().id(), k -> new TreeSet<>()).add(x.remediation().fix().description());

@@ -113,7 +113,7 @@ class FixturesFixTest {
     }
 
     private static List<Finding> scan(String name, String text) {
-        return ENGINE.scanFragment(new Fragment(name, text), w -> { }, false).findings();
+        return ENGINE.scanFragment(new Fragment(name, text), w -> { }, Engine.Options.UNSUPPRESSED).findings();
     }
 
     @ParameterizedTest(name = "{0}")

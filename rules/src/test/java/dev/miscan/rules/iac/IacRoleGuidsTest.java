@@ -72,7 +72,7 @@ class IacRoleGuidsTest {
                 continue;
             }
             String text = FixtureHarness.GOLDEN.matcher(Files.readString(f, StandardCharsets.UTF_8)).replaceAll("");
-            for (Finding finding : engine.scanFragment(new Fragment(name, text), w -> { }, false).findings()) {
+            for (Finding finding : engine.scanFragment(new Fragment(name, text), w -> { }, Engine.Options.UNSUPPRESSED).findings()) {
                 if (finding.rule().id().startsWith("MI-IAC-")) {
                     out.add(finding.remediation());
                 }

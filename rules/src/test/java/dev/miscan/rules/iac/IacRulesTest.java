@@ -31,7 +31,7 @@ class IacRulesTest {
 
     private static Scan scan(String name, String text) {
         List<String> warnings = new ArrayList<>();
-        List<Finding> findings = ENGINE.scanFragment(new Fragment(name, text), w -> warnings.add(w.message()), false)
+        List<Finding> findings = ENGINE.scanFragment(new Fragment(name, text), w -> warnings.add(w.message()), Engine.Options.UNSUPPRESSED)
                 .findings();
         return new Scan(findings, warnings);
     }

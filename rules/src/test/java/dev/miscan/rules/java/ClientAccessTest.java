@@ -40,7 +40,7 @@ class ClientAccessTest {
                 %s
                 }
                 """.formatted(imports, body);
-        List<Finding> findings = ENGINE.scanFragment(new Fragment("Client.java", source), w -> { }, false).findings();
+        List<Finding> findings = ENGINE.scanFragment(new Fragment("Client.java", source), w -> { }, Engine.Options.UNSUPPRESSED).findings();
         assertThat(findings).as("findings").hasSize(1);
         return findings.get(0);
     }

@@ -129,7 +129,7 @@ class JavaCrossFileTest {
     void fileScannedOnItsOwn_hasNoDefinitionFindings() throws IOException {
         Engine engine = new Engine(RuleRegistry.load());
         String text = Files.readString(root.resolve("src/main/java/com/contoso/config/Keys.java"));
-        var result = engine.scanFragment(new dev.miscan.core.source.Fragment("Keys.java", text), w -> { }, false);
+        var result = engine.scanFragment(new dev.miscan.core.source.Fragment("Keys.java", text), w -> { }, Engine.Options.UNSUPPRESSED);
         assertThat(result.findings()).noneMatch(f -> f.detector().equals("java"));
     }
 

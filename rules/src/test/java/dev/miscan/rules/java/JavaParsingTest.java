@@ -30,8 +30,7 @@ class JavaParsingTest {
                 }
                 """.formatted(KEY);
         List<String> warnings = new ArrayList<>();
-        List<Finding> findings = engine.scanFragment(new Fragment("src/Broken.java", text), w -> warnings.add(w.message()),
-                false).findings();
+        List<Finding> findings = engine.scanFragment(new Fragment("src/Broken.java", text), w -> warnings.add(w.message()), Engine.Options.UNSUPPRESSED).findings();
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0)).startsWith("Java does not parse: line ").doesNotContain("\n").doesNotContain(KEY);
         assertThat(findings).extracting(f -> f.rule().id()).containsExactly("MI-STORAGE-CONNSTR");
@@ -55,8 +54,7 @@ class JavaParsingTest {
                 }
                 """;
         List<String> warnings = new ArrayList<>();
-        List<Finding> findings = engine.scanFragment(new Fragment("src/Account.java", text), w -> warnings.add(w.message()),
-                false).findings();
+        List<Finding> findings = engine.scanFragment(new Fragment("src/Account.java", text), w -> warnings.add(w.message()), Engine.Options.UNSUPPRESSED).findings();
         assertThat(warnings).isEmpty();
         assertThat(findings).extracting(f -> f.rule().id()).containsExactly("MI-STORAGE-KEY-AUTH");
     }
@@ -71,7 +69,7 @@ class JavaParsingTest {
                     }
                 }
                 """.formatted(KEY);
-        List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, false).findings();
+        List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, Engine.Options.UNSUPPRESSED).findings();
         assertThat(findings).extracting(f -> f.rule().id() + " " + f.detector())
                 .containsExactly("MI-STORAGE-CONNSTR java");
         assertThat(findings.get(0).message()).contains("BlobServiceClientBuilder.connectionString").contains("line 3");
@@ -86,7 +84,7 @@ class JavaParsingTest {
                     }
                 }
                 """;
-        List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, false).findings();
+        List<Finding> findings = engine.scanFragment(new Fragment("src/A.java", text), w -> { }, Engine.Options.UNSUPPRESSED).findings();
         assertThat(findings).singleElement().satisfies(f -> {
             assertThat(f.rule().id()).isEqualTo("MI-STORAGE-KEY-AUTH");
             assertThat(f.snippet()).isEqualTo("builder.connectionString(System.getenv(\"AZURE_STORAGE_CONNECTION_STRING\"));");

@@ -9,6 +9,8 @@ import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.KeywordIndex;
+import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.config.DecodedValues;
 import dev.miscan.core.secrets.Redaction;
 import dev.miscan.core.secrets.Snippets;
@@ -118,7 +120,7 @@ public final class Engine {
                             "not valid UTF-8; invalid bytes were replaced and the rest was scanned", false));
                 }
                 try {
-                    results.put(entry.key(), scanFragment(fragment, warnings::add, true, constants));
+                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants)));
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // one file's bad luck (a parser bug, a pathological structure) must not end the scan
                     warnings.add(new ScanWarning(entry.path(), "skipped: internal error while scanning it ("
@@ -134,7 +136,7 @@ public final class Engine {
                 Source.Entry entry = constants.entry(path).orElse(null);
                 if (entry != null && results.containsKey(entry.key())) {
                     try {
-                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, true, constants));
+                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants)));
                     } catch (SkippedException | IOException | RuntimeException e) {
                         // keep the first result; the warning was given then
                     }
@@ -173,27 +175,57 @@ public final class Engine {
         }
     }
 
-    public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings) {
-        return scanFragment(fragment, warnings, true);
+    /**
+     * How one fragment is scanned.
+     *
+     * @param applySuppressions apply {@code mi-scan:allow} markers and the project's allow-lists (fixture and
+     *                          history tests look at every finding)
+     * @param constants         the Java constants of the whole scan, so that a constant defined in another file
+     *                          is resolved; null for a fragment on its own
+     */
+    public record Options(boolean applySuppressions, ConstantIndex constants) {
+        /** Suppressions applied, the fragment on its own. */
+        public static final Options DEFAULT = new Options(true, null);
+        /** Every finding, suppressed or not: the fragment on its own. */
+        public static final Options UNSUPPRESSED = new Options(false, null);
     }
 
-    /** As {@link #scanFragment(Fragment, java.util.function.Consumer)}, optionally ignoring {@code mi-scan:allow}. */
-    public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings,
-            boolean applySuppressions) {
-        return scanFragment(fragment, warnings, applySuppressions, null);
+    /** Scans one fragment on its own, suppressions applied. */
+    public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings) {
+        return scanFragment(fragment, warnings, Options.DEFAULT);
     }
 
     /**
-     * As above, as part of a scan whose Java files share {@code constants} (null: the fragment on its own).
-     * Findings that other files' rules reported for this file through the index are added here.
+     * The findings of one fragment in three stages: detect (every detector, one finding per place), number (the
+     * fingerprint, snippet and level of each), suppress (markers, allow-lists). Findings that other files' rules
+     * reported for this file through the constant index are added in the first stage.
      */
     public FileResult scanFragment(Fragment fragment, java.util.function.Consumer<ScanWarning> warnings,
-            boolean applySuppressions, ConstantIndex constants) {
+            Options options) {
         int[][] hits = keywordIndex.scan(fragment.text());
         Document doc = new Document(fragment, keywordIndex, hits, warnings);
-        if (constants != null) {
-            doc.provide(ConstantIndex.VIEW, constants);
+        if (options.constants() != null) {
+            doc.provide(ConstantIndex.VIEW, options.constants());
         }
+        Detected detected = detect(doc, hits, options.constants(), warnings);
+        if (detected.findings().isEmpty()) {
+            return new FileResult(List.of(), 0);
+        }
+        List<Finding> numbered = number(doc, detected);
+        return suppress(doc, detected, numbered, options, warnings);
+    }
+
+    /**
+     * What the detectors found in a fragment: one finding per place (rules that are off already dropped), and
+     * every secret by its hash so that snippets can be redacted and allow-lists matched.
+     */
+    private record Detected(List<Finding> findings, Map<String, String> secrets, java.util.Set<String> notSecrets) {
+    }
+
+    /** Stage 1: every detector on the text and on its decoded values; one finding per place; rules off dropped. */
+    private Detected detect(Document doc, int[][] hits, ConstantIndex constants,
+            java.util.function.Consumer<ScanWarning> warnings) {
+        Fragment fragment = doc.fragment();
         Map<String, Ranked> byPlace = new HashMap<>();
         Map<String, String> secrets = new HashMap<>();
         java.util.Set<String> notSecrets = new java.util.HashSet<>();
@@ -235,38 +267,52 @@ public final class Engine {
                 found.add(r.finding());
             }
         }
-        if (found.isEmpty()) {
-            return new FileResult(List.of(), 0);
-        }
         found.sort(Finding.ORDER);
-        InlineAllow allow = applySuppressions ? new InlineAllow(doc.lines(), fragment.firstLine(), knownRuleIds,
-                problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
-        List<Finding> kept = new ArrayList<>();
-        List<Finding> suppressedFindings = new ArrayList<>();
+        return new Detected(found, secrets, notSecrets);
+    }
+
+    /**
+     * Stage 2: the fingerprint, redacted snippet, provenance and level of each finding. Every finding is numbered,
+     * suppressed or outside the changed lines alike, so that an allow or a partial (staged, history) scan never
+     * renumbers the fingerprints of the others; findings outside the changed lines are then left out.
+     */
+    private List<Finding> number(Document doc, Detected detected) {
+        Fragment fragment = doc.fragment();
+        List<String> redact = redactable(detected.secrets(), detected.notSecrets());
         Map<String, Integer> occurrences = new HashMap<>();
-        for (Finding f : found) {
-            // Every finding is numbered, suppressed or outside the changed lines, so that an allow or a
-            // partial (staged, history) scan never renumbers the fingerprints of the others.
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : detected.findings()) {
             String base = Fingerprints.base(f.rule().id(), fragment.path(), f.secretHash());
             int n = occurrences.merge(base, 1, Integer::sum);
             if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
                 continue;
             }
             String line = doc.lines().line(f.location().startLine() - fragment.firstLine());
-            Finding out = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, redactable(secrets, notSecrets)))
+            Finding numbered = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, redact))
                     .withProvenance(fragment.provenance());
             Severity severity = policy.severity(f.rule(), f.severity());
-            if (severity != f.severity()) {
-                out = out.withSeverity(severity);
-            }
+            out.add(severity == f.severity() ? numbered : numbered.withSeverity(severity));
+        }
+        return out;
+    }
+
+    /** Stage 3: {@code mi-scan:allow} markers, then the project's allow-lists. */
+    private FileResult suppress(Document doc, Detected detected, List<Finding> numbered, Options options,
+            java.util.function.Consumer<ScanWarning> warnings) {
+        Fragment fragment = doc.fragment();
+        InlineAllow allow = options.applySuppressions() ? new InlineAllow(doc.lines(), fragment.firstLine(),
+                knownRuleIds, problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
+        List<Finding> kept = new ArrayList<>();
+        List<Finding> suppressedFindings = new ArrayList<>();
+        for (Finding f : numbered) {
             Suppression suppression = allow == null ? null : allow.suppression(f);
-            if (suppression == null && applySuppressions) {
-                suppression = policy.suppression(out, secrets.get(f.secretHash()));
+            if (suppression == null && options.applySuppressions()) {
+                suppression = policy.suppression(f, detected.secrets().get(f.secretHash()));
             }
             if (suppression == null) {
-                kept.add(out);
+                kept.add(f);
             } else {
-                suppressedFindings.add(out.withSuppression(suppression));
+                suppressedFindings.add(f.withSuppression(suppression));
             }
         }
         return new FileResult(kept, suppressedFindings.size(), suppressedFindings);

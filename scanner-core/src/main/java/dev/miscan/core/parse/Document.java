@@ -1,6 +1,5 @@
 package dev.miscan.core.parse;
 
-import dev.miscan.core.engine.KeywordIndex;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.source.ScanWarning;
 import java.util.IdentityHashMap;

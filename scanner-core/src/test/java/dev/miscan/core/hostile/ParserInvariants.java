@@ -2,7 +2,7 @@ package dev.miscan.core.hostile;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.miscan.core.engine.KeywordIndex;
+import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.config.ConfigEntry;
 import dev.miscan.core.parse.config.ConfigView;

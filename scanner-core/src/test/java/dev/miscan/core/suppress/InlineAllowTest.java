@@ -206,7 +206,7 @@ class InlineAllowTest {
                 """;
         List<ScanWarning> warnings = new ArrayList<>();
 
-        Engine.FileResult result = engine.scanFragment(new Fragment("a.txt", text), warnings::add, false);
+        Engine.FileResult result = engine.scanFragment(new Fragment("a.txt", text), warnings::add, Engine.Options.UNSUPPRESSED);
 
         assertThat(result.findings()).extracting(Finding::fingerprint).hasSize(1);
         assertThat(result.suppressed()).isZero();

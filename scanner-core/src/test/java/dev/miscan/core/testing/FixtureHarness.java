@@ -157,7 +157,7 @@ public final class FixtureHarness {
 
     private List<Finding> scan(String name, String text) {
         List<String> warnings = new ArrayList<>();
-        var result = engine.scanFragment(new Fragment(name, text), w -> warnings.add(w.message()), false);
+        var result = engine.scanFragment(new Fragment(name, text), w -> warnings.add(w.message()), Engine.Options.UNSUPPRESSED);
         if (!warnings.isEmpty()) {
             throw new AssertionError("fixture " + name + " produced warnings: " + warnings);
         }

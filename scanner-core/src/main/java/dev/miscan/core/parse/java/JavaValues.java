@@ -49,7 +49,7 @@ import com.github.javaparser.ast.stmt.Statement;
 import com.github.javaparser.ast.stmt.SwitchEntry;
 import com.github.javaparser.ast.stmt.TryStmt;
 import com.github.javaparser.ast.type.ClassOrInterfaceType;
-import dev.miscan.core.engine.ConstantIndex;
+import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.java.TracedString.Origin;
 import java.util.ArrayList;
 import java.util.List;

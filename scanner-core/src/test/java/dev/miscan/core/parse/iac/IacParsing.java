@@ -1,6 +1,6 @@
 package dev.miscan.core.parse.iac;
 
-import dev.miscan.core.engine.KeywordIndex;
+import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.source.Fragment;
 import java.util.List;

@@ -1,4 +1,4 @@
-package dev.miscan.core.engine;
+package dev.miscan.core.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,4 +1,4 @@
-package dev.miscan.core.engine;
+package dev.miscan.core.parse.java;
 
 import com.github.javaparser.ast.Modifier;
 import com.github.javaparser.ast.Node;
@@ -12,8 +12,7 @@ import com.github.javaparser.ast.type.ClassOrInterfaceType;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.parse.Document;
-import dev.miscan.core.parse.java.JavaNames;
-import dev.miscan.core.parse.java.JavaView;
+import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.source.Source;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.miscan.core.engine;
+package dev.miscan.core.parse;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;
