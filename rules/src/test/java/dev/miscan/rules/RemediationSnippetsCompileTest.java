@@ -4,7 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.RuleDescriptor;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.engine.RuleRegistry;
+import dev.miscan.rules.java.JavaSinkDetector;
 import dev.miscan.rules.support.Remedies;
 import java.io.IOException;
 import java.net.URI;
@@ -41,13 +43,17 @@ class RemediationSnippetsCompileTest {
         snippets.put("cosmos-filled", Remedies.cosmos("contoso-db"));
         snippets.put("appconfig-filled", Remedies.appConfiguration("settings"));
         snippets.put("eventgrid-filled", Remedies.eventGrid("https://orders.westeurope-1.eventgrid.azure.net/api/events"));
-        // Java sinks: the replacement of every client a Java sink rule can name, filled as findings fill it
-        for (String builder : List.of("BlobServiceClientBuilder", "BlobContainerClientBuilder", "BlobClientBuilder",
-                "SpecializedBlobClientBuilder", "QueueServiceClientBuilder", "QueueClientBuilder",
-                "ShareServiceClientBuilder", "ShareClientBuilder", "ShareFileClientBuilder", "DataLakeServiceClientBuilder",
-                "DataLakeFileSystemClientBuilder", "DataLakePathClientBuilder", "TableServiceClientBuilder",
-                "TableClientBuilder", "CloudStorageAccount", "StorageSharedKeyCredential")) {
+        // Java sinks: the replacement of every storage client the sink analysis knows, filled as findings fill it
+        for (String builder : JavaSinkDetector.storageClients()) {
             snippets.put("storage-" + builder, Remedies.storageClient(builder, "contosodata", "core.windows.net", "invoices"));
+        }
+        snippets.put("storage-StorageSharedKeyCredential",
+                Remedies.storageClient("StorageSharedKeyCredential", "contosodata", "core.windows.net", "invoices"));
+        // every storage service of the Azure catalogue, as a key or connection string for it is remediated
+        for (AzureCatalogue.Service service : AzureCatalogue.get().services()) {
+            if (service.key().startsWith("storage-")) {
+                snippets.put("catalogue-" + service.key(), Remedies.storage(service.key(), "contosodata", "core.windows.net"));
+            }
         }
         snippets.put("servicebus-administration", Remedies.serviceBusAdministration("contoso-bus"));
         snippets.put("webpubsub-filled", Remedies.webPubSub("https://notify.webpubsub.azure.com", "chat"));

@@ -51,6 +51,11 @@ public final class JavaSinkDetector extends Detector {
         return RULES;
     }
 
+    /** The client builders and constructors of Azure Storage the sink analysis knows, whose remediations name them. */
+    public static List<String> storageClients() {
+        return JavaSinks.clientsOf(SinkFamily.STORAGE);
+    }
+
     @Override
     public Remediation exampleRemediation() {
         return JavaRemedies.of(SinkFamily.STORAGE, new JavaSinks.Target());

@@ -58,6 +58,11 @@ final class JavaSinks {
     static final Document.View<List<Found>> VIEW = JavaSinks::analyze;
 
     private static final Map<String, SinkFamily> BUILDERS = new HashMap<>();
+
+    /** The builders of {@code family}, sorted. */
+    static List<String> clientsOf(SinkFamily family) {
+        return BUILDERS.entrySet().stream().filter(e -> e.getValue() == family).map(Map.Entry::getKey).sorted().toList();
+    }
     private static final Set<String> KEY_VAULT_BUILDERS = Set.of("SecretClientBuilder", "KeyClientBuilder",
             "CertificateClientBuilder", "CryptographyClientBuilder", "KeyVaultAccessControlClientBuilder",
             "KeyVaultBackupClientBuilder");

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * @param tags             descriptor tags
  * @param cwe              {@code CWE-<n>}
  * @param aliases          former ids of this rule, still accepted wherever a user may have written one
+ * @param manualFix        why a finding of this rule needs a person rather than {@code mi-scan fix} (e.g. the
+ *                         database needs a user for the identity first), or "" when the reason depends on the
+ *                         finding
  */
 public record RuleDescriptor(
         String id,
@@ -38,7 +41,8 @@ public record RuleDescriptor(
         double securitySeverity,
         List<String> tags,
         String cwe,
-        List<String> aliases) {
+        List<String> aliases,
+        String manualFix) {
 
     // bounded: a group repeated without end recurses once per repetition and overflows the stack on "MI-MI-MI-…"
     public static final Pattern ID = Pattern.compile("MI-[A-Z0-9]++(?:-[A-Z0-9]++){0,20}");
@@ -49,6 +53,7 @@ public record RuleDescriptor(
         tags = List.copyOf(tags);
         aliases = List.copyOf(aliases);
         keyAuth = keyAuth == null ? "" : keyAuth;
+        manualFix = manualFix == null ? "" : manualFix;
     }
 
     /** The level of every result of this rule unless the user's configuration changes it: the tier's. */

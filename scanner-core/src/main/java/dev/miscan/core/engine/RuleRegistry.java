@@ -153,7 +153,7 @@ public final class RuleRegistry {
                     string(m, "keyAuth", ""), string(m, "summary", ""), string(m, "description", ""),
                     string(m, "help", ""), string(m, "bad", ""), string(m, "good", ""),
                     Double.parseDouble(string(m, "securitySeverity", "-1")), strings(m, "tags"),
-                    string(m, "cwe", "CWE-798"), strings(m, "aliases"));
+                    string(m, "cwe", "CWE-798"), strings(m, "aliases"), string(m, "manualFix", ""));
         } catch (IllegalArgumentException e) {
             throw new IllegalStateException(url + ": rule " + id + ": " + e.getMessage(), e);
         }

@@ -31,11 +31,11 @@ class ReportWritersTest {
             "A storage key grants full access to the account.",
             "Use `DefaultAzureCredential` and grant the identity a data role.", "String key = \"AccountKey=...\";",
             "new BlobServiceClientBuilder().credential(new DefaultAzureCredentialBuilder().build())", 9.1,
-            List.of("azure", "storage"), "CWE-798", List.of("MI-TEST-OLD-SECRET"));
+            List.of("azure", "storage"), "CWE-798", List.of("MI-TEST-OLD-SECRET"), "");
     private static final RuleDescriptor HARDENING_RULE = new RuleDescriptor("MI-TEST-HARDENING", "test-hardening",
             Tier.HARDENING, "test", "", "Identity not configured on a test host",
             "Without an identity the host falls back to keys.", "Add an `identity` block.", "resource host {}",
-            "resource host { identity {} }", 3.0, List.of(), "CWE-798", List.of());
+            "resource host { identity {} }", 3.0, List.of(), "CWE-798", List.of(), "");
 
     private static final Remediation REMEDIATION = new Remediation("Azure Blob Storage", "mystorage",
             "Use DefaultAzureCredential with the account endpoint", "java",
