@@ -1,6 +1,5 @@
 package dev.miscan.rules.data;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -8,7 +7,7 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.Placeholders;
-import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.config.ConfigSlotDetector;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
 
@@ -16,7 +15,7 @@ import java.net.URI;
         rules = "MI-APPCONFIG-CONNSTR",
         keywords = {"azconfig", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class AppConfigurationConnectionStringRule extends Detector {
+public final class AppConfigurationConnectionStringRule extends ConfigSlotDetector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -24,15 +23,7 @@ public final class AppConfigurationConnectionStringRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
-    }
-
-    private void scanValues(Document doc, FindingSink sink) {
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         java.util.Set<Integer> seen = new java.util.HashSet<>();
         for (int at : doc.occurrences("azconfig")) {

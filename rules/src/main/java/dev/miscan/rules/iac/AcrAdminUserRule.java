@@ -1,6 +1,5 @@
 package dev.miscan.rules.iac;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -14,7 +13,7 @@ import java.util.List;
         rules = "MI-IAC-ACR-ADMIN-USER",
         keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry"},
         kind = "iac")
-public final class AcrAdminUserRule extends Detector {
+public final class AcrAdminUserRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
@@ -22,22 +21,15 @@ public final class AcrAdminUserRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (!IacFindings.deployed(r)) {
-                    continue;
-                }
-                IacProperty p = r.isType("Microsoft.ContainerRegistry/registries")
-                        ? r.body().propertyAt("properties", "adminUserEnabled")
-                        : r.isType("azurerm_container_registry") ? r.body().property("admin_enabled") : null;
-                if (p != null && Boolean.TRUE.equals(t.resolveBool(p.value()))) {
-                    report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
-                            + IacFindings.label(t, r, "container registry") + " enables the admin user, whose passwords"
-                            + " push and pull every image.", IacFindings.withBooleanFix(doc, p.value(), false,
-                            remediation(t, r), "Disable the admin user."));
-                }
-            }
+    void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        IacProperty p = r.isType("Microsoft.ContainerRegistry/registries")
+                ? r.body().propertyAt("properties", "adminUserEnabled")
+                : r.isType("azurerm_container_registry") ? r.body().property("admin_enabled") : null;
+        if (p != null && Boolean.TRUE.equals(t.resolveBool(p.value()))) {
+            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
+                    + IacFindings.label(t, r, "container registry") + " enables the admin user, whose passwords"
+                    + " push and pull every image.", IacFindings.withBooleanFix(doc, p.value(), false,
+                    remediation(t, r), "Disable the admin user."));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.miscan.rules.iac;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -16,7 +15,7 @@ import java.util.Locale;
         rules = "MI-IAC-LOCAL-AUTH-ENABLED",
         keywords = {"microsoft.servicebus/namespaces", "microsoft.eventhub/namespaces", "microsoft.documentdb/databaseaccounts", "microsoft.appconfiguration/configurationstores", "microsoft.eventgrid/topics", "microsoft.eventgrid/domains", "microsoft.cognitiveservices/accounts", "microsoft.search/searchservices", "microsoft.signalrservice/signalr", "microsoft.signalrservice/webpubsub", "microsoft.insights/components", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace", "azurerm_cosmosdb_account", "azurerm_app_configuration", "azurerm_eventgrid_topic", "azurerm_eventgrid_domain", "azurerm_cognitive_account", "azurerm_ai_services", "azurerm_search_service", "azurerm_signalr_service", "azurerm_web_pubsub", "azurerm_application_insights"},
         kind = "iac")
-public final class LocalAuthEnabledRule extends Detector {
+public final class LocalAuthEnabledRule extends DeployedResourceRule {
 
     /**
      * A resource type whose local authentication defaults to on.
@@ -61,19 +60,12 @@ public final class LocalAuthEnabledRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (!IacFindings.deployed(r)) {
-                    continue;
-                }
-                for (Target target : TARGETS) {
-                    if (!target.armType().isEmpty() && r.isType(target.armType())) {
-                        checkArm(doc, sink, t, r, target);
-                    } else if (r.isType(target.tfType())) {
-                        checkTerraform(doc, sink, t, r, target);
-                    }
-                }
+    void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        for (Target target : TARGETS) {
+            if (!target.armType().isEmpty() && r.isType(target.armType())) {
+                checkArm(doc, sink, t, r, target);
+            } else if (r.isType(target.tfType())) {
+                checkTerraform(doc, sink, t, r, target);
             }
         }
     }

@@ -1,6 +1,5 @@
 package dev.miscan.rules.iac;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -14,7 +13,7 @@ import java.util.List;
         rules = "MI-IAC-REDIS-ACCESS-KEYS",
         keywords = {"microsoft.cache/redis", "azurerm_redis_cache"},
         kind = "iac")
-public final class RedisAccessKeysRule extends Detector {
+public final class RedisAccessKeysRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
@@ -22,30 +21,23 @@ public final class RedisAccessKeysRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (!IacFindings.deployed(r)) {
-                    continue;
-                }
-                boolean arm = r.isType("Microsoft.Cache/redis");
-                if (!arm && !r.isType("azurerm_redis_cache")) {
-                    continue;
-                }
-                String attribute = arm ? "disableAccessKeyAuthentication" : "access_keys_authentication_enabled";
-                IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
-                String cache = IacFindings.label(t, r, "Redis cache");
-                Boolean value = p == null ? null : t.resolveBool(p.value());
-                if (p == null) {
-                    report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + cache
-                            + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
-                } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {
-                    report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + cache
-                            + " sets " + attribute + " to " + value + ", so its access keys work.",
-                            IacFindings.withBooleanFix(doc, p.value(), arm, remediation(t, r),
-                                    "Set " + attribute + " to " + arm + "."));
-                }
-            }
+    void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        boolean arm = r.isType("Microsoft.Cache/redis");
+        if (!arm && !r.isType("azurerm_redis_cache")) {
+            return;
+        }
+        String attribute = arm ? "disableAccessKeyAuthentication" : "access_keys_authentication_enabled";
+        IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
+        String cache = IacFindings.label(t, r, "Redis cache");
+        Boolean value = p == null ? null : t.resolveBool(p.value());
+        if (p == null) {
+            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + cache
+                    + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
+        } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {
+            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + cache
+                    + " sets " + attribute + " to " + value + ", so its access keys work.",
+                    IacFindings.withBooleanFix(doc, p.value(), arm, remediation(t, r),
+                            "Set " + attribute + " to " + arm + "."));
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.miscan.rules.iac;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -15,7 +14,7 @@ import java.util.Locale;
         rules = "MI-IAC-SQL-PASSWORD-AUTH",
         keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server"},
         kind = "iac")
-public final class SqlPasswordAuthRule extends Detector {
+public final class SqlPasswordAuthRule extends DeployedResourceRule {
     private static final List<String> ARM_SERVERS = List.of("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances");
     private static final List<String> TF_SERVERS = List.of("azurerm_mssql_server", "azurerm_sql_server",
             "azurerm_mssql_managed_instance");
@@ -26,26 +25,19 @@ public final class SqlPasswordAuthRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (!IacFindings.deployed(r)) {
-                    continue;
-                }
-                boolean arm = ARM_SERVERS.stream().anyMatch(r::isType);
-                if (!arm && TF_SERVERS.stream().noneMatch(r::isType)) {
-                    continue;
-                }
-                IacProperty pw = arm ? r.body().propertyAt("properties", "administratorLoginPassword")
-                        : firstOf(r.body(), "administrator_login_password", "administrator_login_password_wo");
-                if (pw == null || literalSecret(pw.value()) || entraOnly(t, r, arm)) {
-                    continue;
-                }
-                report(doc, sink, pw.nameOffset(), IacFindings.slice(doc, pw), "Key-based authentication: "
-                        + IacFindings.label(t, r, "SQL server") + " has a SQL administrator password and Microsoft"
-                        + " Entra-only authentication is off, so apps can log in with passwords.", remediation(t, r));
-            }
+    void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        boolean arm = ARM_SERVERS.stream().anyMatch(r::isType);
+        if (!arm && TF_SERVERS.stream().noneMatch(r::isType)) {
+            return;
         }
+        IacProperty pw = arm ? r.body().propertyAt("properties", "administratorLoginPassword")
+                : firstOf(r.body(), "administrator_login_password", "administrator_login_password_wo");
+        if (pw == null || literalSecret(pw.value()) || entraOnly(t, r, arm)) {
+            return;
+        }
+        report(doc, sink, pw.nameOffset(), IacFindings.slice(doc, pw), "Key-based authentication: "
+                + IacFindings.label(t, r, "SQL server") + " has a SQL administrator password and Microsoft"
+                + " Entra-only authentication is off, so apps can log in with passwords.", remediation(t, r));
     }
 
     private static IacProperty firstOf(IacValue body, String... names) {

@@ -1,6 +1,5 @@
 package dev.miscan.rules.iac;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -14,7 +13,7 @@ import java.util.List;
         rules = "MI-IAC-STORAGE-SHARED-KEY-ACCESS",
         keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account"},
         kind = "iac")
-public final class StorageSharedKeyAccessRule extends Detector {
+public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
@@ -22,31 +21,23 @@ public final class StorageSharedKeyAccessRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        IacTemplate root = IacFindings.template(doc);
-        for (IacTemplate t : root.allTemplates()) {
-            for (IacTemplate.Resource r : t.resources()) {
-                if (!IacFindings.deployed(r)) {
-                    continue;
-                }
-                boolean arm = r.isType("Microsoft.Storage/storageAccounts");
-                if (!arm && !r.isType("azurerm_storage_account")) {
-                    continue;
-                }
-                String attribute = arm ? "allowSharedKeyAccess" : "shared_access_key_enabled";
-                IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
-                String account = IacFindings.label(t, r, "storage account");
-                if (p == null) {
-                    report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + account
-                            + " does not set " + attribute + ", so its account keys and key-signed SAS keep working.",
-                            remediation(t, r));
-                } else if (Boolean.TRUE.equals(t.resolveBool(p.value()))) {
-                    report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + account
-                            + " sets " + attribute + " to true, so its account keys and key-signed SAS work.",
-                            IacFindings.withBooleanFix(doc, p.value(), false, remediation(t, r),
-                                    "Set " + attribute + " to false."));
-                }
-            }
+    void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        boolean arm = r.isType("Microsoft.Storage/storageAccounts");
+        if (!arm && !r.isType("azurerm_storage_account")) {
+            return;
+        }
+        String attribute = arm ? "allowSharedKeyAccess" : "shared_access_key_enabled";
+        IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
+        String account = IacFindings.label(t, r, "storage account");
+        if (p == null) {
+            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + account
+                    + " does not set " + attribute + ", so its account keys and key-signed SAS keep working.",
+                    remediation(t, r));
+        } else if (Boolean.TRUE.equals(t.resolveBool(p.value()))) {
+            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + account
+                    + " sets " + attribute + " to true, so its account keys and key-signed SAS work.",
+                    IacFindings.withBooleanFix(doc, p.value(), false, remediation(t, r),
+                            "Set " + attribute + " to false."));
         }
     }
 

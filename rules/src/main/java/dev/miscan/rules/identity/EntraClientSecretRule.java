@@ -1,13 +1,12 @@
 package dev.miscan.rules.identity;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.EntraSecrets;
 import dev.miscan.core.secrets.Placeholders;
-import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.config.ConfigSlotDetector;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 
@@ -15,7 +14,7 @@ import dev.miscan.rules.support.Remedies;
         rules = "MI-ID-CLIENT-SECRET",
         keywords = {"q~", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class EntraClientSecretRule extends Detector {
+public final class EntraClientSecretRule extends ConfigSlotDetector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -23,15 +22,7 @@ public final class EntraClientSecretRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
-    }
-
-    private void scanValues(Document doc, FindingSink sink) {
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("q~")) {
             if (at < 4) {

@@ -1,28 +1,18 @@
 package dev.miscan.rules.identity;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
-import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.parse.Document;
-import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.config.ConfigSlotDetector;
 import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(
         rules = "MI-ID-USERNAME-PASSWORD",
         keywords = {"password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 40)
-public final class UsernamePasswordRule extends Detector {
+public final class UsernamePasswordRule extends ConfigSlotDetector {
 
     @Override
     public Remediation exampleRemediation() {
         return Remedies.userCredential("user password");
-    }
-
-    @Override
-    public void scan(Document doc, FindingSink sink) {
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
     }
 }

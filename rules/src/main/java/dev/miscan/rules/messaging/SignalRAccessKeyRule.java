@@ -2,21 +2,20 @@ package dev.miscan.rules.messaging;
 
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.core.secrets.Placeholders;
-import dev.miscan.rules.config.ConfigSlots;
+import dev.miscan.rules.config.ConfigSlotDetector;
 import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(
         rules = "MI-SIGNALR-WEBPUBSUB-ACCESSKEY",
         keywords = {"accesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class SignalRAccessKeyRule extends Detector {
+public final class SignalRAccessKeyRule extends ConfigSlotDetector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -24,15 +23,7 @@ public final class SignalRAccessKeyRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                Remedies.config(exampleRemediation(), c.slot()).withFix(ConfigSlots.fix(doc, c))));
-    }
-
-    private void scanValues(Document doc, FindingSink sink) {
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("accesskey")) {
             ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);

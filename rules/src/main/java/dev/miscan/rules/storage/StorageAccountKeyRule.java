@@ -1,16 +1,13 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
-import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 
@@ -18,23 +15,9 @@ import dev.miscan.rules.support.Remedies;
         rules = "MI-STORAGE-SHAREDKEY",
         keywords = {"+ast", "account-key", "account_key", "accountkey", "storage-key", "storage_key", "storagekey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 20)
-public final class StorageAccountKeyRule extends Detector {
-
-    @Override
-    public Remediation exampleRemediation() {
-        return Remedies.storageBlob(null, null);
-    }
+public final class StorageAccountKeyRule extends StorageDetector {
     private static final String[] CONTEXT = {"account-key", "account_key", "accountkey", "storage-key", "storage_key",
             "storagekey"};
-
-    @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
-    }
 
     /**
      * True when the key belongs to Cosmos DB: its own name says so, or, when the name names no service, a Cosmos DB
@@ -49,7 +32,8 @@ public final class StorageAccountKeyRule extends Detector {
         return StorageConnectionStringRule.isCosmos(window) || window.containsIgnoreCase("cosmos");
     }
 
-    private void scanValues(Document doc, FindingSink sink) {
+    @Override
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("+ast")) {
             IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("storage")).ifPresent(m -> {

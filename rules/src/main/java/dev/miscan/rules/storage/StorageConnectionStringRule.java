@@ -1,15 +1,12 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
-import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.net.URI;
@@ -18,23 +15,10 @@ import java.net.URI;
         rules = "MI-STORAGE-CONNSTR",
         keywords = {"accountkey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class StorageConnectionStringRule extends Detector {
+public final class StorageConnectionStringRule extends StorageDetector {
 
     @Override
-    public Remediation exampleRemediation() {
-        return Remedies.storageBlob(null, null);
-    }
-
-    @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
-    }
-
-    private void scanValues(Document doc, FindingSink sink) {
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("accountkey")) {
             ConnectionStrings.Segment seg = ConnectionStrings.segmentAround(text, at);

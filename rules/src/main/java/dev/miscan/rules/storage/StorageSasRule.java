@@ -1,14 +1,11 @@
 package dev.miscan.rules.storage;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
-import dev.miscan.core.api.Remediation;
 import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.SasToken;
-import dev.miscan.rules.config.ConfigSlots;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.util.regex.Matcher;
@@ -18,12 +15,7 @@ import java.util.regex.Pattern;
         rules = "MI-STORAGE-SAS",
         keywords = {"sig=", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
-public final class StorageSasRule extends Detector {
-
-    @Override
-    public Remediation exampleRemediation() {
-        return Remedies.storageBlob(null, null);
-    }
+public final class StorageSasRule extends StorageDetector {
     private static final Pattern ACCOUNT_HOST = Pattern.compile(
             "(?i)https?://([a-z0-9]{3,24})\\.(?:blob|queue|table|file|dfs)\\.core\\.(?:windows\\.net|chinacloudapi\\.cn|usgovcloudapi\\.net)");
 
@@ -46,15 +38,6 @@ public final class StorageSasRule extends Detector {
 
     private static final Pattern SV = Pattern.compile("[?&\"]sv=\\d{4}-\\d{2}-\\d{2}");
 
-    @Override
-    public void scan(Document doc, FindingSink sink) {
-        scanValues(doc, ConfigSlots.withSlotFixes(doc, sink));
-        // after the value findings, so that for the same secret the value rule's message is kept
-        ConfigSlots.report(doc, ruleId(), c -> report(doc, sink,
-                c.secret() ? ruleId() : keyAuthOf(ruleId()), "config", c.offset(), c.text(), c.message(),
-                StorageServices.config(doc, c).withFix(ConfigSlots.fix(doc, c))));
-    }
-
     /** The storage service a SAS is for: its URL's host (queue, file, dfs, table), else the name it is assigned to. */
     private static String sasService(String url, Document doc, int offset) {
         String h = url.toLowerCase(java.util.Locale.ROOT);
@@ -63,7 +46,8 @@ public final class StorageSasRule extends Detector {
                 .orElseGet(() -> StorageServices.named(Contexts.settingName(doc, offset, offset)));
     }
 
-    private void scanValues(Document doc, FindingSink sink) {
+    @Override
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("sig=")) {
             var token = SasToken.at(text, at);
