@@ -3,7 +3,6 @@ package dev.miscan.cli;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.config.MiScanConfig;
-import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.suppress.Baseline;
@@ -12,7 +11,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -20,7 +18,6 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,50 +38,61 @@ public final class BaselineCommand implements Runnable {
 
     /** What both subcommands scan and where the file goes. */
     static final class Options {
-        @Parameters(paramLabel = "PATH", description = "Files or directories to scan (default: the current directory).")
-        List<Path> paths = new ArrayList<>();
+        @Spec(Spec.Target.MIXEE)
+        CommandSpec spec;
+
+        @Mixin
+        PathArguments paths;
 
         @Option(names = "--file", paramLabel = "FILE", description = "The baseline file (default: the config's "
                 + "'baseline', else .mi-scan-baseline.json in the scanned root).")
         Path file;
 
-        @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .mi-scan.yml in the scanned root).")
-        Path config;
+        @Mixin
+        SettingsOptions settings;
 
-        @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (gitignore syntax); repeatable.")
-        List<String> excludes = new ArrayList<>();
-
-        @Option(names = "--threads", paramLabel = "N", description = "Scanning threads (default: all cores).")
-        int threads;
+        @Mixin
+        ThreadsOption threads;
     }
 
     /** The scan a baseline is made of, and its file. */
     private record Scan(Path root, ScanResult result, Path file) {
     }
 
-    private static Scan scan(Options o, CommandSpec spec) throws ConfigException, IOException {
-        List<Path> targets = o.paths.isEmpty() ? List.of(Path.of(".")) : o.paths;
-        for (Path p : targets) {
-            if (!Files.exists(p)) {
-                throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
-            }
-        }
-        Path root = ScanCommand.baseDir(targets);
-        ProjectSettings settings = ProjectSettings.load(o.config, root, RuleRegistry.load());
-        ScanResult result = settings.engine().scan(new ScanRequest(root, targets, settings.excludes(o.excludes),
-                settings.maxFileSize(null), o.threads));
+    private static Scan scan(Options o) throws ConfigException, IOException {
+        List<Path> targets = o.paths.existing(o.spec);
+        Path root = PathArguments.baseDir(targets);
+        ProjectSettings settings = o.settings.load(root);
+        ScanResult result = settings.engine().scan(new ScanRequest(root, targets, o.settings.excludes(settings),
+                settings.maxFileSize(null), o.threads.threads()));
         MiScanConfig config = settings.config();
         Path file = o.file != null ? o.file
                 : config.baselinePath() != null ? config.baselinePath() : root.resolve(Baseline.DEFAULT_FILE);
         return new Scan(root, result, file);
     }
 
+    /** What a subcommand does with its scan. */
+    private interface Step {
+        int run(Scan scan, PrintWriter out, PrintWriter err) throws ConfigException, IOException;
+    }
+
+    /** Scans, runs the step, and maps the errors of both to the same exit codes. */
+    private static int run(Options o, Step step) {
+        PrintWriter err = o.spec.commandLine().getErr();
+        try {
+            return step.run(scan(o), o.spec.commandLine().getOut(), err);
+        } catch (ConfigException e) {
+            err.println("mi-scan: " + e.getMessage());
+            return ExitCode.USAGE.code();
+        } catch (IOException e) {
+            err.println("mi-scan: baseline failed: " + e.getMessage());
+            return ExitCode.SCAN_ERROR.code();
+        }
+    }
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Writes every current finding to the baseline file.")
     static final class Create implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         Options options;
 
@@ -93,10 +101,7 @@ public final class BaselineCommand implements Runnable {
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                Scan s = scan(options, spec);
+            return run(options, (s, out, err) -> {
                 if (Files.exists(s.file()) && !force) {
                     err.println("mi-scan: " + s.file() + " already exists; run 'mi-scan baseline update' "
                             + "(or 'create --force' to start over)");
@@ -108,31 +113,19 @@ public final class BaselineCommand implements Runnable {
                         + "; scans now report only findings that are not in it. Commit the file.");
                 out.flush();
                 return ExitCode.CLEAN.code();
-            } catch (ConfigException e) {
-                err.println("mi-scan: " + e.getMessage());
-                return ExitCode.USAGE.code();
-            } catch (IOException e) {
-                err.println("mi-scan: baseline failed: " + e.getMessage());
-                return ExitCode.SCAN_ERROR.code();
-            }
+            });
         }
     }
 
     @Command(name = "update", mixinStandardHelpOptions = true,
             description = "Adds new findings to the baseline, drops and lists stale entries (fixed or deleted).")
     static final class Update implements Callable<Integer> {
-        @Spec
-        CommandSpec spec;
-
         @Mixin
         Options options;
 
         @Override
         public Integer call() {
-            PrintWriter out = spec.commandLine().getOut();
-            PrintWriter err = spec.commandLine().getErr();
-            try {
-                Scan s = scan(options, spec);
+            return run(options, (s, out, err) -> {
                 Baseline old;
                 try {
                     old = Baseline.load(s.file());
@@ -150,13 +143,7 @@ public final class BaselineCommand implements Runnable {
                         + applied.result().findings().size() + ", removed " + applied.stale().size() + " stale");
                 out.flush();
                 return ExitCode.CLEAN.code();
-            } catch (ConfigException e) {
-                err.println("mi-scan: " + e.getMessage());
-                return ExitCode.USAGE.code();
-            } catch (IOException e) {
-                err.println("mi-scan: baseline failed: " + e.getMessage());
-                return ExitCode.SCAN_ERROR.code();
-            }
+            });
         }
     }
 }

@@ -8,7 +8,6 @@ import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.Fixes;
-import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.parse.LineIndex;
@@ -33,10 +32,9 @@ import org.eclipse.jgit.api.Status;
 import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
@@ -45,7 +43,8 @@ import picocli.CommandLine.Spec;
  * {@code --force}, so that the fix is always a reviewable diff of its own.
  */
 @Command(name = "fix", mixinStandardHelpOptions = true,
-        description = "Applies the mechanical fixes (passwordless settings instead of keys) and re-scans.",
+        description = {"Applies the mechanical fixes (passwordless settings instead of keys) and re-scans.",
+            "Rules that are off, allow-lists and the baseline of the settings file apply to fixes as to 'scan'."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:nothing left to fix automatically", "1:findings remain that need a person",
             "2:usage error", "3:scan or write error"})
@@ -53,8 +52,8 @@ public final class FixCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "PATH", description = "Files or directories (default: the current directory).")
-    List<Path> paths = new ArrayList<>();
+    @Mixin
+    PathArguments paths;
 
     @Option(names = "--dry-run", description = "Print the changes without writing them.")
     boolean dryRun;
@@ -65,36 +64,28 @@ public final class FixCommand implements Callable<Integer> {
     @Option(names = "--force", description = "Also change files that have uncommitted changes.")
     boolean force;
 
-    @Option(names = "--exclude", paramLabel = "GLOB", description = "Skip paths matching GLOB (gitignore syntax); repeatable.")
-    List<String> excludes = new ArrayList<>();
-
-    @Option(names = "--config", paramLabel = "FILE", description = "Settings file (default: .mi-scan.yml in the "
-            + "scanned root): rules that are off, allow-lists and the baseline apply to fixes as to 'scan'.")
-    Path config;
+    @Mixin
+    SettingsOptions settingsOptions;
 
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
-        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
-        for (Path p : targets) {
-            if (!Files.exists(p)) {
-                throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
-            }
-        }
+        List<Path> targets = paths.existing(spec);
         Set<String> only = rules.stream().map(r -> r.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
-        Path base = ScanCommand.baseDir(targets);
+        Path base = PathArguments.baseDir(targets);
         // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
         ProjectSettings settings;
         Path baselineFile;
         try {
-            settings = ProjectSettings.load(config, base, RuleRegistry.load());
+            settings = settingsOptions.load(base);
             baselineFile = settings.baselineFile(null, base);
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
-        ScanRequest request = new ScanRequest(base, targets, settings.excludes(excludes), settings.maxFileSize(null), 0);
+        ScanRequest request = new ScanRequest(base, targets, settingsOptions.excludes(settings),
+                settings.maxFileSize(null), 0);
         Engine engine = settings.engine();
         ScanResult before;
         try {
@@ -202,25 +193,11 @@ public final class FixCommand implements Callable<Integer> {
         if (refused) {
             return "the file has uncommitted changes, or its fixes overlap";
         }
-        String id = f.rule().id();
+        // the rule's own reason (a database user, the app registration's roles, a federated credential…) is data
+        if (!f.rule().manualFix().isEmpty()) {
+            return f.rule().manualFix();
+        }
         String path = f.location().path();
-        List<String> tags = f.rule().tags();
-        if (id.contains("JDBC") || id.startsWith("MI-SQL-") || id.startsWith("MI-POSTGRES-") || id.startsWith("MI-MYSQL-")) {
-            return "the database needs a user for the identity first, and the URL changes";
-        }
-        if (id.contains("REDIS")) {
-            return "the cache needs Microsoft Entra authentication and an access policy for the identity first";
-        }
-        if (id.startsWith("MI-ID-") || id.contains("CLIENT-SECRET") || id.contains("USERNAME-PASSWORD")
-                || id.contains("CERT-PASSWORD") || id.equals("MI-KEYVAULT-SP-SECRET")) {
-            return "the roles of the app registration or user must move to the managed identity first";
-        }
-        if (id.startsWith("MI-WORKFLOW-")) {
-            return "needs a federated credential in Microsoft Entra ID first";
-        }
-        if (tags.contains("iac") || tags.contains("iac-parameters")) {
-            return "the template change needs an identity, a role assignment or a parameter only a person can choose";
-        }
         if (path.endsWith(".java")) {
             // "… in constant Keys.X, passed to … in Other.java on line N": defined here, used in another file
             return f.message().contains(", passed to ")

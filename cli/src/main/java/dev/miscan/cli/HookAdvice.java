@@ -1,7 +1,6 @@
 package dev.miscan.cli;
 
 import dev.miscan.core.api.Finding;
-import dev.miscan.core.api.Severity;
 import java.io.PrintWriter;
 import java.util.List;
 
@@ -10,8 +9,8 @@ final class HookAdvice {
     private HookAdvice() {
     }
 
-    static void print(PrintWriter err, List<Finding> findings, Severity threshold) {
-        List<Finding> blocking = findings.stream().filter(f -> f.severity().atLeast(threshold)).toList();
+    /** @param blocking the findings at or above the threshold, in report order */
+    static void print(PrintWriter err, List<Finding> blocking) {
         if (blocking.isEmpty()) {
             return;
         }

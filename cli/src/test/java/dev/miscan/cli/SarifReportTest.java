@@ -157,7 +157,7 @@ class SarifReportTest {
     /**
      * Scanning two directories outside the working directory takes the first one as SRCROOT, so the other's
      * files get absolute paths, and SarifWriter.relativeUri strips the leading "/" from them: the uri then
-     * resolves under SRCROOT to a file that does not exist. Enable when ScanCommand.baseDir uses a common
+     * resolves under SRCROOT to a file that does not exist. Enable when PathArguments.baseDir uses a common
      * ancestor (or the writer emits absolute file: URIs for paths outside SRCROOT).
      */
     @Test

@@ -7,6 +7,8 @@ import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.session.FailOn;
+import dev.miscan.core.session.ReportFormat;
 import dev.miscan.core.source.ScanWarning;
 import dev.miscan.core.suppress.Baseline;
 import java.io.File;
@@ -16,6 +18,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
@@ -106,7 +110,7 @@ public class CheckMojo extends AbstractMojo {
                 "mi-scan: unknown failOn '" + failOnLevel + "'; use " + FailOn.CHOICES));
         Set<ReportFormat> reportFormats;
         try {
-            reportFormats = ReportFormat.parse(formats);
+            reportFormats = reportFormats(formats);
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         }
@@ -151,7 +155,7 @@ public class CheckMojo extends AbstractMojo {
         log.info("mi-scan: " + FindingLog.summary(result)
                 + (shownReports.isEmpty() ? "" : "; report: " + String.join(", ", shownReports)));
 
-        List<Finding> failing = result.findings().stream().filter(threshold::fails).toList();
+        List<Finding> failing = threshold.failing(result.findings());
         if (!failing.isEmpty()) {
             String name = project.getName() == null ? project.getArtifactId() : project.getName();
             throw new MojoFailureException(
@@ -172,7 +176,7 @@ public class CheckMojo extends AbstractMojo {
             try {
                 Files.createDirectories(dir);
                 try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-                    format.write(result, version, out);
+                    format.write(result, out, version);
                 }
             } catch (IOException e) {
                 throw new MojoExecutionException("mi-scan: cannot write " + file + ": " + e.getMessage(), e);
@@ -180,6 +184,29 @@ public class CheckMojo extends AbstractMojo {
             written.add(file);
         }
         return written;
+    }
+
+    /**
+     * Parses {@code formats} entries (each may itself be comma-separated, as {@code -Dmi-scan.formats=sarif,json}
+     * gives them), ignoring case and blanks.
+     *
+     * @throws IllegalArgumentException naming the unknown entry
+     */
+    static Set<ReportFormat> reportFormats(Collection<String> entries) {
+        Set<ReportFormat> formats = new LinkedHashSet<>();
+        if (entries == null) {
+            return formats;
+        }
+        for (String entry : entries) {
+            for (String word : entry.split(",")) {
+                if (word.isBlank()) {
+                    continue;
+                }
+                formats.add(ReportFormat.parse(word).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown report format '" + word.strip() + "' in formats: use sarif, json or text")));
+            }
+        }
+        return formats;
     }
 
     /** Another project of this build with the same base directory (two POMs in one folder) scans it instead. */

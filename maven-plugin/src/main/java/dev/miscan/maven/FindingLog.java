@@ -6,6 +6,7 @@ import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.session.FailOn;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.UnaryOperator;

@@ -7,6 +7,7 @@ import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.session.FailOn;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

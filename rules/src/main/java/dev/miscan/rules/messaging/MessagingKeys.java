@@ -143,12 +143,33 @@ final class MessagingKeys {
         return around == Service.EVENT_HUBS || around == null && named(doc.path()) == Service.EVENT_HUBS;
     }
 
-    private static final java.util.regex.Pattern NAMESPACE_HOST =
-            java.util.regex.Pattern.compile("(?i)[a-z0-9-]*\\.servicebus\\.[a-z.]+");
-
-    /** {@code text} without namespace hosts: every one of these services is on servicebus.windows.net. */
+    /**
+     * {@code text} without namespace hosts: every one of these services is on servicebus.windows.net. A scan for
+     * the suffix, then the host's characters either side, in linear time whatever the text.
+     */
     private static String withoutNamespaceHosts(String text) {
-        return NAMESPACE_HOST.matcher(text).replaceAll(" ");
+        String lower = text.toLowerCase(Locale.ROOT);
+        StringBuilder out = new StringBuilder(text);
+        int from = 0;
+        for (int at = lower.indexOf(".servicebus.", from); at >= 0; at = lower.indexOf(".servicebus.", from)) {
+            int start = at;
+            while (start > from && isHostChar(lower.charAt(start - 1))) {
+                start--;
+            }
+            int end = at + ".servicebus.".length();
+            while (end < lower.length() && isHostChar(lower.charAt(end))) {
+                end++;
+            }
+            for (int i = start; i < end; i++) {
+                out.setCharAt(i, ' ');
+            }
+            from = end;
+        }
+        return out.toString();
+    }
+
+    private static boolean isHostChar(char c) {
+        return c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '.';
     }
 
     /** The one namespace service {@code text} names, or null when it names none or several. */

@@ -1,0 +1,55 @@
+package dev.miscan.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+
+/** The files and directories a working-tree command scans ({@code scan}, {@code baseline}, {@code fix}, {@code plan}). */
+final class PathArguments {
+    @Parameters(paramLabel = "PATH", description = "Files or directories to scan (default: the current directory).")
+    List<Path> paths = new ArrayList<>();
+
+    /** The paths as given: empty when none were (a git scan then covers the whole repository). */
+    List<Path> given() {
+        return paths;
+    }
+
+    /**
+     * The paths to scan, the current directory when none were given.
+     *
+     * @throws ParameterException for a path that does not exist, so that a typo is a usage error (exit 2)
+     *                            rather than a clean scan of nothing
+     */
+    List<Path> existing(CommandSpec spec) {
+        List<Path> targets = paths.isEmpty() ? List.of(Path.of(".")) : paths;
+        for (Path p : targets) {
+            if (!Files.exists(p)) {
+                throw new ParameterException(spec.commandLine(), "no such file or directory: " + p);
+            }
+        }
+        return targets;
+    }
+
+    /**
+     * Paths are reported relative to the working directory when every target is inside it, otherwise
+     * relative to the deepest directory that contains all targets.
+     */
+    static Path baseDir(List<Path> targets) {
+        Path cwd = Path.of("").toAbsolutePath().normalize();
+        List<Path> abs = targets.stream().map(p -> p.toAbsolutePath().normalize()).toList();
+        if (abs.stream().allMatch(p -> p.startsWith(cwd))) {
+            return cwd;
+        }
+        Path common = Files.isDirectory(abs.get(0)) ? abs.get(0) : abs.get(0).getParent();
+        for (Path p : abs) {
+            while (common != null && !p.startsWith(common)) {
+                common = common.getParent();
+            }
+        }
+        return common == null ? abs.get(0).getRoot() : common;
+    }
+}

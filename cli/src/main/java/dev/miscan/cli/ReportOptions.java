@@ -1,0 +1,77 @@
+package dev.miscan.cli;
+
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.session.ReportFormat;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+
+/** {@code --format}, {@code --output} and {@code --no-color}: where a scan's report goes and what it looks like. */
+final class ReportOptions {
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Formats.class,
+            completionCandidates = Formats.class,
+            description = "Report format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    ReportFormat format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
+    boolean noColor;
+
+    /**
+     * Writes the report to {@code --output}, else to the command's standard output. When that is not text on
+     * standard output, the warnings and a one-line summary go to standard error, so that a terminal still shows
+     * what happened.
+     *
+     * @param brief the text report's short form (the pre-commit hook's)
+     * @param scope what was scanned, for the summary, e.g. "in 12 file(s); 0 skipped"
+     * @return false when the report could not be written (said on standard error: exit 3)
+     */
+    boolean deliver(ScanResult result, CommandSpec spec, boolean brief, String scope) {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            write(result, spec.commandLine().getOut(), brief);
+        } catch (IOException e) {
+            err.println("mi-scan: cannot write the report: " + e.getMessage());
+            return false;
+        }
+        if (format != ReportFormat.TEXT || output != null) {
+            for (ScanWarning w : result.warnings()) {
+                err.println("mi-scan: warning: " + w);
+            }
+            err.println("mi-scan: " + result.findings().size() + " finding(s) " + scope
+                    + (output != null ? "; report written to " + output : ""));
+        }
+        return true;
+    }
+
+    private void write(ScanResult result, Writer stdout, boolean brief) throws IOException {
+        Writer writer = output == null ? stdout : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        try {
+            format.write(result, writer, Main.version(), useColor(), brief);
+            writer.flush();
+        } finally {
+            if (output != null) {
+                writer.close();
+            }
+        }
+    }
+
+    private boolean useColor() {
+        return !noColor && output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+    }
+
+    /** text, json, sarif. */
+    static final class Formats extends Choices<ReportFormat> {
+        Formats() {
+            super(ReportFormat.values(), ReportFormat::label, ReportFormat::parse);
+        }
+    }
+}

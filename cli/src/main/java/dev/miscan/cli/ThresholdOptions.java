@@ -1,0 +1,65 @@
+package dev.miscan.cli;
+
+import dev.miscan.core.config.ConfigException;
+import dev.miscan.core.config.ProjectSettings;
+import dev.miscan.core.session.FailOn;
+import dev.miscan.core.session.Sizes;
+import java.nio.file.Path;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * {@code --fail-on}, {@code --baseline} and {@code --max-file-size}: the limits of a reporting scan. Each is
+ * null when not given, so that {@code .mi-scan.yml} decides (see {@link ProjectSettings}).
+ */
+final class ThresholdOptions {
+    @Option(names = "--fail-on", paramLabel = "LEVEL", converter = Levels.class,
+            completionCandidates = Levels.class,
+            description = "Exit with 1 when a finding is at or above LEVEL: ${COMPLETION-CANDIDATES} (default: "
+                    + "error, or .mi-scan.yml's fail-on).")
+    FailOn failOn;
+
+    @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this baseline "
+            + "(default: the config's 'baseline', else .mi-scan-baseline.json in the scanned root if present).")
+    Path baseline;
+
+    @Option(names = "--max-file-size", paramLabel = "SIZE",
+            description = "Skip files larger than SIZE, e.g. 500k, 2m (default: 2m, or .mi-scan.yml's max-file-size).")
+    String maxFileSize;
+
+    /**
+     * The size limit in bytes; checked before anything is opened, so that a bad size is a usage error
+     * whatever else goes wrong.
+     *
+     * @throws ParameterException for a size that does not parse
+     */
+    Long maxFileSizeFlag(CommandSpec spec) {
+        if (maxFileSize == null) {
+            return null;
+        }
+        try {
+            return Sizes.parse(maxFileSize);
+        } catch (IllegalArgumentException e) {
+            throw new ParameterException(spec.commandLine(), "invalid --max-file-size '" + maxFileSize + "': "
+                    + e.getMessage());
+        }
+    }
+
+    /** {@code --fail-on}, else the settings file's, else error. */
+    FailOn failOn(ProjectSettings settings) {
+        return failOn != null ? failOn : FailOn.parse(settings.failOn(null)).orElseThrow();
+    }
+
+    /** {@code --baseline}, else the settings file's, else the standard file in {@code root} when present. */
+    Path baselineFile(ProjectSettings settings, Path root) throws ConfigException {
+        return settings.baselineFile(baseline, root);
+    }
+
+    /** error, warning, note, none; the tier names (secret, key-based-auth, hardening) are accepted too. */
+    static final class Levels extends Choices<FailOn> {
+        Levels() {
+            super(FailOn.values(), FailOn::label, FailOn::parse);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package dev.miscan.core.session;
+
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.report.JsonWriter;
+import dev.miscan.core.report.SarifWriter;
+import dev.miscan.core.report.TextWriter;
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+import java.util.Optional;
+
+/** A scan report: its name on the command line or in a POM, its file name, and the writer that makes it. */
+public enum ReportFormat {
+    TEXT("mi-scan.txt"), JSON("mi-scan.json"), SARIF("mi-scan.sarif");
+
+    /**
+     * Where each rule is documented ({@code <base><RULE-ID>.md}). One base for every front end, so that SARIF
+     * from the CLI and from a build link a rule to the same page.
+     */
+    public static final String HELP_URI_BASE = "https://github.com/mi-scan/mi-scan/blob/main/docs/rules/";
+
+    private final String fileName;
+
+    ReportFormat(String fileName) {
+        this.fileName = fileName;
+    }
+
+    /** The file name used when reports go into a directory, e.g. {@code mi-scan.sarif}. */
+    public String fileName() {
+        return fileName;
+    }
+
+    /** The word users write, e.g. "sarif". */
+    public String label() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** Case and surrounding blanks are ignored; empty for null or an unknown word. */
+    public static Optional<ReportFormat> parse(String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        String word = text.strip().toLowerCase(Locale.ROOT);
+        for (ReportFormat f : values()) {
+            if (f.label().equals(word)) {
+                return Optional.of(f);
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** Writes the report without colour, every finding in full. */
+    public void write(ScanResult result, Writer out, String toolVersion) throws IOException {
+        write(result, out, toolVersion, false, false);
+    }
+
+    /**
+     * @param toolVersion the mi-scan version the JSON and SARIF reports name
+     * @param color       ANSI colour in the text report (only for a terminal)
+     * @param brief       the text report's three lines per finding (the pre-commit hook's view)
+     */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief)
+            throws IOException {
+        switch (this) {
+            case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).write(result, out);
+            case JSON -> new JsonWriter(toolVersion).write(result, out);
+            case TEXT -> new TextWriter(color, brief).write(result, out);
+        }
+    }
+}

@@ -1,0 +1,24 @@
+package dev.miscan.core.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class SizesTest {
+    @ParameterizedTest
+    @CsvSource({"2048, 2048", "500k, 512000", "2m, 2097152", " 2M , 2097152", "2MB, 2097152", "2mib, 2097152",
+            "1g, 1073741824", "0, 0"})
+    void bytesWithAnOptionalSuffix(String text, long bytes) {
+        assertThat(Sizes.parse(text)).isEqualTo(bytes);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12q", "", "-1", "2 m b x", "1.5m", "99999999999999999999"})
+    void anythingElse_isRejectedWithTheHint(String text) {
+        assertThatThrownBy(() -> Sizes.parse(text)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage(Sizes.HINT);
+    }
+}
