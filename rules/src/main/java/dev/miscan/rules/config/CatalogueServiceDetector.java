@@ -7,7 +7,6 @@ import dev.miscan.core.api.Remediation;
 import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.rules.support.Remedies;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -18,16 +17,7 @@ import java.util.List;
 @DetectorInfo(keywords = {"password", "secret", "key", "connection", "sas", "token", "pwd", "storage"}, precedence = 40,
         kind = "config")
 public final class CatalogueServiceDetector extends Detector {
-    private static final List<String> RULES = rules();
-
-    private static List<String> rules() {
-        List<String> ids = new ArrayList<>();
-        for (AzureCatalogue.Service s : AzureCatalogue.get().detectedFromCatalogue()) {
-            ids.add(s.detection().secretRule());
-            ids.add(s.detection().keyAuthRule());
-        }
-        return List.copyOf(ids);
-    }
+    private static final List<String> RULES = AzureCatalogue.get().detectionRuleIds(s -> true);
 
     @Override
     public List<String> ruleIds() {

@@ -36,13 +36,8 @@ public final class JavaSinkDetector extends Detector {
 
     private static List<String> rules() {
         List<String> ids = new java.util.ArrayList<>(List.of(JavaSinkDetector.class.getAnnotation(DetectorInfo.class).rules()));
-        for (dev.miscan.core.catalogue.AzureCatalogue.Service s : dev.miscan.core.catalogue.AzureCatalogue.get()
-                .detectedFromCatalogue()) {
-            if (!s.detection().javaBuilders().isEmpty()) {
-                ids.add(s.detection().secretRule());
-                ids.add(s.detection().keyAuthRule());
-            }
-        }
+        ids.addAll(dev.miscan.core.catalogue.AzureCatalogue.get()
+                .detectionRuleIds(s -> !s.detection().javaBuilders().isEmpty()));
         return List.copyOf(ids);
     }
 

@@ -296,6 +296,21 @@ public final class AzureCatalogue {
         return new Detection(text(rules, "secret"), text(rules, "keyAuth"), settings, text(m, "passwordless"), builders);
     }
 
+    /**
+     * The secret and key-based-auth rule ids of the services detected from the catalogue alone that {@code which}
+     * accepts (a detector reports under them without naming them in its annotation).
+     */
+    public List<String> detectionRuleIds(java.util.function.Predicate<Service> which) {
+        List<String> ids = new ArrayList<>();
+        for (Service s : detectedFromCatalogue()) {
+            if (which.test(s)) {
+                ids.add(s.detection().secretRule());
+                ids.add(s.detection().keyAuthRule());
+            }
+        }
+        return List.copyOf(ids);
+    }
+
     /** The services detected from the catalogue alone. */
     public List<Service> detectedFromCatalogue() {
         return services.values().stream().filter(s -> s.detection() != null).toList();
