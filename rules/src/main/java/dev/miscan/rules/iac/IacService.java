@@ -1,67 +1,51 @@
 package dev.miscan.rules.iac;
 
 import dev.miscan.core.api.Role;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.rules.support.AzureRoles;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * The Azure services whose keys IaC hands around, by ARM resource type and azurerm resource type, with the
- * data roles that replace the key (iac-rules.md §1 and §3) and the identity-based setting that replaces a
- * connection string in app settings.
+ * The Azure services whose keys IaC hands around, with the data roles that replace the key and the identity-based
+ * setting that replaces a connection string in app settings; their ARM and azurerm resource types are the Azure
+ * catalogue's.
  */
 enum IacService {
-    STORAGE("Azure Storage", List.of("Microsoft.Storage/storageAccounts"),
-            List.of("azurerm_storage_account", "azurerm_storage_account_sas", "azurerm_storage_account_blob_container_sas"),
+    STORAGE("Azure Storage", "storage-blob",
             List.of(AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR), "accountName"),
-    SERVICE_BUS("Azure Service Bus", List.of("Microsoft.ServiceBus/namespaces"),
-            List.of("azurerm_servicebus_namespace", "azurerm_servicebus_namespace_authorization_rule",
-                    "azurerm_servicebus_queue_authorization_rule", "azurerm_servicebus_topic_authorization_rule"),
+    SERVICE_BUS("Azure Service Bus", "servicebus",
             List.of(AzureRoles.SERVICE_BUS_DATA_SENDER, AzureRoles.SERVICE_BUS_DATA_RECEIVER), "fullyQualifiedNamespace"),
-    EVENT_HUBS("Azure Event Hubs", List.of("Microsoft.EventHub/namespaces"),
-            List.of("azurerm_eventhub_namespace", "azurerm_eventhub_namespace_authorization_rule",
-                    "azurerm_eventhub_authorization_rule"),
+    EVENT_HUBS("Azure Event Hubs", "eventhubs",
             List.of(AzureRoles.EVENT_HUBS_DATA_SENDER, AzureRoles.EVENT_HUBS_DATA_RECEIVER), "fullyQualifiedNamespace"),
-    COSMOS("Azure Cosmos DB", List.of("Microsoft.DocumentDB/databaseAccounts"), List.of("azurerm_cosmosdb_account"),
-            List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR), "accountEndpoint"),
-    APP_CONFIGURATION("Azure App Configuration", List.of("Microsoft.AppConfiguration/configurationStores"),
-            List.of("azurerm_app_configuration"),
+    COSMOS("Azure Cosmos DB", "cosmos", List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR),
+            "accountEndpoint"),
+    APP_CONFIGURATION("Azure App Configuration", "appconfig",
             List.of(AzureRoles.APP_CONFIGURATION_DATA_READER, AzureRoles.APP_CONFIGURATION_DATA_OWNER), "endpoint"),
-    EVENT_GRID("Azure Event Grid", List.of("Microsoft.EventGrid/topics", "Microsoft.EventGrid/domains"),
-            List.of("azurerm_eventgrid_topic", "azurerm_eventgrid_domain"), List.of(AzureRoles.EVENTGRID_DATA_SENDER),
-            "topicEndpointUri"),
-    AI_SERVICES("Azure AI services (OpenAI)", List.of("Microsoft.CognitiveServices/accounts"),
-            List.of("azurerm_cognitive_account", "azurerm_ai_services"),
+    EVENT_GRID("Azure Event Grid", "eventgrid", List.of(AzureRoles.EVENTGRID_DATA_SENDER), "topicEndpointUri"),
+    AI_SERVICES("Azure AI services (OpenAI)", "openai",
             List.of(AzureRoles.COGNITIVE_SERVICES_OPENAI_USER, AzureRoles.COGNITIVE_SERVICES_USER), "endpoint"),
-    SEARCH("Azure AI Search", List.of("Microsoft.Search/searchServices"), List.of("azurerm_search_service"),
+    SEARCH("Azure AI Search", "search",
             List.of(AzureRoles.SEARCH_INDEX_DATA_READER, AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR), "endpoint"),
-    SIGNALR("Azure SignalR Service", List.of("Microsoft.SignalRService/signalR"), List.of("azurerm_signalr_service"),
-            List.of(AzureRoles.SIGNALR_APP_SERVER), "serviceUri"),
-    /** Its data role (Web PubSub Service Owner) is not in iac-rules.md §3, so it is named, not assigned. */
-    WEB_PUBSUB("Azure Web PubSub", List.of("Microsoft.SignalRService/webPubSub"), List.of("azurerm_web_pubsub"),
-            List.of(), "serviceUri"),
-    APP_INSIGHTS("Application Insights", List.of("Microsoft.Insights/components"),
-            List.of("azurerm_application_insights"), List.of(AzureRoles.MONITORING_METRICS_PUBLISHER), ""),
-    CONTAINER_REGISTRY("Azure Container Registry", List.of("Microsoft.ContainerRegistry/registries"),
-            List.of("azurerm_container_registry"), List.of(AzureRoles.ACR_PULL), ""),
-    REDIS("Azure Cache for Redis", List.of("Microsoft.Cache/redis"), List.of("azurerm_redis_cache"),
-            List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER), ""),
-    KEY_VAULT("Azure Key Vault", List.of("Microsoft.KeyVault/vaults"), List.of("azurerm_key_vault"),
-            List.of(AzureRoles.KEY_VAULT_SECRETS_USER), "vaultUri"),
-    SQL("Azure SQL Database", List.of("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances"),
-            List.of("azurerm_mssql_server", "azurerm_sql_server", "azurerm_mssql_managed_instance"), List.of(), "");
+    SIGNALR("Azure SignalR Service", "signalr", List.of(AzureRoles.SIGNALR_APP_SERVER), "serviceUri"),
+    /** Its data role (Web PubSub Service Owner) manages the service, so it is named, not assigned. */
+    WEB_PUBSUB("Azure Web PubSub", "webpubsub", List.of(), "serviceUri"),
+    APP_INSIGHTS("Application Insights", "appinsights", List.of(AzureRoles.MONITORING_METRICS_PUBLISHER), ""),
+    CONTAINER_REGISTRY("Azure Container Registry", "acr", List.of(AzureRoles.ACR_PULL), ""),
+    REDIS("Azure Cache for Redis", "redis", List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER),
+            ""),
+    KEY_VAULT("Azure Key Vault", "keyvault", List.of(AzureRoles.KEY_VAULT_SECRETS_USER), "vaultUri"),
+    SQL("Azure SQL Database", "sql", List.of(), "");
 
     private final String displayName;
-    private final List<String> armTypes;
-    private final List<String> terraformTypes;
+    /** The service in the Azure catalogue: its ARM and azurerm resource types, one list for every reader. */
+    private final AzureCatalogue.Service catalogue;
     private final List<Role> roles;
     private final String identitySetting;
 
-    IacService(String displayName, List<String> armTypes, List<String> terraformTypes, List<Role> roles,
-            String identitySetting) {
+    IacService(String displayName, String catalogueKey, List<Role> roles, String identitySetting) {
         this.displayName = displayName;
-        this.armTypes = armTypes;
-        this.terraformTypes = terraformTypes;
+        this.catalogue = AzureCatalogue.get().service(catalogueKey);
         this.roles = roles;
         this.identitySetting = identitySetting;
     }
@@ -132,11 +116,11 @@ enum IacService {
     }
 
     String armType() {
-        return armTypes.get(0);
+        return catalogue.armType();
     }
 
     String terraformType() {
-        return terraformTypes.get(0);
+        return catalogue.terraform().get(0);
     }
 
     /** The service of an ARM type (child types count for their parent) or azurerm type, or null. */
@@ -146,13 +130,13 @@ enum IacService {
         }
         String t = type.toLowerCase(Locale.ROOT);
         for (IacService s : values()) {
-            for (String arm : s.armTypes) {
+            for (String arm : s.catalogue.armTypes()) {
                 String a = arm.toLowerCase(Locale.ROOT);
                 if (t.equals(a) || t.startsWith(a + "/")) {
                     return s;
                 }
             }
-            if (s.terraformTypes.contains(t)) {
+            if (s.catalogue.terraform().contains(t)) {
                 return s;
             }
         }

@@ -34,7 +34,7 @@ public final class AzureCatalogue {
      * @param endpoint     endpoint template in the public cloud, with {@code <placeholders>}
      * @param dependency   Maven coordinates of the client library (an azure-sdk-bom artifact), or ""
      * @param roles        roles that replace the key, by access, narrowest first
-     * @param armType      ARM resource type, e.g. {@code Microsoft.Storage/storageAccounts}
+     * @param armTypes     ARM resource types, e.g. {@code Microsoft.Storage/storageAccounts}, the main one first
      * @param apiVersion   an API version of {@code armType} for generated Bicep
      * @param terraform    azurerm resource types
      * @param words        what a setting's name says when it names the service: lower case, no separators
@@ -43,7 +43,7 @@ public final class AzureCatalogue {
      *                     knows it
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
-            String dependency, Map<Access, List<Role>> roles, String armType, String apiVersion,
+            String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
             List<String> terraform, List<String> words, String remedy, Detection detection) {
 
         /** Every role of the service, narrowest first, each once. */
@@ -53,6 +53,11 @@ public final class AzureCatalogue {
                 roles.getOrDefault(a, List.of()).stream().filter(r -> !all.contains(r)).forEach(all::add);
             }
             return all;
+        }
+
+        /** The main ARM resource type: the one role assignments target. */
+        public String armType() {
+            return armTypes.get(0);
         }
 
         /** Every host suffix of the service, in every cloud. */
@@ -204,7 +209,8 @@ public final class AzureCatalogue {
 
     /** The first service whose ARM resource type is {@code armType} (case-insensitive). */
     public Optional<Service> serviceOfArmType(String armType) {
-        return services.values().stream().filter(s -> s.armType().equalsIgnoreCase(armType)).findFirst();
+        return services.values().stream().filter(s -> s.armTypes().stream().anyMatch(armType::equalsIgnoreCase))
+                .findFirst();
     }
 
     private static AzureCatalogue load() {
@@ -275,7 +281,8 @@ public final class AzureCatalogue {
             Map<?, ?> iac = map(m.get("iac"), key + ".iac");
             services.put(key, new Service(key, text(m, "name"), Map.copyOf(hosts), text(m, "endpoint"),
                     m.get("dependency") == null ? "" : m.get("dependency").toString(), Map.copyOf(byAccess),
-                    text(iac, "arm"), text(iac, "apiVersion"),
+                    iac.get("arm") instanceof List<?> arms ? arms.stream().map(Object::toString).toList()
+                            : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
                     words(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
                     detection(m, key)));
