@@ -37,7 +37,7 @@ public final class JavaSinkDetector extends Detector {
     private static List<String> rules() {
         List<String> ids = new java.util.ArrayList<>(List.of(JavaSinkDetector.class.getAnnotation(DetectorInfo.class).rules()));
         ids.addAll(dev.miscan.core.catalogue.AzureCatalogue.get()
-                .detectionRuleIds(s -> !s.detection().javaBuilders().isEmpty()));
+                .detectionRuleIds(s -> !s.javaBuilders().isEmpty()));
         return List.copyOf(ids);
     }
 

@@ -63,9 +63,7 @@ final class JavaSinks {
     static List<String> clientsOf(SinkFamily family) {
         return BUILDERS.entrySet().stream().filter(e -> e.getValue() == family).map(Map.Entry::getKey).sorted().toList();
     }
-    private static final Set<String> KEY_VAULT_BUILDERS = Set.of("SecretClientBuilder", "KeyClientBuilder",
-            "CertificateClientBuilder", "CryptographyClientBuilder", "KeyVaultAccessControlClientBuilder",
-            "KeyVaultBackupClientBuilder");
+    private static final Set<String> KEY_VAULT_BUILDERS = Set.copyOf(AzureCatalogue.get().service("keyvault").javaBuilders());
     private static final Set<String> KEY_CREDENTIAL_TYPES = Set.of("StorageSharedKeyCredential",
             "AzureNamedKeyCredential", "AzureKeyCredential", "AzureSasCredential", "KeyCredential");
     private static final Set<String> SINK_METHODS = Set.of("connectionString", "sasToken", "key", "resourceToken",
@@ -92,45 +90,15 @@ final class JavaSinks {
             "credential", "connectionstring", "accountkey", "accesskey", "apikey", "sastoken", "sharedkey", "token", "key");
 
     static {
-        for (String b : List.of("BlobServiceClientBuilder", "BlobContainerClientBuilder", "BlobClientBuilder",
-                "SpecializedBlobClientBuilder", "QueueServiceClientBuilder", "QueueClientBuilder",
-                "ShareServiceClientBuilder", "ShareClientBuilder", "ShareFileClientBuilder",
-                "DataLakeServiceClientBuilder", "DataLakeFileSystemClientBuilder", "DataLakePathClientBuilder",
-                "TableServiceClientBuilder", "TableClientBuilder", "CloudStorageAccount")) {
-            BUILDERS.put(b, SinkFamily.STORAGE);
+        // the Azure SDK clients of each service are the catalogue's; the family says how a sink of them is read
+        for (AzureCatalogue.Service service : AzureCatalogue.get().services()) {
+            SinkFamily family = SinkFamily.ofCatalogueService(service.key());
+            if (family != null) {
+                service.javaBuilders().forEach(b -> BUILDERS.put(b, family));
+            }
         }
-        for (String b : List.of("ServiceBusClientBuilder", "ServiceBusAdministrationClientBuilder")) {
-            BUILDERS.put(b, SinkFamily.SERVICE_BUS);
-        }
-        for (String b : List.of("EventHubClientBuilder", "EventProcessorClientBuilder",
-                "EventHubBufferedProducerClientBuilder")) {
-            BUILDERS.put(b, SinkFamily.EVENT_HUBS);
-        }
-        for (String b : List.of("CosmosClientBuilder", "CosmosClient", "AsyncDocumentClient.Builder")) {
-            BUILDERS.put(b, SinkFamily.COSMOS);
-        }
-        BUILDERS.put("ConfigurationClientBuilder", SinkFamily.APP_CONFIGURATION);
-        for (String b : List.of("EventGridPublisherClientBuilder", "EventGridSenderClientBuilder",
-                "EventGridReceiverClientBuilder", "EventGridClientBuilder")) {
-            BUILDERS.put(b, SinkFamily.EVENT_GRID);
-        }
-        BUILDERS.put("WebPubSubServiceClientBuilder", SinkFamily.WEB_PUBSUB);
-        for (String b : List.of("SearchClientBuilder", "SearchIndexClientBuilder", "SearchIndexerClientBuilder")) {
-            BUILDERS.put(b, SinkFamily.SEARCH);
-        }
-        for (String b : List.of("OpenAIClientBuilder", "TextAnalyticsClientBuilder", "DocumentAnalysisClientBuilder",
-                "DocumentModelAdministrationClientBuilder", "DocumentIntelligenceClientBuilder",
-                "DocumentIntelligenceAdministrationClientBuilder", "FormRecognizerClientBuilder",
-                "FormTrainingClientBuilder", "ContentSafetyClientBuilder", "BlocklistClientBuilder",
-                "ImageAnalysisClientBuilder", "ChatCompletionsClientBuilder", "EmbeddingsClientBuilder",
-                "QuestionAnsweringClientBuilder", "ConversationAnalysisClientBuilder", "TextTranslationClientBuilder",
-                "DocumentTranslationClientBuilder", "AzureOpenAiChatModel", "AzureOpenAiStreamingChatModel",
-                "AzureOpenAiEmbeddingModel", "AzureOpenAiImageModel", "AzureOpenAiLanguageModel")) {
-            BUILDERS.put(b, SinkFamily.OPENAI);
-        }
-        for (String b : List.of("CommunicationIdentityClientBuilder", "EmailClientBuilder", "SmsClientBuilder",
-                "PhoneNumbersClientBuilder", "CallAutomationClientBuilder", "MetricsAdvisorClientBuilder",
-                "MapsSearchClientBuilder", "MapsRouteClientBuilder", "PersonalizerClientBuilder")) {
+        // other Azure SDK clients whose key credential has no service rule of its own
+        for (String b : List.of("MetricsAdvisorClientBuilder", "PersonalizerClientBuilder")) {
             BUILDERS.put(b, SinkFamily.KEY_CREDENTIAL);
         }
         for (String b : List.of("ClientSecretCredentialBuilder", "OnBehalfOfCredentialBuilder")) {
@@ -940,7 +908,7 @@ final class JavaSinks {
          */
         static Optional<AzureCatalogue.Service> catalogueService(SinkFamily family, Target target) {
             return family != SinkFamily.KEY_CREDENTIAL || target == null || target.builder.isEmpty() ? Optional.empty()
-                    : AzureCatalogue.get().serviceOfJavaBuilder(target.builder);
+                    : AzureCatalogue.get().serviceOfJavaBuilder(target.builder).filter(s -> s.detection() != null);
         }
 
         /** The rule of a {@code @Value} default: the secret rule of the setting it stands for, when it is one. */

@@ -96,6 +96,29 @@ enum SinkFamily {
         };
     }
 
+    /**
+     * The family whose sinks the Azure SDK clients of catalogue service {@code key} are: the service's own, the
+     * generic key credential for a service without a family, or null for services whose clients are not key sinks
+     * (Key Vault: its builders receive credentials rather than keys).
+     */
+    static SinkFamily ofCatalogueService(String key) {
+        if (key.startsWith("storage-")) {
+            return STORAGE;
+        }
+        return switch (key) {
+            case "servicebus" -> SERVICE_BUS;
+            case "eventhubs" -> EVENT_HUBS;
+            case "cosmos" -> COSMOS;
+            case "appconfig" -> APP_CONFIGURATION;
+            case "eventgrid" -> EVENT_GRID;
+            case "webpubsub" -> WEB_PUBSUB;
+            case "search" -> SEARCH;
+            case "openai", "ai-services" -> OPENAI;
+            case "keyvault" -> null;
+            default -> KEY_CREDENTIAL;
+        };
+    }
+
     /** True when a type imported as {@code fqn} may belong to this family. */
     boolean owns(String fqn) {
         return packages.isEmpty() || packages.stream().anyMatch(fqn::startsWith);

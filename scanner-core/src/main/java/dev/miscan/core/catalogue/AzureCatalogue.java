@@ -38,13 +38,15 @@ public final class AzureCatalogue {
      * @param apiVersion   an API version of {@code armType} for generated Bicep
      * @param terraform    azurerm resource types
      * @param words        what a setting's name says when it names the service: lower case, no separators
+     * @param javaBuilders the Azure SDK client builders and constructors of the service (simple names)
      * @param remedy       what to do instead when the general advice does not fit the service, or ""
      * @param detection    how the service is detected from the catalogue alone, or null when a dedicated detector
      *                     knows it
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
-            List<String> terraform, List<String> words, String remedy, Detection detection) {
+            List<String> terraform, List<String> words, List<String> javaBuilders, String remedy,
+            Detection detection) {
 
         /** Every role of the service, narrowest first, each once. */
         public List<Role> allRoles() {
@@ -87,17 +89,15 @@ public final class AzureCatalogue {
 
     /**
      * What a service detected from the catalogue alone needs: its rules, the configuration keys that hold its key
-     * (regular expressions on the normalized key), the settings that replace them, and the Java SDK builders whose
-     * key credential is its key.
+     * (regular expressions on the normalized key) and the settings that replace them; the key credential of its
+     * SDK builders is its key.
      *
      * @param secretRule   the rule of a key written in the file
      * @param keyAuthRule  the rule of a key slot filled from elsewhere
      * @param settings     configuration keys, as regular expressions on the normalized key
      * @param passwordless what replaces the setting
-     * @param javaBuilders simple names of SDK builders
      */
-    public record Detection(String secretRule, String keyAuthRule, List<String> settings, String passwordless,
-            List<String> javaBuilders) {
+    public record Detection(String secretRule, String keyAuthRule, List<String> settings, String passwordless) {
     }
 
     private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -284,7 +284,7 @@ public final class AzureCatalogue {
                     iac.get("arm") instanceof List<?> arms ? arms.stream().map(Object::toString).toList()
                             : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
-                    words(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
+                    words(m, key), javaBuilders(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
                     detection(m, key)));
         }
         return new AzureCatalogue(roles, services);
@@ -297,10 +297,7 @@ public final class AzureCatalogue {
         Map<?, ?> rules = map(m.get("rules"), key + ".rules");
         List<String> settings = list(m.get("settings"), key + ".settings").stream().map(Object::toString).toList();
         settings.forEach(Pattern::compile);
-        Map<?, ?> java = m.get("java") == null ? Map.of() : map(m.get("java"), key + ".java");
-        List<String> builders = java.get("builders") == null ? List.of()
-                : list(java.get("builders"), key + ".java.builders").stream().map(Object::toString).toList();
-        return new Detection(text(rules, "secret"), text(rules, "keyAuth"), settings, text(m, "passwordless"), builders);
+        return new Detection(text(rules, "secret"), text(rules, "keyAuth"), settings, text(m, "passwordless"));
     }
 
     /**
@@ -318,14 +315,20 @@ public final class AzureCatalogue {
         return List.copyOf(ids);
     }
 
+    private static List<String> javaBuilders(Map<?, ?> m, String key) {
+        Map<?, ?> java = m.get("java") == null ? Map.of() : map(m.get("java"), key + ".java");
+        return java.get("builders") == null ? List.of()
+                : list(java.get("builders"), key + ".java.builders").stream().map(Object::toString).toList();
+    }
+
     /** The services detected from the catalogue alone. */
     public List<Service> detectedFromCatalogue() {
         return services.values().stream().filter(s -> s.detection() != null).toList();
     }
 
-    /** The service detected from the catalogue whose SDK builder is {@code builder} (a simple name). */
+    /** The service whose SDK builder or client is {@code builder} (a simple name). */
     public Optional<Service> serviceOfJavaBuilder(String builder) {
-        return detectedFromCatalogue().stream().filter(s -> s.detection().javaBuilders().contains(builder)).findFirst();
+        return services.values().stream().filter(s -> s.javaBuilders().contains(builder)).findFirst();
     }
 
     private static List<String> words(Map<?, ?> m, String key) {
