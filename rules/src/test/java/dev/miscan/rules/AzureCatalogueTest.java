@@ -77,8 +77,9 @@ class AzureCatalogueTest {
     void servicesDetectedFromTheCatalogueAloneNameTheirRulesAndSettings() {
         assertThat(CATALOGUE.detectedFromCatalogue()).extracting(AzureCatalogue.Service::key).contains("maps");
         for (AzureCatalogue.Service s : CATALOGUE.detectedFromCatalogue()) {
-            assertThat(dev.miscan.core.engine.RuleRegistry.load().find(s.detection().secretRule())).as(s.key()).isPresent();
-            assertThat(dev.miscan.core.engine.RuleRegistry.load().find(s.detection().keyAuthRule())).as(s.key()).isPresent();
+            var rules = dev.miscan.rules.config.CatalogueRules.of(s.key()).orElseThrow();
+            assertThat(dev.miscan.core.engine.RuleRegistry.load().find(rules.secret())).as(s.key()).isPresent();
+            assertThat(dev.miscan.core.engine.RuleRegistry.load().find(rules.keyAuth())).as(s.key()).isPresent();
             assertThat(s.detection().settings()).as(s.key()).isNotEmpty();
         }
     }

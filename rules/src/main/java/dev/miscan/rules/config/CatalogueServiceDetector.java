@@ -17,7 +17,7 @@ import java.util.List;
 @DetectorInfo(keywords = {"password", "secret", "key", "connection", "sas", "token", "pwd", "storage"}, precedence = 40,
         kind = "config")
 public final class CatalogueServiceDetector extends Detector {
-    private static final List<String> RULES = AzureCatalogue.get().detectionRuleIds(s -> true);
+    private static final List<String> RULES = CatalogueRules.ruleIds(s -> true);
 
     @Override
     public List<String> ruleIds() {
@@ -32,15 +32,16 @@ public final class CatalogueServiceDetector extends Detector {
     @Override
     public Remediation exampleRemediation(String ruleId) {
         return AzureCatalogue.get().detectedFromCatalogue().stream()
-                .filter(s -> s.detection().secretRule().equals(ruleId) || s.detection().keyAuthRule().equals(ruleId))
+                .filter(s -> CatalogueRules.of(s.key()).filter(r -> r.secret().equals(ruleId) || r.keyAuth().equals(ruleId))
+                        .isPresent())
                 .findFirst().map(s -> Remedies.catalogue(s.key(), null)).orElseThrow();
     }
 
     @Override
     public void scan(Document doc, FindingSink sink) {
         for (AzureCatalogue.Service s : AzureCatalogue.get().detectedFromCatalogue()) {
-            AzureCatalogue.Detection d = s.detection();
-            ConfigSlots.report(doc, d.secretRule(), c -> report(doc, sink, c.secret() ? d.secretRule() : d.keyAuthRule(),
+            CatalogueRules.Rules d = CatalogueRules.of(s.key()).orElseThrow();
+            ConfigSlots.report(doc, d.secret(), c -> report(doc, sink, c.secret() ? d.secret() : d.keyAuth(),
                     c.offset(), c.text(), c.message(),
                     Remedies.config(Remedies.catalogue(s.key(), null), c.slot()).withFix(ConfigSlots.fix(doc, c))));
         }

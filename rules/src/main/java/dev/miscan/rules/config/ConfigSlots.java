@@ -90,7 +90,8 @@ public final class ConfigSlots {
         // the services the Azure catalogue alone detects bring their own slots
         for (AzureCatalogue.Service service : AzureCatalogue.get().detectedFromCatalogue()) {
             AzureCatalogue.Detection d = service.detection();
-            slots.add(new Slot(Pattern.compile("(?:^|\\.)(?:" + String.join("|", d.settings()) + ")$"), d.secretRule(),
+            slots.add(new Slot(Pattern.compile("(?:^|\\.)(?:" + String.join("|", d.settings()) + ")$"),
+                    CatalogueRules.of(service.key()).orElseThrow().secret(),
                     Kind.APIKEY, "", service.key(), d.passwordless()));
         }
         return List.copyOf(slots);

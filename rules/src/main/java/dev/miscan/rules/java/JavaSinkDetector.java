@@ -36,8 +36,7 @@ public final class JavaSinkDetector extends Detector {
 
     private static List<String> rules() {
         List<String> ids = new java.util.ArrayList<>(List.of(JavaSinkDetector.class.getAnnotation(DetectorInfo.class).rules()));
-        ids.addAll(dev.miscan.core.catalogue.AzureCatalogue.get()
-                .detectionRuleIds(s -> !s.javaBuilders().isEmpty()));
+        ids.addAll(dev.miscan.rules.config.CatalogueRules.ruleIds(s -> !s.javaBuilders().isEmpty()));
         return List.copyOf(ids);
     }
 

@@ -18,15 +18,16 @@ import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.catalogue.AzureCatalogue;
-import dev.miscan.core.parse.java.ConstantIndex;
-import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.KeywordIndex;
+import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.java.JavaNames;
 import dev.miscan.core.parse.java.JavaValues;
 import dev.miscan.core.parse.java.JavaView;
 import dev.miscan.core.parse.java.TracedString;
 import dev.miscan.core.secrets.JdbcUrl;
 import dev.miscan.core.secrets.KnownNonSecrets;
+import dev.miscan.rules.config.CatalogueRules;
 import dev.miscan.rules.java.Credentials.Slot;
 import dev.miscan.rules.java.Credentials.Verdict;
 import java.util.ArrayList;
@@ -875,7 +876,7 @@ final class JavaSinks {
             int first = v.firstWritten(verdict.begin(), verdict.end());
             String rule = keyVault ? SinkFamily.KEY_VAULT_SECRET_RULE
                     : family == SinkFamily.VALUE_DEFAULT ? valueDefaultRule(target.get("property"))
-                    : catalogueService(family, target).map(s -> s.detection().secretRule())
+                    : catalogueRules(family, target).map(CatalogueRules.Rules::secret)
                             .orElseGet(() -> family.secretRule(v.text(), target.get("server")));
             String constant = arg == null ? null : constantName(arg);
             if (family == SinkFamily.VALUE_DEFAULT && first >= 0 && v.pathAt(first).equals(path)) {
@@ -906,9 +907,10 @@ final class JavaSinks {
          * The service a generic key credential is for when the Azure catalogue names its builder (a service the
          * catalogue alone describes, such as Azure Maps).
          */
-        static Optional<AzureCatalogue.Service> catalogueService(SinkFamily family, Target target) {
+        static Optional<CatalogueRules.Rules> catalogueRules(SinkFamily family, Target target) {
             return family != SinkFamily.KEY_CREDENTIAL || target == null || target.builder.isEmpty() ? Optional.empty()
-                    : AzureCatalogue.get().serviceOfJavaBuilder(target.builder).filter(s -> s.detection() != null);
+                    : AzureCatalogue.get().serviceOfJavaBuilder(target.builder)
+                            .flatMap(s -> CatalogueRules.of(s.key()));
         }
 
         /** The rule of a {@code @Value} default: the secret rule of the setting it stands for, when it is one. */
@@ -922,7 +924,7 @@ final class JavaSinks {
             if (family.keyAuthRule == null) {
                 return;
             }
-            String rule = catalogueService(family, target).map(s -> s.detection().keyAuthRule()).orElse(family.keyAuthRule);
+            String rule = catalogueRules(family, target).map(CatalogueRules.Rules::keyAuth).orElse(family.keyAuthRule);
             int begin = sink instanceof MethodCallExpr m ? view.begin(m.getName()) : view.begin(sink);
             int end = view.end(sink);
             if (begin < 0 || end <= begin) {

@@ -88,16 +88,14 @@ public final class AzureCatalogue {
     }
 
     /**
-     * What a service detected from the catalogue alone needs: its rules, the configuration keys that hold its key
-     * (regular expressions on the normalized key) and the settings that replace them; the key credential of its
-     * SDK builders is its key.
+     * What a service detected from the catalogue alone needs: the configuration keys that hold its key (regular
+     * expressions on the normalized key) and the settings that replace them; the key credential of its SDK builders
+     * is its key. Its rules are the rules file's secret and key-based-auth rules of the service.
      *
-     * @param secretRule   the rule of a key written in the file
-     * @param keyAuthRule  the rule of a key slot filled from elsewhere
      * @param settings     configuration keys, as regular expressions on the normalized key
      * @param passwordless what replaces the setting
      */
-    public record Detection(String secretRule, String keyAuthRule, List<String> settings, String passwordless) {
+    public record Detection(List<String> settings, String passwordless) {
     }
 
     private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -291,28 +289,12 @@ public final class AzureCatalogue {
     }
 
     private static Detection detection(Map<?, ?> m, String key) {
-        if (m.get("rules") == null) {
+        if (m.get("settings") == null) {
             return null;
         }
-        Map<?, ?> rules = map(m.get("rules"), key + ".rules");
         List<String> settings = list(m.get("settings"), key + ".settings").stream().map(Object::toString).toList();
         settings.forEach(Pattern::compile);
-        return new Detection(text(rules, "secret"), text(rules, "keyAuth"), settings, text(m, "passwordless"));
-    }
-
-    /**
-     * The secret and key-based-auth rule ids of the services detected from the catalogue alone that {@code which}
-     * accepts (a detector reports under them without naming them in its annotation).
-     */
-    public List<String> detectionRuleIds(java.util.function.Predicate<Service> which) {
-        List<String> ids = new ArrayList<>();
-        for (Service s : detectedFromCatalogue()) {
-            if (which.test(s)) {
-                ids.add(s.detection().secretRule());
-                ids.add(s.detection().keyAuthRule());
-            }
-        }
-        return List.copyOf(ids);
+        return new Detection(settings, text(m, "passwordless"));
     }
 
     private static List<String> javaBuilders(Map<?, ?> m, String key) {
