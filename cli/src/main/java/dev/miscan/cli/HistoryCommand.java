@@ -4,6 +4,7 @@ import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
+import dev.miscan.core.session.HistoryScan;
 import dev.miscan.core.source.GitHistorySource;
 import dev.miscan.core.source.GitRepositories;
 import java.io.IOException;
@@ -60,7 +61,7 @@ public final class HistoryCommand extends ReportingCommand {
             GitHistorySource source = new GitHistorySource(repo, GitHistorySource.Range.history(repo, since, branch, all),
                     GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
                     settings.maxFileSize(maxSizeFlag));
-            result = source.scan(settings.engine(), threads.threads());
+            result = HistoryScan.scan(settings.engine(), source, threads.threads());
             result = settings.applyBaseline(thresholds.baselineFile(settings, root), result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());

@@ -6,6 +6,7 @@ import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
+import dev.miscan.core.session.HistoryScan;
 import dev.miscan.core.source.GitHistorySource;
 import dev.miscan.core.source.GitRepositories;
 import dev.miscan.core.source.GitStagedSource;
@@ -77,7 +78,7 @@ public final class ScanCommand extends ReportingCommand {
                 GitHistorySource source = new GitHistorySource(repo, since != null
                         ? GitHistorySource.Range.since(repo, since) : GitHistorySource.Range.parse(repo, diff),
                         GitRepositories.pathFilter(root, paths.given()), allExcludes, maxSize);
-                result = source.scan(engine, threads.threads());
+                result = HistoryScan.scan(engine, source, threads.threads());
                 pathExists = source.pathExists();
             } else {
                 result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads()));

@@ -1,21 +1,14 @@
 package dev.miscan.core.source;
 
-import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Provenance;
-import dev.miscan.core.engine.Engine;
-import dev.miscan.core.engine.ScanResult;
 import java.io.IOException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
-import java.util.regex.Pattern;
 import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.lib.AnyObjectId;
 import org.eclipse.jgit.lib.Constants;
@@ -33,11 +26,10 @@ import org.eclipse.jgit.util.io.DisabledOutputStream;
  * The lines every commit of a range added: each non-merge commit is compared with its first parent
  * (renames detected), the new version of each changed file is scanned whole and findings on added lines
  * are kept, with the commit's id, author and date. Merge commits are not compared: what they bring in is
- * scanned in the commits they merge. Use {@link #scan(Engine, int)} rather than the engine directly: it
+ * scanned in the commits they merge. Scan it with {@code HistoryScan} rather than the engine directly: it
  * keeps one finding per secret (the earliest commit) and marks those no longer present at the range's tip.
  */
 public final class GitHistorySource implements Source {
-    private static final Pattern COMMIT_IN_WARNING = Pattern.compile(" in commit [0-9a-f]+");
 
     /**
      * Which commits: reachable from {@code include} and not from {@code exclude}, like {@code git log}.
@@ -160,77 +152,21 @@ public final class GitHistorySource implements Source {
         return paths::contains;
     }
 
+    /** The repository root: where the report's paths start. */
+    public java.nio.file.Path root() {
+        return GitRepositories.root(repo);
+    }
+
     /**
-     * Scans the range: one finding per rule, path and secret, from the earliest commit that added it, each
-     * marked {@link Provenance#presentAtHead()} false when the tip's tree no longer contains that secret
-     * (anywhere: a renamed file still counts). Warnings about the same file skipped in several commits are
-     * merged into one.
+     * The position of {@code commit} in the order the range was walked, oldest first (after {@link #entries});
+     * {@link Integer#MAX_VALUE} for a commit not in the range.
      */
-    public ScanResult scan(Engine engine, int threads) throws IOException {
-        java.nio.file.Path root = GitRepositories.root(repo);
-        ScanResult raw = engine.scan(root, List.of(this), threads);
-        Comparator<Finding> byCommit = Comparator
-                .comparingInt((Finding f) -> f.provenance() == null ? Integer.MAX_VALUE
-                        : commitOrder.getOrDefault(f.provenance().commit(), Integer.MAX_VALUE))
-                .thenComparing(Finding.ORDER);
-        List<Finding> active = earliest(raw.findings(), byCommit, Set.of());
-        Set<String> activeKeys = new HashSet<>();
-        active.forEach(f -> activeKeys.add(key(f)));
-        List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
-        if (range.tip() != null && !(active.isEmpty() && suppressed.isEmpty())) {
-            ScanResult tip = engine.scan(root, List.of(new GitTreeSource(repo, range.tip(), filter, excludePatterns,
-                    maxFileSize)), threads);
-            Set<String> present = new HashSet<>();
-            tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
-            tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
-            active = markPresence(active, present);
-            suppressed = markPresence(suppressed, present);
-        }
-        return new ScanResult(root, raw.rules(), active, mergeWarnings(raw.warnings()), raw.filesScanned(),
-                raw.bytesScanned(), suppressed.size(), suppressed);
+    public int commitOrder(String commit) {
+        return commitOrder.getOrDefault(commit, Integer.MAX_VALUE);
     }
 
-    private static String key(Finding f) {
-        return f.rule().id() + "\n" + f.location().path() + "\n" + f.secretHash();
-    }
-
-    private static List<Finding> earliest(List<Finding> findings, Comparator<Finding> byCommit, Set<String> skip) {
-        List<Finding> sorted = new ArrayList<>(findings);
-        sorted.sort(byCommit);
-        Map<String, Finding> first = new LinkedHashMap<>();
-        for (Finding f : sorted) {
-            if (!skip.contains(key(f))) {
-                first.putIfAbsent(key(f), f);
-            }
-        }
-        List<Finding> out = new ArrayList<>(first.values());
-        out.sort(Finding.ORDER);
-        return out;
-    }
-
-    private static List<Finding> markPresence(List<Finding> findings, Set<String> present) {
-        List<Finding> out = new ArrayList<>();
-        for (Finding f : findings) {
-            boolean here = present.contains(f.rule().id() + "\n" + f.secretHash());
-            out.add(f.provenance() == null || here ? f : f.withProvenance(f.provenance().withPresentAtHead(false)));
-        }
-        return out;
-    }
-
-    /** "x.bin: skipped in commit A: binary file" and the same for commit B become one warning (the first). */
-    private static List<ScanWarning> mergeWarnings(List<ScanWarning> warnings) {
-        Map<String, List<ScanWarning>> groups = new LinkedHashMap<>();
-        for (ScanWarning w : warnings) {
-            // The same reason in another commit (a size may differ) is the same warning.
-            String general = COMMIT_IN_WARNING.matcher(w.message()).replaceFirst("").replaceAll("\\d+", "#");
-            groups.computeIfAbsent(w.path() + "\n" + general + "\n" + w.skipped(), k -> new ArrayList<>()).add(w);
-        }
-        List<ScanWarning> out = new ArrayList<>();
-        for (List<ScanWarning> group : groups.values()) {
-            ScanWarning first = group.get(0);
-            out.add(group.size() == 1 ? first : new ScanWarning(first.path(), first.message() + " (and in "
-                    + (group.size() - 1) + " more commit" + (group.size() == 2 ? "" : "s") + ")", first.skipped()));
-        }
-        return out;
+    /** The tree of the range's tip, as a source of its own, or null when the range has no tip. */
+    public GitTreeSource tipTree() {
+        return range.tip() == null ? null : new GitTreeSource(repo, range.tip(), filter, excludePatterns, maxFileSize);
     }
 }

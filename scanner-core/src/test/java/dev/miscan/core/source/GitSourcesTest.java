@@ -56,7 +56,7 @@ class GitSourcesTest {
     }
 
     private ScanResult history(GitHistorySource.Range range, long max) throws IOException {
-        return new GitHistorySource(jgit, range, TreeFilter.ALL, List.of(), max).scan(engine, 2);
+        return dev.miscan.core.session.HistoryScan.scan(engine, new GitHistorySource(jgit, range, TreeFilter.ALL, List.of(), max), 2);
     }
 
     /** "path:line" of each finding. */

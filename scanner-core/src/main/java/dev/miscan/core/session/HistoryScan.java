@@ -1,0 +1,101 @@
+package dev.miscan.core.session;
+
+import dev.miscan.core.api.Finding;
+import dev.miscan.core.api.Provenance;
+import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.source.GitHistorySource;
+import dev.miscan.core.source.GitTreeSource;
+import dev.miscan.core.source.ScanWarning;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/**
+ * A scan of a commit range (history, {@code --since}, {@code --diff}): the engine reads the range's added lines as
+ * a source like any other; this then keeps one finding per rule, path and secret, from the earliest commit that
+ * added it, each marked {@link Provenance#presentAtHead()} false when the tip's tree no longer contains that secret
+ * (anywhere: a renamed file still counts). Warnings about the same file skipped in several commits are merged.
+ * The source only produces fragments; the session runs the engine.
+ */
+public final class HistoryScan {
+    private static final Pattern COMMIT_IN_WARNING = Pattern.compile(" in commit [0-9a-f]+");
+
+    private HistoryScan() {
+    }
+
+    public static ScanResult scan(Engine engine, GitHistorySource source, int threads) throws IOException {
+        Path root = source.root();
+        ScanResult raw = engine.scan(root, List.of(source), threads);
+        Comparator<Finding> byCommit = Comparator
+                .comparingInt((Finding f) -> f.provenance() == null ? Integer.MAX_VALUE
+                        : source.commitOrder(f.provenance().commit()))
+                .thenComparing(Finding.ORDER);
+        List<Finding> active = earliest(raw.findings(), byCommit, Set.of());
+        Set<String> activeKeys = new HashSet<>();
+        active.forEach(f -> activeKeys.add(key(f)));
+        List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
+        GitTreeSource tipTree = source.tipTree();
+        if (tipTree != null && !(active.isEmpty() && suppressed.isEmpty())) {
+            ScanResult tip = engine.scan(root, List.of(tipTree), threads);
+            Set<String> present = new HashSet<>();
+            tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
+            tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
+            active = markPresence(active, present);
+            suppressed = markPresence(suppressed, present);
+        }
+        return new ScanResult(root, raw.rules(), active, mergeWarnings(raw.warnings()), raw.filesScanned(),
+                raw.bytesScanned(), suppressed.size(), suppressed);
+    }
+
+    private static String key(Finding f) {
+        return f.rule().id() + "\n" + f.location().path() + "\n" + f.secretHash();
+    }
+
+    private static List<Finding> earliest(List<Finding> findings, Comparator<Finding> byCommit, Set<String> skip) {
+        List<Finding> sorted = new ArrayList<>(findings);
+        sorted.sort(byCommit);
+        Map<String, Finding> first = new LinkedHashMap<>();
+        for (Finding f : sorted) {
+            if (!skip.contains(key(f))) {
+                first.putIfAbsent(key(f), f);
+            }
+        }
+        List<Finding> out = new ArrayList<>(first.values());
+        out.sort(Finding.ORDER);
+        return out;
+    }
+
+    private static List<Finding> markPresence(List<Finding> findings, Set<String> present) {
+        List<Finding> out = new ArrayList<>();
+        for (Finding f : findings) {
+            boolean here = present.contains(f.rule().id() + "\n" + f.secretHash());
+            out.add(f.provenance() == null || here ? f : f.withProvenance(f.provenance().withPresentAtHead(false)));
+        }
+        return out;
+    }
+
+    /** "x.bin: skipped in commit A: binary file" and the same for commit B become one warning (the first). */
+    private static List<ScanWarning> mergeWarnings(List<ScanWarning> warnings) {
+        Map<String, List<ScanWarning>> groups = new LinkedHashMap<>();
+        for (ScanWarning w : warnings) {
+            // The same reason in another commit (a size may differ) is the same warning.
+            String general = COMMIT_IN_WARNING.matcher(w.message()).replaceFirst("").replaceAll("\\d+", "#");
+            groups.computeIfAbsent(w.path() + "\n" + general + "\n" + w.skipped(), k -> new ArrayList<>()).add(w);
+        }
+        List<ScanWarning> out = new ArrayList<>();
+        for (List<ScanWarning> group : groups.values()) {
+            ScanWarning first = group.get(0);
+            out.add(group.size() == 1 ? first : new ScanWarning(first.path(), first.message() + " (and in "
+                    + (group.size() - 1) + " more commit" + (group.size() == 2 ? "" : "s") + ")", first.skipped()));
+        }
+        return out;
+    }
+}
