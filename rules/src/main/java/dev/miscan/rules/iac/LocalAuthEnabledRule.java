@@ -4,6 +4,7 @@ import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Role;
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
@@ -17,42 +18,26 @@ import java.util.Locale;
         kind = "iac")
 public final class LocalAuthEnabledRule extends DeployedResourceRule {
 
-    /**
-     * A resource type whose local authentication defaults to on.
-     *
-     * @param enabled  the azurerm attribute that must be {@code false}
-     * @param disabled the older azurerm attribute that must be {@code true} (v4 and before), or null
-     */
+    /** A resource type whose local authentication defaults to on (the Azure catalogue's), and its IaC service. */
     private record Target(IacService service, String label, String armType, String tfType, String enabled,
             String disabled) {
     }
 
-    private static final List<Target> TARGETS = List.of(
-            new Target(IacService.SERVICE_BUS, "Service Bus namespace", "Microsoft.ServiceBus/namespaces",
-                    "azurerm_servicebus_namespace", "local_auth_enabled", null),
-            new Target(IacService.EVENT_HUBS, "Event Hubs namespace", "Microsoft.EventHub/namespaces",
-                    "azurerm_eventhub_namespace", "local_authentication_enabled", null),
-            new Target(IacService.COSMOS, "Cosmos DB account", "Microsoft.DocumentDB/databaseAccounts",
-                    "azurerm_cosmosdb_account", "local_authentication_enabled", "local_authentication_disabled"),
-            new Target(IacService.APP_CONFIGURATION, "App Configuration store",
-                    "Microsoft.AppConfiguration/configurationStores", "azurerm_app_configuration", "local_auth_enabled",
-                    null),
-            new Target(IacService.EVENT_GRID, "Event Grid topic", "Microsoft.EventGrid/topics", "azurerm_eventgrid_topic",
-                    "local_auth_enabled", null),
-            new Target(IacService.EVENT_GRID, "Event Grid domain", "Microsoft.EventGrid/domains",
-                    "azurerm_eventgrid_domain", "local_auth_enabled", null),
-            new Target(IacService.AI_SERVICES, "Azure AI services account", "Microsoft.CognitiveServices/accounts",
-                    "azurerm_cognitive_account", "local_auth_enabled", null),
-            new Target(IacService.AI_SERVICES, "Azure AI services account", "", "azurerm_ai_services",
-                    "local_authentication_enabled", null),
-            new Target(IacService.SEARCH, "AI Search service", "Microsoft.Search/searchServices", "azurerm_search_service",
-                    "local_authentication_enabled", null),
-            new Target(IacService.SIGNALR, "SignalR service", "Microsoft.SignalRService/signalR",
-                    "azurerm_signalr_service", "local_auth_enabled", null),
-            new Target(IacService.WEB_PUBSUB, "Web PubSub service", "Microsoft.SignalRService/webPubSub",
-                    "azurerm_web_pubsub", "local_auth_enabled", null),
-            new Target(IacService.APP_INSIGHTS, "Application Insights component", "Microsoft.Insights/components",
-                    "azurerm_application_insights", "local_authentication_enabled", "local_authentication_disabled"));
+    private static final List<Target> TARGETS = targets();
+
+    private static List<Target> targets() {
+        List<Target> out = new java.util.ArrayList<>();
+        for (AzureCatalogue.Service s : AzureCatalogue.get().services()) {
+            for (AzureCatalogue.LocalAuth a : s.localAuth()) {
+                IacService service = IacService.of(a.terraform());
+                if (service == null) {
+                    throw new IllegalStateException("no IaC service for " + a.terraform());
+                }
+                out.add(new Target(service, a.label(), a.armType(), a.terraform(), a.enabled(), a.disabled()));
+            }
+        }
+        return List.copyOf(out);
+    }
 
     @Override
     public Remediation exampleRemediation() {

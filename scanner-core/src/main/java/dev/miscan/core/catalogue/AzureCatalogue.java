@@ -39,14 +39,15 @@ public final class AzureCatalogue {
      * @param terraform    azurerm resource types
      * @param words        what a setting's name says when it names the service: lower case, no separators
      * @param javaBuilders the Azure SDK client builders and constructors of the service (simple names)
+     * @param localAuth    the resources of the service whose local (key) authentication is on unless switched off
      * @param remedy       what to do instead when the general advice does not fit the service, or ""
      * @param detection    how the service is detected from the catalogue alone, or null when a dedicated detector
      *                     knows it
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
-            List<String> terraform, List<String> words, List<String> javaBuilders, String remedy,
-            Detection detection) {
+            List<String> terraform, List<String> words, List<String> javaBuilders, List<LocalAuth> localAuth,
+            String remedy, Detection detection) {
 
         /** Every role of the service, narrowest first, each once. */
         public List<Role> allRoles() {
@@ -96,6 +97,20 @@ public final class AzureCatalogue {
      * @param passwordless what replaces the setting
      */
     public record Detection(List<String> settings, String passwordless) {
+    }
+
+    /**
+     * A resource whose local (key) authentication is on unless switched off: in ARM/Bicep
+     * {@code properties.disableLocalAuth: true}; in Terraform the azurerm attribute {@code enabled} set to false
+     * or, before azurerm v5, {@code disabled} set to true.
+     *
+     * @param label     what users call the resource, e.g. "Service Bus namespace"
+     * @param armType   the ARM type, or "" when only Terraform has a type of its own for it
+     * @param terraform the azurerm type
+     * @param enabled   the azurerm attribute that must be false
+     * @param disabled  the older azurerm attribute that must be true, or null
+     */
+    public record LocalAuth(String label, String armType, String terraform, String enabled, String disabled) {
     }
 
     private static final Pattern GUID = Pattern.compile("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -282,7 +297,7 @@ public final class AzureCatalogue {
                     iac.get("arm") instanceof List<?> arms ? arms.stream().map(Object::toString).toList()
                             : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
-                    words(m, key), javaBuilders(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
+                    words(m, key), javaBuilders(m, key), localAuth(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
                     detection(m, key)));
         }
         return new AzureCatalogue(roles, services);
@@ -295,6 +310,19 @@ public final class AzureCatalogue {
         List<String> settings = list(m.get("settings"), key + ".settings").stream().map(Object::toString).toList();
         settings.forEach(Pattern::compile);
         return new Detection(settings, text(m, "passwordless"));
+    }
+
+    private static List<LocalAuth> localAuth(Map<?, ?> m, String key) {
+        if (m.get("localAuth") == null) {
+            return List.of();
+        }
+        List<LocalAuth> out = new ArrayList<>();
+        for (Object o : list(m.get("localAuth"), key + ".localAuth")) {
+            Map<?, ?> e = map(o, key + ".localAuth");
+            out.add(new LocalAuth(text(e, "label"), e.get("arm") == null ? "" : e.get("arm").toString(),
+                    text(e, "terraform"), text(e, "enabled"), e.get("disabled") == null ? null : e.get("disabled").toString()));
+        }
+        return List.copyOf(out);
     }
 
     private static List<String> javaBuilders(Map<?, ?> m, String key) {
