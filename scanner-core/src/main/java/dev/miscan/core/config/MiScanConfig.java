@@ -49,7 +49,7 @@ import org.yaml.snakeyaml.nodes.Tag;
  *
  * <pre>
  * version: 1                         optional; the only version
- * exclude: [docs/, "*.md"]           gitignore-syntax patterns, relative to the scanned root
+ * exclude: [docs/, "*.md"]           gitignore-syntax patterns, relative to the directory of the file
  * rules:                             rule id: off | on | error | warning | note
  *   MI-APPINSIGHTS-CONNSTR: off
  * allow:
@@ -108,8 +108,33 @@ public final class MiScanConfig {
 
     /** {@code dir/.mi-scan.yml} if it exists, otherwise {@link #empty()}. */
     public static MiScanConfig discover(Path dir) throws ConfigException {
-        Path candidate = dir.resolve(FILE_NAME);
-        return Files.isRegularFile(candidate) ? load(candidate) : empty();
+        Path candidate = find(dir);
+        return candidate != null ? load(candidate) : empty();
+    }
+
+    /**
+     * The settings file that applies to a scan of {@code dir}, as git finds {@code .gitignore}: {@code dir}'s own,
+     * else the nearest one in the directories above it up to the root of the git repository that holds it; none
+     * above a directory that is not in a repository (a file in the home directory does not apply to every scan).
+     */
+    static Path find(Path dir) {
+        Path start = dir.toAbsolutePath().normalize();
+        if (Files.isRegularFile(start.resolve(FILE_NAME))) {
+            return start.resolve(FILE_NAME);
+        }
+        Path repository = null;
+        for (Path p = start; p != null; p = p.getParent()) {
+            if (Files.exists(p.resolve(".git"))) {
+                repository = p;
+                break;
+            }
+        }
+        for (Path p = start.getParent(); repository != null && p != null && p.startsWith(repository); p = p.getParent()) {
+            if (Files.isRegularFile(p.resolve(FILE_NAME))) {
+                return p.resolve(FILE_NAME);
+            }
+        }
+        return null;
     }
 
     /** Reads and validates a configuration file. */

@@ -28,20 +28,32 @@ import java.util.function.Predicate;
 public final class ProjectSettings {
     private final MiScanConfig config;
     private final RuleRegistry registry;
+    /** Where the scan's paths start, relative to the directory of the settings file ("" when it is the same). */
+    private final String rootInConfigDir;
 
-    private ProjectSettings(MiScanConfig config, RuleRegistry registry) {
+    private ProjectSettings(MiScanConfig config, RuleRegistry registry, String rootInConfigDir) {
         this.config = config;
         this.registry = registry;
+        this.rootInConfigDir = rootInConfigDir;
     }
 
     /**
-     * Reads {@code configFile}, or {@code root/.mi-scan.yml} when it is null (no file: defaults), and checks its
-     * rule ids against {@code registry}.
+     * Reads {@code configFile}, or the {@code .mi-scan.yml} that applies to {@code root} when it is null: the
+     * root's own, else the nearest above it within its git repository (no file: defaults). Checks its rule ids
+     * against {@code registry}.
      */
     public static ProjectSettings load(Path configFile, Path root, RuleRegistry registry) throws ConfigException {
         MiScanConfig config = configFile != null ? MiScanConfig.load(configFile) : MiScanConfig.discover(root);
         config.checkRuleIds(registry.knownIds());
-        return new ProjectSettings(config, registry);
+        String prefix = "";
+        if (configFile == null && config.file() != null && config.file().getParent() != null) {
+            Path configDir = config.file().toAbsolutePath().normalize().getParent();
+            Path scanRoot = root.toAbsolutePath().normalize();
+            if (scanRoot.startsWith(configDir) && !scanRoot.equals(configDir)) {
+                prefix = configDir.relativize(scanRoot).toString().replace('\\', '/') + "/";
+            }
+        }
+        return new ProjectSettings(config, registry, prefix);
     }
 
     public MiScanConfig config() {
@@ -53,11 +65,47 @@ public final class ProjectSettings {
         return new Engine(registry, config.policy());
     }
 
-    /** The file's excludes followed by the front end's. */
+    /**
+     * The file's excludes followed by the front end's. A file found above the scanned root (the repository's)
+     * has its patterns rebased onto the root, so that they mean what they mean to git.
+     */
     public List<String> excludes(List<String> flags) {
-        List<String> all = new ArrayList<>(config.excludes());
+        List<String> all = new ArrayList<>();
+        for (String pattern : config.excludes()) {
+            String rebased = rebase(pattern, rootInConfigDir);
+            if (rebased != null) {
+                all.add(rebased);
+            }
+        }
         all.addAll(flags);
         return all;
+    }
+
+    /**
+     * {@code pattern}, written relative to the settings file's directory, relative to the scanned root that lies at
+     * {@code prefix} below it; null when it can only match outside the root. A pattern without an inner slash
+     * matches at any depth and stays as it is.
+     */
+    static String rebase(String pattern, String prefix) {
+        if (prefix.isEmpty()) {
+            return pattern;
+        }
+        boolean negated = pattern.startsWith("!");
+        String p = negated ? pattern.substring(1) : pattern;
+        String body = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        if (!body.contains("/")) {
+            return pattern;
+        }
+        String anchored = p.startsWith("/") ? p.substring(1) : p;
+        if (anchored.startsWith(prefix)) {
+            String rest = anchored.substring(prefix.length());
+            return rest.isEmpty() ? negated ? null : "*" : (negated ? "!" : "") + "/" + rest;
+        }
+        String dir = anchored.endsWith("/") ? anchored : anchored + "/";
+        if (prefix.startsWith(dir) && !dir.contains("*") && !dir.contains("?") && !dir.contains("[")) {
+            return negated ? null : "*"; // the pattern names a directory above the root: everything in it
+        }
+        return null;
     }
 
     /** The flag's size when given, else the file's, else the default. */

@@ -33,6 +33,35 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void aSubdirectoryScanUsesTheRepositorysFile_withItsExcludesRebasedOntoTheSubdirectory() throws Exception {
+        Files.createDirectories(root.resolve(".git"));
+        Files.writeString(root.resolve(".mi-scan.yml"), "rules:\n  MI-TEST-SECRET: off\n"
+                + "exclude: [services/orders/generated/, \"*.md\", /docs/, services/, other/x/]\n");
+        Path sub = Files.createDirectories(root.resolve("services/orders"));
+        Files.createDirectories(sub.resolve("generated"));
+        Files.writeString(sub.resolve("generated/a.txt"), "secret=Value0000001\n");
+        Files.writeString(sub.resolve("b.txt"), "secret=Value0000002\n");
+
+        ProjectSettings s = ProjectSettings.load(null, sub, registry);
+
+        assertThat(s.config().file()).isEqualTo(root.resolve(".mi-scan.yml"));
+        assertThat(s.excludes(List.of())).containsExactly("/generated/", "*.md", "services/");
+        ScanResult r = s.engine().scan(new ScanRequest(sub, List.of(sub), s.excludes(List.of()),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 1));
+        assertThat(r.findings()).isEmpty(); // the rule is off for the whole repository
+        assertThat(ProjectSettings.rebase("services/*/generated/", "services/orders/")).isNull();
+        assertThat(ProjectSettings.rebase("/services/orders/", "services/orders/")).isEqualTo("*");
+    }
+
+    @Test
+    void aFileAboveADirectoryOutsideAnyRepository_doesNotApply() throws Exception {
+        Files.writeString(root.resolve(".mi-scan.yml"), "rules:\n  MI-TEST-SECRET: off\n");
+        Path sub = Files.createDirectories(root.resolve("project"));
+
+        assertThat(ProjectSettings.load(null, sub, registry).config().file()).isNull();
+    }
+
+    @Test
     void flagsWinOverTheFile_andExcludesAdd() throws Exception {
         Files.writeString(root.resolve(".mi-scan.yml"), "fail-on: note\nmax-file-size: 1k\nexclude: [docs/]\n");
 
