@@ -3,6 +3,7 @@ package dev.miscan.cli;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Fix;
 import dev.miscan.core.api.Location;
+import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
@@ -193,21 +194,9 @@ public final class FixCommand implements Callable<Integer> {
         if (refused) {
             return "the file has uncommitted changes, or its fixes overlap";
         }
-        // the rule's own reason (a database user, the app registration's roles, a federated credential…) is data
-        if (!f.rule().manualFix().isEmpty()) {
-            return f.rule().manualFix();
-        }
-        String path = f.location().path();
-        if (path.endsWith(".java")) {
-            // "… in constant Keys.X, passed to … in Other.java on line N": defined here, used in another file
-            return f.message().contains(", passed to ")
-                    ? "a constant: fix the clients that use it, then delete it"
-                    : "the endpoint or namespace is not written in the code, or the client is not one mi-scan rewrites";
-        }
-        if (path.endsWith(".properties") || path.endsWith(".yml") || path.endsWith(".yaml") || path.endsWith(".json")) {
-            return "the passwordless settings need a value the file does not name, or do not fit beside this one";
-        }
-        return "not a setting mi-scan rewrites: remove the value by hand";
+        // the rule that declined the fix said why (its own reason, or the kind of file)
+        return !f.remediation().manual().isEmpty() ? f.remediation().manual()
+                : Remediation.whyManual(f.rule(), f.location().path(), f.message());
     }
 
     /**

@@ -105,7 +105,11 @@ public abstract class Detector {
         int first = doc.fragment().firstLine();
         Location location = new Location(doc.path(), first + line, offset - lines.lineStart(line) + 1,
                 first + endLine, end - lines.lineStart(endLine) + 1);
-        sink.accept(new Finding(rule, rule.defaultSeverity(), Redaction.redact(message, secret), location, null,
-                Redaction.preview(secret), Redaction.sha256(secret), null, remediation, null, null, kind), secret);
+        String redacted = Redaction.redact(message, secret);
+        // a finding without a mechanical fix says why a person is needed; the front ends only print it
+        Remediation withReason = remediation.fix() != null || !remediation.manual().isEmpty() ? remediation
+                : remediation.withManual(Remediation.whyManual(rule, doc.path(), redacted));
+        sink.accept(new Finding(rule, rule.defaultSeverity(), redacted, location, null,
+                Redaction.preview(secret), Redaction.sha256(secret), null, withReason, null, null, kind), secret);
     }
 }

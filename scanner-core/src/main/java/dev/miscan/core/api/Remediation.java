@@ -17,6 +17,8 @@ import java.util.List;
  * @param fix            the mechanical change for this finding, or null when it needs a person
  * @param access         what the code was seen doing with the client, which chose {@code roles} (e.g. "only
  *                       reads: downloadContent, listBlobs"), or "" when it could not be told
+ * @param manual         why the finding needs a person when {@code fix} is null (the database needs a user for
+ *                       the identity first; the endpoint is not written in the code), or ""
  */
 public record Remediation(
         String service,
@@ -29,7 +31,8 @@ public record Remediation(
         String scope,
         List<String> commands,
         Fix fix,
-        String access) {
+        String access,
+        String manual) {
 
     public Remediation(String service, String target, String summary, String language, String replacement,
             String dependency, List<Role> roles, String scope, List<String> commands) {
@@ -38,12 +41,12 @@ public record Remediation(
 
     public Remediation(String service, String target, String summary, String language, String replacement,
             String dependency, List<Role> roles, String scope, List<String> commands, Fix fix) {
-        this(service, target, summary, language, replacement, dependency, roles, scope, commands, fix, "");
+        this(service, target, summary, language, replacement, dependency, roles, scope, commands, fix, "", "");
     }
 
     public Remediation withFix(Fix newFix) {
         return new Remediation(service, target, summary, language, replacement, dependency, roles, scope, commands,
-                newFix, access);
+                newFix, access, manual);
     }
 
     /**
@@ -66,12 +69,39 @@ public record Remediation(
             }
         }
         return new Remediation(service, target, summary, language, replacement, dependency, chosen, scope, newCommands,
-                fix, seen);
+                fix, seen, manual);
     }
 
     public Remediation {
         roles = List.copyOf(roles);
         commands = List.copyOf(commands);
         access = access == null ? "" : access;
+        manual = manual == null ? "" : manual;
+    }
+
+    /** This remediation with {@code reason} as why a person is needed. */
+    public Remediation withManual(String reason) {
+        return new Remediation(service, target, summary, language, replacement, dependency, roles, scope, commands, fix,
+                access, reason);
+    }
+
+    /**
+     * Why a finding of {@code rule} at {@code path} with {@code message} needs a person, when its remediation has no
+     * fix: the rule's own reason, else what the kind of file says.
+     */
+    public static String whyManual(RuleDescriptor rule, String path, String message) {
+        if (!rule.manualFix().isEmpty()) {
+            return rule.manualFix();
+        }
+        if (path.endsWith(".java")) {
+            // "… in constant Keys.X, passed to … in Other.java on line N": defined here, used in another file
+            return message.contains(", passed to ")
+                    ? "a constant: fix the clients that use it, then delete it"
+                    : "the endpoint or namespace is not written in the code, or the client is not one mi-scan rewrites";
+        }
+        if (path.endsWith(".properties") || path.endsWith(".yml") || path.endsWith(".yaml") || path.endsWith(".json")) {
+            return "the passwordless settings need a value the file does not name, or do not fit beside this one";
+        }
+        return "not a setting mi-scan rewrites: remove the value by hand";
     }
 }
