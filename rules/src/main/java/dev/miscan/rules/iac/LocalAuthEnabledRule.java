@@ -11,11 +11,9 @@ import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Stream;
 
-@DetectorInfo(
-        rules = "MI-IAC-LOCAL-AUTH-ENABLED",
-        keywords = {"microsoft.servicebus/namespaces", "microsoft.eventhub/namespaces", "microsoft.documentdb/databaseaccounts", "microsoft.appconfiguration/configurationstores", "microsoft.eventgrid/topics", "microsoft.eventgrid/domains", "microsoft.cognitiveservices/accounts", "microsoft.search/searchservices", "microsoft.signalrservice/signalr", "microsoft.signalrservice/webpubsub", "microsoft.insights/components", "azurerm_servicebus_namespace", "azurerm_eventhub_namespace", "azurerm_cosmosdb_account", "azurerm_app_configuration", "azurerm_eventgrid_topic", "azurerm_eventgrid_domain", "azurerm_cognitive_account", "azurerm_ai_services", "azurerm_search_service", "azurerm_signalr_service", "azurerm_web_pubsub", "azurerm_application_insights"},
-        kind = "iac")
+@DetectorInfo(rules = "MI-IAC-LOCAL-AUTH-ENABLED", kind = "iac")
 public final class LocalAuthEnabledRule extends DeployedResourceRule {
 
     /** A resource type whose local authentication defaults to on (the Azure catalogue's), and its IaC service. */
@@ -24,6 +22,10 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
     }
 
     private static final List<Target> TARGETS = targets();
+    /** The resource types, lower case: a file that names none of them has nothing for this rule. */
+    private static final List<String> KEYWORDS = TARGETS.stream()
+            .flatMap(t -> Stream.of(t.armType(), t.tfType())).filter(x -> !x.isEmpty())
+            .map(x -> x.toLowerCase(Locale.ROOT)).distinct().toList();
 
     private static List<Target> targets() {
         List<Target> out = new java.util.ArrayList<>();
@@ -37,6 +39,11 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
             }
         }
         return List.copyOf(out);
+    }
+
+    @Override
+    public List<String> keywords() {
+        return KEYWORDS;
     }
 
     @Override

@@ -38,7 +38,11 @@ public abstract class Detector {
         return ruleIds().get(0);
     }
 
-    public final List<String> keywords() {
+    /**
+     * Lower-case literals of which at least one must occur in a file for this detector to run: those of its
+     * {@link DetectorInfo}; a detector driven by data derives them from the data.
+     */
+    public List<String> keywords() {
         return List.of(info.keywords());
     }
 

@@ -20,9 +20,10 @@ public @interface DetectorInfo {
 
     /**
      * Lower-case literals of which at least one must occur in a file for the detector to run on it.
-     * The engine matches all detectors' keywords in one pass.
+     * The engine matches all detectors' keywords in one pass. A detector driven by data may name none here and
+     * return them from {@link Detector#keywords()}.
      */
-    String[] keywords();
+    String[] keywords() default {};
 
     /**
      * When two detectors report the same secret at the same place under rules of the same tier, the lower

@@ -72,6 +72,11 @@ public final class RuleRegistry {
             if (det.ruleIds().isEmpty()) {
                 throw new IllegalStateException(det.getClass().getName() + " names no rule");
             }
+            if (det.keywords().isEmpty() || det.keywords().stream()
+                    .anyMatch(k -> k.isEmpty() || !k.equals(k.toLowerCase(java.util.Locale.ROOT)))) {
+                throw new IllegalStateException(det.getClass().getName()
+                        + " needs lower-case keywords, or it would never run");
+            }
             Map<String, RuleDescriptor> bound = new HashMap<>();
             for (String id : det.ruleIds()) {
                 RuleDescriptor d = ids.get(id);
