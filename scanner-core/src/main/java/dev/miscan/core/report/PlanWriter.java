@@ -34,7 +34,7 @@ public final class PlanWriter {
      */
     public record Target(String service, String resource, List<String> uses, List<Role> roles, String scope,
             List<String> commands, String replacementLanguage, String replacement, String dependency,
-            List<String> access, boolean rolesFromCode) {
+            List<String> access, boolean rolesFromCode, String summary) {
     }
 
     /** Between a code location and what the code does there, in {@link Target#access()} (paths may hold spaces). */
@@ -73,7 +73,7 @@ public final class PlanWriter {
             }
             out.add(new Target(first.service(), first.target(), List.copyOf(uses), List.copyOf(roles), scope,
                     List.copyOf(commands), first.language(), first.replacement(), first.dependency(),
-                    List.copyOf(access), fromCode && !roles.isEmpty()));
+                    List.copyOf(access), fromCode && !roles.isEmpty(), first.summary()));
         }
         return out;
     }
@@ -115,6 +115,10 @@ public final class PlanWriter {
             t.uses().forEach(u -> md.append("- `").append(u).append("`\n"));
             md.append("\n**Identity**: the managed identity of the host that runs this code (system-assigned, or a")
                     .append(" user-assigned identity shared by the hosts that need the same access).\n\n");
+            if (t.roles().isEmpty() && !t.summary().isBlank()) {
+                // no role replaces this key (a database user, Key Vault for Notification Hubs): say what does
+                md.append("**What to do**: ").append(t.summary().strip()).append("\n\n");
+            }
             if (!t.access().isEmpty()) {
                 md.append("**What the code does**\n\n");
                 t.access().forEach(a -> md.append("- `").append(a.substring(0, a.indexOf(ACCESS_SEPARATOR)))
