@@ -270,6 +270,27 @@ class PathologicalInputTest {
         return inputs;
     }
 
+    /**
+     * Hundreds of credential settings in one file: deciding each one's fix looks at the settings before it, which
+     * was cubic (400 client secrets took a minute). An attacker controls the file, so it is a hang guard here; the
+     * speed is the benchmark's business.
+     */
+    @Test
+    void hundredsOfCredentialSettings_inOneFile_finish() {
+        StringBuilder text = new StringBuilder();
+        java.security.SecureRandom random = new java.security.SecureRandom();
+        for (int i = 0; i < 1_000; i++) {
+            StringBuilder secret = new StringBuilder();
+            for (int j = 0; j < 34; j++) {
+                secret.append("ABCDEFGHJKLMNPQRSTUVWabcdefghijkmnopqrstuvw0123456789".charAt(random.nextInt(53)));
+            }
+            text.append("app").append(i).append(".spring.cloud.azure.credential.client-secret=").append(secret).append('\n');
+        }
+        Engine engine = new Engine(RuleRegistry.load());
+        guarded(() -> assertThat(engine.scanFragment(new Fragment("application.properties", text.toString()),
+                w -> { }).findings()).hasSize(1_000));
+    }
+
     @Test
     void everyStaticPatternOfTheScannerAndTheRulesIsFound() {
         Map<String, Pattern> patterns = productionPatterns();

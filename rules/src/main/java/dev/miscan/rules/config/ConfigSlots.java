@@ -198,23 +198,56 @@ public final class ConfigSlots {
      * name. A user-assigned identity's client id is optional (a system-assigned identity needs none) and is left out.
      */
     static List<String[]> settingsToAdd(Document doc, Candidate c) {
-        return settingsToAdd(doc, c, new java.util.IdentityHashMap<>());
+        return settingsToAdd(doc, c, doc.view(FIXABLE));
     }
+
+    /** The settings of a document that are credential slots, each with its slot (matched once per document). */
+    private record Slotted(ConfigEntry entry, Slot slot) {
+    }
+
+    private static final Document.View<List<Slotted>> SLOTTED = doc -> {
+        List<Slotted> out = new ArrayList<>();
+        for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+            Slot slot = slotOf(e.key());
+            if (slot != null) {
+                out.add(new Slotted(e, slot));
+            }
+        }
+        return List.copyOf(out);
+    };
+
+    /** The normalized keys of a document's settings that are not commented out. */
+    private static final Document.View<java.util.Set<String>> PRESENT = doc -> {
+        java.util.Set<String> present = new java.util.HashSet<>();
+        for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+            if (!e.commented()) {
+                present.add(ConfigEntry.normalize(e.key()));
+            }
+        }
+        return java.util.Set.copyOf(present);
+    };
+
+    /**
+     * Per document, whether each credential setting has a fix: decided once, so that deciding every setting's
+     * fix is quadratic in the settings at worst, not cubic (a file of hundreds of secrets is an input an attacker
+     * controls). A document is scanned by one thread at a time.
+     */
+    private static final Document.View<java.util.Map<ConfigEntry, Boolean>> FIXABLE =
+            doc -> java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** {@code fixable} memoizes, per earlier credential setting, whether it has a fix (each is decided once). */
     private static List<String[]> settingsToAdd(Document doc, Candidate c,
             java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigEntry e = c.entry();
-        java.util.Set<String> present = new java.util.HashSet<>();
-        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-            if (!other.commented()) {
-                present.add(ConfigEntry.normalize(other.key()));
-            }
+        java.util.Set<String> present = new java.util.HashSet<>(doc.view(PRESENT));
+        for (Slotted s : doc.view(SLOTTED)) {
+            ConfigEntry other = s.entry();
             // a setting that the fix of an earlier credential setting adds is added once, by that fix
-            Slot earlier = other.keyOffset() < e.keyOffset() && !other.commented() ? slotOf(other.key()) : null;
-            if (earlier == null || other.value() == null || other.value().isBlank()) {
+            if (other.keyOffset() >= e.keyOffset() || other.commented() || other.value() == null
+                    || other.value().isBlank()) {
                 continue;
             }
+            Slot earlier = s.slot();
             Boolean earlierFixed = fixable.get(other);
             if (earlierFixed == null) {
                 earlierFixed = hasFix(doc, new Candidate(earlier, other, other.keyOffset(), "", "", Severity.ERROR, null),
@@ -312,11 +345,11 @@ public final class ConfigSlots {
                 int line = finding.location().startLine() - doc.fragment().firstLine();
                 if (line >= 0 && line < lines.lineCount()) {
                     int offset = lines.lineStart(line) + finding.location().startColumn() - 1;
-                    for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
-                        Slot slot = slotOf(e.key());
-                        if (slot != null && e.valueOffset() >= 0 && offset >= e.valueOffset()
+                    for (Slotted s : doc.view(SLOTTED)) {
+                        ConfigEntry e = s.entry();
+                        if (e.valueOffset() >= 0 && offset >= e.valueOffset()
                                 && offset < e.valueOffset() + e.rawValue().length()) {
-                            fix = fix(doc, new Candidate(slot, e, offset, secret, "", Severity.ERROR, null));
+                            fix = fix(doc, new Candidate(s.slot(), e, offset, secret, "", Severity.ERROR, null));
                             break;
                         }
                     }
