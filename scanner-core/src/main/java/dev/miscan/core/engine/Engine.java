@@ -280,6 +280,8 @@ public final class Engine {
         Fragment fragment = doc.fragment();
         List<String> redact = redactable(detected.secrets(), detected.notSecrets());
         Map<String, Integer> occurrences = new HashMap<>();
+        // one rendering per line: a minified template holds thousands of findings on one long line
+        Map<Integer, String> snippets = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (Finding f : detected.findings()) {
             String base = Fingerprints.base(f.rule().id(), fragment.path(), f.secretHash());
@@ -287,8 +289,9 @@ public final class Engine {
             if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
                 continue;
             }
-            String line = doc.lines().line(f.location().startLine() - fragment.firstLine());
-            Finding numbered = f.withFingerprint(base + ":" + n).withSnippet(Snippets.render(line, redact))
+            int lineIndex = f.location().startLine() - fragment.firstLine();
+            String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(doc.lines().line(l), redact));
+            Finding numbered = f.withFingerprint(base + ":" + n).withSnippet(snippet)
                     .withProvenance(fragment.provenance());
             Severity severity = policy.severity(f.rule(), f.severity());
             out.add(severity == f.severity() ? numbered : numbered.withSeverity(severity));
