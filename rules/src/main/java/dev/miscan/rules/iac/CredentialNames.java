@@ -1,5 +1,6 @@
 package dev.miscan.rules.iac;
 
+import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.core.secrets.Placeholders;
 import java.util.List;
@@ -100,6 +101,30 @@ final class CredentialNames {
         return false;
     }
 
+    private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.][A-Za-z]+)+");
+    private static final List<String> SECRET_WORDS = List.of("key", "secret", "password", "passwd", "pwd", "connection",
+            "string", "token", "sas", "credential", "conn", "cert");
+
+    /**
+     * True when a value is the name of a secret, not a secret: words of one case joined by '-', '_' or '.', one of
+     * them a credential or Azure service word ({@code AZURE-COSMOS-CONNECTION-STRING}, a Key Vault secret's name;
+     * {@code sql_admin_password}, an app setting's). A passphrase is written in words too, but not in the
+     * vocabulary of what it protects.
+     */
+    static boolean namesASecret(String value) {
+        if (!WORDS.matcher(value).matches() || !(value.equals(value.toUpperCase(Locale.ROOT))
+                || value.equals(value.toLowerCase(Locale.ROOT)))) {
+            return false;
+        }
+        String lower = value.toLowerCase(Locale.ROOT);
+        for (String word : lower.split("[-_.]")) {
+            if (SECRET_WORDS.contains(word)) {
+                return true;
+            }
+        }
+        return !AzureCatalogue.get().servicesNamedIn(value).isEmpty();
+    }
+
     /** A connection string: the value rules parse those and validate the key in them. */
     static boolean looksLikeConnectionString(String v) {
         return v.indexOf('=') > 0 && (v.indexOf(';') > 0 || CONNECTION_STRING.matcher(v).lookingAt())
@@ -137,6 +162,9 @@ final class CredentialNames {
         }
         if (lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") && !lower.matches(".*\\d.*[a-z].*\\d.*")) {
             return false; // a host name
+        }
+        if (namesASecret(v)) {
+            return false;
         }
         int classes = 0;
         classes += v.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
