@@ -56,6 +56,11 @@ public final class Placeholders {
         if (v.isEmpty()) {
             return true;
         }
+        // the output of a command ($(az account get-access-token …), `cat key`): read at run time, never a literal,
+        // even when the value as delimited is only the command's first word
+        if (v.startsWith("$(") || v.charAt(0) == '`') {
+            return true;
+        }
         String lower = v.toLowerCase(Locale.ROOT);
         if (WORDS.contains(lower) || lower.startsWith("@microsoft.keyvault(")) {
             return true;
