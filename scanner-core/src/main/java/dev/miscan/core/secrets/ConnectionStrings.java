@@ -50,9 +50,20 @@ public final class ConnectionStrings {
                 while (j < end && !isValueEnd(text.charAt(j))) {
                     j++;
                 }
+                // the default of a placeholder (${SB_CONNECTION:Endpoint=…;SharedAccessKey=…}): its '}' closes the
+                // placeholder, not the value
+                if (j > v && text.charAt(j - 1) == '}' && opensPlaceholder(text, i)) {
+                    j--;
+                }
                 return Optional.of(new Value(key, text.substring(v, j), v));
             }
             return Optional.empty();
+        }
+
+        /** True when a {@code ${} before {@code at} on its line is still open (its default holds the value). */
+        private static boolean opensPlaceholder(String text, int at) {
+            int open = text.lastIndexOf("${", at);
+            return open >= 0 && text.lastIndexOf('\n', at) < open && text.indexOf('}', open) >= at;
         }
 
         public boolean has(String key) {
