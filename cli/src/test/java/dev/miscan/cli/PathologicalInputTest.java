@@ -420,7 +420,8 @@ class PathologicalInputTest {
             Map.entry("IacTemplate.TF_SINGLE", "matches() on one Terraform expression"),
             Map.entry("KeySources.TF_REFERENCE", "matches() on one Terraform reference"),
             Map.entry("KeySources.TF_KEY_ATTRIBUTE", "matches() on one attribute name"),
-            Map.entry("SecretPropertyRule.SLOTS", "matches() on a resource type"));
+            Map.entry("SecretPropertyRule.SLOTS", "matches() on a resource type"),
+            Map.entry("CredentialNames.WORDS", "matches() on a template default value"));
 
     private static boolean matchedWhole(String name) {
         return MATCHED_WHOLE.keySet().stream().anyMatch(k -> name.equals(k) || name.startsWith(k + "["));

@@ -101,7 +101,7 @@ final class CredentialNames {
         return false;
     }
 
-    private static final Pattern WORDS = Pattern.compile("[A-Za-z]+(?:[-_.][A-Za-z]+)+");
+    private static final Pattern WORDS = Pattern.compile("[A-Za-z]++(?:[-_.][A-Za-z]++)++");
     private static final List<String> SECRET_WORDS = List.of("key", "secret", "password", "passwd", "pwd", "connection",
             "string", "token", "sas", "credential", "conn", "cert");
 
