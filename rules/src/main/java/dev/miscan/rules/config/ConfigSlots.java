@@ -100,12 +100,45 @@ public final class ConfigSlots {
     /** The slot a key belongs to, if any. */
     public static Slot slotOf(String key) {
         String normalized = ConfigEntry.normalize(key);
+        Slot slot = match(normalized);
+        // environment-variable spelling splits the last words (SPRING_CLOUD_AZURE_STORAGE_BLOB_CONNECTION_STRING,
+        // AZURE_STORAGE_ACCOUNT_KEY): the same setting with its last two or three words joined. Only for that
+        // spelling: a dotted key of the application's own (servicebus.connection) is not a framework setting,
+        // and replacing it with one would break the code that reads it.
+        for (int join = 2; slot == null && join <= 3 && isEnvironmentVariableName(key); join++) {
+            String joined = joinLast(normalized, join);
+            if (joined != null) {
+                slot = match(joined);
+            }
+        }
+        return slot;
+    }
+
+    private static boolean isEnvironmentVariableName(String key) {
+        return key.indexOf('_') > 0 && ENV_NAME.matcher(key).matches();
+    }
+
+    private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*+");
+
+    private static Slot match(String normalized) {
         for (Slot s : TABLE) {
             if (s.key().matcher(normalized).find()) {
                 return s;
             }
         }
         return null;
+    }
+
+    /** {@code a.b.c.d} with its last {@code n} segments joined ({@code a.bcd} for 3), or null when it has fewer. */
+    private static String joinLast(String key, int n) {
+        int cut = key.length();
+        for (int i = 0; i < n - 1; i++) {
+            cut = key.lastIndexOf('.', cut - 1);
+            if (cut <= 0) {
+                return null;
+            }
+        }
+        return key.substring(0, cut) + key.substring(cut).replace(".", "");
     }
 
     /** Receives a candidate; rules pass a lambda that calls their {@code report}. */
@@ -539,7 +572,8 @@ public final class ConfigSlots {
             String k = e.normalizedKey();
             if ((k.endsWith("datasource.url") || k.endsWith("datasource.jdbc.url") || k.endsWith("jdbc.url")
                     || k.endsWith("datasources.default.url") || k.endsWith("hibernate.connection.url")
-                    || k.endsWith("datasource.hikari.jdbcurl")) && e.value() != null) {
+                    || k.endsWith("datasource.hikari.jdbcurl") || k.endsWith("flyway.url")
+                    || k.endsWith("liquibase.url")) && e.value() != null) {
                 String v = e.value().strip();
                 int j = v.toLowerCase(Locale.ROOT).indexOf("jdbc:");
                 if (j >= 0) {

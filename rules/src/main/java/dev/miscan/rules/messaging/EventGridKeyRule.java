@@ -1,6 +1,5 @@
 package dev.miscan.rules.messaging;
 
-import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.DetectorInfo;
 import dev.miscan.core.api.FindingSink;
 import dev.miscan.core.api.Remediation;
@@ -12,15 +11,16 @@ import dev.miscan.core.secrets.CaskKeys;
 import dev.miscan.core.secrets.ConnectionStrings;
 import dev.miscan.core.secrets.IdentifiableKeys;
 import dev.miscan.core.secrets.KeyShapes;
+import dev.miscan.rules.config.ConfigSlotDetector;
 import dev.miscan.rules.support.Contexts;
 import dev.miscan.rules.support.Remedies;
 import java.util.List;
 
 @DetectorInfo(
         rules = "MI-EVENTGRID-KEY",
-        keywords = {"eventgrid.azure.net", "aeg-sas-key", "azeg"},
+        keywords = {"eventgrid.azure.net", "aeg-sas-key", "azeg", "eventgrid"},
         precedence = 10)
-public final class EventGridKeyRule extends Detector {
+public final class EventGridKeyRule extends ConfigSlotDetector {
 
     @Override
     public Remediation exampleRemediation() {
@@ -28,7 +28,7 @@ public final class EventGridKeyRule extends Detector {
     }
 
     @Override
-    public void scan(Document doc, FindingSink sink) {
+    protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("azeg")) {
             IdentifiableKeys.at(text, at).filter(m -> m.format().kind().equals("eventgrid")).ifPresent(m ->
