@@ -57,6 +57,8 @@ public final class ConfigSlots {
             "storage"};
 
     private static final List<Slot> TABLE = load();
+    /** The row of the standard database password settings, whose URL names the service. */
+    private static final Slot DB_SLOT = TABLE.stream().filter(s -> s.rule().equals("DB")).findFirst().orElseThrow();
     private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{([^:}]*):([^}]+)}$");
 
     private ConfigSlots() {
@@ -412,6 +414,7 @@ public final class ConfigSlots {
         for (ConfigEntry e : entries) {
             Slot slot = slotOf(e.key());
             if (slot == null) {
+                inferredPassword(e, entries, byRule);
                 continue;
             }
             String rule = slot.rule();
@@ -440,6 +443,99 @@ public final class ConfigSlots {
         return byRule;
     }
 
+    /**
+     * A setting of the application's own naming ({@code orders.jdbc.pass}, {@code app.ledger.password},
+     * {@code LEDGER_DB_PASSWORD}) is a database password when its last word says password and a setting beside
+     * it, under the same parent, points at an Azure database: a JDBC or R2DBC URL, or a host. A password beside
+     * no Azure database is not reported (other databases are not ours), and neither is a value that does not
+     * look like one. Such a setting has no fix: the code that reads it changes too.
+     */
+    private static void inferredPassword(ConfigEntry e, List<ConfigEntry> entries,
+            java.util.Map<String, List<Candidate>> byRule) {
+        String k = e.normalizedKey();
+        int dot = k.lastIndexOf('.');
+        String last = k.substring(dot + 1);
+        if (!isPasswordWord(last)) {
+            return;
+        }
+        String parent = dot < 0 ? "" : k.substring(0, dot);
+        for (ConfigEntry s : entries) {
+            if (s == e || s.section() != e.section() || s.value() == null) {
+                continue;
+            }
+            String sk = s.normalizedKey();
+            int sd = sk.lastIndexOf('.');
+            if (!(sd < 0 ? "" : sk.substring(0, sd)).equals(parent)) {
+                continue;
+            }
+            String[] db = azureDatabaseIn(sk.substring(sd + 1), s.value());
+            if (db == null) {
+                continue;
+            }
+            Candidate c = classify(DB_SLOT, e, db[1]);
+            if (c != null && (!c.secret() || isPlausiblePassword(c.text()))) {
+                byRule.computeIfAbsent(db[0], r -> new ArrayList<>()).add(c);
+            }
+            return;
+        }
+    }
+
+    /** The last word of a setting that holds a password, not one of a key store, a certificate or a proxy. */
+    private static boolean isPasswordWord(String last) {
+        boolean password = last.equals("pass") || last.endsWith("password") || last.endsWith("passwd")
+                || last.endsWith("pwd");
+        return password && !(last.contains("store") || last.contains("cert") || last.contains("key")
+                || last.contains("ssl") || last.contains("proxy") || last.contains("pfx"));
+    }
+
+    /**
+     * The rule and host of the Azure database a setting names, as {rule, host}, or null: a JDBC/R2DBC URL in
+     * its value, or a host in a setting whose last word says host or server.
+     */
+    private static String[] azureDatabaseIn(String lastWord, String value) {
+        String v = value.strip();
+        String lower = v.toLowerCase(Locale.ROOT);
+        String host = null;
+        int j = lower.indexOf("jdbc:");
+        int r = lower.indexOf("r2dbc:");
+        if (j >= 0) {
+            host = JdbcUrl.at(v, j).map(JdbcUrl::host).orElse(null);
+        } else if (r >= 0) {
+            host = JdbcUrl.at("jdbc:" + v.substring(r + 6), 0).map(JdbcUrl::host).orElse(null);
+        } else if (lastWord.endsWith("host") || lastWord.endsWith("hostname") || lastWord.endsWith("server")
+                || lastWord.endsWith("servername") || lastWord.equals("fqdn")) {
+            int colon = v.indexOf(':');
+            host = colon > 0 ? v.substring(0, colon) : v;
+        }
+        if (host == null) {
+            return null;
+        }
+        String h = host;
+        return AzureCatalogue.get().serviceOfHost(h, "sql", "postgres", "mysql").map(service -> new String[] {
+                switch (service.key()) {
+                    case "sql" -> "MI-SQL-JDBC-PASSWORD";
+                    case "postgres" -> "MI-POSTGRES-JDBC-PASSWORD";
+                    default -> "MI-MYSQL-JDBC-PASSWORD";
+                }, h}).orElse(null);
+    }
+
+    /**
+     * Whether a value under a password name of the application's own looks like a password someone chose: at
+     * least eight characters, no space, and more than one kind of character ({@code changeme}, {@code secret}
+     * and {@code password} are words, not passwords).
+     */
+    static boolean isPlausiblePassword(String value) {
+        if (value.length() < 8 || value.chars().anyMatch(Character::isWhitespace)) {
+            return false;
+        }
+        int classes = 0;
+        classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
+        classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
+        classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
+        classes += value.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
+        return classes >= 2;
+    }
+
     private static Candidate classify(Slot slot, ConfigEntry e, String server) {
         String what = describe(slot.kind());
         if (e.reference()) {
@@ -459,6 +555,8 @@ public final class ConfigSlots {
             if (Placeholders.isPlaceholder(literal)) {
                 return keyBased(slot, e, what + " comes from ${" + d.group(1) + "}", server);
             }
+        } else if (isEntraToken(value)) {
+            return null;
         } else if (isReference(value)) {
             return e.commented() ? null : keyBased(slot, e, what + " comes from " + referenceName(value), server);
         }
@@ -525,6 +623,12 @@ public final class ConfigSlots {
         String text = e.value() == null || e.value().isEmpty() ? e.key() : e.value();
         return new Candidate(slot, e, e.keyOffset(), text, "Key-based authentication: '" + e.key() + "' is set and "
                 + why + "; with Managed Identity the setting is not needed.", Severity.WARNING, server);
+    }
+
+    /** A password that is an Entra access token fetched when the script runs: the passwordless pattern itself. */
+    private static boolean isEntraToken(String value) {
+        String v = value.toLowerCase(Locale.ROOT);
+        return (v.contains("$(") || v.contains("`")) && (v.contains("get-access-token") || v.contains("get-azaccesstoken"));
     }
 
     static boolean isReference(String value) {
