@@ -9,7 +9,7 @@ import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(
         rules = "MI-EVENTHUBS-CONNSTR",
-        keywords = {"sharedaccesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
+        keywords = {"sharedaccesskey", "+aeh", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class EventHubsConnectionStringRule extends ConfigSlotDetector {
 

@@ -108,6 +108,20 @@ final class MessagingKeys {
             String ns = host.contains(".") ? host.substring(0, host.indexOf('.')) : null;
             out.add(new Candidate(service, key.get().offset(), value, ns, entity, policy, identifiable.isPresent()));
         }
+        // a key written on its own (a setting, a secret's value): its signature and checksum name the service
+        java.util.Set<Integer> found = new java.util.HashSet<>();
+        out.forEach(c -> found.add(c.offset()));
+        for (String sig : new String[] {"+asb", "+aeh"}) {
+            for (int at : doc.occurrences(sig)) {
+                IdentifiableKeys.at(text, at).ifPresent(m -> {
+                    int start = at - m.format().signatureIndex();
+                    Service service = Service.ofCatalogueKey(m.format().kind());
+                    if (service != null && found.add(start)) {
+                        out.add(new Candidate(service, start, m.key(), null, null, null, true));
+                    }
+                });
+            }
+        }
         return List.copyOf(out);
     }
 

@@ -9,7 +9,7 @@ import dev.miscan.rules.support.Remedies;
 
 @DetectorInfo(
         rules = "MI-SERVICEBUS-CONNSTR",
-        keywords = {"sharedaccesskey", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
+        keywords = {"sharedaccesskey", "+asb", "password", "secret", "key", "connection", "sas", "token", "pwd", "storage"},
         precedence = 10)
 public final class ServiceBusConnectionStringRule extends ConfigSlotDetector {
 
