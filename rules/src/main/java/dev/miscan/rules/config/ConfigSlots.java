@@ -59,6 +59,10 @@ public final class ConfigSlots {
     private static final List<Slot> TABLE = load();
     /** The row of the standard database password settings, whose URL names the service. */
     private static final Slot DB_SLOT = TABLE.stream().filter(s -> s.rule().equals("DB")).findFirst().orElseThrow();
+    /** The storage account key, for a setting of the application's own naming: no fix ("inferred"). */
+    private static final Slot STORAGE_KEY_SLOT = TABLE.stream()
+            .filter(s -> s.rule().equals("MI-STORAGE-SHAREDKEY") && s.service().isEmpty()).findFirst()
+            .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
     private static final Pattern DEFAULTED = Pattern.compile("^\\$\\{([^:}]*):([^}]+)}$");
 
     private ConfigSlots() {
@@ -415,6 +419,7 @@ public final class ConfigSlots {
             Slot slot = slotOf(e.key());
             if (slot == null) {
                 inferredPassword(e, entries, byRule);
+                inferredStorageKey(e, entries, byRule);
                 continue;
             }
             String rule = slot.rule();
@@ -478,6 +483,60 @@ public final class ConfigSlots {
             }
             return;
         }
+    }
+
+    /**
+     * A setting of the application's own naming whose last word says key or secret ({@code backup.storage.secret},
+     * {@code ARCHIVE_ACCOUNT_KEY}) is a storage account key when a setting beside it names a storage account: a
+     * storage endpoint in its value, or an account name under a parent that says storage. A literal must have the
+     * shape of an account key (64 bytes in base64); anything else is not reported. Such a setting has no fix.
+     */
+    private static void inferredStorageKey(ConfigEntry e, List<ConfigEntry> entries,
+            java.util.Map<String, List<Candidate>> byRule) {
+        String k = e.normalizedKey();
+        int dot = k.lastIndexOf('.');
+        String last = k.substring(dot + 1);
+        if (!(last.equals("key") || last.equals("secret") || last.endsWith("accountkey") || last.endsWith("accesskey")
+                || last.endsWith("sharedkey") || last.endsWith("storagekey"))) {
+            return;
+        }
+        String parent = dot < 0 ? "" : k.substring(0, dot);
+        for (ConfigEntry s : entries) {
+            if (s == e || s.section() != e.section() || s.value() == null) {
+                continue;
+            }
+            String sk = s.normalizedKey();
+            int sd = sk.lastIndexOf('.');
+            if (!(sd < 0 ? "" : sk.substring(0, sd)).equals(parent)) {
+                continue;
+            }
+            String sibling = sk.substring(sd + 1);
+            boolean accountName = (sibling.equals("account") || sibling.endsWith("accountname")
+                    || sibling.equals("name")) && parent.contains("storage");
+            if (!accountName && !isStorageEndpoint(s.value())) {
+                continue;
+            }
+            Candidate c = classify(STORAGE_KEY_SLOT, e, null);
+            if (c != null && (!c.secret() || KeyShapes.is64ByteKey(c.text()))) {
+                byRule.computeIfAbsent(STORAGE_KEY_SLOT.rule(), r -> new ArrayList<>()).add(c);
+            }
+            return;
+        }
+    }
+
+    /** Whether a value is, or holds, the endpoint of a storage account ({@code https://x.blob.core.windows.net}). */
+    private static boolean isStorageEndpoint(String value) {
+        String v = value.strip().toLowerCase(Locale.ROOT);
+        int scheme = v.indexOf("://");
+        String host = scheme >= 0 ? v.substring(scheme + 3) : v;
+        int end = 0;
+        while (end < host.length() && (Character.isLetterOrDigit(host.charAt(end)) || host.charAt(end) == '.'
+                || host.charAt(end) == '-')) {
+            end++;
+        }
+        String h = host.substring(0, end);
+        return !h.isEmpty() && AzureCatalogue.get().serviceOfHost(h).map(svc -> svc.key().startsWith("storage"))
+                .orElse(false);
     }
 
     /** The last word of a setting that holds a password, not one of a key store, a certificate or a proxy. */
