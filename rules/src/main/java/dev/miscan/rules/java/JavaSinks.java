@@ -724,6 +724,16 @@ final class JavaSinks {
             return db;
         }
 
+        /**
+         * A credential that comes from an emulator or a test container: the file uses Testcontainers, or the
+         * expression names the emulator ({@code azurite.getConnectionString()}, {@code EMULATOR_KEY}).
+         */
+        boolean emulatorContext(Expression arg) {
+            String text = arg.toString().toLowerCase(java.util.Locale.ROOT);
+            return JavaNames.importsFrom(cu, "org.testcontainers") || text.contains("azurite")
+                    || text.contains("emulator") || text.contains("testcontainer");
+        }
+
         /** Testcontainers, embedded or local databases: their passwords are not Azure credentials. */
         boolean localDatabaseContext() {
             return JavaNames.importsFrom(cu, "org.testcontainers") || lower.contains("jdbc:h2:")
@@ -857,6 +867,9 @@ final class JavaSinks {
                 remediation = remediation.withFix(fix);
             }
             if (verdict.kind() == Verdict.Kind.ELSEWHERE) {
+                if (emulatorContext(arg)) {
+                    return; // no identity exists for an emulator or a test container: nothing to replace
+                }
                 String origin = verdict.hole() != null ? verdict.hole().describe()
                         : verdict.detail().isEmpty() ? "outside the code" : verdict.detail();
                 if (verdict.hole() != null && verdict.hole().origin() == TracedString.Origin.UNKNOWN
