@@ -478,7 +478,7 @@ public final class ConfigSlots {
                 continue;
             }
             Candidate c = classify(DB_SLOT, e, db[1]);
-            if (c != null && (!c.secret() || isPlausiblePassword(c.text()))) {
+            if (c != null && (!c.secret() || isPlausiblePassword(literalOf(e)))) {
                 byRule.computeIfAbsent(db[0], r -> new ArrayList<>()).add(c);
             }
             return;
@@ -517,7 +517,7 @@ public final class ConfigSlots {
                 continue;
             }
             Candidate c = classify(STORAGE_KEY_SLOT, e, null);
-            if (c != null && (!c.secret() || KeyShapes.is64ByteKey(c.text()))) {
+            if (c != null && (!c.secret() || KeyShapes.is64ByteKey(literalOf(e)))) {
                 byRule.computeIfAbsent(STORAGE_KEY_SLOT.rule(), r -> new ArrayList<>()).add(c);
             }
             return;
@@ -537,6 +537,13 @@ public final class ConfigSlots {
         String h = host.substring(0, end);
         return !h.isEmpty() && AzureCatalogue.get().serviceOfHost(h).map(svc -> svc.key().startsWith("storage"))
                 .orElse(false);
+    }
+
+    /** The literal a setting holds, decoded (escapes, continuation lines), or the default of a placeholder. */
+    private static String literalOf(ConfigEntry e) {
+        String value = e.value() == null ? "" : e.value().strip();
+        Matcher d = DEFAULTED.matcher(value);
+        return d.matches() ? d.group(2) : value;
     }
 
     /** The last word of a setting that holds a password, not one of a key store, a certificate or a proxy. */
