@@ -12,7 +12,7 @@
 #   --out FILE     where the results go (default bench/RESULTS.md)
 #
 # Environment: BENCH_WORK (scratch folder, default /tmp/mi-scan-bench), REALCORPUS (the Maven Central sources
-# corpus, default /tmp/realcorpus; made with ../shared/tools/realcorpus.sh when missing), MI_SCAN_JAR (time that
+# corpus, default /tmp/realcorpus; made with bench/realcorpus.sh when missing), MI_SCAN_JAR (time that
 # jar instead of building one from this tree, e.g. an older build for a before/after comparison),
 # BENCH_NOTES (a Markdown file appended to the results).
 #
@@ -75,9 +75,7 @@ JAR=$WORK/mi-scan.jar
 
 step "Corpora"
 if [[ ! -d $REAL ]] || [[ $(find "$REAL" -maxdepth 1 -mindepth 1 -type d | wc -l) -lt 24 ]]; then
-    SHARED_TOOLS=$ROOT/../shared/tools/realcorpus.sh
-    [[ -f $SHARED_TOOLS ]] || { echo "bench/run.sh: $REAL is missing and $SHARED_TOOLS is not there to make it" >&2; exit 1; }
-    bash "$SHARED_TOOLS" "$REAL" >&2
+    bash "$ROOT/bench/realcorpus.sh" "$REAL" >&2
 fi
 GEN=$WORK/generated
 python3 "$ROOT/bench/gen_corpus.py" "$GEN" --files "$FILES" --seed 9
