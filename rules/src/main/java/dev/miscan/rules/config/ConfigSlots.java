@@ -59,6 +59,10 @@ public final class ConfigSlots {
     private static final List<Slot> TABLE = load();
     /** The row of the standard database password settings, whose URL names the service. */
     private static final Slot DB_SLOT = TABLE.stream().filter(s -> s.rule().equals("DB")).findFirst().orElseThrow();
+    /** The Azure cache's access key, for a setting of the application's own naming: no fix ("inferred"). */
+    private static final Slot REDIS_SLOT = TABLE.stream().filter(s -> s.rule().equals("MI-REDIS-ACCESSKEY")
+            && s.kind() == Kind.PASSWORD).findFirst()
+            .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
     /** The storage account key, for a setting of the application's own naming: no fix ("inferred"). */
     private static final Slot STORAGE_KEY_SLOT = TABLE.stream()
             .filter(s -> s.rule().equals("MI-STORAGE-SHAREDKEY") && s.service().isEmpty()).findFirst()
@@ -475,6 +479,9 @@ public final class ConfigSlots {
             }
             String[] db = azureDatabaseIn(sk.substring(sd + 1), s.value());
             if (db == null) {
+                if (inferredRedisKey(e, s, byRule)) {
+                    return;
+                }
                 continue;
             }
             Candidate c = classify(DB_SLOT, e, db[1]);
@@ -510,6 +517,9 @@ public final class ConfigSlots {
             if (!(sd < 0 ? "" : sk.substring(0, sd)).equals(parent)) {
                 continue;
             }
+            if (inferredRedisKey(e, s, byRule)) {
+                return;
+            }
             String sibling = sk.substring(sd + 1);
             boolean accountName = (sibling.equals("account") || sibling.endsWith("accountname")
                     || sibling.equals("name")) && parent.contains("storage");
@@ -524,8 +534,30 @@ public final class ConfigSlots {
         }
     }
 
+    /**
+     * Whether credential setting {@code e} is the access key of the Azure cache whose host sibling {@code s}
+     * names ({@code cache.host: orders.redis.cache.windows.net}, {@code cache.password}); if so it is reported. A
+     * literal must have the shape of a cache access key (32 bytes in base64).
+     */
+    private static boolean inferredRedisKey(ConfigEntry e, ConfigEntry s, java.util.Map<String, List<Candidate>> byRule) {
+        if (!hostOf(s.value()).map(h -> AzureCatalogue.get().service("redis").isHost(h)).orElse(false)) {
+            return false;
+        }
+        Candidate c = classify(REDIS_SLOT, e, null);
+        if (c != null && (!c.secret() || KeyShapes.is32ByteKey(literalOf(e)))) {
+            byRule.computeIfAbsent(REDIS_SLOT.rule(), r -> new ArrayList<>()).add(c);
+        }
+        return true;
+    }
+
     /** Whether a value is, or holds, the endpoint of a storage account ({@code https://x.blob.core.windows.net}). */
     private static boolean isStorageEndpoint(String value) {
+        return hostOf(value).flatMap(h -> AzureCatalogue.get().serviceOfHost(h))
+                .map(svc -> svc.key().startsWith("storage")).orElse(false);
+    }
+
+    /** The host a value is or starts with ({@code https://host:port/path}, {@code host:port}), if any. */
+    private static java.util.Optional<String> hostOf(String value) {
         String v = value.strip().toLowerCase(Locale.ROOT);
         int scheme = v.indexOf("://");
         String host = scheme >= 0 ? v.substring(scheme + 3) : v;
@@ -534,9 +566,7 @@ public final class ConfigSlots {
                 || host.charAt(end) == '-')) {
             end++;
         }
-        String h = host.substring(0, end);
-        return !h.isEmpty() && AzureCatalogue.get().serviceOfHost(h).map(svc -> svc.key().startsWith("storage"))
-                .orElse(false);
+        return end == 0 ? java.util.Optional.empty() : java.util.Optional.of(host.substring(0, end));
     }
 
     /** The literal a setting holds, decoded (escapes, continuation lines), or the default of a placeholder. */
