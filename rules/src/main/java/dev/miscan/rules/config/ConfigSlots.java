@@ -419,11 +419,25 @@ public final class ConfigSlots {
     private static java.util.Map<String, List<Candidate>> all(Document doc) {
         List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
         java.util.Map<String, List<Candidate>> byRule = new java.util.HashMap<>();
+        java.util.Map<String, Neighbours> groups = null;
         for (ConfigEntry e : entries) {
             Slot slot = slotOf(e.key());
             if (slot == null) {
-                inferredPassword(e, entries, byRule);
-                inferredStorageKey(e, entries, byRule);
+                String last = lastWord(e.normalizedKey());
+                if (isPasswordWord(last) || isKeyWord(last)) {
+                    if (groups == null) {
+                        groups = groups(entries);
+                    }
+                    Neighbours n = groups.get(groupOf(e));
+                    if (n == null) {
+                        continue;
+                    }
+                    if (isPasswordWord(last)) {
+                        inferredPassword(e, n, byRule);
+                    } else {
+                        inferredStorageKey(e, n, byRule);
+                    }
+                }
                 continue;
             }
             String rule = slot.rule();
@@ -453,43 +467,86 @@ public final class ConfigSlots {
     }
 
     /**
+     * What the settings under one parent point at, each the first such setting in the file: an Azure database
+     * ({rule, host}), an Azure cache host, a storage account (its endpoint, or an account name under a parent
+     * that says storage). Decided once per parent, so that a file of many credential settings stays linear.
+     */
+    private record Neighbours(ConfigEntry database, String[] db, ConfigEntry cache, ConfigEntry storage) {
+    }
+
+    /** The settings of a document by section and parent, with what they point at; parents pointing at nothing are left out. */
+    private static java.util.Map<String, Neighbours> groups(List<ConfigEntry> entries) {
+        java.util.Map<String, ConfigEntry[]> found = new java.util.LinkedHashMap<>();
+        java.util.Map<String, String[]> databases = new java.util.HashMap<>();
+        for (ConfigEntry e : entries) {
+            if (e.value() == null || e.value().isBlank()) {
+                continue;
+            }
+            String group = groupOf(e);
+            ConfigEntry[] f = found.computeIfAbsent(group, g -> new ConfigEntry[3]);
+            String last = lastWord(e.normalizedKey());
+            if (f[0] == null) {
+                String[] db = azureDatabaseIn(last, e.value());
+                if (db != null) {
+                    f[0] = e;
+                    databases.put(group, db);
+                }
+            }
+            if (f[1] == null && hostOf(e.value()).map(h -> AzureCatalogue.get().service("redis").isHost(h)).orElse(false)) {
+                f[1] = e;
+            }
+            if (f[2] == null && ((last.equals("account") || last.endsWith("accountname") || last.equals("name"))
+                    && group.substring(group.indexOf('\n') + 1).contains("storage") || isStorageEndpoint(e.value()))) {
+                f[2] = e;
+            }
+        }
+        java.util.Map<String, Neighbours> groups = new java.util.HashMap<>();
+        found.forEach((group, f) -> {
+            if (f[0] != null || f[1] != null || f[2] != null) {
+                groups.put(group, new Neighbours(f[0], databases.get(group), f[1], f[2]));
+            }
+        });
+        return groups;
+    }
+
+    private static String groupOf(ConfigEntry e) {
+        String k = e.normalizedKey();
+        int dot = k.lastIndexOf('.');
+        return e.section() + "\n" + (dot < 0 ? "" : k.substring(0, dot));
+    }
+
+    private static String lastWord(String normalizedKey) {
+        return normalizedKey.substring(normalizedKey.lastIndexOf('.') + 1);
+    }
+
+    /** Whether {@code a} is a setting other than {@code e} and comes before {@code b} (or {@code b} is none). */
+    private static boolean first(ConfigEntry e, ConfigEntry a, ConfigEntry b) {
+        return a != null && a != e && (b == null || b == e || a.keyOffset() <= b.keyOffset());
+    }
+
+    /**
      * A setting of the application's own naming ({@code orders.jdbc.pass}, {@code app.ledger.password},
      * {@code LEDGER_DB_PASSWORD}) is a database password when its last word says password and a setting beside
      * it, under the same parent, points at an Azure database: a JDBC or R2DBC URL, or a host. A password beside
      * no Azure database is not reported (other databases are not ours), and neither is a value that does not
-     * look like one. Such a setting has no fix: the code that reads it changes too.
+     * look like one. Such a setting has no fix: the code that reads it changes too. Beside an Azure cache host it
+     * is the cache's access key.
      */
-    private static void inferredPassword(ConfigEntry e, List<ConfigEntry> entries,
-            java.util.Map<String, List<Candidate>> byRule) {
-        String k = e.normalizedKey();
-        int dot = k.lastIndexOf('.');
-        String last = k.substring(dot + 1);
-        if (!isPasswordWord(last)) {
-            return;
-        }
-        String parent = dot < 0 ? "" : k.substring(0, dot);
-        for (ConfigEntry s : entries) {
-            if (s == e || s.section() != e.section() || s.value() == null) {
-                continue;
-            }
-            String sk = s.normalizedKey();
-            int sd = sk.lastIndexOf('.');
-            if (!(sd < 0 ? "" : sk.substring(0, sd)).equals(parent)) {
-                continue;
-            }
-            String[] db = azureDatabaseIn(sk.substring(sd + 1), s.value());
-            if (db == null) {
-                if (inferredRedisKey(e, s, byRule)) {
-                    return;
-                }
-                continue;
-            }
-            Candidate c = classify(DB_SLOT, e, db[1]);
+    private static void inferredPassword(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
+        if (first(e, n.database(), n.cache())) {
+            Candidate c = classify(DB_SLOT, e, n.db()[1]);
             if (c != null && (!c.secret() || isPlausiblePassword(literalOf(e)))) {
-                byRule.computeIfAbsent(db[0], r -> new ArrayList<>()).add(c);
+                byRule.computeIfAbsent(n.db()[0], r -> new ArrayList<>()).add(c);
             }
-            return;
+        } else if (first(e, n.cache(), n.database())) {
+            inferredRedisKey(e, byRule);
         }
+    }
+
+    /** The last word of a setting that holds a key: key, secret, account/access/shared/storage key. */
+    private static boolean isKeyWord(String last) {
+        return last.equals("key") || last.equals("secret") || last.endsWith("accountkey") || last.endsWith("accesskey")
+                || last.endsWith("sharedkey") || last.endsWith("storagekey");
     }
 
     /**
@@ -497,57 +554,29 @@ public final class ConfigSlots {
      * {@code ARCHIVE_ACCOUNT_KEY}) is a storage account key when a setting beside it names a storage account: a
      * storage endpoint in its value, or an account name under a parent that says storage. A literal must have the
      * shape of an account key (64 bytes in base64); anything else is not reported. Such a setting has no fix.
+     * Beside an Azure cache host it is the cache's access key.
      */
-    private static void inferredStorageKey(ConfigEntry e, List<ConfigEntry> entries,
-            java.util.Map<String, List<Candidate>> byRule) {
-        String k = e.normalizedKey();
-        int dot = k.lastIndexOf('.');
-        String last = k.substring(dot + 1);
-        if (!(last.equals("key") || last.equals("secret") || last.endsWith("accountkey") || last.endsWith("accesskey")
-                || last.endsWith("sharedkey") || last.endsWith("storagekey"))) {
-            return;
-        }
-        String parent = dot < 0 ? "" : k.substring(0, dot);
-        for (ConfigEntry s : entries) {
-            if (s == e || s.section() != e.section() || s.value() == null) {
-                continue;
-            }
-            String sk = s.normalizedKey();
-            int sd = sk.lastIndexOf('.');
-            if (!(sd < 0 ? "" : sk.substring(0, sd)).equals(parent)) {
-                continue;
-            }
-            if (inferredRedisKey(e, s, byRule)) {
-                return;
-            }
-            String sibling = sk.substring(sd + 1);
-            boolean accountName = (sibling.equals("account") || sibling.endsWith("accountname")
-                    || sibling.equals("name")) && parent.contains("storage");
-            if (!accountName && !isStorageEndpoint(s.value())) {
-                continue;
-            }
+    private static void inferredStorageKey(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
+        if (first(e, n.cache(), n.storage())) {
+            inferredRedisKey(e, byRule);
+        } else if (first(e, n.storage(), n.cache())) {
             Candidate c = classify(STORAGE_KEY_SLOT, e, null);
             if (c != null && (!c.secret() || KeyShapes.is64ByteKey(literalOf(e)))) {
                 byRule.computeIfAbsent(STORAGE_KEY_SLOT.rule(), r -> new ArrayList<>()).add(c);
             }
-            return;
         }
     }
 
     /**
-     * Whether credential setting {@code e} is the access key of the Azure cache whose host sibling {@code s}
-     * names ({@code cache.host: orders.redis.cache.windows.net}, {@code cache.password}); if so it is reported. A
-     * literal must have the shape of a cache access key (32 bytes in base64).
+     * Reports credential setting {@code e}, beside an Azure cache host ({@code cache.host:
+     * orders.redis.cache.windows.net}, {@code cache.password}), as the cache's access key. A literal must have the
+     * shape of a cache access key (32 bytes in base64).
      */
-    private static boolean inferredRedisKey(ConfigEntry e, ConfigEntry s, java.util.Map<String, List<Candidate>> byRule) {
-        if (!hostOf(s.value()).map(h -> AzureCatalogue.get().service("redis").isHost(h)).orElse(false)) {
-            return false;
-        }
+    private static void inferredRedisKey(ConfigEntry e, java.util.Map<String, List<Candidate>> byRule) {
         Candidate c = classify(REDIS_SLOT, e, null);
         if (c != null && (!c.secret() || KeyShapes.is32ByteKey(literalOf(e)))) {
             byRule.computeIfAbsent(REDIS_SLOT.rule(), r -> new ArrayList<>()).add(c);
         }
-        return true;
     }
 
     /** Whether a value is, or holds, the endpoint of a storage account ({@code https://x.blob.core.windows.net}). */

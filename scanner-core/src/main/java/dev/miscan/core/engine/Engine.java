@@ -278,7 +278,7 @@ public final class Engine {
      */
     private List<Finding> number(Document doc, Detected detected) {
         Fragment fragment = doc.fragment();
-        List<String> redact = redactable(detected.secrets(), detected.notSecrets());
+        Snippets.Secrets redact = new Snippets.Secrets(redactable(detected.secrets(), detected.notSecrets()));
         Map<String, Integer> occurrences = new HashMap<>();
         // one rendering per line: a minified template holds thousands of findings on one long line
         Map<Integer, String> snippets = new HashMap<>();

@@ -1,6 +1,11 @@
 package dev.miscan.core.secrets;
 
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -16,13 +21,64 @@ public final class Snippets {
     }
 
     public static String render(String line, Collection<String> secrets) {
-        String s = line;
-        for (String secret : secrets) {
-            for (String part : secret.split("\n")) {
-                if (part.length() >= 3) {
-                    s = s.replace(part, Redaction.preview(part));
+        return render(line, new Secrets(secrets));
+    }
+
+    /**
+     * The secrets of a document, indexed by their first characters, so that each line is checked only
+     * against the secrets that could occur in it: a file with thousands of findings renders in linear time.
+     */
+    public static final class Secrets {
+        private final List<String> parts = new ArrayList<>();
+        private final Map<String, List<Integer>> byPrefix = new HashMap<>();
+        private final java.util.SortedSet<Integer> prefixLengths = new TreeSet<>();
+        /** Index secrets by their first eight characters (or all of a shorter one): secrets sharing less are told apart at once. */
+        private static final int PREFIX = 8;
+
+        public Secrets(Collection<String> secrets) {
+            for (String secret : secrets) {
+                for (String part : secret.split("\n")) {
+                    if (part.length() >= 3) {
+                        int k = Math.min(part.length(), PREFIX);
+                        byPrefix.computeIfAbsent(part.substring(0, k), p -> new ArrayList<>()).add(parts.size());
+                        prefixLengths.add(k);
+                        parts.add(part);
+                    }
                 }
             }
+        }
+
+        /** The secrets that occur in {@code line}, in the order they were given. */
+        List<String> in(String line) {
+            if (parts.isEmpty()) {
+                return List.of();
+            }
+            TreeSet<Integer> found = new TreeSet<>();
+            for (int i = 0; i + 3 <= line.length(); i++) {
+                for (int k : prefixLengths) {
+                    if (i + k > line.length()) {
+                        break;
+                    }
+                    List<Integer> candidates = byPrefix.get(line.substring(i, i + k));
+                    if (candidates != null) {
+                        for (int c : candidates) {
+                            if (line.startsWith(parts.get(c), i)) {
+                                found.add(c);
+                            }
+                        }
+                    }
+                }
+            }
+            List<String> out = new ArrayList<>(found.size());
+            found.forEach(c -> out.add(parts.get(c)));
+            return out;
+        }
+    }
+
+    public static String render(String line, Secrets secrets) {
+        String s = line;
+        for (String part : secrets.in(line)) {
+            s = s.replace(part, Redaction.preview(part));
         }
         Matcher m = SLOT.matcher(s);
         StringBuilder sb = new StringBuilder();
