@@ -124,6 +124,14 @@ public final class ConfigSlots {
         return slot;
     }
 
+    /**
+     * Whether a key is a framework setting only in its environment-variable spelling: a fix would write the dotted
+     * settings, which are not what the file (or the environment it feeds) reads.
+     */
+    private static boolean isJoinedSpelling(String key) {
+        return isEnvironmentVariableName(key) && match(ConfigEntry.normalize(key)) == null;
+    }
+
     private static boolean isEnvironmentVariableName(String key) {
         return key.indexOf('_') > 0 && ENV_NAME.matcher(key).matches();
     }
@@ -175,7 +183,7 @@ public final class ConfigSlots {
     public static Fix fix(Document doc, Candidate c) {
         ConfigView.Format format = ConfigView.formatOf(doc);
         if (!c.slot().when().isEmpty() || format != ConfigView.Format.PROPERTIES && format != ConfigView.Format.YAML
-                && format != ConfigView.Format.JSON) {
+                && format != ConfigView.Format.JSON || isJoinedSpelling(c.entry().key())) {
             return null;
         }
         ConfigEntry e = c.entry();
@@ -224,7 +232,8 @@ public final class ConfigSlots {
     private static boolean hasFix(Document doc, Candidate c, java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigView.Format format = ConfigView.formatOf(doc);
         if (!c.slot().when().isEmpty() || c.entry().commented() || format != ConfigView.Format.PROPERTIES
-                && format != ConfigView.Format.YAML && format != ConfigView.Format.JSON) {
+                && format != ConfigView.Format.YAML && format != ConfigView.Format.JSON
+                || isJoinedSpelling(c.entry().key())) {
             return false;
         }
         List<String[]> settings = settingsToAdd(doc, c, fixable);
