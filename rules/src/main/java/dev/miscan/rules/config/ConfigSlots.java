@@ -63,6 +63,10 @@ public final class ConfigSlots {
     private static final Slot REDIS_SLOT = TABLE.stream().filter(s -> s.rule().equals("MI-REDIS-ACCESSKEY")
             && s.kind() == Kind.PASSWORD).findFirst()
             .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
+    /** The Cosmos DB account key, for a setting of the application's own naming: no fix ("inferred"). */
+    private static final Slot COSMOS_KEY_SLOT = TABLE.stream().filter(s -> s.rule().equals("MI-COSMOS-KEY")
+            && s.kind() == Kind.KEY).findFirst()
+            .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
     /** The storage account key, for a setting of the application's own naming: no fix ("inferred"). */
     private static final Slot STORAGE_KEY_SLOT = TABLE.stream()
             .filter(s -> s.rule().equals("MI-STORAGE-SHAREDKEY") && s.service().isEmpty()).findFirst()
@@ -444,7 +448,7 @@ public final class ConfigSlots {
                     if (isPasswordWord(last)) {
                         inferredPassword(e, n, byRule);
                     } else {
-                        inferredStorageKey(e, n, byRule);
+                        inferredKey(e, n, byRule);
                     }
                 }
                 continue;
@@ -480,7 +484,8 @@ public final class ConfigSlots {
      * ({rule, host}), an Azure cache host, a storage account (its endpoint, or an account name under a parent
      * that says storage). Decided once per parent, so that a file of many credential settings stays linear.
      */
-    private record Neighbours(ConfigEntry database, String[] db, ConfigEntry cache, ConfigEntry storage) {
+    private record Neighbours(ConfigEntry database, String[] db, ConfigEntry cache, ConfigEntry storage,
+            ConfigEntry cosmos) {
     }
 
     /** The settings of a document by section and parent, with what they point at; parents pointing at nothing are left out. */
@@ -492,7 +497,7 @@ public final class ConfigSlots {
                 continue;
             }
             String group = groupOf(e);
-            ConfigEntry[] f = found.computeIfAbsent(group, g -> new ConfigEntry[3]);
+            ConfigEntry[] f = found.computeIfAbsent(group, g -> new ConfigEntry[4]);
             String last = lastWord(e.normalizedKey());
             if (f[0] == null) {
                 String[] db = azureDatabaseIn(last, e.value());
@@ -501,8 +506,12 @@ public final class ConfigSlots {
                     databases.put(group, db);
                 }
             }
-            if (f[1] == null && hostOf(e.value()).map(h -> AzureCatalogue.get().service("redis").isHost(h)).orElse(false)) {
+            String host = hostOf(e.value()).orElse("");
+            if (f[1] == null && AzureCatalogue.get().service("redis").isHost(host)) {
                 f[1] = e;
+            }
+            if (f[3] == null && AzureCatalogue.get().service("cosmos").isHost(host)) {
+                f[3] = e;
             }
             if (f[2] == null && ((last.equals("account") || last.endsWith("accountname") || last.equals("name"))
                     && group.substring(group.indexOf('\n') + 1).contains("storage") || isStorageEndpoint(e.value()))) {
@@ -511,8 +520,8 @@ public final class ConfigSlots {
         }
         java.util.Map<String, Neighbours> groups = new java.util.HashMap<>();
         found.forEach((group, f) -> {
-            if (f[0] != null || f[1] != null || f[2] != null) {
-                groups.put(group, new Neighbours(f[0], databases.get(group), f[1], f[2]));
+            if (f[0] != null || f[1] != null || f[2] != null || f[3] != null) {
+                groups.put(group, new Neighbours(f[0], databases.get(group), f[1], f[2], f[3]));
             }
         });
         return groups;
@@ -528,9 +537,16 @@ public final class ConfigSlots {
         return normalizedKey.substring(normalizedKey.lastIndexOf('.') + 1);
     }
 
-    /** Whether {@code a} is a setting other than {@code e} and comes before {@code b} (or {@code b} is none). */
-    private static boolean first(ConfigEntry e, ConfigEntry a, ConfigEntry b) {
-        return a != null && a != e && (b == null || b == e || a.keyOffset() <= b.keyOffset());
+    /** Which of {@code options} comes first in the file, leaving out none and {@code e} itself; -1 when none is left. */
+    private static int earliest(ConfigEntry e, ConfigEntry... options) {
+        int best = -1;
+        for (int i = 0; i < options.length; i++) {
+            ConfigEntry o = options[i];
+            if (o != null && o != e && (best < 0 || o.keyOffset() < options[best].keyOffset())) {
+                best = i;
+            }
+        }
+        return best;
     }
 
     /**
@@ -542,20 +558,22 @@ public final class ConfigSlots {
      * is the cache's access key.
      */
     private static void inferredPassword(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
-        if (first(e, n.database(), n.cache())) {
+        int first = earliest(e, n.database(), n.cache());
+        if (first == 0) {
             Candidate c = classify(DB_SLOT, e, n.db()[1]);
             if (c != null && (!c.secret() || isPlausiblePassword(literalOf(e)))) {
                 byRule.computeIfAbsent(n.db()[0], r -> new ArrayList<>()).add(c);
             }
-        } else if (first(e, n.cache(), n.database())) {
-            inferredRedisKey(e, byRule);
+        } else if (first == 1) {
+            inferred(REDIS_SLOT, e, KeyShapes.is32ByteKey(literalOf(e)), byRule);
         }
     }
 
-    /** The last word of a setting that holds a key: key, secret, account/access/shared/storage key. */
+    /** The last word of a setting that holds a key: key, secret, account/access/shared/storage/primary… key. */
     private static boolean isKeyWord(String last) {
         return last.equals("key") || last.equals("secret") || last.endsWith("accountkey") || last.endsWith("accesskey")
-                || last.endsWith("sharedkey") || last.endsWith("storagekey");
+                || last.endsWith("sharedkey") || last.endsWith("storagekey") || last.endsWith("primarykey")
+                || last.endsWith("secondarykey") || last.endsWith("masterkey");
     }
 
     /**
@@ -563,28 +581,27 @@ public final class ConfigSlots {
      * {@code ARCHIVE_ACCOUNT_KEY}) is a storage account key when a setting beside it names a storage account: a
      * storage endpoint in its value, or an account name under a parent that says storage. A literal must have the
      * shape of an account key (64 bytes in base64); anything else is not reported. Such a setting has no fix.
-     * Beside an Azure cache host it is the cache's access key.
+     * Beside an Azure cache host it is the cache's access key (32 bytes), beside a Cosmos DB endpoint the
+     * account's key (64 bytes); the setting nearest the top of the file among them decides.
      */
-    private static void inferredStorageKey(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
-        if (first(e, n.cache(), n.storage())) {
-            inferredRedisKey(e, byRule);
-        } else if (first(e, n.storage(), n.cache())) {
-            Candidate c = classify(STORAGE_KEY_SLOT, e, null);
-            if (c != null && (!c.secret() || KeyShapes.is64ByteKey(literalOf(e)))) {
-                byRule.computeIfAbsent(STORAGE_KEY_SLOT.rule(), r -> new ArrayList<>()).add(c);
+    private static void inferredKey(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
+        switch (earliest(e, n.cache(), n.storage(), n.cosmos())) {
+            case 0 -> inferred(REDIS_SLOT, e, KeyShapes.is32ByteKey(literalOf(e)), byRule);
+            case 1 -> inferred(STORAGE_KEY_SLOT, e, KeyShapes.is64ByteKey(literalOf(e)), byRule);
+            case 2 -> inferred(COSMOS_KEY_SLOT, e, KeyShapes.is64ByteKey(literalOf(e)), byRule);
+            default -> {
             }
         }
     }
 
     /**
-     * Reports credential setting {@code e}, beside an Azure cache host ({@code cache.host:
-     * orders.redis.cache.windows.net}, {@code cache.password}), as the cache's access key. A literal must have the
-     * shape of a cache access key (32 bytes in base64).
+     * Reports credential setting {@code e} as the key of {@code slot}'s service: key-based authentication when it
+     * is filled from elsewhere, a secret when it is a literal of the key's shape ({@code shaped}).
      */
-    private static void inferredRedisKey(ConfigEntry e, java.util.Map<String, List<Candidate>> byRule) {
-        Candidate c = classify(REDIS_SLOT, e, null);
-        if (c != null && (!c.secret() || KeyShapes.is32ByteKey(literalOf(e)))) {
-            byRule.computeIfAbsent(REDIS_SLOT.rule(), r -> new ArrayList<>()).add(c);
+    private static void inferred(Slot slot, ConfigEntry e, boolean shaped, java.util.Map<String, List<Candidate>> byRule) {
+        Candidate c = classify(slot, e, null);
+        if (c != null && (!c.secret() || shaped)) {
+            byRule.computeIfAbsent(slot.rule(), r -> new ArrayList<>()).add(c);
         }
     }
 
