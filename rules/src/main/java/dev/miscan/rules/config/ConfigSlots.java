@@ -482,7 +482,8 @@ public final class ConfigSlots {
     /**
      * What the settings under one parent point at, each the first such setting in the file: an Azure database
      * ({rule, host}), an Azure cache host, a storage account (its endpoint, or an account name under a parent
-     * that says storage). Decided once per parent, so that a file of many credential settings stays linear.
+     * that says storage), a Cosmos DB endpoint. Decided once per parent, so that a file of many credential
+     * settings stays linear.
      */
     private record Neighbours(ConfigEntry database, String[] db, ConfigEntry cache, ConfigEntry storage,
             ConfigEntry cosmos) {
