@@ -280,10 +280,7 @@ class PathologicalInputTest {
         StringBuilder text = new StringBuilder();
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int i = 0; i < 1_000; i++) {
-            StringBuilder secret = new StringBuilder();
-            for (int j = 0; j < 34; j++) {
-                secret.append("ABCDEFGHJKLMNPQRSTUVWabcdefghijkmnopqrstuvw0123456789".charAt(random.nextInt(53)));
-            }
+            String secret = randomText(random, 34);
             text.append("app").append(i).append(".spring.cloud.azure.credential.client-secret=").append(secret).append('\n');
         }
         Engine engine = new Engine(RuleRegistry.load());
@@ -317,10 +314,7 @@ class PathologicalInputTest {
         StringBuilder text = new StringBuilder("app.db.url=jdbc:sqlserver://orders-sql.database.windows.net:1433\n");
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int i = 0; i < 20_000; i++) {
-            StringBuilder secret = new StringBuilder("Pw-");
-            for (int j = 0; j < 12; j++) {
-                secret.append("ABCDEFGHJKLMNPQRSTUVWabcdefghijkmnopqrstuvw0123456789".charAt(random.nextInt(53)));
-            }
+            String secret = "Pw-" + randomText(random, 12);
             text.append("app.db.user").append(i).append("password=").append(secret).append('\n');
         }
         Engine engine = new Engine(RuleRegistry.load());
@@ -338,10 +332,7 @@ class PathologicalInputTest {
                 + "deploymentTemplate.json#\",\"parameters\":{");
         java.security.SecureRandom random = new java.security.SecureRandom();
         for (int i = 0; i < 2_000; i++) {
-            StringBuilder secret = new StringBuilder("Pw-");
-            for (int j = 0; j < 16; j++) {
-                secret.append("ABCDEFGHJKLMNPQRSTUVWabcdefghijkmnopqrstuvw0123456789".charAt(random.nextInt(53)));
-            }
+            String secret = "Pw-" + randomText(random, 16);
             json.append(i == 0 ? "" : ",").append("\"p").append(i).append("\":{\"type\":\"securestring\",\"defaultValue\":\"")
                     .append(secret).append("!7\"}");
         }
@@ -541,5 +532,14 @@ class PathologicalInputTest {
                     () -> guarded(() -> engine.scanFragment(new Fragment(file, all.toString()), w -> { }))));
         }
         return tests.stream();
+    }
+
+    /** {@code n} characters drawn from letters and digits without look-alikes: a secret no rule takes for a placeholder. */
+    private static String randomText(java.util.Random random, int n) {
+        StringBuilder text = new StringBuilder(n);
+        for (int j = 0; j < n; j++) {
+            text.append("ABCDEFGHJKLMNPQRSTUVWabcdefghijkmnopqrstuvw0123456789".charAt(random.nextInt(53)));
+        }
+        return text.toString();
     }
 }
