@@ -105,6 +105,8 @@ class RuleCatalogueTest {
             List<String> tags = r.tags();
             // config-only rules have no Java form; rules only the Java sink analysis reports have no config form
             List<String> required = tags.contains("github-actions") ? List.of("yml")
+                    // rules only command lines have: shell scripts and pipeline steps
+                    : tags.contains("script") ? List.of("sh", "yml")
                     // IaC rules: Bicep, Terraform and ARM JSON; parameters files: .bicepparam, .tfvars, ARM JSON
                     : tags.contains("iac") ? List.of("bicep", "tf", "json")
                     : tags.contains("iac-parameters") ? List.of("bicepparam", "tfvars", "json")

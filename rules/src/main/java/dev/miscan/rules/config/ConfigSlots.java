@@ -12,6 +12,7 @@ import dev.miscan.core.secrets.JdbcUrl;
 import dev.miscan.core.secrets.KeyShapes;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.core.secrets.Placeholders;
+import dev.miscan.rules.support.CredentialValues;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -562,7 +563,7 @@ public final class ConfigSlots {
         int first = earliest(e, n.database(), n.cache());
         if (first == 0) {
             Candidate c = classify(DB_SLOT, e, n.db()[1]);
-            if (c != null && (!c.secret() || isPlausiblePassword(literalOf(e)))) {
+            if (c != null && (!c.secret() || CredentialValues.isPlausiblePassword(literalOf(e)))) {
                 byRule.computeIfAbsent(n.db()[0], r -> new ArrayList<>()).add(c);
             }
         } else if (first == 1) {
@@ -671,23 +672,6 @@ public final class ConfigSlots {
                 }, h}).orElse(null);
     }
 
-    /**
-     * Whether a value under a password name of the application's own looks like a password someone chose: at
-     * least eight characters, no space, and more than one kind of character ({@code changeme}, {@code secret}
-     * and {@code password} are words, not passwords).
-     */
-    static boolean isPlausiblePassword(String value) {
-        if (value.length() < 8 || value.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
-        int classes = 0;
-        classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-        classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-        classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
-        classes += value.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
-        return classes >= 2;
-    }
-
     private static Candidate classify(Slot slot, ConfigEntry e, String server) {
         String what = describe(slot.kind());
         if (e.reference()) {
@@ -707,10 +691,10 @@ public final class ConfigSlots {
             if (Placeholders.isPlaceholder(literal)) {
                 return keyBased(slot, e, what + " comes from ${" + d.group(1) + "}", server);
             }
-        } else if (isEntraToken(value)) {
+        } else if (CredentialValues.isEntraToken(value)) {
             return null;
-        } else if (isReference(value)) {
-            return e.commented() ? null : keyBased(slot, e, what + " comes from " + referenceName(value), server);
+        } else if (CredentialValues.isReference(value)) {
+            return e.commented() ? null : keyBased(slot, e, what + " comes from " + CredentialValues.referenceName(value), server);
         }
         if (KnownNonSecrets.isKnownNonSecret(value)) {
             return null;
@@ -763,9 +747,9 @@ public final class ConfigSlots {
         for (String k : new String[] {"AccountKey", "SharedAccessKey", "AccessKey", "Secret", "Password", "Pwd",
                 "SharedAccessSignature", "sig"}) {
             var v = seg.get(k);
-            if (v.isPresent() && isReference(v.get().value())) {
+            if (v.isPresent() && CredentialValues.isReference(v.get().value())) {
                 return keyBased(slot, e, "the " + k + " of this connection string comes from "
-                        + referenceName(v.get().value()), server);
+                        + CredentialValues.referenceName(v.get().value()), server);
             }
         }
         return null;
@@ -775,27 +759,6 @@ public final class ConfigSlots {
         String text = e.value() == null || e.value().isEmpty() ? e.key() : e.value();
         return new Candidate(slot, e, e.keyOffset(), text, "Key-based authentication: '" + e.key() + "' is set and "
                 + why + "; with Managed Identity the setting is not needed.", Severity.WARNING, server);
-    }
-
-    /** A password that is an Entra access token fetched when the script runs: the passwordless pattern itself. */
-    private static boolean isEntraToken(String value) {
-        String v = value.toLowerCase(Locale.ROOT);
-        return (v.contains("$(") || v.contains("`")) && (v.contains("get-access-token") || v.contains("get-azaccesstoken"));
-    }
-
-    static boolean isReference(String value) {
-        String v = value.strip();
-        return v.startsWith("@Microsoft.KeyVault(") || v.startsWith("secretref:") || v.equals("valueFrom")
-                || Placeholders.isPlaceholder(v) && (v.contains("${") || v.contains("$(") || v.startsWith("$")
-                || v.contains("{{") || v.startsWith("%") || v.startsWith("#{") || v.startsWith("__"));
-    }
-
-    private static String referenceName(String value) {
-        String v = value.strip();
-        if (v.startsWith("@Microsoft.KeyVault(")) {
-            return "a Key Vault reference (the key still exists)";
-        }
-        return v.length() > 60 ? v.substring(0, 60) + "…" : v;
     }
 
     private static boolean isGuid(String v) {

@@ -21,6 +21,7 @@ public final class AzureRoles {
     public static final Role SIGNALR_APP_SERVER = role("SignalR App Server");
     public static final Role WEB_PUBSUB_SERVICE_OWNER = role("Web PubSub Service Owner");
     public static final Role ACR_PULL = role("AcrPull");
+    public static final Role ACR_PUSH = role("AcrPush");
     public static final Role SEARCH_INDEX_DATA_READER = role("Search Index Data Reader");
     public static final Role COGNITIVE_SERVICES_OPENAI_USER = role("Cognitive Services OpenAI User");
     public static final Role COGNITIVE_SERVICES_USER = role("Cognitive Services User");

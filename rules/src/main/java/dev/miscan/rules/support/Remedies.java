@@ -394,13 +394,19 @@ public final class Remedies {
     }
 
     public static Remediation containerRegistry(String registry) {
+        return containerRegistry(registry, false);
+    }
+
+    /** {@code push}: the identity pushes images (a build), so it needs AcrPush rather than AcrPull. */
+    public static Remediation containerRegistry(String registry, boolean push) {
         String r = or(registry, "<registry>");
         String scope = SCOPE_PREFIX + "Microsoft.ContainerRegistry/registries/" + r;
+        Role role = push ? AzureRoles.ACR_PUSH : AzureRoles.ACR_PULL;
         return new Remediation("Azure Container Registry", or(registry, ""),
                 "Remove the registry password: pull with the cluster's or app's managed identity (AcrPull), push from"
-                        + " CI with a federated identity (az acr login), then disable the admin user.",
+                        + " CI with a federated identity (az acr login, AcrPush), then disable the admin user.",
                 "text", "az acr login --name " + r + "   # with the signed-in (federated or managed) identity",
-                "", List.of(AzureRoles.ACR_PULL), scope, roleCommands(AzureRoles.ACR_PULL, scope));
+                "", List.of(role), scope, roleCommands(role, scope));
     }
 
     // ---- Java sinks (issue 3): the replacement for the exact client the code builds ----------------------

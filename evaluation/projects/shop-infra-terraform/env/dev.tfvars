@@ -1,0 +1,8 @@
+env                       = "dev"
+tenant_id                 = "fe5a3d44-378c-4892-9934-e7359372175b"
+shared_subscription_id    = "0f8a046d-0464-4a80-af32-271a304b0710"
+dr_subscription_id        = "808aa67c-4e4e-4971-bffa-c703c1ac09ac"
+dr_client_id              = "00000000-0000-0000-0000-000000000000"
+dr_client_secret          = "<set via TF_VAR_dr_client_secret>"
+legacy_sql_admin_password = "changeme"
+pg_admin_password         = "<from-keyvault>"
