@@ -12,7 +12,7 @@ import java.util.regex.Pattern;
  * Whether an IaC name (parameter, variable, app setting, environment variable) holds a credential, and whether
  * a literal is one. Names follow the Bicep linter ({@code password|pwd|secret|accountkey|acctkey}) widened to
  * keys, tokens and connection strings, minus what only names, locates or describes a secret
- * ({@code secretName}, {@code KEYVAULT_URI}, {@code tokenLifetime}, iac-rules.md §7-§8: the anchors' known false
+ * ({@code secretName}, {@code KEYVAULT_URI}, {@code tokenLifetime}: the other scanners' known false
  * positives). Identity-based Functions settings ({@code X__accountName}, {@code X__credential}) never hold one.
  */
 final class CredentialNames {

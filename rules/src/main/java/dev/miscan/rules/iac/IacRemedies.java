@@ -13,7 +13,7 @@ import java.util.Locale;
  * property, the {@code identity} block, a role assignment with the built-in role's GUID and the right scope
  * (Bicep {@code Microsoft.Authorization/roleAssignments} named with {@code guid(…)}, its ARM equivalent,
  * {@code azurerm_role_assignment}; Cosmos DB and Redis use their data-plane assignments), and the Key Vault
- * reference form. Every role comes from {@code AzureRoles}, whose GUIDs are checked against iac-rules.md §3.
+ * reference form. Every role comes from {@code AzureRoles}, whose GUIDs are checked against the built-in roles list (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles).
  * Names the file does not say are left as {@code <placeholders>}.
  */
 final class IacRemedies {

@@ -27,7 +27,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Every role GUID that an IaC remediation emits (roles, role-assignment snippets, scopes, commands) and every
- * role GUID in the fixed samples' role assignments is one of the built-in roles of iac-rules.md §3, with the
+ * role GUID in the fixed samples' role assignments is one of the Azure built-in roles (https://learn.microsoft.com/azure/role-based-access-control/built-in-roles), with the
  * role's exact name; privileged roles are never suggested.
  */
 class IacRoleGuidsTest {
@@ -37,7 +37,7 @@ class IacRoleGuidsTest {
     private static final Path SAMPLES = Path.of("../samples");
     private static final Set<String> IAC_EXTENSIONS = Set.of("bicep", "bicepparam", "tf", "tfvars", "json");
 
-    /** name by GUID, from {@code iac/builtin-roles.tsv}, a copy of iac-rules.md §3. */
+    /** name by GUID, from {@code iac/builtin-roles.tsv}, a copy of that list. */
     private static Map<String, String> table() throws IOException {
         Map<String, String> byGuid = new LinkedHashMap<>();
         try (InputStream in = IacRoleGuidsTest.class.getResourceAsStream("/iac/builtin-roles.tsv")) {

@@ -50,6 +50,7 @@ final class BicepParser extends TokenParser {
         problems.addAll(lexer.problems());
         BicepParser p = new BicepParser(text, lexer.tokens(), paramsFile, problems);
         p.statements(p::statement);
+        IacEvaluation.evaluateBodies(p.template);
         p.linkParents();
         return p.template;
     }

@@ -47,6 +47,7 @@ final class HclParser extends TokenParser {
         for (Block b : blocks) {
             model(t, b);
         }
+        IacEvaluation.evaluateBodies(t);
         return t;
     }
 
