@@ -35,7 +35,8 @@ enum IacService {
     REDIS("Azure Cache for Redis", "redis", List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER),
             ""),
     KEY_VAULT("Azure Key Vault", "keyvault", List.of(AzureRoles.KEY_VAULT_SECRETS_USER), "vaultUri"),
-    SQL("Azure SQL Database", "sql", List.of(), "");
+    SQL("Azure SQL Database", "sql", List.of(), ""),
+    POSTGRES("Azure Database for PostgreSQL", "postgres", List.of(), "");
 
     private final String displayName;
     /** The service in the Azure catalogue: its ARM and azurerm resource types, one list for every reader. */
@@ -112,6 +113,7 @@ enum IacService {
             case REDIS -> "redis";
             case KEY_VAULT -> "kv";
             case SQL -> "sql";
+            case POSTGRES -> "psql";
         };
     }
 

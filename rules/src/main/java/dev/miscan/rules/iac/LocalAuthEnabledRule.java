@@ -69,6 +69,9 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
         IacProperty p = r.body().propertyAt("properties", "disableLocalAuth");
         String what = IacFindings.label(t, r, target.label());
         if (p == null) {
+            if (r.body().unknownAt("properties", "disableLocalAuth")) {
+                return; // a computed part may set it
+            }
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
                     + " does not set disableLocalAuth, so its keys work.", remediation(t, target, r));
         } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
@@ -99,7 +102,7 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
                         IacFindings.withBooleanFix(doc, enabled.value(), false, remediation(t, target, r),
                                 "Set " + target.enabled() + " to false."));
             }
-        } else {
+        } else if (!r.body().unknownAt(target.enabled())) {
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
                     + " does not set " + terraformFix(t, target) + ", so its keys work.", remediation(t, target, r));
         }

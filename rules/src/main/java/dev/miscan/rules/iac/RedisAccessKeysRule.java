@@ -31,6 +31,9 @@ public final class RedisAccessKeysRule extends DeployedResourceRule {
         String cache = IacFindings.label(t, r, "Redis cache");
         Boolean value = p == null ? null : t.resolveBool(p.value());
         if (p == null) {
+            if (arm ? r.body().unknownAt("properties", attribute) : r.body().unknownAt(attribute)) {
+                return; // a computed part may set it
+            }
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + cache
                     + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
         } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {

@@ -12,7 +12,8 @@ import java.util.Locale;
 
 @DetectorInfo(
         rules = "MI-IAC-SQL-PASSWORD-AUTH",
-        keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server"},
+        keywords = {"microsoft.sql/", "azurerm_mssql_", "azurerm_sql_server", "microsoft.dbforpostgresql/",
+                "azurerm_postgresql_flexible_server"},
         kind = "iac")
 public final class SqlPasswordAuthRule extends DeployedResourceRule {
     private static final List<String> ARM_SERVERS = List.of("Microsoft.Sql/servers", "Microsoft.Sql/managedInstances");
@@ -26,6 +27,10 @@ public final class SqlPasswordAuthRule extends DeployedResourceRule {
 
     @Override
     void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        if (r.isType("Microsoft.DBforPostgreSQL/flexibleServers", "azurerm_postgresql_flexible_server")) {
+            checkPostgres(doc, sink, t, r, r.isType("Microsoft.DBforPostgreSQL/flexibleServers"));
+            return;
+        }
         boolean arm = ARM_SERVERS.stream().anyMatch(r::isType);
         if (!arm && TF_SERVERS.stream().noneMatch(r::isType)) {
             return;
@@ -38,6 +43,62 @@ public final class SqlPasswordAuthRule extends DeployedResourceRule {
         report(doc, sink, pw.nameOffset(), IacFindings.slice(doc, pw), "Key-based authentication: "
                 + IacFindings.label(t, r, "SQL server") + " has a SQL administrator password and Microsoft"
                 + " Entra-only authentication is off, so apps can log in with passwords.", remediation(t, r));
+    }
+
+    /**
+     * A PostgreSQL flexible server accepts password logins unless {@code authConfig.passwordAuth} is
+     * {@code 'Disabled'} (Terraform {@code authentication { password_auth_enabled = false }}); the default is on.
+     * Reported on the switch when it is written on, else on the administrator password.
+     */
+    private void checkPostgres(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, boolean arm) {
+        IacProperty sw = arm ? r.body().propertyAt("properties", "authConfig", "passwordAuth")
+                : r.body().get("authentication") == null ? null
+                : r.body().propertyAt("authentication", "password_auth_enabled");
+        if (sw == null && (arm ? r.body().unknownAt("properties", "authConfig", "passwordAuth")
+                : r.body().unknownAt("authentication", "password_auth_enabled"))) {
+            return;
+        }
+        IacProperty at;
+        if (sw != null) {
+            boolean on = arm ? "enabled".equalsIgnoreCase(t.resolveString(sw.value()))
+                    : Boolean.TRUE.equals(t.resolveBool(sw.value()));
+            if (!on) {
+                return;
+            }
+            at = sw;
+        } else {
+            at = arm ? r.body().propertyAt("properties", "administratorLoginPassword")
+                    : firstOf(r.body(), "administrator_password", "administrator_password_wo");
+            if (at == null || literalSecret(at.value())) {
+                return;
+            }
+        }
+        report(doc, sink, at.nameOffset(), IacFindings.slice(doc, at), "Key-based authentication: "
+                + IacFindings.label(t, r, "PostgreSQL flexible server") + " accepts password logins"
+                + (sw != null ? "" : " (password authentication is on by default)")
+                + ", so apps can log in with passwords.", postgresRemediation(t, r));
+    }
+
+    static Remediation postgresRemediation(IacTemplate t, IacTemplate.Resource server) {
+        String fix = IacRemedies.terraform(t) ? """
+                authentication {
+                  active_directory_auth_enabled = true
+                  password_auth_enabled         = false
+                  tenant_id                     = "<tenant-id>"
+                }
+                # then an azurerm_postgresql_flexible_server_active_directory_administrator for the Entra admin group"""
+                : """
+                authConfig: {
+                  activeDirectoryAuth: 'Enabled'
+                  passwordAuth: 'Disabled'
+                  tenantId: subscription().tenantId
+                }
+                // then a flexibleServers/administrators child resource for the Entra admin group""";
+        return IacRemedies.remediation(IacService.POSTGRES, server,
+                "Turn on Microsoft Entra authentication, make an Entra group the administrator, turn password"
+                        + " authentication off, and create a database role for each app's managed identity"
+                        + " (pgaadauth_create_principal); apps connect with an Entra token.",
+                t, fix, List.of(), "", List.of(IacRemedies.identityCommand(null)));
     }
 
     private static IacProperty firstOf(IacValue body, String... names) {

@@ -30,6 +30,9 @@ public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
         IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
         String account = IacFindings.label(t, r, "storage account");
         if (p == null) {
+            if (arm ? r.body().unknownAt("properties", attribute) : r.body().unknownAt(attribute)) {
+                return; // a computed part may set it
+            }
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + account
                     + " does not set " + attribute + ", so its account keys and key-signed SAS keep working.",
                     remediation(t, r));

@@ -12,7 +12,7 @@ import java.util.List;
  * Entra ID"), {@code --authentication-method ActiveDirectoryDefault} (go-sqlcmd), {@code az acr login}, and
  * {@code ARM_USE_OIDC}/{@code ARM_USE_MSI} (the azurerm provider's authentication guides).
  */
-final class ScriptRemedies {
+public final class ScriptRemedies {
     private ScriptRemedies() {
     }
 
@@ -31,7 +31,7 @@ final class ScriptRemedies {
     }
 
     /** az login, Connect-AzAccount, ARM_CLIENT_SECRET: a federated or managed identity instead of a secret. */
-    static Remediation signIn(String path, boolean terraform) {
+    public static Remediation signIn(String path, boolean terraform) {
         if (path.contains(".github/workflows/")) {
             return Remedies.githubOidc();
         }

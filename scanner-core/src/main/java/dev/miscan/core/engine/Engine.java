@@ -340,6 +340,9 @@ public final class Engine {
             try {
                 detector.scan(doc, (finding, secret) -> sink.accept(finding, secret, precedence));
             } catch (RuntimeException | StackOverflowError e) {
+                if (Boolean.getBoolean("mi-scan.trace")) {
+                    e.printStackTrace();
+                }
                 warnings.accept(new ScanWarning(doc.path(), "rule " + detector.ruleId() + " failed on this file ("
                         + e.getClass().getSimpleName() + "); other rules still ran", false));
             }

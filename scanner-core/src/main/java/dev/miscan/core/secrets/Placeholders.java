@@ -28,6 +28,11 @@ public final class Placeholders {
     private static final Pattern WORDY = Pattern.compile(
             "(?i)(?:your|insert|enter|replace|paste|example|sample|dummy|fake|placeholder|redacted)[-_ .].*"
                     + "|.*[-_ ](?:here|placeholder)");
+    /**
+     * A phrase of lower-case words joined by hyphens or underscores ({@code set-manually}, {@code to_be_rotated},
+     * {@code managed-by-pipeline}): an instruction to a person, not a generated secret.
+     */
+    private static final Pattern PHRASE = Pattern.compile("[a-z]{2,12}(?:[-_][a-z]{2,12}){1,5}");
     private static final Set<String> WORDS = Set.of("changeme", "change-me", "change_me", "changeit", "password",
             "passw0rd", "secret", "xxx", "pass", "pwd", "test", "example", "sample", "dummy", "foo", "bar", "foobar",
             "null", "none", "nil", "empty", "undefined", "todo", "tbd", "sas_key_value", "key", "value", "string",
@@ -68,7 +73,7 @@ public final class Placeholders {
         if (TEMPLATE.matcher(v).find() || REFERENCE.matcher(v).matches() || FILLER.matcher(v).find()) {
             return true;
         }
-        if (CONSTANT_NAME.matcher(v).matches() || WORDY.matcher(v).matches()) {
+        if (CONSTANT_NAME.matcher(v).matches() || WORDY.matcher(v).matches() || PHRASE.matcher(v).matches()) {
             return true;
         }
         return v.length() >= 4 && atMostTwoDistinct(lower);

@@ -32,6 +32,9 @@ class PlaceholdersTest {
             "__TOKEN__",
             "REDACTED",
             "\"changeme\"",
+            "set-manually",
+            "to_be_rotated",
+            "managed-by-the-pipeline",
             "''",
             "   ",
     })

@@ -89,7 +89,23 @@ final class HclParser extends TokenParser {
                             source != null && source.isString() ? source.text() : "", b.type().start(), body));
                 }
             }
+            case "provider" -> {
+                // provider "azurerm" { client_secret = … }: how Terraform itself signs in
+                if (labels.size() == 1) {
+                    IacValue alias = body.get("alias");
+                    t.resources.add(new IacTemplate.Resource(alias != null && alias.isString() ? alias.text()
+                            : labels.get(0).text(), "provider:" + labels.get(0).text(), "", b.type().start(),
+                            labels.get(0).end(), body, false, null, false));
+                }
+            }
             case "terraform" -> {
+                IacValue backend = body.get("backend");
+                if (backend != null && backend.isObject()) {
+                    // backend "azurerm" { access_key = … }: where Terraform keeps its state (labels are not kept)
+                    t.resources.add(new IacTemplate.Resource("backend", "backend:" + (backend.get("storage_account_name")
+                            != null ? "azurerm" : "other"), "", b.type().start(), b.type().end(), backend, false,
+                            null, false));
+                }
                 IacValue azurerm = body.at("required_providers", "azurerm");
                 IacValue version = azurerm == null ? null : azurerm.get("version");
                 if (version != null && version.isString()) {

@@ -171,6 +171,27 @@ public final class IacValue {
         return v;
     }
 
+    /**
+     * Whether what lies at a path cannot be known from the text: some value on the way is computed (a parameter,
+     * a condition, a function of something unknown), so a property that is not found may still be set.
+     */
+    public boolean unknownAt(String... path) {
+        IacValue v = this;
+        for (String name : path) {
+            if (v == null) {
+                return false;
+            }
+            if (v.kind == Kind.EXPRESSION) {
+                return true;
+            }
+            if (v.kind != Kind.OBJECT) {
+                return false;
+            }
+            v = v.get(name);
+        }
+        return false;
+    }
+
     /** The property at a path ({@code "properties", "disableLocalAuth"}), or null. */
     public IacProperty propertyAt(String... path) {
         IacValue v = this;

@@ -20,7 +20,7 @@ public final class IacView {
     /** True for the extensions this view reads (a {@code .json} file still has to be ARM). */
     public static boolean isIacFile(Document doc) {
         return switch (doc.extension()) {
-            case "bicep", "bicepparam", "tf", "tfvars", "json" -> !doc.derived();
+            case "bicep", "bicepparam", "tf", "tfvars", "tfbackend", "hcl", "json" -> !doc.derived();
             default -> false;
         };
     }
@@ -47,7 +47,7 @@ public final class IacView {
                     language = "Terraform";
                     t = HclParser.parse(text, false, problems);
                 }
-                case "tfvars" -> {
+                case "tfvars", "tfbackend", "hcl" -> {
                     language = "Terraform variables";
                     t = HclParser.parse(text, true, problems);
                 }
@@ -75,7 +75,7 @@ public final class IacView {
     private static String language(Document doc) {
         return switch (doc.extension().toLowerCase(Locale.ROOT)) {
             case "bicep", "bicepparam" -> "Bicep";
-            case "tf", "tfvars" -> "Terraform";
+            case "tf", "tfvars", "tfbackend", "hcl" -> "Terraform";
             default -> "ARM";
         };
     }
