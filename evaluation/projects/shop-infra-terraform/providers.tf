@@ -17,7 +17,7 @@ provider "azurerm" {
   subscription_id = "466341fa-33ae-490c-a61a-2d72f8651ee8"
   tenant_id       = "fe5a3d44-378c-4892-9934-e7359372175b"
   client_id       = "c301d2da-6e05-4963-b7f9-ccea29b8e192"
-  client_secret   = "Qvc2Q~LatKY5.j6XgntpD-8_TjWacyWgxcecY4Ew"
+  client_secret   = "Qvc8Q~LatKY5.j6XgntpD-8_TjWacyWgxcecY4Ew"
 }
 
 provider "azurerm" {

@@ -1,7 +1,7 @@
 # Connects a Windows agent to the prod subscription and runs a SQL health check.
 $tenantId = "fe5a3d44-378c-4892-9934-e7359372175b"
 $appId = "b65b9c72-20a1-40d0-94da-4964208e393c"
-$secret = ConvertTo-SecureString "VPc3Q~A8nlYFWhU7lFpeA-Nj593kymiUm~dzcQb_" -AsPlainText -Force
+$secret = ConvertTo-SecureString "VPc8Q~A8nlYFWhU7lFpeA-Nj593kymiUm~dzcQb_" -AsPlainText -Force
 $cred = New-Object System.Management.Automation.PSCredential($appId, $secret)
 Connect-AzAccount -ServicePrincipal -Credential $cred -Tenant $tenantId
 Set-AzContext -Subscription "466341fa-33ae-490c-a61a-2d72f8651ee8"

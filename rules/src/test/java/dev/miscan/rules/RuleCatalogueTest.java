@@ -107,6 +107,8 @@ class RuleCatalogueTest {
             List<String> required = tags.contains("github-actions") ? List.of("yml")
                     // rules only command lines have: shell scripts and pipeline steps
                     : tags.contains("script") ? List.of("sh", "yml")
+                    // keys sent in HTTP headers: by code and by command-line clients
+                    : tags.contains("http") ? List.of("java", "sh")
                     // IaC rules: Bicep, Terraform and ARM JSON; parameters files: .bicepparam, .tfvars, ARM JSON
                     : tags.contains("iac") ? List.of("bicep", "tf", "json")
                     : tags.contains("iac-parameters") ? List.of("bicepparam", "tfvars", "json")

@@ -64,10 +64,6 @@ public final class ConfigSlots {
     private static final Slot REDIS_SLOT = TABLE.stream().filter(s -> s.rule().equals("MI-REDIS-ACCESSKEY")
             && s.kind() == Kind.PASSWORD).findFirst()
             .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
-    /** The Cosmos DB account key, for a setting of the application's own naming: no fix ("inferred"). */
-    private static final Slot COSMOS_KEY_SLOT = TABLE.stream().filter(s -> s.rule().equals("MI-COSMOS-KEY")
-            && s.kind() == Kind.KEY).findFirst()
-            .map(s -> new Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())).orElseThrow();
     /** The storage account key, for a setting of the application's own naming: no fix ("inferred"). */
     private static final Slot STORAGE_KEY_SLOT = TABLE.stream()
             .filter(s -> s.rule().equals("MI-STORAGE-SHAREDKEY") && s.service().isEmpty()).findFirst()
@@ -187,7 +183,7 @@ public final class ConfigSlots {
      */
     public static Fix fix(Document doc, Candidate c) {
         ConfigView.Format format = ConfigView.formatOf(doc);
-        if (!c.slot().when().isEmpty() || format != ConfigView.Format.PROPERTIES && format != ConfigView.Format.YAML
+        if (!c.slot().when().isEmpty() || !hasSettings(c.slot()) || format != ConfigView.Format.PROPERTIES && format != ConfigView.Format.YAML
                 && format != ConfigView.Format.JSON || isJoinedSpelling(c.entry().key())) {
             return null;
         }
@@ -236,7 +232,7 @@ public final class ConfigSlots {
     /** Whether {@link #fix} would give a fix, deciding earlier settings through {@code fixable}. */
     private static boolean hasFix(Document doc, Candidate c, java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigView.Format format = ConfigView.formatOf(doc);
-        if (!c.slot().when().isEmpty() || c.entry().commented() || format != ConfigView.Format.PROPERTIES
+        if (!c.slot().when().isEmpty() || !hasSettings(c.slot()) || c.entry().commented() || format != ConfigView.Format.PROPERTIES
                 && format != ConfigView.Format.YAML && format != ConfigView.Format.JSON
                 || isJoinedSpelling(c.entry().key())) {
             return false;
@@ -293,6 +289,21 @@ public final class ConfigSlots {
             doc -> java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
 
     /** {@code fixable} memoizes, per earlier credential setting, whether it has a fix (each is decided once). */
+    /**
+     * Whether a slot's replacement is settings ({@code key=value} lines) a fix can write. A key that only a
+     * change of the caller removes (a token instead of a function key) has none: deleting the setting would
+     * break the code that reads it.
+     */
+    private static boolean hasSettings(Slot slot) {
+        for (String line : slot.passwordless().split("\n")) {
+            int eq = line.indexOf('=');
+            if (eq > 0 && line.substring(0, eq).strip().indexOf(' ') < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private static List<String[]> settingsToAdd(Document doc, Candidate c,
             java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigEntry e = c.entry();
@@ -482,24 +493,30 @@ public final class ConfigSlots {
 
     /**
      * What the settings under one parent point at, each the first such setting in the file: an Azure database
-     * ({rule, host}), an Azure cache host, a storage account (its endpoint, or an account name under a parent
-     * that says storage), a Cosmos DB endpoint. Decided once per parent, so that a file of many credential
-     * settings stays linear.
+     * ({rule, host}), a storage account (its endpoint, or an account name under a parent that says storage), and
+     * the host of any catalogue service whose keys have a known shape (a cache, a Cosmos DB account, a search
+     * service, a function app, an API Management gateway…), by service. Decided once per parent, so that a file
+     * of many credential settings stays linear.
      */
-    private record Neighbours(ConfigEntry database, String[] db, ConfigEntry cache, ConfigEntry storage,
-            ConfigEntry cosmos) {
+    private record Neighbours(ConfigEntry database, String[] db, ConfigEntry storage,
+            java.util.Map<String, ConfigEntry> services) {
+
+        ConfigEntry cache() {
+            return services.get("redis");
+        }
     }
 
     /** The settings of a document by section and parent, with what they point at; parents pointing at nothing are left out. */
     private static java.util.Map<String, Neighbours> groups(List<ConfigEntry> entries) {
         java.util.Map<String, ConfigEntry[]> found = new java.util.LinkedHashMap<>();
         java.util.Map<String, String[]> databases = new java.util.HashMap<>();
+        java.util.Map<String, java.util.Map<String, ConfigEntry>> services = new java.util.HashMap<>();
         for (ConfigEntry e : entries) {
             if (e.value() == null || e.value().isBlank()) {
                 continue;
             }
             String group = groupOf(e);
-            ConfigEntry[] f = found.computeIfAbsent(group, g -> new ConfigEntry[4]);
+            ConfigEntry[] f = found.computeIfAbsent(group, g -> new ConfigEntry[2]);
             String last = lastWord(e.normalizedKey());
             if (f[0] == null) {
                 String[] db = azureDatabaseIn(last, e.value());
@@ -509,21 +526,21 @@ public final class ConfigSlots {
                 }
             }
             String host = hostOf(e.value()).orElse("");
-            if (f[1] == null && AzureCatalogue.get().service("redis").isHost(host)) {
-                f[1] = e;
+            if (!host.isEmpty()) {
+                AzureCatalogue.get().serviceOfHost(host).filter(svc -> !svc.keyShapes().isEmpty()
+                        && !svc.key().startsWith("storage")).ifPresent(svc -> services
+                        .computeIfAbsent(group, g -> new java.util.HashMap<>()).putIfAbsent(svc.key(), e));
             }
-            if (f[3] == null && AzureCatalogue.get().service("cosmos").isHost(host)) {
-                f[3] = e;
-            }
-            if (f[2] == null && ((last.equals("account") || last.endsWith("accountname") || last.equals("name"))
+            if (f[1] == null && ((last.equals("account") || last.endsWith("accountname") || last.equals("name"))
                     && group.substring(group.indexOf('\n') + 1).contains("storage") || isStorageEndpoint(e.value()))) {
-                f[2] = e;
+                f[1] = e;
             }
         }
         java.util.Map<String, Neighbours> groups = new java.util.HashMap<>();
         found.forEach((group, f) -> {
-            if (f[0] != null || f[1] != null || f[2] != null || f[3] != null) {
-                groups.put(group, new Neighbours(f[0], databases.get(group), f[1], f[2], f[3]));
+            java.util.Map<String, ConfigEntry> svc = services.getOrDefault(group, java.util.Map.of());
+            if (f[0] != null || f[1] != null || !svc.isEmpty()) {
+                groups.put(group, new Neighbours(f[0], databases.get(group), f[1], svc));
             }
         });
         return groups;
@@ -571,28 +588,57 @@ public final class ConfigSlots {
         }
     }
 
-    /** The last word of a setting that holds a key: key, secret, account/access/shared/storage/primary… key. */
+    /**
+     * Words ending in "key" that name something other than a credential: a partition, row, sort or routing key,
+     * a public key, a cache or idempotency key, a key's header name.
+     */
+    private static final Pattern NOT_A_CREDENTIAL_KEY = Pattern.compile(
+            "(?:partition|row|sort|hash|routing|public|cache|idempotency|foreign|lookup|dedup(?:lication)?|message|"
+                    + "session|correlation|ssh|gpg|pgp|license|licence|unique|composite|natural|surrogate|map|group|"
+                    + "order|index|object|file|header|name|id)key");
+
+    /**
+     * The last word of a setting that holds a key: key or secret, or a word ending in key that names one
+     * (account, access, shared, storage, primary, secondary, master, subscription, function, host, admin, query,
+     * api… key), not a partition, routing or public key.
+     */
     private static boolean isKeyWord(String last) {
-        return last.equals("key") || last.equals("secret") || last.endsWith("accountkey") || last.endsWith("accesskey")
-                || last.endsWith("sharedkey") || last.endsWith("storagekey") || last.endsWith("primarykey")
-                || last.endsWith("secondarykey") || last.endsWith("masterkey");
+        return last.equals("key") || last.equals("secret")
+                || last.endsWith("key") && last.length() > 3 && !NOT_A_CREDENTIAL_KEY.matcher(last).matches();
     }
 
     /**
      * A setting of the application's own naming whose last word says key or secret ({@code backup.storage.secret},
-     * {@code ARCHIVE_ACCOUNT_KEY}) is a storage account key when a setting beside it names a storage account: a
-     * storage endpoint in its value, or an account name under a parent that says storage. A literal must have the
-     * shape of an account key (64 bytes in base64); anything else is not reported. Such a setting has no fix.
-     * Beside an Azure cache host it is the cache's access key (32 bytes), beside a Cosmos DB endpoint the
-     * account's key (64 bytes); the setting nearest the top of the file among them decides.
+     * {@code ARCHIVE_ACCOUNT_KEY}, {@code search.admin-key}) is the key of the service a setting beside it points
+     * at: a storage account (a storage endpoint in its value, or an account name under a parent that says storage),
+     * or the host of a catalogue service whose keys have a known shape (a cache, a Cosmos DB account, a search
+     * service, a function app, an API Management gateway…). The setting nearest the top of the file among them
+     * decides. A literal must have one of the service's key shapes; anything else is not reported. Such a setting
+     * has no fix.
      */
     private static void inferredKey(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
-        switch (earliest(e, n.cache(), n.storage(), n.cosmos())) {
-            case 0 -> inferred(REDIS_SLOT, e, KeyShapes.is32ByteKey(literalOf(e)), byRule);
-            case 1 -> inferred(STORAGE_KEY_SLOT, e, KeyShapes.is64ByteKey(literalOf(e)), byRule);
-            case 2 -> inferred(COSMOS_KEY_SLOT, e, KeyShapes.is64ByteKey(literalOf(e)), byRule);
-            default -> {
+        ConfigEntry best = n.storage() == e ? null : n.storage();
+        String service = best == null ? null : "storage";
+        for (java.util.Map.Entry<String, ConfigEntry> s : n.services().entrySet()) {
+            ConfigEntry o = s.getValue();
+            if (o != e && (best == null || o.keyOffset() < best.keyOffset()
+                    || o.keyOffset() == best.keyOffset() && s.getKey().compareTo(service) < 0)) {
+                best = o;
+                service = s.getKey();
             }
+        }
+        if (service == null) {
+            return;
+        }
+        String literal = literalOf(e);
+        if (service.equals("storage")) {
+            inferred(STORAGE_KEY_SLOT, e, KeyShapes.is64ByteKey(literal), byRule);
+            return;
+        }
+        Slot slot = InferredSlots.of(service);
+        if (slot != null) {
+            inferred(slot, e, AzureCatalogue.get().service(service).keyShapes().stream()
+                    .anyMatch(shape -> KeyShapes.matches(shape, literal)), byRule);
         }
     }
 

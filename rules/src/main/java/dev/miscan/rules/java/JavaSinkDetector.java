@@ -26,7 +26,8 @@ import java.util.List;
                 "MI-ID-CLIENT-SECRET", "MI-ID-CLIENT-SECRET-AUTH", "MI-KEYVAULT-SP-SECRET", "MI-ID-USERNAME-PASSWORD",
                 "MI-ID-USERNAME-PASSWORD-AUTH", "MI-ID-CERT-PASSWORD", "MI-ID-CERT-PASSWORD-AUTH", "MI-REDIS-ACCESSKEY",
                 "MI-REDIS-KEY-AUTH", "MI-DATABASE-PASSWORD", "MI-DATABASE-PASSWORD-AUTH", "MI-SQL-JDBC-PASSWORD",
-                "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-API-KEY-HEADER", "MI-CREDENTIAL-PLACEHOLDER-DEFAULT"},
+                "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-API-KEY-HEADER", "MI-CREDENTIAL-PLACEHOLDER-DEFAULT",
+                "MI-FUNCTIONS-KEY-AUTH", "MI-APIM-KEY-AUTH", "MI-EVENTGRID-KEY-AUTH", "MI-SEARCH-KEY-AUTH"},
         keywords = {"azurekeycredential", "azurenamedkeycredential", "azuresascredential", "keycredential", "connectionstring", "api-key", "ocp-apim-subscription-key", "x-functions-key", "aeg-sas-key", "aeg-sas-token", "configurationclientbuilder", "clientcertificatepassword", "pfxcertificate", "clientsecret", "createfromsecret", "clientcredential", "applicationtokencredentials", "cosmosclientbuilder", "cosmosclient", "documentclient", "masterkeyorresourcetoken", "eventgrid", "connectionstringbuilder", "setsaskey", "eventhubclient", "drivermanager", "setpassword", "datasourcebuilder", "database.windows.net", "database.azure.com", "apikey", "azureapikeycredential", ".redis.cache.windows.net", ".redis.azure.net", ".redis.cache.chinacloudapi.cn", ".redis.cache.usgovcloudapi.net", "searchclientbuilder", "searchindexclientbuilder", "searchindexerclientbuilder", "clientfactory", "sastoken", "storagesharedkeycredential", "cloudstorageaccount", "storagecredentials", "sharedkeycredentials", "usernamepasswordcredential", "@value", "webpubsub"},
         precedence = 5,
         kind = "java")

@@ -786,14 +786,26 @@ final class JavaSinks {
             }
             TracedString v = values.resolve(value);
             Verdict verdict = Credentials.judge(v, Slot.KEY, path);
-            if (verdict.kind() != Verdict.Kind.LITERAL) {
-                return;
-            }
             Target t = new Target();
             t.values.put("header", header);
             String service = header.equalsIgnoreCase("api-key") && lower.contains(".search.windows.net")
                     ? "search" : header.toLowerCase(Locale.ROOT);
             t.values.put("service", service);
+            if (verdict.kind() == Verdict.Kind.ELSEWHERE && verdict.hole() != null) {
+                // the header still carries a key, read from elsewhere: key-based auth of the header's service
+                String rule = dev.miscan.rules.http.HeaderKeys.keyAuthRule(header, lower);
+                int begin = view.begin(m.getName());
+                int end = view.end(m);
+                if (rule != null && begin >= 0 && end > begin) {
+                    found.add(new Found(rule, path, begin, doc.text().substring(begin, end), "The " + header
+                            + " header sends a key read from elsewhere: a Microsoft Entra token replaces it.",
+                            remedy(SinkFamily.API_KEY_HEADER, t)));
+                }
+                return;
+            }
+            if (verdict.kind() != Verdict.Kind.LITERAL) {
+                return;
+            }
             secret(SinkFamily.API_KEY_HEADER, v, verdict, m, "the " + header + " header (" + m.getNameAsString() + ")",
                     "API key", remedy(SinkFamily.API_KEY_HEADER, t), value, false, t);
         }

@@ -38,11 +38,13 @@ import java.util.regex.Pattern;
         rules = {"MI-STORAGE-SHAREDKEY", "MI-STORAGE-KEY-AUTH", "MI-ID-CLIENT-SECRET", "MI-ID-CLIENT-SECRET-AUTH",
                 "MI-ID-USERNAME-PASSWORD", "MI-ID-USERNAME-PASSWORD-AUTH", "MI-SQL-JDBC-PASSWORD",
                 "MI-POSTGRES-JDBC-PASSWORD", "MI-MYSQL-JDBC-PASSWORD", "MI-DATABASE-PASSWORD-AUTH",
-                "MI-ACR-ADMIN-CREDS", "MI-ACR-KEY-AUTH"},
+                "MI-ACR-ADMIN-CREDS", "MI-ACR-KEY-AUTH", "MI-API-KEY-HEADER", "MI-FUNCTIONS-KEY-AUTH", "MI-APIM-KEY-AUTH",
+                "MI-EVENTGRID-KEY-AUTH", "MI-OPENAI-KEY-AUTH", "MI-SEARCH-KEY-AUTH"},
         keywords = {"--account-key", "--connection-string", "--sas-token", "az login", "sqlcmd", "bcp ", "psql",
                 "pg_dump", "pg_restore", "pgpassword", "mysql", "login", "arm_client_secret", "azure_client_secret",
                 "arm_access_key", "azure_storage_key", "azure_storage_access_key", "azcopy_spa_client_secret",
-                "convertto-securestring", "storageaccountkey", "sqlcmdpassword", "mysql_pwd"},
+                "convertto-securestring", "storageaccountkey", "sqlcmdpassword", "mysql_pwd", "x-functions-key",
+                "ocp-apim-subscription-key", "aeg-sas-key", "api-key"},
         precedence = 35,
         kind = "script")
 public final class ScriptCredentialDetector extends Detector {
@@ -115,6 +117,8 @@ public final class ScriptCredentialDetector extends Detector {
                             w.subList(i + 1, w.size()));
                     case "new-azstoragecontext" -> storageContext(scope, c, w.subList(i + 1, w.size()));
                     case "convertto-securestring" -> secureString(scope, c, w.subList(i + 1, w.size()));
+                    case "curl", "wget", "http", "https", "invoke-restmethod", "invoke-webrequest", "irm", "iwr" ->
+                            headers(scope, c, w.subList(i + 1, w.size()));
                     default -> {
                         continue;
                     }
@@ -406,6 +410,63 @@ public final class ScriptCredentialDetector extends Detector {
             boolean push = PUSH.matcher(s.doc().text()).find();
             credential(s, c, pw, "MI-ACR-ADMIN-CREDS", Kind.SECRET, "Password for the container registry '" + name
                     + ".azurecr.io' on the login command line", Remedies.containerRegistry(name, push));
+        }
+    }
+
+    // ------------------------------------------------------------------------------------------ HTTP
+
+    /**
+     * An Azure key header on a curl, wget, HTTPie or Invoke-RestMethod command: {@code -H "x-functions-key: …"},
+     * {@code x-functions-key:…} (HTTPie), {@code -Headers @{ 'x-functions-key' = … }}.
+     */
+    private void headers(Scope s, Command c, List<Word> args) {
+        String context = resolve(s.vars(), String.join(" ", args.stream().map(Word::text).toList()))
+                .toLowerCase(Locale.ROOT);
+        for (int i = 0; i < args.size(); i++) {
+            Word w = args.get(i);
+            String t = w.text();
+            int colon = t.indexOf(':');
+            if (colon > 0 && dev.miscan.rules.http.HeaderKeys.isKeyHeader(t.substring(0, colon).strip())) {
+                int from = colon + 1;
+                while (from < t.length() && t.charAt(from) == ' ') {
+                    from++;
+                }
+                header(s, c, t.substring(0, colon).strip(), w.slice(from, t.length()), context);
+            } else if (dev.miscan.rules.http.HeaderKeys.isKeyHeader(t.replaceFirst("^@\\{", "")) && i + 2 < args.size()
+                    && args.get(i + 1).text().equals("=")) {
+                Word v = args.get(i + 2);
+                int end = v.text().length();
+                while (end > 0 && (v.text().charAt(end - 1) == '}' || v.text().charAt(end - 1) == ';')) {
+                    end--;
+                }
+                header(s, c, t.replaceFirst("^@\\{", ""), v.slice(0, end), context);
+            }
+        }
+    }
+
+    private void header(Scope s, Command c, String header, Word value, String context) {
+        String v = value.text().strip();
+        if (v.isEmpty() || value.offset() < 0) {
+            return;
+        }
+        if (isElsewhere(v)) {
+            String rule = dev.miscan.rules.http.HeaderKeys.keyAuthRule(header, context);
+            if (rule != null && !c.commented()) {
+                Remediation r = switch (rule) {
+                    case "MI-FUNCTIONS-KEY-AUTH" -> Remedies.catalogue("functions", null);
+                    case "MI-APIM-KEY-AUTH" -> Remedies.catalogue("apim", null);
+                    default -> Remedies.apiKeyHeader(header, rule.equals("MI-SEARCH-KEY-AUTH") ? "search" : header);
+                };
+                report(s.doc(), s.sink(), rule, value.offset(), v, "Key-based authentication: the " + header
+                        + " header sends a key from " + CredentialValues.referenceName(v) + "; a Microsoft Entra token"
+                        + " replaces it.", r);
+            }
+            return;
+        }
+        if (v.length() >= 20 && v.indexOf(' ') < 0 && !Placeholders.isPlaceholder(v) && KeyShapes.looksRandom(v)) {
+            report(s.doc(), s.sink(), "MI-API-KEY-HEADER", value.offset(), value.text(), (c.commented()
+                    ? "Commented-out: the " : "The ") + header + " header sends a key written in the script: anyone"
+                    + " who reads it can call the API.", Remedies.apiKeyHeader(header, header.toLowerCase(Locale.ROOT)));
         }
     }
 

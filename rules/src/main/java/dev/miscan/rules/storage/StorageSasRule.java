@@ -36,7 +36,7 @@ public final class StorageSasRule extends StorageDetector {
                 && !window.containsIgnoreCase("skv=");
     }
 
-    private static final Pattern SV = Pattern.compile("[?&\"]sv=\\d{4}-\\d{2}-\\d{2}");
+    private static final Pattern SV = Pattern.compile("(?:^|[?&\"'=:\\s])sv=\\d{4}-\\d{2}-\\d{2}");
 
     /** The storage service a SAS is for: its URL's host (queue, file, dfs, table), else the name it is assigned to. */
     private static String sasService(String url, Document doc, int offset) {

@@ -321,7 +321,7 @@ public final class Remedies {
         String replacement = !s.remedy().isEmpty() ? "" : "endpoint: " + endpoint + "\ncredential: DefaultAzureCredential";
         return new Remediation(s.name(), or(resource, ""), summary, "text", replacement,
                 s.dependency().isEmpty() ? IDENTITY_DEPENDENCY : s.dependency(), roles,
-                s.armType().isEmpty() ? "" : scope,
+                s.armType().isEmpty() || roles.isEmpty() ? "" : scope,
                 assigned == null ? roles.isEmpty() ? List.of(ENABLE_IDENTITY) : roleCommands(roles.get(0), scope)
                         : roleCommands(assigned, scope));
     }
@@ -683,6 +683,8 @@ public final class Remedies {
                 : h.equalsIgnoreCase("aeg-sas-key") || h.equalsIgnoreCase("aeg-sas-token")
                         ? "https://eventgrid.azure.net/.default"
                         : h.equalsIgnoreCase("x-functions-key") ? "api://<function-app-client-id>/.default"
+                        : h.equalsIgnoreCase("ocp-apim-subscription-key") && !s.contains("cognitive")
+                                ? "api://<api-client-id>/.default"
                                 : "https://cognitiveservices.azure.com/.default";
         String java = """
                 import com.azure.core.credential.TokenRequestContext;

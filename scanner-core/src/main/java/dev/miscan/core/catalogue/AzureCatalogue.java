@@ -43,11 +43,14 @@ public final class AzureCatalogue {
      * @param remedy       what to do instead when the general advice does not fit the service, or ""
      * @param detection    how the service is detected from the catalogue alone, or null when a dedicated detector
      *                     knows it
+     * @param keyShapes    the shapes of the service's access keys ({@link dev.miscan.core.secrets.KeyShapes#matches}),
+     *                     by which a key under a setting of the application's own naming is recognised beside the
+     *                     service's host
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
             List<String> terraform, List<String> words, List<String> javaBuilders, List<LocalAuth> localAuth,
-            String remedy, Detection detection) {
+            String remedy, Detection detection, List<String> keyShapes) {
 
         /** Every role of the service, narrowest first, each once. */
         public List<Role> allRoles() {
@@ -298,7 +301,7 @@ public final class AzureCatalogue {
                             : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
                     words(m, key), javaBuilders(m, key), localAuth(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
-                    detection(m, key)));
+                    detection(m, key), keyShapes(m, key)));
         }
         return new AzureCatalogue(roles, services);
     }
@@ -339,6 +342,19 @@ public final class AzureCatalogue {
     /** The service whose SDK builder or client is {@code builder} (a simple name). */
     public Optional<Service> serviceOfJavaBuilder(String builder) {
         return services.values().stream().filter(s -> s.javaBuilders().contains(builder)).findFirst();
+    }
+
+    private static List<String> keyShapes(Map<?, ?> m, String key) {
+        if (m.get("keyShapes") == null) {
+            return List.of();
+        }
+        List<String> shapes = list(m.get("keyShapes"), key + ".keyShapes").stream().map(Object::toString).toList();
+        for (String shape : shapes) {
+            if (!dev.miscan.core.secrets.KeyShapes.SHAPES.contains(shape)) {
+                throw new IllegalStateException(key + ": unknown key shape '" + shape + "'");
+            }
+        }
+        return shapes;
     }
 
     private static List<String> words(Map<?, ?> m, String key) {

@@ -14,6 +14,38 @@ public final class KeyShapes {
     }
 
     /** A 64-byte key in base64: 86 significant characters, the last one with 4 zero bits, then {@code ==}. */
+    /**
+     * The key shapes the Azure catalogue names: {@code base64-32} and {@code base64-64} (random keys in base64),
+     * {@code hex-32} (32 hexadecimal digits: API Management subscription keys, older AI Search and Azure AI keys),
+     * {@code functions} (an Azure Functions key: 56 characters of URL-safe base64 ending {@code ==}).
+     */
+    public static final java.util.Set<String> SHAPES = java.util.Set.of("base64-32", "base64-64", "hex-32", "functions");
+
+    /** Whether {@code value} has the catalogue's key shape {@code shape}. */
+    public static boolean matches(String shape, String value) {
+        return switch (shape) {
+            case "base64-32" -> is32ByteKey(value);
+            case "base64-64" -> is64ByteKey(value);
+            case "hex-32" -> value.length() == 32 && value.chars().allMatch(c -> c >= '0' && c <= '9' || c >= 'a' && c <= 'f')
+                    && looksRandom(value);
+            case "functions" -> isFunctionsKey(value);
+            default -> false;
+        };
+    }
+
+    /** An Azure Functions key: 54 characters of URL-safe base64 and {@code ==} (the identifiable format is one). */
+    public static boolean isFunctionsKey(CharSequence s) {
+        if (s.length() != 56 || s.charAt(54) != '=' || s.charAt(55) != '=') {
+            return false;
+        }
+        for (int i = 0; i < 54; i++) {
+            if (!isBase64UrlChar(s.charAt(i))) {
+                return false;
+            }
+        }
+        return looksRandom(s.subSequence(0, 54));
+    }
+
     public static boolean is64ByteKey(CharSequence s) {
         return isPaddedKey(s, 88, 2, "AQgw");
     }

@@ -25,6 +25,15 @@ public record SasToken(Map<String, String> params, String signature, int signatu
     }
 
     /** The token whose {@code sig=} parameter name starts at {@code sigOffset}, if it parses. */
+    /** Query parameters of storage and messaging SAS tokens. */
+    private static final java.util.Set<String> PARAMETERS = java.util.Set.of("sv", "ss", "srt", "sp", "se", "st", "spr",
+            "sig", "sr", "si", "sip", "skoid", "sktid", "skt", "ske", "sks", "skv", "sdd", "rscc", "rscd", "rsce", "rscl",
+            "rsct", "skn", "tn", "spk", "srk", "epk", "erk");
+
+    private static boolean isSasParameter(String name) {
+        return PARAMETERS.contains(name.toLowerCase(Locale.ROOT));
+    }
+
     public static Optional<SasToken> at(String text, int sigOffset) {
         if (sigOffset > 0 && Character.isLetterOrDigit(text.charAt(sigOffset - 1))) {
             return Optional.empty();
@@ -52,6 +61,15 @@ public record SasToken(Map<String, String> params, String signature, int signatu
             int eq = p.indexOf('=');
             if (eq <= 0) {
                 continue;
+            }
+            if (partOffset == s && eq != p.lastIndexOf('=') && !isSasParameter(p.substring(0, eq))) {
+                // sas=sv=2022-11-02: the token is the value of a setting written before it
+                partOffset += eq + 1;
+                p = p.substring(eq + 1);
+                eq = p.indexOf('=');
+                if (eq <= 0) {
+                    continue;
+                }
             }
             String name = p.substring(0, eq).toLowerCase(Locale.ROOT);
             String value = p.substring(eq + 1);

@@ -33,7 +33,7 @@ public class KeyVaultConfig {
         ClientSecretCredential spn = new ClientSecretCredentialBuilder()
                 .tenantId("fe5a3d44-378c-4892-9934-e7359372175b")
                 .clientId("90d8a052-e3ad-4e82-8ea1-6c18d4e031fd")
-                .clientSecret("mLM0Q~JV9w8s~w~W1x2KhGq73fOA9W6zcMagK2yq")
+                .clientSecret("mLM8Q~JV9w8s~w~W1x2KhGq73fOA9W6zcMagK2yq")
                 .build();
         return new SecretClientBuilder().vaultUrl(vaultUri).credential(spn).buildClient();
     }
