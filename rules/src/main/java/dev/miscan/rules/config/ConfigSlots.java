@@ -449,6 +449,14 @@ public final class ConfigSlots {
             Slot slot = slotOf(e.key());
             if (slot == null) {
                 String last = lastWord(e.normalizedKey());
+                if (isConnectionStringWord(last)) {
+                    Slot named = InferredSlots.connectionString(e.key());
+                    Candidate c = named == null ? null : classify(named, e, null);
+                    if (c != null) {
+                        byRule.computeIfAbsent(named.rule(), r -> new ArrayList<>()).add(c);
+                    }
+                    continue;
+                }
                 if (isPasswordWord(last) || isKeyWord(last)) {
                     if (groups == null) {
                         groups = groups(entries);
@@ -588,6 +596,12 @@ public final class ConfigSlots {
         }
     }
 
+    /** The last word of a setting that holds a connection string ({@code connection-string}, {@code conn-str}, {@code connection}). */
+    private static boolean isConnectionStringWord(String last) {
+        return last.equals("connectionstring") || last.equals("connstr") || last.equals("connstring")
+                || last.equals("connection");
+    }
+
     /**
      * Words ending in "key" that name something other than a credential: a partition, row, sort or routing key,
      * a public key, a cache or idempotency key, a key's header name.
@@ -721,7 +735,9 @@ public final class ConfigSlots {
     private static Candidate classify(Slot slot, ConfigEntry e, String server) {
         String what = describe(slot.kind());
         if (e.reference()) {
-            return e.commented() ? null : keyBased(slot, e, what + " comes from a Kubernetes secret", server);
+            String from = e.value() != null && e.value().startsWith("*")
+                    ? "the YAML anchor " + e.value().substring(1) + " (reported there)" : "a Kubernetes secret";
+            return e.commented() ? null : keyBased(slot, e, what + " comes from " + from, server);
         }
         String value = e.value() == null ? "" : e.value().strip();
         if (value.isEmpty()) {

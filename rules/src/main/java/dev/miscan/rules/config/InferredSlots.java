@@ -27,6 +27,35 @@ final class InferredSlots {
         return BY_SERVICE.get(serviceKey);
     }
 
+    /**
+     * The slot of a connection string under a setting of the application's own naming that names exactly one
+     * service ({@code inventory.storage.connection-string}, {@code BILLING_SB_CONNECTION} does not), or null: the
+     * service's connection-string rule. A literal is judged by the value rules; a reference is key-based auth.
+     */
+    static ConfigSlots.Slot connectionString(String key) {
+        java.util.Set<String> named = new java.util.LinkedHashSet<>();
+        for (String svc : AzureCatalogue.get().servicesNamedIn(key)) {
+            named.add(svc.startsWith("storage") ? "storage" : svc);
+        }
+        return named.size() == 1 ? CONNECTION_STRINGS.get(named.iterator().next()) : null;
+    }
+
+    private static final Map<String, ConfigSlots.Slot> CONNECTION_STRINGS = connectionStrings();
+
+    /** Per service, its connection-string slot of the table, as an inferred slot (no fix). */
+    private static Map<String, ConfigSlots.Slot> connectionStrings() {
+        List<RuleDescriptor> rules = RuleRegistry.readRules(InferredSlots.class.getClassLoader());
+        Map<String, ConfigSlots.Slot> out = new LinkedHashMap<>();
+        for (ConfigSlots.Slot s : ConfigSlots.table()) {
+            if (s.kind() != ConfigSlots.Kind.CONNSTR || s.rule().equals("DB")) {
+                continue;
+            }
+            rules.stream().filter(r -> r.id().equals(s.rule())).findFirst().ifPresent(r -> out.putIfAbsent(r.service(),
+                    new ConfigSlots.Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())));
+        }
+        return Map.copyOf(out);
+    }
+
     /** Every rule an inferred key may be reported under, secret then key-based auth. */
     static List<String> ruleIds() {
         List<String> ids = new ArrayList<>();

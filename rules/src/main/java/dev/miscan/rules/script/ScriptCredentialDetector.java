@@ -54,6 +54,8 @@ public final class ScriptCredentialDetector extends Detector {
             "\\$\\{\\{\\s*(?:env|vars|secrets)\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}"
                     + "|\\$\\(([A-Za-z_][A-Za-z0-9_.]*)\\)|\\$env:([A-Za-z_][A-Za-z0-9_]*)|\\$([A-Za-z_][A-Za-z0-9_]*)"
                     + "|%([A-Za-z_][A-Za-z0-9_]*)%");
+    /** The database clients' password variables. */
+    private static final Set<String> DATABASE_PASSWORDS = Set.of("PGPASSWORD", "MYSQL_PWD", "SQLCMDPASSWORD");
     /** The script pushes images (docker/podman/helm/oras push, az acr build, Jib): its identity needs AcrPush. */
     private static final Pattern PUSH = Pattern.compile("(?i)\\b(?:docker|podman|buildah|helm|oras|nerdctl) push\\b"
             + "|\\baz acr (?:build|import)\\b|jib:build|\\bbuildx build\\b[^\\n]{0,200}--push");
@@ -544,6 +546,10 @@ public final class ScriptCredentialDetector extends Detector {
             } else if (t.regionMatches(true, 0, "$env:", 0, 5) && i + 2 < w.size() && w.get(i + 1).text().equals("=")) {
                 name = t.substring(5);
                 value = w.get(i + 2);
+            } else if (i == 0 && t.endsWith(":") && i + 1 < w.size() && DATABASE_PASSWORDS.contains(t.substring(0, t.length() - 1))) {
+                // a workflow step's env: SQLCMDPASSWORD: ${{ secrets.X }} (the configuration detector has no slot for it)
+                name = t.substring(0, t.length() - 1);
+                value = w.get(i + 1);
             } else {
                 continue;
             }

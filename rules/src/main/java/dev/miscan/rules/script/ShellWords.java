@@ -54,6 +54,9 @@ final class ShellWords {
     private final boolean cmd;
     private final List<Command> out;
     private final int depth;
+    /** Characters substitution scans may look at in all: a few times the text, so that reading stays linear. */
+    private final long budget;
+    private long budgetUsed;
 
     private ShellWords(String text, int[] map, boolean powershell, boolean cmd, List<Command> out, int depth) {
         this.text = text;
@@ -62,6 +65,7 @@ final class ShellWords {
         this.cmd = cmd;
         this.out = out;
         this.depth = depth;
+        this.budget = 4L * text.length() + 4096;
     }
 
     /** The commands of {@code text} (the whole file). */
@@ -129,7 +133,8 @@ final class ShellWords {
                 i++;
                 continue;
             }
-            if (c == '\'' || c == '"') {
+            if ((c == '\'' || c == '"') && !commented) {
+                // in a comment a quote is prose ("the agent's environment"), not the start of a string
                 int close = closing(i, c);
                 if (close < 0) {
                     // an unmatched quote: the rest of the line is the word
@@ -138,6 +143,16 @@ final class ShellWords {
                 }
                 for (int j = i + 1; j < close; j++) {
                     char q = text.charAt(j);
+                    int sub = c == '"' && q == '$' ? substitution(j) : j;
+                    if (sub > j) {
+                        // "$(cmd "$arg")": the substitution keeps its own quotes
+                        for (int k = j; k < sub; k++) {
+                            sb.append(text.charAt(k));
+                            offs.add(offsetOf(k));
+                        }
+                        j = sub - 1;
+                        continue;
+                    }
                     if (c == '"' && q == '\\' && !powershell && j + 1 < close
                             && "\"\\$`".indexOf(text.charAt(j + 1)) >= 0) {
                         j++;
@@ -196,6 +211,9 @@ final class ShellWords {
         char close = open == '(' ? ')' : '}';
         int depth = 0;
         for (int j = i + 1; j < n && j < i + 4096; j++) {
+            if (++budgetUsed > budget) {
+                return i; // hostile input: many unclosed substitutions; read on as plain words
+            }
             char q = text.charAt(j);
             if (q == '\n' && !(j > 0 && text.charAt(j - 1) == '\\')) {
                 return i;
@@ -212,6 +230,13 @@ final class ShellWords {
     private int closing(int open, char quote) {
         for (int j = open + 1; j < text.length(); j++) {
             char q = text.charAt(j);
+            if (quote == '"' && q == '$') {
+                int sub = substitution(j);
+                if (sub > j) {
+                    j = sub - 1;
+                    continue;
+                }
+            }
             if (q == quote) {
                 return j;
             }

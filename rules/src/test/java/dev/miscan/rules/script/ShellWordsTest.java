@@ -49,6 +49,12 @@ class ShellWordsTest {
     }
 
     @Test
+    void aQuoteInACommentIsProse() {
+        List<Command> cs = ShellWords.read("# the agent's password\nsqlcmd -P \"$P\"\n", false, false);
+        assertThat(cs).anySatisfy(c -> assertThat(words(c)).containsExactly("sqlcmd", "-P", "$P"));
+    }
+
+    @Test
     void aQuotedCommandIsReadAgain() {
         List<Command> cs = ShellWords.read("sh 'sqlcmd -S s -P \"p w\"'", false, false);
         assertThat(cs).anySatisfy(c -> assertThat(words(c)).containsExactly("sqlcmd", "-S", "s", "-P", "p w"));

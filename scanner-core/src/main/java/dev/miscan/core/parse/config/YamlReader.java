@@ -21,7 +21,7 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  * every key and value. Lists of {@code {name, value}} maps (Kubernetes {@code env}) and of
  * {@code KEY=VALUE} strings (docker-compose {@code environment}) become entries named by their variable;
  * {@code valueFrom.secretKeyRef} becomes a reference entry. Merge keys and aliases are followed (an alias
- * reports the anchor's position). SnakeYAML's limits are on: aliases, nesting depth and size.
+ * reports the anchor's position, and its use is also a reference entry, valued {@code *anchor}). SnakeYAML's limits are on: aliases, nesting depth and size.
  */
 final class YamlReader {
     private static final int MAX_DEPTH = 64;
@@ -82,6 +82,12 @@ final class YamlReader {
                         if (v instanceof ScalarNode s) {
                             out.add(new ConfigEntry(childPath, s.getValue(), offset(k.getStartMark()),
                                     valueOffset(s), rawValue(s), false, false, section));
+                            if (s.getStartMark().getIndex() < k.getStartMark().getIndex()) {
+                                // an alias (*password): the value is written at its anchor, above; this use of it
+                                // reads it from there, as a setting reads a variable
+                                out.add(new ConfigEntry(childPath, "*" + anchorName(s), offset(k.getStartMark()), -1, "",
+                                        false, true, section));
+                            }
                         } else {
                             walk(v, childPath, depth + 1);
                         }
@@ -98,6 +104,21 @@ final class YamlReader {
             } finally {
                 active.remove(node);
             }
+        }
+
+        /** The anchor a value node was written under, as written ({@code &dev-sql-password}), or "anchor". */
+        private String anchorName(ScalarNode s) {
+            String text = doc.text();
+            int at = Math.max(0, Math.min(text.length(), s.getStartMark().getIndex()));
+            int amp = text.lastIndexOf('&', at);
+            if (amp >= 0 && at - amp < 200) {
+                int end = amp + 1;
+                while (end < text.length() && !Character.isWhitespace(text.charAt(end))) {
+                    end++;
+                }
+                return text.substring(amp + 1, end);
+            }
+            return "anchor";
         }
 
         /** Kubernetes {@code - name: X, value: Y} or {@code valueFrom: {secretKeyRef: …}}. */
