@@ -449,7 +449,8 @@ public final class ConfigSlots {
             Slot slot = slotOf(e.key());
             if (slot == null) {
                 String last = lastWord(e.normalizedKey());
-                if (isConnectionStringWord(last)) {
+                if (isConnectionStringWord(last) || last.equals("string")
+                        && e.normalizedKey().endsWith("connection.string")) {
                     Slot named = InferredSlots.connectionString(e.key());
                     Candidate c = named == null ? null : classify(named, e, null);
                     if (c != null) {
@@ -462,11 +463,10 @@ public final class ConfigSlots {
                         groups = groups(entries);
                     }
                     Neighbours n = groups.get(groupOf(e));
-                    if (n == null) {
-                        continue;
-                    }
                     if (isPasswordWord(last)) {
-                        inferredPassword(e, n, byRule);
+                        if (n != null) {
+                            inferredPassword(e, n, byRule);
+                        }
                     } else {
                         inferredKey(e, n, byRule);
                     }
@@ -539,8 +539,10 @@ public final class ConfigSlots {
                         && !svc.key().startsWith("storage")).ifPresent(svc -> services
                         .computeIfAbsent(group, g -> new java.util.HashMap<>()).putIfAbsent(svc.key(), e));
             }
+            boolean saysStorage = group.endsWith("\u0000env") ? e.normalizedKey().contains("storage")
+                    : group.substring(group.indexOf('\n') + 1).contains("storage");
             if (f[1] == null && ((last.equals("account") || last.endsWith("accountname") || last.equals("name"))
-                    && group.substring(group.indexOf('\n') + 1).contains("storage") || isStorageEndpoint(e.value()))) {
+                    && saysStorage || isStorageEndpoint(e.value()))) {
                 f[1] = e;
             }
         }
@@ -554,8 +556,21 @@ public final class ConfigSlots {
         return groups;
     }
 
+    /**
+     * The parent a setting shares with its neighbours: the path before its last name ({@code orders.db} of
+     * {@code orders.db.pass}); for an environment variable ({@code FUNC_MASTER_KEY}, {@code PAYMENTS_STORAGE_ACCOUNT}),
+     * whose words are not a path, the part before its name: its first word, the application's prefix.
+     */
     private static String groupOf(ConfigEntry e) {
         String k = e.normalizedKey();
+        String name = e.key().substring(e.key().lastIndexOf('.') + 1);
+        if (isEnvironmentVariableName(name)) {
+            int lastDot = e.key().lastIndexOf('.');
+            String parent = lastDot < 0 ? "" : ConfigEntry.normalize(e.key().substring(0, lastDot)) + ".";
+            String first = ConfigEntry.normalize(name);
+            int dot = first.indexOf('.');
+            return e.section() + "\n" + parent + (dot < 0 ? "" : first.substring(0, dot)) + "\u0000env";
+        }
         int dot = k.lastIndexOf('.');
         return e.section() + "\n" + (dot < 0 ? "" : k.substring(0, dot));
     }
@@ -596,9 +611,50 @@ public final class ConfigSlots {
         }
     }
 
+    /**
+     * The rule of a credential setting given by name alone, as a deployment command sets it ({@code az webapp
+     * config appsettings set --settings AzureWebJobsStorage=…}): a standard setting of the table, or a connection
+     * string whose name names one service. Null when the name says no credential or no single service.
+     */
+    public static Slot slotOfSetting(String name) {
+        if (name.contains("__")) {
+            return null; // identity-based settings (X__accountName, X__credential) hold no credential
+        }
+        Slot slot = slotOf(name);
+        if (slot != null) {
+            return slot.rule().equals("DB") || !slot.when().isEmpty() && !slot.when().equals("environment") ? null
+                    : slot;
+        }
+        String normalized = ConfigEntry.normalize(name);
+        String last = lastWord(normalized);
+        if (isConnectionStringWord(last) || last.equals("string") && normalized.endsWith("connection.string")) {
+            return InferredSlots.connectionString(name);
+        }
+        return null;
+    }
+
+    /** The key-based-auth rules {@link #slotOfSetting} can lead to, through their secret rules. */
+    public static java.util.Set<String> settingRules() {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        TABLE.stream().map(Slot::rule).filter(r -> !r.equals("DB")).forEach(out::add);
+        return out;
+    }
+
+    /** The catalogue services with key shapes a setting's name names ({@code storage} for any storage service). */
+    private static java.util.Set<String> namedKeyServices(String key) {
+        java.util.Set<String> out = new java.util.LinkedHashSet<>();
+        for (String svc : AzureCatalogue.get().servicesNamedIn(key)) {
+            String k = svc.startsWith("storage") ? "storage" : svc;
+            if (k.equals("storage") || !AzureCatalogue.get().service(k).keyShapes().isEmpty()) {
+                out.add(k);
+            }
+        }
+        return out;
+    }
+
     /** The last word of a setting that holds a connection string ({@code connection-string}, {@code conn-str}, {@code connection}). */
     private static boolean isConnectionStringWord(String last) {
-        return last.equals("connectionstring") || last.equals("connstr") || last.equals("connstring")
+        return last.endsWith("connectionstring") || last.equals("connstr") || last.endsWith("connstring")
                 || last.equals("connection");
     }
 
@@ -631,15 +687,34 @@ public final class ConfigSlots {
      * has no fix.
      */
     private static void inferredKey(ConfigEntry e, Neighbours n, java.util.Map<String, List<Candidate>> byRule) {
-        ConfigEntry best = n.storage() == e ? null : n.storage();
+        // a name that names services ("ORDERS_FUNC_KEY", "search.admin-key") takes its key from one of them
+        java.util.Set<String> named = namedKeyServices(e.key());
+        ConfigEntry best = n == null || n.storage() == e || !named.isEmpty() && !named.contains("storage") ? null
+                : n.storage();
         String service = best == null ? null : "storage";
-        for (java.util.Map.Entry<String, ConfigEntry> s : n.services().entrySet()) {
+        for (java.util.Map.Entry<String, ConfigEntry> s : n == null ? java.util.Set.<java.util.Map.Entry<String,
+                ConfigEntry>>of() : n.services().entrySet()) {
             ConfigEntry o = s.getValue();
+            if (!named.isEmpty() && !named.contains(s.getKey())) {
+                continue;
+            }
             if (o != e && (best == null || o.keyOffset() < best.keyOffset()
                     || o.keyOffset() == best.keyOffset() && s.getKey().compareTo(service) < 0)) {
                 best = o;
                 service = s.getKey();
             }
+        }
+        if (service == null && named.size() == 1) {
+            // no neighbour, but the name says whose key it is: only a literal of that service's key shape counts
+            service = named.iterator().next();
+            String literal = literalOf(e);
+            Slot slot = service.equals("storage") ? STORAGE_KEY_SLOT : InferredSlots.of(service);
+            boolean shaped = service.equals("storage") ? KeyShapes.is64ByteKey(literal)
+                    : AzureCatalogue.get().service(service).keyShapes().stream().anyMatch(sh -> KeyShapes.matches(sh, literal));
+            if (slot != null && shaped && !CredentialValues.isReference(literal)) {
+                inferred(slot, e, true, byRule);
+            }
+            return;
         }
         if (service == null) {
             return;

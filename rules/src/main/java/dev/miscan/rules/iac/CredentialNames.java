@@ -139,6 +139,9 @@ final class CredentialNames {
      * True when a literal is plausibly a real credential: not a placeholder, reference, GUID, number, boolean,
      * URL, resource id, host name or public key; connection strings and JDBC URLs are the value rules' work.
      */
+    private static final java.util.regex.Pattern FILE_PATH = java.util.regex.Pattern.compile(
+            "[A-Za-z0-9_.@-]*(?:/[A-Za-z0-9_.@-]+)+\\.[A-Za-z][A-Za-z0-9]{1,9}");
+
     static boolean isSecretLiteral(String value) {
         if (value == null) {
             return false;
@@ -162,6 +165,9 @@ final class CredentialNames {
         }
         if (lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") && !lower.matches(".*\\d.*[a-z].*\\d.*")) {
             return false; // a host name
+        }
+        if (v.indexOf('/') >= 0 && FILE_PATH.matcher(v).matches()) {
+            return false; // a path to a file (shop/dr.terraform.tfstate, certs/app.pfx): it names where, not what
         }
         if (namesASecret(v)) {
             return false;

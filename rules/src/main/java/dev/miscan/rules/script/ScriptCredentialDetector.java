@@ -44,7 +44,8 @@ import java.util.regex.Pattern;
                 "pg_dump", "pg_restore", "pgpassword", "mysql", "login", "arm_client_secret", "azure_client_secret",
                 "arm_access_key", "azure_storage_key", "azure_storage_access_key", "azcopy_spa_client_secret",
                 "convertto-securestring", "storageaccountkey", "sqlcmdpassword", "mysql_pwd", "x-functions-key",
-                "ocp-apim-subscription-key", "aeg-sas-key", "api-key"},
+                "ocp-apim-subscription-key", "aeg-sas-key", "api-key", "appsettings", "env-vars",
+                "environment-variables"},
         precedence = 35,
         kind = "script")
 public final class ScriptCredentialDetector extends Detector {
@@ -68,6 +69,29 @@ public final class ScriptCredentialDetector extends Detector {
             "ARM_ACCESS_KEY", "MI-STORAGE-SHAREDKEY",
             "AZURE_STORAGE_KEY", "MI-STORAGE-SHAREDKEY",
             "AZURE_STORAGE_ACCESS_KEY", "MI-STORAGE-SHAREDKEY");
+
+    private List<String> rules;
+    /** The key-based-auth rule of each secret rule a setting may have. */
+    private final java.util.Map<String, String> settingKeyAuth = new java.util.HashMap<>();
+
+    /** The rules named above, and the key-based-auth rules of the credential settings an app may be given. */
+    @Override
+    public List<String> ruleIds() {
+        if (rules == null) {
+            java.util.Set<String> all = new java.util.LinkedHashSet<>(super.ruleIds());
+            java.util.List<dev.miscan.core.api.RuleDescriptor> descriptors = dev.miscan.core.engine.RuleRegistry
+                    .readRules(ScriptCredentialDetector.class.getClassLoader());
+            for (String secret : dev.miscan.rules.config.ConfigSlots.settingRules()) {
+                descriptors.stream().filter(d -> d.id().equals(secret) && !d.keyAuth().isEmpty()).findFirst()
+                        .ifPresent(d -> {
+                            all.add(d.keyAuth());
+                            settingKeyAuth.put(d.id(), d.keyAuth());
+                        });
+            }
+            rules = List.copyOf(all);
+        }
+        return rules;
+    }
 
     @Override
     public Remediation exampleRemediation() {
@@ -106,6 +130,7 @@ public final class ScriptCredentialDetector extends Detector {
         String ext = doc.extension();
         List<Command> commands = ShellWords.read(doc.text(), ext.startsWith("ps"), ext.equals("cmd") || ext.equals("bat"));
         Scope scope = new Scope(doc, sink, variables(commands));
+        boolean appSettingsTask = doc.text().contains("appSettings:") || doc.text().contains("AppSettings:");
         for (Command c : commands) {
             List<Word> w = c.words();
             for (int i = 0; i < w.size(); i++) {
@@ -128,6 +153,22 @@ public final class ScriptCredentialDetector extends Detector {
                 break;
             }
             credentialVariables(scope, c);
+            if (appSettingsTask) {
+                taskAppSettings(scope, c);
+            }
+        }
+    }
+
+    /**
+     * The {@code appSettings} input of the Azure Pipelines web and function app tasks: {@code -NAME value} pairs.
+     */
+    private void taskAppSettings(Scope s, Command c) {
+        List<Word> w = c.words();
+        for (int i = 0; i + 1 < w.size(); i++) {
+            String t = w.get(i).text();
+            if (t.length() > 2 && t.charAt(0) == '-' && t.charAt(1) != '-' && assignedName(t.substring(1) + "=") != null) {
+                setting(s, c, t.substring(1), w.get(i + 1));
+            }
         }
     }
 
@@ -173,6 +214,11 @@ public final class ScriptCredentialDetector extends Detector {
             }
             return;
         }
+        if ((group.equals("webapp") || group.equals("functionapp") || group.equals("logicapp")
+                || group.equals("containerapp") || group.equals("container") || group.equals("staticwebapp"))) {
+            settings(s, c, args, "--settings", "--set-env-vars", "--env-vars", "--environment-variables",
+                    "--secure-environment-variables", "--replace-env-vars");
+        }
         Word account = option(args, "--account-name");
         String accountName = account == null || CredentialValues.isReference(account.text()) ? null : account.text();
         String command = commandName(args);
@@ -192,6 +238,46 @@ public final class ScriptCredentialDetector extends Detector {
                 }
             }
         }
+    }
+
+    /**
+     * {@code --settings A=1 B=$X}: app settings and environment variables set on a deployed app. A credential
+     * setting (a standard name, or a connection string that names its service) filled from a variable is
+     * key-based authentication of that service; a literal is the value rules' to judge.
+     */
+    private void settings(Scope s, Command c, List<Word> args, String... flags) {
+        boolean in = false;
+        for (Word w : args) {
+            String t = w.text();
+            if (t.startsWith("--")) {
+                in = java.util.Arrays.stream(flags).anyMatch(f -> f.equalsIgnoreCase(t));
+                continue;
+            }
+            String name = in ? assignedName(t) : null;
+            if (name != null) {
+                setting(s, c, name, w.from(name.length() + 1));
+            }
+        }
+    }
+
+    private void setting(Scope s, Command c, String name, Word value) {
+        String v = value.text().strip();
+        dev.miscan.rules.config.ConfigSlots.Slot slot = dev.miscan.rules.config.ConfigSlots.slotOfSetting(name);
+        if (slot == null || v.isEmpty() || value.offset() < 0 || c.commented() || !isElsewhere(v)
+                || CredentialValues.isEntraToken(v)) {
+            return;
+        }
+        ruleIds();
+        String rule = settingKeyAuth.get(slot.rule());
+        if (rule == null) {
+            return;
+        }
+        Remediation r = new Remediation(rule(rule).service(), "", "Replace the setting with its identity-based form,"
+                + " give the app's managed identity the service's data role, and remove the key.", "properties",
+                slot.passwordless().replace("\\n", "\n"), "", List.of(), "", List.of());
+        report(s.doc(), s.sink(), rule, value.offset(), v, "Key-based authentication: the app setting " + name
+                + " gets a credential from " + CredentialValues.referenceName(v) + "; with a managed identity the app"
+                + " needs no such setting.", r);
     }
 
     /** "storage blob upload": the command words before the first option. */

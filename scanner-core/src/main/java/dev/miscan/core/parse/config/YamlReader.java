@@ -36,19 +36,39 @@ final class YamlReader {
         options.setCodePointLimit(4 * 1024 * 1024);
         options.setAllowDuplicateKeys(true);
         List<ConfigEntry> out = new ArrayList<>();
+        RuntimeException failure = parse(doc, doc.text(), options, out, false);
+        if (failure != null && doc.text().contains("{{")) {
+            // a Helm or other Go template: read it with its template actions written as plain values
+            List<ConfigEntry> templated = new ArrayList<>();
+            if (parse(doc, HelmTemplates.asYaml(doc.text()), options, templated, true) == null) {
+                return templated;
+            }
+        }
+        if (failure != null) {
+            String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()
+                    : failure.getMessage().lines().findFirst().orElse("");
+            doc.warn("YAML does not parse (" + msg.strip() + "); scanned as plain text");
+        }
+        return out;
+    }
+
+    /** Parses {@code text} (the document's, or a same-length rewrite of it) into {@code out}; the failure, or null. */
+    private static RuntimeException parse(Document doc, String text, LoaderOptions options, List<ConfigEntry> out,
+            boolean templated) {
         Walker w = new Walker(doc, out);
+        w.templated = templated;
         try {
-            for (Node root : new Yaml(options).composeAll(new StringReader(doc.text()))) {
+            for (Node root : new Yaml(options).composeAll(new StringReader(text))) {
                 if (root != null) {
                     w.walk(root, "", 0);
                 }
                 w.section++;
             }
+            return null;
         } catch (YAMLException | IllegalArgumentException e) {
-            String msg = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage().lines().findFirst().orElse("");
-            doc.warn("YAML does not parse (" + msg.strip() + "); scanned as plain text");
+            out.clear();
+            return e;
         }
-        return out;
     }
 
     private static final class Walker {
@@ -56,6 +76,8 @@ final class YamlReader {
         private final List<ConfigEntry> out;
         private final Map<Node, Boolean> active = new IdentityHashMap<>();
         private int section;
+        /** Parsed from a rewrite of a template: a value written as {@code {{ … }}} is taken as written. */
+        private boolean templated;
 
         Walker(Document doc, List<ConfigEntry> out) {
             this.doc = doc;
@@ -80,7 +102,7 @@ final class YamlReader {
                         String childPath = path.isEmpty() ? k.getValue() : path + "." + k.getValue();
                         Node v = t.getValueNode();
                         if (v instanceof ScalarNode s) {
-                            out.add(new ConfigEntry(childPath, s.getValue(), offset(k.getStartMark()),
+                            out.add(new ConfigEntry(childPath, value(s), offset(k.getStartMark()),
                                     valueOffset(s), rawValue(s), false, false, section));
                             if (s.getStartMark().getIndex() < k.getStartMark().getIndex()) {
                                 // an alias (*password): the value is written at its anchor, above; this use of it
@@ -221,6 +243,17 @@ final class YamlReader {
                 return at;
             }
             return at;
+        }
+
+        /** A scalar's value; in a template, a value written as a template action is the action as written. */
+        private String value(ScalarNode s) {
+            if (templated) {
+                int at = offset(s.getStartMark());
+                if (at >= 0 && doc.text().startsWith("{{", at)) {
+                    return rawValue(s);
+                }
+            }
+            return s.getValue();
         }
 
         private String rawValue(ScalarNode s) {
