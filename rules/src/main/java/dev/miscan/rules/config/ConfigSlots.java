@@ -475,8 +475,10 @@ public final class ConfigSlots {
             }
             String rule = slot.rule();
             String server = null;
+            // an environment variable is the application's wherever the file sets it (a Secret and its Deployment)
+            int section = isEnvironmentVariableName(e.key().substring(e.key().lastIndexOf('.') + 1)) ? -1 : e.section();
             if (slot.when().equals("azure-db")) {
-                JdbcUrl url = datasourceUrl(e.section(), entries);
+                JdbcUrl url = datasourceUrl(section, entries);
                 if (url == null) {
                     continue;
                 }
@@ -488,7 +490,9 @@ public final class ConfigSlots {
                 };
                 server = url.host();
             } else if (slot.when().equals("azure-redis") && !e.normalizedKey().startsWith("azure.")
-                    && !hasAzureRedisHost(e.section(), entries)) {
+                    && !hasAzureRedisHost(section, entries)) {
+                continue;
+            } else if (slot.when().equals("entra") && !isEntraRegistration(doc, e)) {
                 continue;
             }
             Candidate c = rule.isEmpty() ? null : classify(slot, e, server);
@@ -559,17 +563,17 @@ public final class ConfigSlots {
     /**
      * The parent a setting shares with its neighbours: the path before its last name ({@code orders.db} of
      * {@code orders.db.pass}); for an environment variable ({@code FUNC_MASTER_KEY}, {@code PAYMENTS_STORAGE_ACCOUNT}),
-     * whose words are not a path, the part before its name: its first word, the application's prefix.
+     * whose words are not a path, its first word (the application's prefix), anywhere in the file.
      */
     private static String groupOf(ConfigEntry e) {
         String k = e.normalizedKey();
         String name = e.key().substring(e.key().lastIndexOf('.') + 1);
         if (isEnvironmentVariableName(name)) {
-            int lastDot = e.key().lastIndexOf('.');
-            String parent = lastDot < 0 ? "" : ConfigEntry.normalize(e.key().substring(0, lastDot)) + ".";
+            // the variables of one application, wherever the file sets them: a .env file, a compose service's
+            // environment, a Kubernetes Secret and the Deployment beside it in the same file
             String first = ConfigEntry.normalize(name);
             int dot = first.indexOf('.');
-            return e.section() + "\n" + parent + (dot < 0 ? "" : first.substring(0, dot)) + "\u0000env";
+            return "\n" + (dot < 0 ? "" : first.substring(0, dot)) + "\u0000env";
         }
         int dot = k.lastIndexOf('.');
         return e.section() + "\n" + (dot < 0 ? "" : k.substring(0, dot));
@@ -638,6 +642,21 @@ public final class ConfigSlots {
         java.util.Set<String> out = new java.util.LinkedHashSet<>();
         TABLE.stream().map(Slot::rule).filter(r -> !r.equals("DB")).forEach(out::add);
         return out;
+    }
+
+    /**
+     * Whether a Spring Security OAuth2 client registration is one of Microsoft Entra ID: its id says so
+     * ({@code azure}, {@code aad}, {@code entra}) or the file points at the Entra authority.
+     */
+    private static boolean isEntraRegistration(Document doc, ConfigEntry e) {
+        String k = e.normalizedKey();
+        String id = k.replaceFirst("^.*registration\\.", "").replaceFirst("\\..*$", "");
+        if (id.contains("azure") || id.contains("aad") || id.contains("entra") || id.contains("microsoft")) {
+            return true;
+        }
+        String text = doc.text().toLowerCase(Locale.ROOT);
+        return text.contains("login.microsoftonline.com") || text.contains("login.microsoftonline.us")
+                || text.contains("login.partner.microsoftonline.cn") || text.contains("ciamlogin.com");
     }
 
     /** The catalogue services with key shapes a setting's name names ({@code storage} for any storage service). */
@@ -922,7 +941,7 @@ public final class ConfigSlots {
     /** The JDBC URL of the datasource in the same section of the file, when it points at an Azure database. */
     private static JdbcUrl datasourceUrl(int section, List<ConfigEntry> entries) {
         for (ConfigEntry e : entries) {
-            if (e.section() != section) {
+            if (section >= 0 && e.section() != section) {
                 continue;
             }
             String k = e.normalizedKey();
@@ -949,7 +968,7 @@ public final class ConfigSlots {
 
     private static boolean hasAzureRedisHost(int section, List<ConfigEntry> entries) {
         for (ConfigEntry e : entries) {
-            if (e.section() != section) {
+            if (section >= 0 && e.section() != section) {
                 continue;
             }
             String k = e.normalizedKey();
