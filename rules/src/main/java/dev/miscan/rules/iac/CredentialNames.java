@@ -172,11 +172,6 @@ final class CredentialNames {
         if (namesASecret(v)) {
             return false;
         }
-        int classes = 0;
-        classes += v.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
-        classes += v.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
-        classes += v.chars().anyMatch(Character::isDigit) ? 1 : 0;
-        classes += v.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
-        return classes >= 2;
+        return dev.miscan.rules.support.CredentialValues.characterClasses(v) >= 2;
     }
 }

@@ -641,6 +641,9 @@ public final class ScriptCredentialDetector extends Detector {
             }
             String upper = name.toUpperCase(Locale.ROOT);
             String rule = CREDENTIAL_VARIABLES.get(upper);
+            if (rule != null && isSetting(s.doc(), w, i)) {
+                continue; // a .env line, a Dockerfile ENV, a compose list item: the configuration detector reads it
+            }
             if (rule != null) {
                 Remediation r = rule.startsWith("MI-ID") ? ScriptRemedies.signIn(s.doc().path(), upper.startsWith("ARM_"))
                         : ScriptRemedies.storage(null, null);
@@ -668,10 +671,21 @@ public final class ScriptCredentialDetector extends Detector {
         }
     }
 
+    /** Whether the assignment at word {@code i} is a setting the configuration reader also reads. */
+    private static boolean isSetting(Document doc, List<Word> w, int i) {
+        dev.miscan.core.parse.config.ConfigView.Format format = dev.miscan.core.parse.config.ConfigView.formatOf(doc);
+        String previous = i == 0 ? "" : w.get(i - 1).text();
+        return switch (format) {
+            case ENV -> i == 0 || i == 1 && previous.equals("export") || isAssignmentWord(w, i);
+            case YAML -> i == 0 || previous.equals("-");
+            default -> false;
+        };
+    }
+
     private static boolean isAssignmentLead(String previous) {
         return previous.equals("export") || previous.equals("set") || previous.equals("env")
                 || previous.equals("local") || previous.equals("declare") || previous.equals("-x")
-                || previous.equals("readonly") || previous.equals("env") || previous.equals("run") || previous.equals("-")
+                || previous.equals("readonly") || previous.equals("run") || previous.equals("-")
                 || previous.endsWith(":");
     }
 

@@ -20,15 +20,17 @@ public final class CredentialValues {
      * {@code password} are words, not passwords).
      */
     public static boolean isPlausiblePassword(String value) {
-        if (value.length() < 8 || value.chars().anyMatch(Character::isWhitespace)) {
-            return false;
-        }
+        return value.length() >= 8 && value.chars().noneMatch(Character::isWhitespace) && characterClasses(value) >= 2;
+    }
+
+    /** How many kinds of character a value mixes: lower case, upper case, digits, others (0 to 4). */
+    public static int characterClasses(String value) {
         int classes = 0;
         classes += value.chars().anyMatch(Character::isLowerCase) ? 1 : 0;
         classes += value.chars().anyMatch(Character::isUpperCase) ? 1 : 0;
         classes += value.chars().anyMatch(Character::isDigit) ? 1 : 0;
         classes += value.chars().anyMatch(ch -> !Character.isLetterOrDigit(ch)) ? 1 : 0;
-        return classes >= 2;
+        return classes;
     }
 
     /** A password that is an Entra access token fetched when the script runs: the passwordless pattern itself. */
