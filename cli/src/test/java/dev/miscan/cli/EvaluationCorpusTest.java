@@ -31,10 +31,10 @@ import org.junit.jupiter.api.io.TempDir;
 class EvaluationCorpusTest {
     static final Path EVALUATION = Path.of("..", "evaluation");
 
-    /** The floors: the acceptance targets where they are met, the figures reached where they are not yet. */
+    /** The floors: the acceptance targets of the corpus. */
     static final double PRECISION_FLOOR = 0.98;
     static final double SECRET_RECALL_FLOOR = 0.97;
-    static final double KEY_AUTH_RECALL_FLOOR = 0.85;
+    static final double KEY_AUTH_RECALL_FLOOR = 0.92;
 
     record Truth(String path, int line, String label, String service, String note) {
     }

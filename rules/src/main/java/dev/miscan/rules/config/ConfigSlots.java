@@ -463,6 +463,9 @@ public final class ConfigSlots {
                         groups = groups(entries);
                     }
                     Neighbours n = groups.get(groupOf(e));
+                    if (n == null) {
+                        n = helmNeighbours(doc, e);
+                    }
                     if (isPasswordWord(last)) {
                         if (n != null) {
                             inferredPassword(e, n, byRule);
@@ -480,18 +483,28 @@ public final class ConfigSlots {
             if (slot.when().equals("azure-db")) {
                 JdbcUrl url = datasourceUrl(section, entries);
                 if (url == null) {
-                    continue;
+                    // a Helm template: the value's neighbours in the chart's values say which database it is
+                    Neighbours h = helmNeighbours(doc, e);
+                    if (h == null || h.database() == null) {
+                        continue;
+                    }
+                    rule = h.db()[0];
+                    server = h.db()[1];
+                } else {
+                    rule = switch (url.subprotocol()) {
+                        case "sqlserver" -> "MI-SQL-JDBC-PASSWORD";
+                        case "postgresql" -> "MI-POSTGRES-JDBC-PASSWORD";
+                        case "mysql", "mariadb" -> "MI-MYSQL-JDBC-PASSWORD";
+                        default -> "";
+                    };
+                    server = url.host();
                 }
-                rule = switch (url.subprotocol()) {
-                    case "sqlserver" -> "MI-SQL-JDBC-PASSWORD";
-                    case "postgresql" -> "MI-POSTGRES-JDBC-PASSWORD";
-                    case "mysql", "mariadb" -> "MI-MYSQL-JDBC-PASSWORD";
-                    default -> "";
-                };
-                server = url.host();
             } else if (slot.when().equals("azure-redis") && !e.normalizedKey().startsWith("azure.")
                     && !hasAzureRedisHost(section, entries)) {
-                continue;
+                Neighbours h = helmNeighbours(doc, e);
+                if (h == null || h.cache() == null) {
+                    continue;
+                }
             } else if (slot.when().equals("entra") && !isEntraRegistration(doc, e)) {
                 continue;
             }
@@ -657,6 +670,34 @@ public final class ConfigSlots {
         String text = doc.text().toLowerCase(Locale.ROOT);
         return text.contains("login.microsoftonline.com") || text.contains("login.microsoftonline.us")
                 || text.contains("login.partner.microsoftonline.cn") || text.contains("ciamlogin.com");
+    }
+
+    private static final Pattern HELM_VALUE = Pattern.compile("\\{\\{-?\\s*\\.Values\\.([A-Za-z0-9_.-]{1,200})");
+
+    /**
+     * For a setting of a Helm template filled from the chart's values ({@code {{ .Values.database.password }}}):
+     * the neighbours of that value in the chart's values files (its host, endpoint or URL beside it), or null.
+     */
+    private static Neighbours helmNeighbours(Document doc, ConfigEntry e) {
+        if (e.value() == null || e.value().indexOf(".Values.") < 0) {
+            return null;
+        }
+        Matcher m = HELM_VALUE.matcher(e.value());
+        if (!m.find()) {
+            return null;
+        }
+        String ref = ConfigEntry.normalize(m.group(1));
+        for (List<ConfigEntry> values : doc.view(dev.miscan.core.parse.config.SettingsIndex.VIEW).helmValues(doc.path())) {
+            for (ConfigEntry v : values) {
+                if (v.normalizedKey().equals(ref)) {
+                    Neighbours n = groups(values).get(groupOf(v));
+                    if (n != null) {
+                        return n;
+                    }
+                }
+            }
+        }
+        return null;
     }
 
     /** The catalogue services with key shapes a setting's name names ({@code storage} for any storage service). */

@@ -139,8 +139,22 @@ final class CredentialNames {
      * True when a literal is plausibly a real credential: not a placeholder, reference, GUID, number, boolean,
      * URL, resource id, host name or public key; connection strings and JDBC URLs are the value rules' work.
      */
-    private static final java.util.regex.Pattern FILE_PATH = java.util.regex.Pattern.compile(
-            "[A-Za-z0-9_.@-]*(?:/[A-Za-z0-9_.@-]+)+\\.[A-Za-z][A-Za-z0-9]{1,9}");
+    /** A relative path to a file with an extension ({@code shop/dr.terraform.tfstate}, {@code certs/app.pfx}). */
+    private static boolean isFilePath(String v) {
+        int slash = v.lastIndexOf('/');
+        int dot = v.lastIndexOf('.');
+        if (slash <= 0 || dot < slash + 2 || v.length() - dot < 3 || v.length() - dot > 11
+                || !Character.isLetter(v.charAt(dot + 1))) {
+            return false;
+        }
+        for (int i = 0; i < v.length(); i++) {
+            char c = v.charAt(i);
+            if (!(Character.isLetterOrDigit(c) || "/_.@-".indexOf(c) >= 0) || c == '/' && i > 0 && v.charAt(i - 1) == '/') {
+                return false;
+            }
+        }
+        return true;
+    }
 
     static boolean isSecretLiteral(String value) {
         if (value == null) {
@@ -166,7 +180,7 @@ final class CredentialNames {
         if (lower.matches("[a-z0-9-]+(\\.[a-z0-9-]+)+") && !lower.matches(".*\\d.*[a-z].*\\d.*")) {
             return false; // a host name
         }
-        if (v.indexOf('/') >= 0 && FILE_PATH.matcher(v).matches()) {
+        if (isFilePath(v)) {
             return false; // a path to a file (shop/dr.terraform.tfstate, certs/app.pfx): it names where, not what
         }
         if (namesASecret(v)) {

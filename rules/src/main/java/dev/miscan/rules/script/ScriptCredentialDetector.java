@@ -129,7 +129,9 @@ public final class ScriptCredentialDetector extends Detector {
         }
         String ext = doc.extension();
         List<Command> commands = ShellWords.read(doc.text(), ext.startsWith("ps"), ext.equals("cmd") || ext.equals("bat"));
-        Scope scope = new Scope(doc, sink, variables(commands));
+        Map<String, String> vars = variables(commands);
+        includedVariables(doc, vars);
+        Scope scope = new Scope(doc, sink, vars);
         boolean appSettingsTask = doc.text().contains("appSettings:") || doc.text().contains("AppSettings:");
         for (Command c : commands) {
             List<Word> w = c.words();
@@ -842,6 +844,30 @@ public final class ScriptCredentialDetector extends Detector {
             }
         }
         return word.substring(0, eq);
+    }
+
+    private static final Pattern TEMPLATE = Pattern.compile("(?m)^[ \\t]*+(?:-[ \\t]*+)?template:[ \\t]*+['\"]?([^\\s'\"#@]{1,300}\\.ya?ml)");
+
+    /**
+     * The variables of the templates an Azure Pipelines file includes ({@code - template: vars/prod.yml}), where
+     * the scan has them: {@code $(sqlServer)} may be set there.
+     */
+    private static void includedVariables(Document doc, Map<String, String> vars) {
+        if (!doc.extension().startsWith("y") || doc.text().indexOf("template:") < 0) {
+            return;
+        }
+        dev.miscan.core.parse.config.SettingsIndex index = doc.view(dev.miscan.core.parse.config.SettingsIndex.VIEW);
+        Matcher m = TEMPLATE.matcher(doc.text());
+        int count = 0;
+        while (m.find() && count++ < 16) {
+            for (dev.miscan.core.parse.config.ConfigEntry e : index.included(doc.path(), m.group(1))) {
+                String key = e.key();
+                String name = key.substring(key.lastIndexOf('.') + 1);
+                if (e.value() != null && !e.reference() && assignedName(name + "=") != null) {
+                    vars.putIfAbsent(name, e.value());
+                }
+            }
+        }
     }
 
     /** {@code value} with the file's variables put in, one level deep (enough for a host name). */

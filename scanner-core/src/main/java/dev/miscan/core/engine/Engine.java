@@ -96,6 +96,7 @@ public final class Engine {
         }
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         ConstantIndex constants = new ConstantIndex(entries.values());
+        dev.miscan.core.parse.config.SettingsIndex settings = new dev.miscan.core.parse.config.SettingsIndex(entries.values());
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
@@ -120,7 +121,7 @@ public final class Engine {
                             "not valid UTF-8; invalid bytes were replaced and the rest was scanned", false));
                 }
                 try {
-                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants)));
+                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants, settings)));
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // one file's bad luck (a parser bug, a pathological structure) must not end the scan
                     warnings.add(new ScanWarning(entry.path(), "skipped: internal error while scanning it ("
@@ -136,7 +137,7 @@ public final class Engine {
                 Source.Entry entry = constants.entry(path).orElse(null);
                 if (entry != null && results.containsKey(entry.key())) {
                     try {
-                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants)));
+                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants, settings)));
                     } catch (SkippedException | IOException | RuntimeException e) {
                         // keep the first result; the warning was given then
                     }
@@ -182,8 +183,15 @@ public final class Engine {
      *                          history tests look at every finding)
      * @param constants         the Java constants of the whole scan, so that a constant defined in another file
      *                          is resolved; null for a fragment on its own
+     * @param settings          the settings files of the whole scan (a Helm chart's values, included pipeline
+     *                          variables); null for a fragment on its own
      */
-    public record Options(boolean applySuppressions, ConstantIndex constants) {
+    public record Options(boolean applySuppressions, ConstantIndex constants,
+            dev.miscan.core.parse.config.SettingsIndex settings) {
+        public Options(boolean applySuppressions, ConstantIndex constants) {
+            this(applySuppressions, constants, null);
+        }
+
         /** Suppressions applied, the fragment on its own. */
         public static final Options DEFAULT = new Options(true, null);
         /** Every finding, suppressed or not: the fragment on its own. */
@@ -206,6 +214,9 @@ public final class Engine {
         Document doc = new Document(fragment, keywordIndex, hits, warnings);
         if (options.constants() != null) {
             doc.provide(ConstantIndex.VIEW, options.constants());
+        }
+        if (options.settings() != null) {
+            doc.provide(dev.miscan.core.parse.config.SettingsIndex.VIEW, options.settings());
         }
         Detected detected = detect(doc, hits, options.constants(), warnings);
         if (detected.findings().isEmpty()) {

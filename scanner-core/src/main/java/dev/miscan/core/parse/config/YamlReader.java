@@ -25,6 +25,9 @@ import org.yaml.snakeyaml.nodes.SequenceNode;
  */
 final class YamlReader {
     private static final int MAX_DEPTH = 64;
+    /** A template action where a value or a line starts: {@code key: {{ … }}}, {@code - {{ … }}}, {@code {{- if … }}}. */
+    private static final java.util.regex.Pattern TEMPLATE_ACTION = java.util.regex.Pattern.compile(
+            "(?m)(?::[ \\t]+|^[ \\t]*-[ \\t]+|^[ \\t]*)\\{\\{");
 
     private YamlReader() {
     }
@@ -35,15 +38,16 @@ final class YamlReader {
         options.setNestingDepthLimit(MAX_DEPTH);
         options.setCodePointLimit(4 * 1024 * 1024);
         options.setAllowDuplicateKeys(true);
-        List<ConfigEntry> out = new ArrayList<>();
-        RuntimeException failure = parse(doc, doc.text(), options, out, false);
-        if (failure != null && doc.text().contains("{{")) {
-            // a Helm or other Go template: read it with its template actions written as plain values
+        if (TEMPLATE_ACTION.matcher(doc.text()).find()) {
+            // a Helm or other Go template ({{ … }} where a value goes, which YAML reads as a mapping or not at
+            // all): read it with its template actions written as plain values
             List<ConfigEntry> templated = new ArrayList<>();
             if (parse(doc, HelmTemplates.asYaml(doc.text()), options, templated, true) == null) {
                 return templated;
             }
         }
+        List<ConfigEntry> out = new ArrayList<>();
+        RuntimeException failure = parse(doc, doc.text(), options, out, false);
         if (failure != null) {
             String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getMessage().lines().findFirst().orElse("");

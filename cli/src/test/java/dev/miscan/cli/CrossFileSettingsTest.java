@@ -1,0 +1,83 @@
+package dev.miscan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Settings that live in another file of the scan: a Helm chart's values, a pipeline's variable template. */
+class CrossFileSettingsTest {
+
+    private static List<String> scan(Path dir) throws IOException {
+        Path report = dir.resolveSibling(dir.getFileName() + ".json");
+        CliRun run = CliRun.run("scan", dir.toString(), "--format", "json", "--output", report.toString(),
+                "--fail-on", "none");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        List<String> out = new ArrayList<>();
+        for (JsonNode f : new ObjectMapper().readTree(report.toFile()).get("findings")) {
+            String path = f.get("path").asText();
+            String root = "/" + dir.getFileName() + "/";
+            int at = path.lastIndexOf(root);
+            out.add((at < 0 ? path : path.substring(at + root.length())) + ":" + f.get("startLine").asInt() + " "
+                    + f.get("ruleId").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void aHelmTemplateTakesItsServiceFromTheChartsValues(@TempDir Path tmp) throws IOException {
+        Path chart = tmp.resolve("repo").resolve("chart");
+        Files.createDirectories(chart.resolve("templates"));
+        Files.writeString(chart.resolve("Chart.yaml"), "apiVersion: v2\nname: catalog\nversion: 1.0.0\n");
+        Files.writeString(chart.resolve("values.yaml"), """
+                database:
+                  host: psql-contoso-catalog.postgres.database.azure.com
+                  password: ""
+                search:
+                  endpoint: https://srch-contoso-catalog.search.windows.net
+                  apiKey: ""
+                reporting:
+                  host: reports.internal.example.com
+                  password: ""
+                """);
+        Files.writeString(chart.resolve("templates").resolve("secret.yaml"), """
+                apiVersion: v1
+                kind: Secret
+                metadata:
+                  name: {{ include "catalog.fullname" . }}
+                data:
+                  SPRING_DATASOURCE_PASSWORD: {{ .Values.database.password | b64enc | quote }}
+                  CATALOG_SEARCH_API_KEY: {{ .Values.search.apiKey | b64enc | quote }}
+                  REPORTING_DB_PASSWORD: {{ .Values.reporting.password | b64enc | quote }}
+                """);
+        assertThat(scan(tmp.resolve("repo"))).containsExactlyInAnyOrder(
+                "chart/templates/secret.yaml:6 MI-DATABASE-PASSWORD-AUTH",
+                "chart/templates/secret.yaml:7 MI-SEARCH-KEY-AUTH");
+    }
+
+    @Test
+    void aPipelineTakesItsServerFromItsVariableTemplate(@TempDir Path tmp) throws IOException {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo.resolve("pipelines"));
+        Files.writeString(repo.resolve("pipelines").resolve("prod-variables.yml"), """
+                variables:
+                  - name: sqlServer
+                    value: sql-contoso-billing.database.windows.net
+                """);
+        Files.writeString(repo.resolve("azure-pipelines.yml"), """
+                variables:
+                  - template: pipelines/prod-variables.yml
+                steps:
+                  - script: sqlcmd -S $(sqlServer) -d billing -U admin -P "$(sqlAdminPassword)" -i seed.sql
+                  - script: sqlcmd -S $(otherServer) -d billing -U admin -P "$(otherPassword)" -i seed.sql
+                """);
+        assertThat(scan(repo)).containsExactly("azure-pipelines.yml:4 MI-DATABASE-PASSWORD-AUTH");
+    }
+}
