@@ -156,6 +156,11 @@ final class CredentialNames {
         return true;
     }
 
+    /** The values of a switch ({@code passwordAuth: 'Disabled'}): a setting that turns a credential on or off. */
+    private static final java.util.Set<String> SWITCH_WORDS = java.util.Set.of("enabled", "disabled", "enable",
+            "disable", "allow", "allowed", "deny", "denied", "required", "optional", "default", "automatic", "manual",
+            "systemassigned", "userassigned", "activedirectory", "sqlpassword", "password", "accesskey", "managedidentity");
+
     static boolean isSecretLiteral(String value) {
         if (value == null) {
             return false;
@@ -166,7 +171,8 @@ final class CredentialNames {
             return false;
         }
         String lower = v.toLowerCase(Locale.ROOT);
-        if (GUID.matcher(v).matches() || lower.matches("true|false|yes|no|on|off|none|null|\\d+(\\.\\d+)*")) {
+        if (GUID.matcher(v).matches() || lower.matches("true|false|yes|no|on|off|none|null|\\d+(\\.\\d+)*")
+                || SWITCH_WORDS.contains(lower)) {
             return false;
         }
         if (lower.startsWith("http://") || lower.startsWith("https://") || lower.startsWith("jdbc:")

@@ -57,7 +57,9 @@ public final class SecretPropertyRule extends Detector {
             Slot.of("azurerm_container_group", "image_registry_credential.password", "registry password"),
             Slot.of("azurerm_automation_credential", "password", "credential password"),
             Slot.of("azurerm_.*function_app.*|azurerm_logic_app_standard", "storage_account_access_key",
-                    "storage account key"));
+                    "storage account key"),
+            Slot.of("azuread_user", "password", "Microsoft Entra ID user password"),
+            Slot.of("azuread_(application|service_principal)_password", "value", "client secret"));
     private static final int MAX_DEPTH = 12;
 
     @Override

@@ -297,7 +297,8 @@ final class BicepParser extends TokenParser {
         int level = 0;
         while (true) {
             Token t = peekRaw();
-            if (t.type() == Token.Type.EOF || level == 0 && (t.type() == Token.Type.NEWLINE || t.is("="))) {
+            if (t.type() == Token.Type.EOF || level == 0 && (t.type() == Token.Type.NEWLINE && !unionContinues()
+                    || t.is("="))) {
                 break;
             }
             if (t.is("(") || t.is("[") || t.is("{")) {
@@ -542,6 +543,18 @@ final class BicepParser extends TokenParser {
         skipAcrossBrackets(false);
     }
 
+    /**
+     * At a newline: whether the next line goes on with a union type ({@code | 'prod'}), which a type written over
+     * several lines does, each member on a line of its own after a leading {@code |}.
+     */
+    private boolean unionContinues() {
+        int k = i;
+        while (k < toks.size() - 1 && toks.get(k).type() == Token.Type.NEWLINE) {
+            k++;
+        }
+        return toks.get(k).is("|");
+    }
+
     /** Skips the rest of a statement: to the end of its line, across brackets. */
     private void skipStatement() {
         skipAcrossBrackets(true);
@@ -555,7 +568,8 @@ final class BicepParser extends TokenParser {
         int level = 0;
         while (true) {
             Token t = peekRaw();
-            if (t.type() == Token.Type.EOF || toLineEnd && level <= 0 && t.type() == Token.Type.NEWLINE) {
+            if (t.type() == Token.Type.EOF || toLineEnd && level <= 0 && t.type() == Token.Type.NEWLINE
+                    && !unionContinues()) {
                 return;
             }
             if (t.is("(") || t.is("[") || t.is("{")) {
