@@ -80,4 +80,34 @@ class CrossFileSettingsTest {
                 """);
         assertThat(scan(repo)).containsExactly("azure-pipelines.yml:4 MI-DATABASE-PASSWORD-AUTH");
     }
+
+    @Test
+    void aTemplateCompiledFromBicepBesideItIsScannedOnce(@TempDir Path tmp) throws IOException {
+        Path repo = tmp.resolve("repo");
+        Files.createDirectories(repo);
+        Files.writeString(repo.resolve("main.bicep"), """
+                resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+                  name: 'stcontoso'
+                  location: 'westeurope'
+                  sku: { name: 'Standard_LRS' }
+                  kind: 'StorageV2'
+                }
+                """);
+        String compiled = """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470" } },
+                  "resources": [
+                    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stcontoso",
+                      "location": "westeurope", "sku": { "name": "Standard_LRS" }, "kind": "StorageV2" }
+                  ]
+                }
+                """;
+        Files.writeString(repo.resolve("main.json"), compiled);
+        // a hand-written template, or one whose Bicep source is not in the scan, is scanned
+        Files.writeString(repo.resolve("other.json"), compiled);
+        assertThat(scan(repo)).containsExactlyInAnyOrder("main.bicep:1 MI-IAC-STORAGE-SHARED-KEY-ACCESS",
+                "other.json:6 MI-IAC-STORAGE-SHARED-KEY-ACCESS");
+    }
 }

@@ -135,6 +135,16 @@ public final class SecretPropertyRule extends Detector {
 
     private void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, String what,
             String property, IacValue v, java.util.Set<Integer> seen) {
+        if (v.isExpression() && isChoice(v)) {
+            // !empty(p) ? p : 'literal', p ?? 'literal', coalesce(var.p, "literal"): the literal is used whenever
+            // the other branch is empty, so it is written in the template like any other
+            for (IacValue part : v.items()) {
+                if (part != null && part.isString()) {
+                    check(doc, sink, t, r, what, property, part, seen);
+                }
+            }
+            return;
+        }
         if (!v.isString() || !CredentialNames.isSecretLiteral(v.text()) || !seen.add(v.start())) {
             return;
         }
@@ -142,6 +152,26 @@ public final class SecretPropertyRule extends Detector {
                 : r.type());
         report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal as the " + what + " of " + resource + ".",
                 remediation(t, r, property));
+    }
+
+    /** Whether a secret slot's value is, or falls back to, a literal secret (reported here as the secret). */
+    static boolean writesLiteralSecret(IacValue v) {
+        if (v == null) {
+            return false;
+        }
+        if (v.isString()) {
+            return CredentialNames.isSecretLiteral(v.text());
+        }
+        return v.isExpression() && isChoice(v) && v.items().stream()
+                .anyMatch(p -> p != null && p.isString() && CredentialNames.isSecretLiteral(p.text()));
+    }
+
+    /** A conditional or fallback: a ternary, {@code ??}, {@code coalesce()} or {@code if()} that picks one of its parts. */
+    private static boolean isChoice(IacValue v) {
+        String src = v.text() == null ? "" : v.text().strip();
+        String lower = src.toLowerCase(Locale.ROOT);
+        return src.contains("??") || src.contains("?") && src.contains(":") && !src.startsWith("'") && !src.startsWith("\"")
+                || lower.startsWith("coalesce(") || lower.startsWith("if(") || lower.startsWith("[if(");
     }
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource r, String property) {

@@ -111,9 +111,9 @@ public final class SqlPasswordAuthRule extends DeployedResourceRule {
         return null;
     }
 
-    /** A literal password is a secret finding ({@code MI-IAC-SECRET-PROPERTY}), not this one. */
+    /** A literal password (or literal fallback) is a secret finding ({@code MI-IAC-SECRET-PROPERTY}), not this one. */
     private static boolean literalSecret(IacValue v) {
-        return v.isString() && CredentialNames.isSecretLiteral(v.text());
+        return SecretPropertyRule.writesLiteralSecret(v);
     }
 
     private static boolean entraOnly(IacTemplate t, IacTemplate.Resource server, boolean arm) {

@@ -96,6 +96,12 @@ public final class Engine {
         }
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         ConstantIndex constants = new ConstantIndex(entries.values());
+        java.util.Set<String> bicepFiles = new java.util.HashSet<>();
+        for (Source.Entry e : entries.values()) {
+            if (e.path().endsWith(".bicep")) {
+                bicepFiles.add(e.path());
+            }
+        }
         dev.miscan.core.parse.config.SettingsIndex settings = new dev.miscan.core.parse.config.SettingsIndex(entries.values());
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
@@ -114,6 +120,12 @@ public final class Engine {
                     return;
                 } catch (IOException | RuntimeException e) {
                     warnings.add(new ScanWarning(entry.path(), "skipped: cannot read (" + readProblem(e) + ")", true));
+                    return;
+                }
+                String bicep = compiledFrom(entry.path(), fragment, bicepFiles);
+                if (bicep != null) {
+                    warnings.add(new ScanWarning(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
+                            + " beside it: scanned there, not twice", true));
                     return;
                 }
                 if (fragment.malformed()) {
@@ -196,6 +208,27 @@ public final class Engine {
         public static final Options DEFAULT = new Options(true, null);
         /** Every finding, suppressed or not: the fragment on its own. */
         public static final Options UNSUPPRESSED = new Options(false, null);
+    }
+
+    private static final java.util.regex.Pattern BICEP_GENERATOR = java.util.regex.Pattern.compile(
+            "\"name\"\\s*+:\\s*+\"bicep\"");
+
+    /**
+     * The Bicep file an ARM template was compiled from, when it is in the same scan beside it ({@code main.json}
+     * next to {@code main.bicep}, with the compiler's {@code metadata._generator} naming Bicep), else null. Its
+     * findings would be the Bicep file's, twice.
+     */
+    static String compiledFrom(String path, Fragment fragment, java.util.Set<String> bicepFiles) {
+        if (!path.endsWith(".json") || bicepFiles.isEmpty()) {
+            return null;
+        }
+        String bicep = path.substring(0, path.length() - ".json".length()) + ".bicep";
+        if (!bicepFiles.contains(bicep)) {
+            return null;
+        }
+        String head = fragment.text().substring(0, Math.min(fragment.text().length(), 4096));
+        int generator = head.indexOf("\"_generator\"");
+        return generator >= 0 && BICEP_GENERATOR.matcher(head.substring(generator)).find() ? bicep : null;
     }
 
     /** Scans one fragment on its own, suppressions applied. */
