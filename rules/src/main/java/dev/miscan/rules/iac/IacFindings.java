@@ -62,6 +62,36 @@ final class IacFindings {
         return remediation.withFix(new dev.miscan.core.api.Fix(description, java.util.List.of(edit)));
     }
 
+    /**
+     * Where a switch's value is decided: the property, or, when the property only reads a parameter that has a
+     * default ({@code allowSharedKeyAccess: allowShared} with {@code param allowShared bool = true}), that default:
+     * a reusable module's callers get it unless they pass another value.
+     *
+     * @param offset    where the finding goes
+     * @param text      the text it spans
+     * @param value     the literal a fix edits
+     * @param parameter the parameter whose default decides, or null
+     */
+    record Origin(int offset, String text, IacValue value, String parameter) {
+    }
+
+    static Origin origin(Document doc, IacTemplate t, IacProperty p) {
+        IacTemplate.Parameter param = t.referencedParameter(t.singleReference(p.value()));
+        IacValue d = param == null ? null : param.defaultValue();
+        if (d != null && (d.kind() == IacValue.Kind.BOOL || d.isString())) {
+            return new Origin(d.start(), slice(doc, d.start(), d.end() + (d.isString() ? 1 : 0)), d, param.name());
+        }
+        return new Origin(p.nameOffset(), slice(doc, p), p.value(), null);
+    }
+
+    /** The message of a switch decided at {@code o}: by the property itself, or by a parameter's default. */
+    static String switchMessage(Origin o, String subject, String setting, String value, String effect) {
+        return o.parameter() == null
+                ? "Key-based authentication: " + subject + " sets " + setting + " to " + value + ", so " + effect + "."
+                : "Key-based authentication: parameter '" + o.parameter() + "' defaults to " + value + ", which sets "
+                        + setting + " of " + subject + ", so " + effect + " for every caller that passes no other value.";
+    }
+
     /** Deployed here: not an {@code existing} reference, not a Terraform data source. */
     static boolean deployed(IacTemplate.Resource r) {
         return !r.existing() && !r.data() && r.body() != null && r.body().isObject();

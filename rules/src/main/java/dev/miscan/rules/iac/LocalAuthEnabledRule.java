@@ -75,9 +75,10 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
                     + " does not set disableLocalAuth, so its keys work.", remediation(t, target, r));
         } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
-            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + what
-                    + " sets disableLocalAuth to false, so its keys work.", IacFindings.withBooleanFix(doc, p.value(),
-                    true, remediation(t, target, r), "Set " + p.name() + " to true."));
+            IacFindings.Origin o = IacFindings.origin(doc, t, p);
+            report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, "disableLocalAuth", "false",
+                    "its keys work"), IacFindings.withBooleanFix(doc, o.value(), true, remediation(t, target, r),
+                    "Set " + (o.parameter() == null ? p.name() : o.parameter()) + " to true."));
         }
     }
 
@@ -90,17 +91,17 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
         IacProperty enabled = r.body().property(target.enabled());
         if (disabled != null) {
             if (Boolean.FALSE.equals(t.resolveBool(disabled.value()))) {
-                report(doc, sink, disabled.nameOffset(), IacFindings.slice(doc, disabled), "Key-based authentication: "
-                        + what + " sets " + target.disabled() + " to false, so its keys work.",
-                        IacFindings.withBooleanFix(doc, disabled.value(), true, remediation(t, target, r),
-                                "Set " + target.disabled() + " to true."));
+                IacFindings.Origin o = IacFindings.origin(doc, t, disabled);
+                report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.disabled(), "false",
+                        "its keys work"), IacFindings.withBooleanFix(doc, o.value(), true, remediation(t, target, r),
+                        "Set " + (o.parameter() == null ? target.disabled() : o.parameter()) + " to true."));
             }
         } else if (enabled != null) {
             if (Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
-                report(doc, sink, enabled.nameOffset(), IacFindings.slice(doc, enabled), "Key-based authentication: "
-                        + what + " sets " + target.enabled() + " to true, so its keys work.",
-                        IacFindings.withBooleanFix(doc, enabled.value(), false, remediation(t, target, r),
-                                "Set " + target.enabled() + " to false."));
+                IacFindings.Origin o = IacFindings.origin(doc, t, enabled);
+                report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.enabled(), "true",
+                        "its keys work"), IacFindings.withBooleanFix(doc, o.value(), false, remediation(t, target, r),
+                        "Set " + (o.parameter() == null ? target.enabled() : o.parameter()) + " to false."));
             }
         } else if (!r.body().unknownAt(target.enabled())) {
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what

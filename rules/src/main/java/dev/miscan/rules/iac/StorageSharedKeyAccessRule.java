@@ -37,10 +37,11 @@ public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
                     + " does not set " + attribute + ", so its account keys and key-signed SAS keep working.",
                     remediation(t, r));
         } else if (Boolean.TRUE.equals(t.resolveBool(p.value()))) {
-            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + account
-                    + " sets " + attribute + " to true, so its account keys and key-signed SAS work.",
-                    IacFindings.withBooleanFix(doc, p.value(), false, remediation(t, r),
-                            "Set " + attribute + " to false."));
+            IacFindings.Origin o = IacFindings.origin(doc, t, p);
+            report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, account, attribute, "true",
+                    "its account keys and key-signed SAS work"),
+                    IacFindings.withBooleanFix(doc, o.value(), false, remediation(t, r),
+                            "Set " + (o.parameter() == null ? attribute : o.parameter()) + " to false."));
         }
     }
 
