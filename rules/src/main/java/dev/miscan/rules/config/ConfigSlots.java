@@ -139,13 +139,31 @@ public final class ConfigSlots {
 
     private static final Pattern ENV_NAME = Pattern.compile("[A-Z][A-Z0-9_]*+");
 
+    /**
+     * The slot of each key seen, for the keys every project repeats ({@code spring.datasource.password},
+     * {@code env[*].name}): a scan matches a key against the table once. Bounded: past the limit keys are matched
+     * again rather than remembered.
+     */
+    private static final java.util.concurrent.ConcurrentHashMap<String, java.util.Optional<Slot>> MATCHED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 20_000;
+
     private static Slot match(String normalized) {
+        java.util.Optional<Slot> known = MATCHED.get(normalized);
+        if (known != null) {
+            return known.orElse(null);
+        }
+        Slot found = null;
         for (Slot s : TABLE) {
             if (s.key().matcher(normalized).find()) {
-                return s;
+                found = s;
+                break;
             }
         }
-        return null;
+        if (MATCHED.size() < MAX_REMEMBERED && normalized.length() < 200) {
+            MATCHED.put(normalized, java.util.Optional.ofNullable(found));
+        }
+        return found;
     }
 
     /** {@code a.b.c.d} with its last {@code n} segments joined ({@code a.bcd} for 3), or null when it has fewer. */
