@@ -88,7 +88,12 @@ public final class MissingIdentityRule extends Detector {
             }
         }
         if (kind == Hosts.Kind.FUNCTION_APP) {
-            return new Evidence("its storage account (AzureWebJobsStorage)", IacService.STORAGE, null);
+            boolean written = settings.stream().anyMatch(s -> s.host() == host
+                    && (s.name().toLowerCase(java.util.Locale.ROOT).startsWith("azurewebjobsstorage")
+                    || s.slot() == Hosts.Slot.STORAGE_KEY));
+            return new Evidence(written ? "its storage account (AzureWebJobsStorage)"
+                    : "the storage account every function app needs (AzureWebJobsStorage, set outside this template:"
+                            + " without an identity it takes an account key)", IacService.STORAGE, null);
         }
         if (kind == Hosts.Kind.VM) {
             return fromValue(t, host.body());

@@ -243,4 +243,20 @@ class IacRulesTest {
         assertThat(s.warnings()).isEmpty();
         assertThat(s.findings()).isEmpty();
     }
+
+    @Test
+    void aFunctionAppWithoutSettingsIsNotSaidToUseOne() {
+        Scan s = scan("main.bicep", """
+                resource fn 'Microsoft.Web/sites@2023-12-01' = {
+                  name: 'orders-fn'
+                  kind: 'functionapp'
+                  location: 'westeurope'
+                  properties: {}
+                }
+                """);
+        assertThat(s.findings()).singleElement().satisfies(f -> {
+            assertThat(f.rule().id()).isEqualTo("MI-IAC-MISSING-IDENTITY");
+            assertThat(f.message()).contains("set outside this template");
+        });
+    }
 }
