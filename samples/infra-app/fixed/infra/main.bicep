@@ -31,3 +31,24 @@ resource signalRAppServer 'Microsoft.Authorization/roleAssignments@2022-04-01' =
     principalType: 'ServicePrincipal'
   }
 }
+
+// telemetry only with an Entra token: the app's identity has Monitoring Metrics Publisher on the component
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'orders-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+    DisableLocalAuth: true
+  }
+}
+
+resource insightsPublisher 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(insights.id, app.id, '3913510d-42f4-4e42-8a64-420c390055eb')
+  scope: insights
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', '3913510d-42f4-4e42-8a64-420c390055eb')
+    principalId: app.identity.principalId
+    principalType: 'ServicePrincipal'
+  }
+}

@@ -18,3 +18,12 @@ resource app 'Microsoft.Web/sites@2023-12-01' = {
     }
   }
 }
+
+resource insights 'Microsoft.Insights/components@2020-02-02' = {
+  name: 'orders-insights'
+  location: location
+  kind: 'web'
+  properties: {
+    Application_Type: 'web'
+  }
+}
