@@ -21,14 +21,38 @@ public final class SecretParameterValueRule extends Detector {
         return SecretRemedies.parameterValue(IacTemplate.empty(IacTemplate.Format.BICEP_PARAMS), "sqlAdminPassword");
     }
 
+    /** Arguments of a Terraform module block that are not parameters of the module. */
+    private static final java.util.Set<String> MODULE_META = java.util.Set.of("source", "version", "providers", "count",
+            "for_each", "depends_on");
+
     @Override
     public void scan(Document doc, FindingSink sink) {
-        IacTemplate t = IacFindings.template(doc);
-        if (!t.format().isParametersFile()) {
+        IacTemplate root = IacFindings.template(doc);
+        if (root.format().isParametersFile()) {
+            for (IacTemplate.Assignment a : root.assignments()) {
+                check(doc, sink, root, a.name(), a.name(), a.value(), 0);
+            }
             return;
         }
-        for (IacTemplate.Assignment a : t.assignments()) {
-            check(doc, sink, t, a.name(), a.name(), a.value(), 0);
+        // a module call passes parameter values too: params: { adminPassword: '…' }, module "x" { admin_password = "…" }
+        for (IacTemplate t : root.allTemplates()) {
+            for (IacTemplate.Module m : t.modules()) {
+                if (m.body() == null || !m.body().isObject()) {
+                    continue;
+                }
+                IacValue params = m.body().get("params");
+                if (params != null && params.isObject()) {
+                    for (IacProperty p : params.properties()) {
+                        check(doc, sink, t, p.name(), p.name(), p.value(), 0);
+                    }
+                } else if (t.format().language().equals("terraform")) {
+                    for (IacProperty p : m.body().properties()) {
+                        if (!MODULE_META.contains(p.name())) {
+                            check(doc, sink, t, p.name(), p.name(), p.value(), 0);
+                        }
+                    }
+                }
+            }
         }
     }
 
@@ -40,7 +64,8 @@ public final class SecretParameterValueRule extends Detector {
         if (v.isString()) {
             if (CredentialNames.isCredentialName(name) && CredentialNames.isSecretLiteral(v.text())) {
                 report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal for parameter '" + parameter
-                        + "'" + (name.equals(parameter) ? "" : " ('" + name + "')") + " in a parameters file.",
+                        + "'" + (name.equals(parameter) ? "" : " ('" + name + "')")
+                        + (t.format().isParametersFile() ? " in a parameters file." : " passed to a module."),
                         SecretRemedies.parameterValue(t, parameter));
             }
         } else if (v.isObject()) { // tfvars maps and object parameters: { DB_PASSWORD = "…" }
