@@ -12,3 +12,6 @@ resource stg 'Microsoft.Storage/storageAccounts@2023-05-01' = {
 }
 
 output connectionString string = 'DefaultEndpointsProtocol=https;AccountName=${stg.name};AccountKey=${stg.listKeys().keys[0].value};EndpointSuffix=${environment().suffixes.storage}'
+
+@secure()
+output accountKey string = stg.listKeys().keys[0].value

@@ -16,7 +16,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 @DetectorInfo(
-        rules = "MI-IAC-KEY-INJECTION",
+        rules = {"MI-IAC-KEY-INJECTION", "MI-IAC-SECURE-KEY-OUTPUT"},
         keywords = {"list", "primary", "secondary", "connection", "password", "passwd", "pwd", "secret", "key", "token", "sas", "credential", "secure", "sensitive"},
         kind = "iac")
 public final class KeyInjectionRule extends Detector {
@@ -58,6 +58,14 @@ public final class KeyInjectionRule extends Detector {
             for (IacTemplate.Output o : t.outputs()) {
                 KeySources.KeySource k = KeySources.find(t, o.value());
                 if (k == null) {
+                    continue;
+                }
+                if (o.secure()) {
+                    // a reusable module's interface: the caller decides what to do with it, and is reported there
+                    report(doc, sink, "MI-IAC-SECURE-KEY-OUTPUT", o.offset(),
+                            IacFindings.slice(doc, o.offset(), o.value().end()), "Output '" + o.name() + "' exposes the "
+                                    + k.serviceName() + " key from " + k.expression() + " (marked secure): a caller that"
+                                    + " wires it into an app uses the key.", outputRemediation(t, k));
                     continue;
                 }
                 report(doc, sink, o.offset(), IacFindings.slice(doc, o.offset(), o.value().end()),
