@@ -32,18 +32,9 @@ public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
         }
         String what = IacFindings.label(t, r, "Application Insights component");
         if (arm) {
-            IacProperty p = r.body().propertyAt("properties", "DisableLocalAuth");
-            if (p == null) {
-                if (!r.body().unknownAt("properties", "DisableLocalAuth")) {
-                    report(doc, sink, r.offset(), IacFindings.slice(doc, r), what + " does not set DisableLocalAuth,"
-                            + " so it accepts telemetry sent with its instrumentation key alone.", remediation(t, r));
-                }
-            } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
-                IacFindings.Origin o = IacFindings.origin(doc, t, p);
-                report(doc, sink, o.offset(), o.text(), what + " accepts telemetry sent with its instrumentation key"
-                        + " alone (DisableLocalAuth is false).", IacFindings.withBooleanFix(doc, o.value(), true,
-                        remediation(t, r), "Set " + (o.parameter() == null ? p.name() : o.parameter()) + " to true."));
-            }
+            IacFindings.keySwitch(doc, t, r, new String[] {"properties", "DisableLocalAuth"}, true, "", what,
+                    "it accepts telemetry sent with its instrumentation key alone", remediation(t, r),
+                    (offset, text, message, remediation) -> report(doc, sink, offset, text, message, remediation));
             return;
         }
         IacProperty disabled = r.body().property("local_authentication_disabled");

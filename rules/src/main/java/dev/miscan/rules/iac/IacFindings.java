@@ -92,6 +92,44 @@ final class IacFindings {
                         + setting + " of " + subject + ", so " + effect + " for every caller that passes no other value.";
     }
 
+    /** Receives a finding of {@link #keySwitch}: a detector passes its {@code report}. */
+    @FunctionalInterface
+    interface SwitchReporter {
+        void report(int offset, String text, String message, dev.miscan.core.api.Remediation remediation);
+    }
+
+    /**
+     * A resource's switch that keeps keys working unless it is {@code safe} ({@code allowSharedKeyAccess},
+     * {@code disableLocalAuth}): reported on the resource when it is not set (unless a computed part may set it),
+     * and where it is decided when it is set to the other value (the property, or the parameter default it reads),
+     * with the fix that flips the literal.
+     *
+     * @param path    the property's path in the resource body ({@code properties}, {@code allowSharedKeyAccess})
+     * @param prefix  the message's opening ({@code "Key-based authentication: "}, or "" for hardening)
+     * @param subject how the message names the resource
+     * @param effect  what the unsafe value allows ("its account keys work")
+     */
+    static void keySwitch(Document doc, IacTemplate t, IacTemplate.Resource r, String[] path, boolean safe,
+            String prefix, String subject, String effect, dev.miscan.core.api.Remediation remediation,
+            SwitchReporter out) {
+        String name = path[path.length - 1];
+        IacProperty p = r.body().propertyAt(path);
+        if (p == null) {
+            if (!r.body().unknownAt(path)) {
+                out.report(r.offset(), slice(doc, r), prefix + subject + " does not set " + name + ", so " + effect + ".",
+                        remediation);
+            }
+            return;
+        }
+        if (Boolean.valueOf(!safe).equals(t.resolveBool(p.value()))) {
+            Origin o = origin(doc, t, p);
+            String message = switchMessage(o, subject, name, String.valueOf(!safe), effect);
+            out.report(o.offset(), o.text(), prefix.isEmpty() ? message.replace("Key-based authentication: ", "")
+                    : message, withBooleanFix(doc, o.value(), safe, remediation,
+                    "Set " + (o.parameter() == null ? name : o.parameter()) + " to " + safe + "."));
+        }
+    }
+
     /** Deployed here: not an {@code existing} reference, not a Terraform data source. */
     static boolean deployed(IacTemplate.Resource r) {
         return !r.existing() && !r.data() && r.body() != null && r.body().isObject();

@@ -66,20 +66,10 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
         if (target.service() == IacService.COSMOS && !supportsEntraData(r, false)) {
             return;
         }
-        IacProperty p = r.body().propertyAt("properties", "disableLocalAuth");
-        String what = IacFindings.label(t, r, target.label());
-        if (p == null) {
-            if (r.body().unknownAt("properties", "disableLocalAuth")) {
-                return; // a computed part may set it
-            }
-            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + what
-                    + " does not set disableLocalAuth, so its keys work.", remediation(t, target, r));
-        } else if (Boolean.FALSE.equals(t.resolveBool(p.value()))) {
-            IacFindings.Origin o = IacFindings.origin(doc, t, p);
-            report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, "disableLocalAuth", "false",
-                    "its keys work"), IacFindings.withBooleanFix(doc, o.value(), true, remediation(t, target, r),
-                    "Set " + (o.parameter() == null ? p.name() : o.parameter()) + " to true."));
-        }
+        IacFindings.keySwitch(doc, t, r, new String[] {"properties", "disableLocalAuth"}, true,
+                "Key-based authentication: ", IacFindings.label(t, r, target.label()), "its keys work",
+                remediation(t, target, r), (offset, text, message, remediation) -> report(doc, sink, offset, text,
+                        message, remediation));
     }
 
     private void checkTerraform(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r, Target target) {

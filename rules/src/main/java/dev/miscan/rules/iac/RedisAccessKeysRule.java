@@ -26,22 +26,11 @@ public final class RedisAccessKeysRule extends DeployedResourceRule {
         if (!arm && !r.isType("azurerm_redis_cache")) {
             return;
         }
-        String attribute = arm ? "disableAccessKeyAuthentication" : "access_keys_authentication_enabled";
-        IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
-        String cache = IacFindings.label(t, r, "Redis cache");
-        Boolean value = p == null ? null : t.resolveBool(p.value());
-        if (p == null) {
-            if (arm ? r.body().unknownAt("properties", attribute) : r.body().unknownAt(attribute)) {
-                return; // a computed part may set it
-            }
-            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + cache
-                    + " does not set " + attribute + ", so its access keys work.", remediation(t, r));
-        } else if (arm ? Boolean.FALSE.equals(value) : Boolean.TRUE.equals(value)) {
-            report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + cache
-                    + " sets " + attribute + " to " + value + ", so its access keys work.",
-                    IacFindings.withBooleanFix(doc, p.value(), arm, remediation(t, r),
-                            "Set " + attribute + " to " + arm + "."));
-        }
+        String[] path = arm ? new String[] {"properties", "disableAccessKeyAuthentication"}
+                : new String[] {"access_keys_authentication_enabled"};
+        IacFindings.keySwitch(doc, t, r, path, arm, "Key-based authentication: ", IacFindings.label(t, r, "Redis cache"),
+                "its access keys work", remediation(t, r), (offset, text, message, remediation) -> report(doc, sink,
+                        offset, text, message, remediation));
     }
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource cache) {

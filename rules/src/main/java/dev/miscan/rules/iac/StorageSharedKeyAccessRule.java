@@ -26,23 +26,12 @@ public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
         if (!arm && !r.isType("azurerm_storage_account")) {
             return;
         }
-        String attribute = arm ? "allowSharedKeyAccess" : "shared_access_key_enabled";
-        IacProperty p = arm ? r.body().propertyAt("properties", attribute) : r.body().property(attribute);
-        String account = IacFindings.label(t, r, "storage account");
-        if (p == null) {
-            if (arm ? r.body().unknownAt("properties", attribute) : r.body().unknownAt(attribute)) {
-                return; // a computed part may set it
-            }
-            report(doc, sink, r.offset(), IacFindings.slice(doc, r), "Key-based authentication: " + account
-                    + " does not set " + attribute + ", so its account keys and key-signed SAS keep working.",
-                    remediation(t, r));
-        } else if (Boolean.TRUE.equals(t.resolveBool(p.value()))) {
-            IacFindings.Origin o = IacFindings.origin(doc, t, p);
-            report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, account, attribute, "true",
-                    "its account keys and key-signed SAS work"),
-                    IacFindings.withBooleanFix(doc, o.value(), false, remediation(t, r),
-                            "Set " + (o.parameter() == null ? attribute : o.parameter()) + " to false."));
-        }
+        String[] path = arm ? new String[] {"properties", "allowSharedKeyAccess"}
+                : new String[] {"shared_access_key_enabled"};
+        IacFindings.keySwitch(doc, t, r, path, false, "Key-based authentication: ",
+                IacFindings.label(t, r, "storage account"), "its account keys and key-signed SAS work",
+                remediation(t, r), (offset, text, message, remediation) -> report(doc, sink, offset, text, message,
+                        remediation));
     }
 
     private static Remediation remediation(IacTemplate t, IacTemplate.Resource account) {

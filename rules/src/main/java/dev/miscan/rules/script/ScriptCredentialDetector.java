@@ -56,8 +56,64 @@ public final class ScriptCredentialDetector extends Detector {
             "\\$\\{\\{\\s*(?:env|vars|secrets)\\.([A-Za-z_][A-Za-z0-9_]*)\\s*}}|\\$\\{([A-Za-z_][A-Za-z0-9_]*)}"
                     + "|\\$\\(([A-Za-z_][A-Za-z0-9_.]*)\\)|\\$env:([A-Za-z_][A-Za-z0-9_]*)|\\$([A-Za-z_][A-Za-z0-9_]*)"
                     + "|%([A-Za-z_][A-Za-z0-9_]*)%");
-    /** The database clients' password variables. */
-    private static final Set<String> DATABASE_PASSWORDS = Set.of("PGPASSWORD", "MYSQL_PWD", "SQLCMDPASSWORD");
+    /**
+     * The Azure databases that command-line clients reach with a password: the catalogue service, the clients,
+     * the variables that carry the password and the host, the rule and the replacement.
+     */
+    private enum Database {
+        SQL("sql", "Azure SQL server", "sqlcmd|bcp", "SQLCMDPASSWORD", null, "MI-SQL-JDBC-PASSWORD"),
+        POSTGRES("postgres", "Azure Database for PostgreSQL server", "psql|pg_dump|pg_restore|pg_dumpall|pgbench",
+                "PGPASSWORD", "PGHOST", "MI-POSTGRES-JDBC-PASSWORD"),
+        MYSQL("mysql", "Azure Database for MySQL server", "mysql|mysqldump|mysqladmin|mysqlimport", "MYSQL_PWD",
+                "MYSQL_HOST", "MI-MYSQL-JDBC-PASSWORD");
+
+        final String service;
+        final String label;
+        /** A client's name, as a command. */
+        final Pattern client;
+        /** A client's name anywhere in a file. */
+        final Pattern clientInText;
+        final String passwordVariable;
+        final String hostVariable;
+        final String rule;
+
+        Database(String service, String label, String clients, String passwordVariable, String hostVariable,
+                String rule) {
+            this.service = service;
+            this.label = label;
+            this.client = Pattern.compile(clients);
+            this.clientInText = Pattern.compile("(?i)(?<![A-Za-z0-9_-])(?:" + clients + ")(?![A-Za-z0-9_-])");
+            this.passwordVariable = passwordVariable;
+            this.hostVariable = hostVariable;
+            this.rule = rule;
+        }
+
+        Remediation remedy(String host) {
+            return switch (this) {
+                case SQL -> ScriptRemedies.sqlServer(host);
+                case POSTGRES -> ScriptRemedies.postgres(host);
+                case MYSQL -> ScriptRemedies.mysql(host);
+            };
+        }
+
+        static Database ofPasswordVariable(String name) {
+            for (Database d : values()) {
+                if (d.passwordVariable.equals(name)) {
+                    return d;
+                }
+            }
+            return null;
+        }
+
+        static boolean isClient(String tool) {
+            for (Database d : values()) {
+                if (d.client.matcher(tool).matches()) {
+                    return true;
+                }
+            }
+            return false;
+        }
+    }
     /** The script pushes images (docker/podman/helm/oras push, az acr build, Jib): its identity needs AcrPush. */
     private static final Pattern PUSH = Pattern.compile("(?i)\\b(?:docker|podman|buildah|helm|oras|nerdctl) push\\b"
             + "|\\baz acr (?:build|import)\\b|jib:build|\\bbuildx build\\b[^\\n]{0,200}--push");
@@ -303,10 +359,10 @@ public final class ScriptCredentialDetector extends Detector {
         if (pw == null || server == null) {
             return;
         }
-        String host = azureDatabaseHost(s, server.text(), "sql");
+        String host = azureDatabaseHost(s, server.text(), Database.SQL.service);
         if (host != null) {
-            credential(s, c, pw, "MI-SQL-JDBC-PASSWORD", Kind.PASSWORD, "Password for the Azure SQL server '"
-                    + host + "' on the command line", ScriptRemedies.sqlServer(host));
+            credential(s, c, pw, Database.SQL.rule, Kind.PASSWORD, "Password for the " + Database.SQL.label + " '"
+                    + host + "' on the command line", Database.SQL.remedy(host));
         }
     }
 
@@ -316,7 +372,7 @@ public final class ScriptCredentialDetector extends Detector {
         Word password = null;
         Word h = option(args, "-h", "--host");
         if (h != null) {
-            host = azureDatabaseHost(s, h.text(), "postgres");
+            host = azureDatabaseHost(s, h.text(), Database.POSTGRES.service);
         }
         boolean hasHost = false;
         for (Word w : args) {
@@ -324,7 +380,7 @@ public final class ScriptCredentialDetector extends Detector {
             String lower = w.lower();
             if (lower.contains("host=") || lower.startsWith("postgres")) {
                 hasHost = true;
-                String found = azureDatabaseHost(s, w.text(), "postgres");
+                String found = azureDatabaseHost(s, w.text(), Database.POSTGRES.service);
                 host = host != null ? host : found;
                 int p = lower.indexOf("password=");
                 if (p >= 0 && found != null) {
@@ -334,19 +390,7 @@ public final class ScriptCredentialDetector extends Detector {
                 }
             }
         }
-        if (host == null && h == null && !hasHost) {
-            host = variableHost(s, all, at, "PGHOST", "postgres");
-        }
-        if (host == null) {
-            return;
-        }
-        if (password == null) {
-            password = prefixAssignment(all, at, "PGPASSWORD");
-        }
-        if (password != null) {
-            credential(s, c, password, "MI-POSTGRES-JDBC-PASSWORD", Kind.PASSWORD, "Password for the Azure Database"
-                    + " for PostgreSQL server '" + host + "'", ScriptRemedies.postgres(host));
-        }
+        connect(s, c, all, at, Database.POSTGRES, host, h != null || hasHost, password);
     }
 
     private void mysql(Scope s, Command c, List<Word> all, int at) {
@@ -360,12 +404,12 @@ public final class ScriptCredentialDetector extends Detector {
             hasHost |= t.startsWith("-h") || t.startsWith("--host");
             if (t.equals("-h") || t.equals("--host")) {
                 if (i + 1 < args.size()) {
-                    host = azureDatabaseHost(s, args.get(i + 1).text(), "mysql");
+                    host = azureDatabaseHost(s, args.get(i + 1).text(), Database.MYSQL.service);
                 }
             } else if (t.startsWith("-h") && !t.startsWith("--") && t.length() > 2) {
-                host = azureDatabaseHost(s, t.substring(2), "mysql");
+                host = azureDatabaseHost(s, t.substring(2), Database.MYSQL.service);
             } else if (t.startsWith("--host=")) {
-                host = azureDatabaseHost(s, t.substring(7), "mysql");
+                host = azureDatabaseHost(s, t.substring(7), Database.MYSQL.service);
             } else if (t.startsWith("--password=") && t.length() > 11) {
                 password = w.from(11);
             } else if (t.startsWith("-p") && !t.startsWith("--") && t.length() > 2) {
@@ -373,18 +417,23 @@ public final class ScriptCredentialDetector extends Detector {
                 password = w.from(2);
             }
         }
-        if (host == null && !hasHost) {
-            host = variableHost(s, all, at, "MYSQL_HOST", "mysql");
-        }
-        if (host == null) {
+        connect(s, c, all, at, Database.MYSQL, host, hasHost, password);
+    }
+
+    /**
+     * A database client's connection: the host written on the command line ({@code hostWritten}) or set in the
+     * client's host variable; the password on the line or in the client's password variable before the command.
+     */
+    private void connect(Scope s, Command c, List<Word> all, int at, Database db, String host, boolean hostWritten,
+            Word password) {
+        String server = host == null && !hostWritten ? variableHost(s, all, at, db.hostVariable, db.service) : host;
+        if (server == null) {
             return;
         }
-        if (password == null) {
-            password = prefixAssignment(all, at, "MYSQL_PWD");
-        }
-        if (password != null) {
-            credential(s, c, password, "MI-MYSQL-JDBC-PASSWORD", Kind.PASSWORD, "Password for the Azure Database"
-                    + " for MySQL server '" + host + "'", ScriptRemedies.mysql(host));
+        Word pw = password != null ? password : prefixAssignment(all, at, db.passwordVariable);
+        if (pw != null) {
+            credential(s, c, pw, db.rule, Kind.PASSWORD, "Password for the " + db.label + " '" + server + "'",
+                    db.remedy(server));
         }
     }
 
@@ -635,7 +684,7 @@ public final class ScriptCredentialDetector extends Detector {
             } else if (t.regionMatches(true, 0, "$env:", 0, 5) && i + 2 < w.size() && w.get(i + 1).text().equals("=")) {
                 name = t.substring(5);
                 value = w.get(i + 2);
-            } else if (i == 0 && t.endsWith(":") && i + 1 < w.size() && DATABASE_PASSWORDS.contains(t.substring(0, t.length() - 1))) {
+            } else if (i == 0 && t.endsWith(":") && i + 1 < w.size() && Database.ofPasswordVariable(t.substring(0, t.length() - 1)) != null) {
                 // a workflow step's env: SQLCMDPASSWORD: ${{ secrets.X }} (the configuration detector has no slot for it)
                 name = t.substring(0, t.length() - 1);
                 value = w.get(i + 1);
@@ -653,22 +702,12 @@ public final class ScriptCredentialDetector extends Detector {
                 credential(s, c, value, rule, rule.startsWith("MI-ID") ? Kind.SECRET : Kind.KEY, "The environment"
                         + " variable " + upper + " hands " + (rule.startsWith("MI-ID") ? "a client secret"
                         : "a storage account key") + " to the tools this script runs", r);
-            } else if (upper.equals("PGPASSWORD") || upper.equals("MYSQL_PWD") || upper.equals("SQLCMDPASSWORD")) {
-                String service = upper.equals("PGPASSWORD") ? "postgres" : upper.equals("MYSQL_PWD") ? "mysql" : "sql";
-                String host = fileDatabaseHost(s, service);
+            } else if (Database.ofPasswordVariable(upper) != null) {
+                Database db = Database.ofPasswordVariable(upper);
+                String host = fileDatabaseHost(s, db);
                 if (host != null && !isCommandPrefix(w, i)) {
-                    String id = switch (service) {
-                        case "postgres" -> "MI-POSTGRES-JDBC-PASSWORD";
-                        case "mysql" -> "MI-MYSQL-JDBC-PASSWORD";
-                        default -> "MI-SQL-JDBC-PASSWORD";
-                    };
-                    Remediation r = switch (service) {
-                        case "postgres" -> ScriptRemedies.postgres(host);
-                        case "mysql" -> ScriptRemedies.mysql(host);
-                        default -> ScriptRemedies.sqlServer(host);
-                    };
-                    credential(s, c, value, id, Kind.PASSWORD, "Password for the Azure database server '" + host
-                            + "' in " + upper, r);
+                    credential(s, c, value, db.rule, Kind.PASSWORD, "Password for the " + db.label + " '" + host
+                            + "' in " + upper, db.remedy(host));
                 }
             }
         }
@@ -701,28 +740,20 @@ public final class ScriptCredentialDetector extends Detector {
     /** {@code PGPASSWORD=… psql …}: the psql reader reports it with the host of that very command. */
     private static boolean isCommandPrefix(List<Word> w, int i) {
         for (int j = i + 1; j < w.size(); j++) {
-            String t = tool(w.get(j));
             if (assignedName(w.get(j).text()) == null) {
-                return t.startsWith("psql") || t.startsWith("pg_") || t.startsWith("mysql") || t.equals("sqlcmd")
-                        || t.equals("pgbench");
+                return Database.isClient(tool(w.get(j)));
             }
         }
         return false;
     }
 
     /** The Azure database host a database client of this file connects to, for a password variable. */
-    private static String fileDatabaseHost(Scope s, String service) {
-        String tool = switch (service) {
-            case "postgres" -> "psql|pg_dump|pg_restore|pg_dumpall|pgbench";
-            case "mysql" -> "mysql|mysqldump|mysqladmin|mysqlimport";
-            default -> "sqlcmd|bcp";
-        };
+    private static String fileDatabaseHost(Scope s, Database db) {
         String text = s.doc().text();
-        if (!Pattern.compile("(?i)(?<![A-Za-z0-9_-])(?:" + tool + ")(?![A-Za-z0-9_-])").matcher(text).find()) {
+        if (!db.clientInText.matcher(text).find()) {
             return null;
         }
-        String resolved = resolve(s.vars(), text);
-        return azureDatabaseHostIn(resolved, service);
+        return azureDatabaseHostIn(resolve(s.vars(), text), db.service);
     }
 
 
