@@ -41,15 +41,12 @@ public final class InferredKeyDetector extends Detector {
     public void scan(Document doc, FindingSink sink) {
         for (String rule : RULES) {
             ConfigSlots.report(doc, rule, c -> {
-                if (!c.slot().when().equals("inferred") || !c.slot().kind().equals(ConfigSlots.Kind.APIKEY)) {
+                if (!c.slot().when().equals("inferred") || c.slot().kind() != ConfigSlots.Kind.APIKEY) {
                     return; // the rule's own detector reports its table slots
                 }
-                String service = AzureCatalogue.get().services().stream()
-                        .filter(s -> InferredSlots.of(s.key()) == c.slot()).map(AzureCatalogue.Service::key)
-                        .findFirst().orElse(null);
-                report(doc, sink, c.secret() ? rule : keyAuthOf(rule), c.offset(), c.text(), c.message(),
-                        Remedies.config(service == null ? Remedies.catalogue("search", null)
-                                : Remedies.catalogue(service, null), c.slot()));
+                AzureCatalogue.get().services().stream().filter(s -> InferredSlots.of(s.key()) == c.slot()).findFirst()
+                        .ifPresent(s -> report(doc, sink, c.secret() ? rule : keyAuthOf(rule), c.offset(), c.text(),
+                                c.message(), Remedies.config(Remedies.catalogue(s.key(), null), c.slot())));
             });
         }
     }

@@ -122,7 +122,7 @@ public final class Engine {
                     warnings.add(new ScanWarning(entry.path(), "skipped: cannot read (" + readProblem(e) + ")", true));
                     return;
                 }
-                String bicep = compiledFrom(entry.path(), fragment, bicepFiles);
+                String bicep = dev.miscan.core.parse.iac.CompiledTemplates.bicepSourceOf(entry.path(), fragment.text(), bicepFiles);
                 if (bicep != null) {
                     warnings.add(new ScanWarning(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
                             + " beside it: scanned there, not twice", true));
@@ -208,27 +208,6 @@ public final class Engine {
         public static final Options DEFAULT = new Options(true, null);
         /** Every finding, suppressed or not: the fragment on its own. */
         public static final Options UNSUPPRESSED = new Options(false, null);
-    }
-
-    private static final java.util.regex.Pattern BICEP_GENERATOR = java.util.regex.Pattern.compile(
-            "\"name\"\\s*+:\\s*+\"bicep\"");
-
-    /**
-     * The Bicep file an ARM template was compiled from, when it is in the same scan beside it ({@code main.json}
-     * next to {@code main.bicep}, with the compiler's {@code metadata._generator} naming Bicep), else null. Its
-     * findings would be the Bicep file's, twice.
-     */
-    static String compiledFrom(String path, Fragment fragment, java.util.Set<String> bicepFiles) {
-        if (!path.endsWith(".json") || bicepFiles.isEmpty()) {
-            return null;
-        }
-        String bicep = path.substring(0, path.length() - ".json".length()) + ".bicep";
-        if (!bicepFiles.contains(bicep)) {
-            return null;
-        }
-        String head = fragment.text().substring(0, Math.min(fragment.text().length(), 4096));
-        int generator = head.indexOf("\"_generator\"");
-        return generator >= 0 && BICEP_GENERATOR.matcher(head.substring(generator)).find() ? bicep : null;
     }
 
     /** Scans one fragment on its own, suppressions applied. */

@@ -1,0 +1,30 @@
+package dev.miscan.core.parse.iac;
+
+import java.util.Set;
+import java.util.regex.Pattern;
+
+/** ARM templates that the Bicep compiler wrote: their findings are the Bicep source's. */
+public final class CompiledTemplates {
+    private static final Pattern BICEP_GENERATOR = Pattern.compile("\"name\"\\s*+:\\s*+\"bicep\"");
+
+    private CompiledTemplates() {
+    }
+
+    /**
+     * The Bicep file an ARM template at {@code path} was compiled from, when it is among {@code bicepFiles} beside
+     * it ({@code main.json} next to {@code main.bicep}) and the template's {@code metadata._generator} names Bicep;
+     * else null.
+     */
+    public static String bicepSourceOf(String path, String text, Set<String> bicepFiles) {
+        if (!path.endsWith(".json") || bicepFiles.isEmpty()) {
+            return null;
+        }
+        String bicep = path.substring(0, path.length() - ".json".length()) + ".bicep";
+        if (!bicepFiles.contains(bicep)) {
+            return null;
+        }
+        String head = text.substring(0, Math.min(text.length(), 4096));
+        int generator = head.indexOf("\"_generator\"");
+        return generator >= 0 && BICEP_GENERATOR.matcher(head.substring(generator)).find() ? bicep : null;
+    }
+}
