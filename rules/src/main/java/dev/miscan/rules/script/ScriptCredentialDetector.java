@@ -127,26 +127,29 @@ public final class ScriptCredentialDetector extends Detector {
             "AZURE_STORAGE_KEY", "MI-STORAGE-SHAREDKEY",
             "AZURE_STORAGE_ACCESS_KEY", "MI-STORAGE-SHAREDKEY");
 
-    private List<String> rules;
-    /** The key-based-auth rule of each secret rule a setting may have. */
-    private final java.util.Map<String, String> settingKeyAuth = new java.util.HashMap<>();
-
     /** The rules named above, and the key-based-auth rules of the credential settings an app may be given. */
+    private final List<String> rules;
+    /** The key-based-auth rule of each secret rule a setting may have. */
+    private final Map<String, String> settingKeyAuth;
+
+    public ScriptCredentialDetector() {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(super.ruleIds());
+        Map<String, String> keyAuth = new HashMap<>();
+        List<dev.miscan.core.api.RuleDescriptor> descriptors = dev.miscan.core.engine.RuleRegistry
+                .readRules(ScriptCredentialDetector.class.getClassLoader());
+        for (String secret : dev.miscan.rules.config.ConfigSlots.settingRules()) {
+            descriptors.stream().filter(d -> d.id().equals(secret) && !d.keyAuth().isEmpty()).findFirst()
+                    .ifPresent(d -> {
+                        all.add(d.keyAuth());
+                        keyAuth.put(d.id(), d.keyAuth());
+                    });
+        }
+        rules = List.copyOf(all);
+        settingKeyAuth = Map.copyOf(keyAuth);
+    }
+
     @Override
     public List<String> ruleIds() {
-        if (rules == null) {
-            java.util.Set<String> all = new java.util.LinkedHashSet<>(super.ruleIds());
-            java.util.List<dev.miscan.core.api.RuleDescriptor> descriptors = dev.miscan.core.engine.RuleRegistry
-                    .readRules(ScriptCredentialDetector.class.getClassLoader());
-            for (String secret : dev.miscan.rules.config.ConfigSlots.settingRules()) {
-                descriptors.stream().filter(d -> d.id().equals(secret) && !d.keyAuth().isEmpty()).findFirst()
-                        .ifPresent(d -> {
-                            all.add(d.keyAuth());
-                            settingKeyAuth.put(d.id(), d.keyAuth());
-                        });
-            }
-            rules = List.copyOf(all);
-        }
         return rules;
     }
 
@@ -326,7 +329,6 @@ public final class ScriptCredentialDetector extends Detector {
                 || CredentialValues.isEntraToken(v)) {
             return;
         }
-        ruleIds();
         String rule = settingKeyAuth.get(slot.rule());
         if (rule == null) {
             return;
