@@ -110,4 +110,27 @@ class CrossFileSettingsTest {
         assertThat(scan(repo)).containsExactlyInAnyOrder("main.bicep:1 MI-IAC-STORAGE-SHARED-KEY-ACCESS",
                 "other.json:6 MI-IAC-STORAGE-SHARED-KEY-ACCESS");
     }
+
+    @Test
+    void compiledTemplatesAreNotSubjectToTheFileSizeCap(@TempDir Path tmp) throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        String head = """
+                {
+                  "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                  "contentVersion": "1.0.0.0",
+                  "metadata": { "_generator": { "name": "bicep", "version": "0.30.23.60470" } },
+                  "resources": [
+                    { "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-05-01", "name": "stcontoso",
+                      "location": "westeurope", "sku": { "name": "Standard_LRS" }, "kind": "StorageV2" }
+                  ],
+                  "outputs": { "padding": { "type": "string", "value": "%s" } }
+                }
+                """;
+        String padding = "x".repeat(3 * 1024 * 1024);
+        // compiled by Bicep (its source is elsewhere): generated, scanned whatever its size
+        Files.writeString(repo.resolve("compiled.json"), head.formatted(padding));
+        // a hand-written JSON file over the cap is skipped with a warning
+        Files.writeString(repo.resolve("data.json"), head.replace("_generator", "author").formatted(padding));
+        assertThat(scan(repo)).containsExactly("compiled.json:6 MI-IAC-STORAGE-SHARED-KEY-ACCESS");
+    }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import dev.miscan.core.parse.iac.CompiledTemplates;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -27,6 +28,11 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  */
 public final class FileTreeSource implements Source {
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of(".git", "target", "build", "node_modules");
+    /**
+     * Generated ARM templates (compiled Bicep: {@code metadata._generator}) are read up to this size whatever the
+     * file-size cap: they are big because they inline their modules, not because they are data.
+     */
+    public static final long COMPILED_TEMPLATE_CAP = 64L * 1024 * 1024;
 
     private final Path baseDir;
     private final Path root;
@@ -160,19 +166,34 @@ public final class FileTreeSource implements Source {
 
         @Override
         public Fragment read() throws SkippedException, IOException {
-            if (size > maxFileSize) {
+            long cap = maxFileSize;
+            if (size > maxFileSize && !(size <= COMPILED_TEMPLATE_CAP && compiledTemplate())) {
                 throw new SkippedException("skipped: " + size + " bytes is over the " + maxFileSize
                         + "-byte limit (raise it with --max-file-size)");
+            } else if (size > maxFileSize) {
+                cap = COMPILED_TEMPLATE_CAP;
             }
             byte[] bytes;
             try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, maxFileSize + 1));
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
             }
-            if (bytes.length > maxFileSize) {
-                throw new SkippedException("skipped: grew over the " + maxFileSize + "-byte limit while being read");
+            if (bytes.length > cap) {
+                throw new SkippedException("skipped: grew over the " + cap + "-byte limit while being read");
             }
             TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
             return new Fragment(path, decoded.text(), 1, decoded.malformed());
+        }
+
+        /** An ARM template the Bicep compiler (or another generator) wrote: generated, not hand-written. */
+        private boolean compiledTemplate() throws IOException {
+            if (!path.endsWith(".json")) {
+                return false;
+            }
+            byte[] head;
+            try (InputStream in = Files.newInputStream(file)) {
+                head = in.readNBytes(4096);
+            }
+            return CompiledTemplates.isGenerated(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 }

@@ -6,6 +6,7 @@ import java.util.regex.Pattern;
 /** ARM templates that the Bicep compiler wrote: their findings are the Bicep source's. */
 public final class CompiledTemplates {
     private static final Pattern BICEP_GENERATOR = Pattern.compile("\"name\"\\s*+:\\s*+\"bicep\"");
+    private static final Pattern GENERATOR_NAME = Pattern.compile("\"name\"\\s*+:\\s*+\"");
 
     private CompiledTemplates() {
     }
@@ -23,8 +24,21 @@ public final class CompiledTemplates {
         if (!bicepFiles.contains(bicep)) {
             return null;
         }
+        return isGenerated(text, BICEP_GENERATOR) ? bicep : null;
+    }
+
+    /**
+     * Whether the first 4 KB of a JSON text are those of an ARM deployment template that names its generator in
+     * {@code metadata._generator} (the Bicep compiler writes it at the top).
+     */
+    public static boolean isGenerated(String text) {
+        return isGenerated(text, GENERATOR_NAME);
+    }
+
+    private static boolean isGenerated(String text, Pattern name) {
         String head = text.substring(0, Math.min(text.length(), 4096));
         int generator = head.indexOf("\"_generator\"");
-        return generator >= 0 && BICEP_GENERATOR.matcher(head.substring(generator)).find() ? bicep : null;
+        return generator >= 0 && head.toLowerCase(java.util.Locale.ROOT).contains("deploymenttemplate.json")
+                && name.matcher(head.substring(generator)).find();
     }
 }
