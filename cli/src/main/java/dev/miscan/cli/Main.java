@@ -29,6 +29,7 @@ public final class Main implements Runnable {
     }
 
     public static void main(String[] args) {
+        dev.miscan.core.engine.RuleRegistry.preload(); // the rules load while the command line is read
         dev.miscan.core.source.GitRepositories.assumeStandardSystemConfig(); // no 'git' process per run
         System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
     }

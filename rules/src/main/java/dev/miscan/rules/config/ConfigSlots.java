@@ -58,6 +58,13 @@ public final class ConfigSlots {
             "storage"};
 
     private static final List<Slot> TABLE = load();
+    /**
+     * Per slot of {@link #TABLE}, the literal endings its key expression can match (one per alternative), or null when
+     * an alternative ends in a wildcard: a key that ends with none of them is not tried against the expression. Most
+     * keys (the long key paths of an ARM template) end with no credential word, and a suffix test costs nothing
+     * next to a {@code find()}.
+     */
+    private static final List<String[]> TAILS = TABLE.stream().map(s -> literalTails(s.key().pattern())).toList();
     /** The row of the standard database password settings, whose URL names the service. */
     private static final Slot DB_SLOT = TABLE.stream().filter(s -> s.rule().equals("DB")).findFirst().orElseThrow();
     /** The Azure cache's access key, for a setting of the application's own naming: no fix ("inferred"). */
@@ -154,9 +161,9 @@ public final class ConfigSlots {
             return known.orElse(null);
         }
         Slot found = null;
-        for (Slot s : TABLE) {
-            if (s.key().matcher(normalized).find()) {
-                found = s;
+        for (int i = 0; i < TABLE.size(); i++) {
+            if (mayEndWith(TAILS.get(i), normalized) && TABLE.get(i).key().matcher(normalized).find()) {
+                found = TABLE.get(i);
                 break;
             }
         }
@@ -164,6 +171,73 @@ public final class ConfigSlots {
             MATCHED.put(normalized, java.util.Optional.ofNullable(found));
         }
         return found;
+    }
+
+
+    private static boolean mayEndWith(String[] tails, String key) {
+        if (tails == null) {
+            return true;
+        }
+        for (String tail : tails) {
+            if (key.endsWith(tail)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * The literal text each top-level alternative of {@code (?:^|\.)(?:a|b|c)$} ends with ({@code a}'s last
+     * characters up to its first regular-expression operator, read backwards), or null when one of them ends with
+     * none.
+     */
+    static String[] literalTails(String pattern) {
+        String prefix = "(?:^|\\.)(?:";
+        if (!pattern.startsWith(prefix) || !pattern.endsWith(")$")) {
+            return null;
+        }
+        String body = pattern.substring(prefix.length(), pattern.length() - 2);
+        List<String> alternatives = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                alternatives.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        alternatives.add(body.substring(start));
+        String[] tails = new String[alternatives.size()];
+        for (int a = 0; a < tails.length; a++) {
+            String alt = alternatives.get(a);
+            StringBuilder tail = new StringBuilder();
+            int i = alt.length() - 1;
+            while (i >= 0) {
+                char c = alt.charAt(i);
+                boolean escaped = i > 0 && alt.charAt(i - 1) == '\\' && (i < 2 || alt.charAt(i - 2) != '\\');
+                if (escaped) {
+                    tail.append(c);
+                    i -= 2;
+                } else if ("\\.[](){}?*+|^$".indexOf(c) >= 0) {
+                    break;
+                } else {
+                    tail.append(c);
+                    i--;
+                }
+            }
+            if (tail.length() == 0) {
+                return null;
+            }
+            tails[a] = tail.reverse().toString();
+        }
+        return tails;
     }
 
     /** {@code a.b.c.d} with its last {@code n} segments joined ({@code a.bcd} for 3), or null when it has fewer. */

@@ -66,9 +66,29 @@ final class CredentialNames {
         return sep > 0 && IDENTITY_SUFFIXES.contains(compact(name.substring(sep + 2)));
     }
 
+    /** The answer for each name seen (templates repeat their property names), bounded like the slot memo. */
+    private static final java.util.concurrent.ConcurrentHashMap<String, Boolean> NAMED =
+            new java.util.concurrent.ConcurrentHashMap<>();
+    private static final int MAX_REMEMBERED = 20_000;
+
     /** True when a name says the value is a credential. */
     static boolean isCredentialName(String name) {
-        if (name == null || name.isBlank() || isIdentityBasedSetting(name)) {
+        if (name == null) {
+            return false;
+        }
+        Boolean known = NAMED.get(name);
+        if (known != null) {
+            return known;
+        }
+        boolean answer = judge(name);
+        if (NAMED.size() < MAX_REMEMBERED && name.length() < 200) {
+            NAMED.put(name, answer);
+        }
+        return answer;
+    }
+
+    private static boolean judge(String name) {
+        if (name.isBlank() || isIdentityBasedSetting(name)) {
             return false;
         }
         String c = compact(name);

@@ -15,6 +15,27 @@ import org.junit.jupiter.api.Test;
 
 /** Credential slots across formats, and suppression in every format that has comments. */
 class ConfigSlotsTest {
+
+    @Test
+    void theSuffixGateKnowsEachAlternativesLiteralEnding() {
+        assertThat(ConfigSlots.literalTails("(?:^|\\.)(?:spring\\.datasource\\.password|azure\\.password)$"))
+                .containsExactly("spring.datasource.password", "azure.password");
+        assertThat(ConfigSlots.literalTails("(?:^|\\.)(?:azure\\.eventgrid\\.(access)?key|a\\.stores\\[\\*\\])$"))
+                .containsExactly("key", "a.stores[*]");
+        // an alternative that may end anywhere keeps every key
+        assertThat(ConfigSlots.literalTails("(?:^|\\.)(?:azure\\.key|fs\\.azure\\.account\\.key\\..+)$")).isNull();
+        assertThat(ConfigSlots.literalTails("(?:^|\\.)(?:cosmosdbconnection(string)?)$")).isNull();
+        // and the gate changes no answer on the keys of the table itself
+        for (String key : List.of("spring.datasource.password", "azurewebjobsstorage", "fs.azure.account.key.acct.dfs",
+                "cosmosdbconnection", "cosmosdbconnectionstring", "azure.eventgrid.accesskey", "azure.eventgrid.key",
+                "spring.cloud.azure.appconfiguration.stores[*].connectionstring", "properties.template.resources[*].x",
+                "spring.security.oauth2.client.registration.azure.clientsecret")) {
+            ConfigSlots.Slot gated = ConfigSlots.slotOf(key);
+            ConfigSlots.Slot scanned = ConfigSlots.table().stream().filter(t -> t.key().matcher(key).find()).findFirst()
+                    .orElse(null);
+            assertThat(gated).as(key).isEqualTo(scanned);
+        }
+    }
     private static final Engine ENGINE = new Engine(RuleRegistry.load());
 
     private static String storageKey() {

@@ -107,18 +107,69 @@ public final class RuleRegistry {
         this.exampleDetector = Map.copyOf(example);
     }
 
+    /** The registry {@link #preload} started building, for the next {@link #load()}; null when none is pending. */
+    private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<RuleRegistry>>
+            PRELOADED = new java.util.concurrent.atomic.AtomicReference<>();
+
+    /**
+     * Starts building the default registry (reading the rules, the catalogue, each detector's tables) on a daemon
+     * thread, so that it overlaps the command line's own start-up; the next {@link #load()} takes it. For a
+     * process's {@code main}: a process that never calls {@link #load()} only wasted a thread.
+     */
+    public static void preload() {
+        java.util.concurrent.FutureTask<RuleRegistry> task = new java.util.concurrent.FutureTask<>(
+                () -> load(RuleRegistry.class.getClassLoader()));
+        if (PRELOADED.compareAndSet(null, task)) {
+            Thread t = new Thread(task, "mi-scan-rules");
+            t.setDaemon(true);
+            t.start();
+            // the catalogue, which the detectors read, meanwhile (a failure surfaces where it is used)
+            Thread c = new Thread(() -> {
+                try {
+                    dev.miscan.core.catalogue.AzureCatalogue.get();
+                } catch (RuntimeException | LinkageError e) {
+                    // reported by the load that needs it
+                }
+            }, "mi-scan-catalogue");
+            c.setDaemon(true);
+            c.start();
+        }
+    }
+
     public static RuleRegistry load() {
+        java.util.concurrent.FutureTask<RuleRegistry> task = PRELOADED.getAndSet(null);
+        if (task != null) {
+            try {
+                return task.get();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            } catch (java.util.concurrent.ExecutionException e) {
+                // built again below, where the problem is thrown to the caller as it would have been
+            }
+        }
         return load(RuleRegistry.class.getClassLoader());
     }
 
     public static RuleRegistry load(ClassLoader loader) {
+        List<RuleDescriptor> rules = readRules(loader);
         List<Detector> found = new ArrayList<>();
         ServiceLoader.load(Detector.class, loader).forEach(found::add);
-        return new RuleRegistry(readRules(loader), found);
+        return new RuleRegistry(rules, found);
     }
 
-    /** Every rule of every {@link #RULES_RESOURCE} on {@code loader}'s class path. */
+    /**
+     * The rules read from each class loader: the detectors that need the rules file's facts (a service's rules)
+     * ask for them at class initialisation, and one read serves them all.
+     */
+    private static final Map<ClassLoader, List<RuleDescriptor>> READ =
+            Collections.synchronizedMap(new java.util.WeakHashMap<>());
+
+    /** Every rule of every {@link #RULES_RESOURCE} on {@code loader}'s class path (read once per loader). */
     public static List<RuleDescriptor> readRules(ClassLoader loader) {
+        List<RuleDescriptor> known = READ.get(loader);
+        if (known != null) {
+            return known;
+        }
         List<RuleDescriptor> out = new ArrayList<>();
         try {
             for (URL url : Collections.list(loader.getResources(RULES_RESOURCE))) {
@@ -127,7 +178,9 @@ public final class RuleRegistry {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return out;
+        List<RuleDescriptor> rules = List.copyOf(out);
+        READ.put(loader, rules);
+        return rules;
     }
 
     /** The rules of one rules file. */

@@ -17,6 +17,14 @@ abstract class TokenLexer {
     protected final List<ParseProblem> problems = new ArrayList<>();
     protected int pos;
     private final String[] symbols;
+    /** One-character symbols, made once. */
+    private static final String[] ONE_CHAR = new String[128];
+
+    static {
+        for (char c = 0; c < 128; c++) {
+            ONE_CHAR[c] = String.valueOf(c);
+        }
+    }
     private final char quote;
 
     /**
@@ -96,7 +104,7 @@ abstract class TokenLexer {
         int s = pos;
         if (isNameStart(c)) {
             pos++;
-            while (pos < limit && isNamePart(text.charAt(pos))) {
+            while (pos < limit && (isAsciiAlphanumeric(text.charAt(pos)) || isNamePart(text.charAt(pos)))) {
                 pos++;
             }
             tokens.add(new Token(Token.Type.IDENT, s, pos, text.substring(s, pos)));
@@ -109,6 +117,11 @@ abstract class TokenLexer {
         } else {
             symbol();
         }
+    }
+
+    /** A name part in every language lexed here, checked without a virtual call (most characters of a name). */
+    private static boolean isAsciiAlphanumeric(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9';
     }
 
     protected final char peek(int ahead) {
@@ -132,14 +145,15 @@ abstract class TokenLexer {
     }
 
     private void symbol() {
+        char first = text.charAt(pos);
         for (String s : symbols) {
-            if (text.startsWith(s, pos) && pos + s.length() <= limit) {
+            if (s.charAt(0) == first && text.startsWith(s, pos) && pos + s.length() <= limit) {
                 tokens.add(new Token(Token.Type.SYMBOL, pos, pos + s.length(), s));
                 pos += s.length();
                 return;
             }
         }
-        tokens.add(new Token(Token.Type.SYMBOL, pos, pos + 1, String.valueOf(text.charAt(pos))));
+        tokens.add(new Token(Token.Type.SYMBOL, pos, pos + 1, first < 128 ? ONE_CHAR[first] : String.valueOf(first)));
         pos++;
     }
 
@@ -161,7 +175,19 @@ abstract class TokenLexer {
                 pos++;
                 return new Token(Token.Type.STRING, s, pos, value.toString(), holes, s + 1, pos - 1);
             }
-            if (c == '\\' && pos + 1 < limit) {
+            if (c != '\\' && c != '$' && c != '%') {
+                // a run of plain characters at once (the virtual checks below are for the few that open holes)
+                int run = pos + 1;
+                while (run < limit) {
+                    char r = text.charAt(run);
+                    if (r == quote || r == '\n' || r == '\\' || r == '$' || r == '%') {
+                        break;
+                    }
+                    run++;
+                }
+                value.append(text, pos, run);
+                pos = run;
+            } else if (c == '\\' && pos + 1 < limit) {
                 escape(value);
             } else if (literalHoleOpener(c)) {
                 value.append(c).append('{');

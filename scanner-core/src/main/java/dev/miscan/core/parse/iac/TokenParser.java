@@ -1,8 +1,6 @@
 package dev.miscan.core.parse.iac;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -23,9 +21,37 @@ abstract class TokenParser {
     /** Where statements that could not be read are named; interpolations share their parser's. */
     protected final List<ParseProblem> problems;
     /** Whether newlines mean nothing at the current bracket level (inside parentheses they never do). */
-    protected final Deque<Boolean> newlinesIgnored = new ArrayDeque<>();
-    /** Binary operators by precedence, loosest first. */
-    private final String[][] operatorLevels;
+    protected final Modes newlinesIgnored = new Modes();
+
+    /** A stack of booleans without boxing: read on every token. */
+    protected static final class Modes {
+        private boolean[] stack = new boolean[16];
+        private int size;
+
+        void push(boolean ignored) {
+            if (size == stack.length) {
+                stack = java.util.Arrays.copyOf(stack, size * 2);
+            }
+            stack[size++] = ignored;
+        }
+
+        void pop() {
+            if (size > 0) {
+                size--;
+            }
+        }
+
+        void clear() {
+            size = 0;
+        }
+
+        /** The current mode; false when the stack is empty. */
+        boolean peek() {
+            return size > 0 && stack[size - 1];
+        }
+    }
+    /** Each binary operator's precedence level, loosest 0. */
+    private final java.util.Map<String, Integer> levels = new java.util.HashMap<>();
     /** Binary or conditional operators that may start a line, continuing the expression on the line before. */
     private final Set<String> lineLeadingOperators;
     protected int i;
@@ -36,7 +62,11 @@ abstract class TokenParser {
         this.text = text;
         this.toks = toks;
         this.problems = problems;
-        this.operatorLevels = operatorLevels;
+        for (int l = 0; l < operatorLevels.length; l++) {
+            for (String op : operatorLevels[l]) {
+                levels.putIfAbsent(op, l);
+            }
+        }
         this.lineLeadingOperators = lineLeadingOperators;
         newlinesIgnored.push(false);
     }
@@ -105,22 +135,58 @@ abstract class TokenParser {
         }
     }
 
+    /**
+     * Operators of {@code level} and tighter, by precedence climbing: each operand looks at the token after it once
+     * (not once per level). Operands joined by operators of one level make one value, as {@code a + b + c} does.
+     */
     private IacValue binary(int level) {
-        if (level == operatorLevels.length) {
-            return unary();
-        }
         int s = peek().start();
-        IacValue left = binary(level + 1);
-        List<IacValue> parts = null;
-        while (operatorAhead(operatorLevels[level])) {
-            next();
-            if (parts == null) {
-                parts = new ArrayList<>();
-                parts.add(left);
+        return climb(level, s, unary());
+    }
+
+    private IacValue climb(int minLevel, int start, IacValue first) {
+        IacValue left = first;
+        int level;
+        while ((level = levelAhead()) >= minLevel) {
+            List<IacValue> parts = new ArrayList<>();
+            parts.add(left);
+            while (levelAhead() == level) {
+                i = aheadAt;
+                next();
+                int s = peek().start();
+                parts.add(climb(level + 1, s, unary()));
             }
-            parts.add(binary(level + 1));
+            left = combine(start, parts, List.of());
         }
-        return parts == null ? left : combine(s, parts, List.of());
+        return left;
+    }
+
+    /** Where the operator that {@link #levelAhead} found stands (past the newlines before a line-leading one). */
+    private int aheadAt;
+
+    /**
+     * The precedence level of the binary operator that comes next, or -1. One of the {@link #lineLeadingOperators}
+     * is also looked for at the start of a following line: see {@link #operatorAhead}.
+     */
+    private int levelAhead() {
+        Token t = peek();
+        aheadAt = i;
+        Integer level = t.type() == Token.Type.SYMBOL ? levels.get(t.text()) : null;
+        if (level != null) {
+            return level;
+        }
+        if (t.type() != Token.Type.NEWLINE || lineLeadingOperators.isEmpty()) {
+            return -1;
+        }
+        int k = i;
+        while (k < toks.size() - 1 && toks.get(k).type() == Token.Type.NEWLINE) {
+            k++;
+        }
+        Token after = toks.get(k);
+        level = after.type() == Token.Type.SYMBOL && lineLeadingOperators.contains(after.text())
+                ? levels.get(after.text()) : null;
+        aheadAt = k;
+        return level == null ? -1 : level;
     }
 
     /**
@@ -285,7 +351,7 @@ abstract class TokenParser {
 
     /** The next token; newlines are skipped where they mean nothing. */
     protected final Token peek() {
-        if (Boolean.TRUE.equals(newlinesIgnored.peek())) {
+        if (newlinesIgnored.peek()) {
             while (i < toks.size() - 1 && toks.get(i).type() == Token.Type.NEWLINE) {
                 i++;
             }
