@@ -133,4 +133,41 @@ class CrossFileSettingsTest {
         Files.writeString(repo.resolve("data.json"), head.replace("_generator", "author").formatted(padding));
         assertThat(scan(repo)).containsExactly("compiled.json:6 MI-IAC-STORAGE-SHARED-KEY-ACCESS");
     }
+
+    @Test
+    void aModuleArgumentIsReportedWhereItIsPassedWithTheModulesResourceRelated(@TempDir Path tmp) throws IOException {
+        Path repo = Files.createDirectories(tmp.resolve("repo"));
+        Files.createDirectories(repo.resolve("modules"));
+        Files.writeString(repo.resolve("modules/bus.bicep"), """
+                param disableLocalAuth bool = false
+                resource sb 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' = {
+                  name: 'orders-bus'
+                  location: 'westeurope'
+                  properties: {
+                    disableLocalAuth: disableLocalAuth
+                  }
+                }
+                """);
+        Files.writeString(repo.resolve("main.bicep"), """
+                module bus 'modules/bus.bicep' = {
+                  name: 'bus'
+                  params: {
+                    disableLocalAuth: false
+                  }
+                }
+                """);
+        assertThat(scan(repo)).containsExactly("main.bicep:4 MI-IAC-LOCAL-AUTH-ENABLED");
+        JsonNode finding = new ObjectMapper().readTree(tmp.resolve("repo.json").toFile()).get("findings").get(0);
+        assertThat(finding.get("related").get(0).get("path").asText()).isEqualTo("modules/bus.bicep");
+        assertThat(finding.get("related").get(0).get("startLine").asInt()).isEqualTo(6);
+
+        Path sarif = tmp.resolve("repo.sarif");
+        CliRun run = CliRun.run("scan", repo.toString(), "--format", "sarif", "--output", sarif.toString(),
+                "--fail-on", "none");
+        assertThat(run.exitCode()).as(run.toString()).isZero();
+        JsonNode related = new ObjectMapper().readTree(sarif.toFile()).at("/runs/0/results/0/relatedLocations/0");
+        assertThat(related.at("/physicalLocation/artifactLocation/uri").asText()).endsWith("modules/bus.bicep");
+        assertThat(related.at("/physicalLocation/region/startLine").asInt()).isEqualTo(6);
+        assertThat(related.at("/message/text").asText()).contains("disableLocalAuth");
+    }
 }

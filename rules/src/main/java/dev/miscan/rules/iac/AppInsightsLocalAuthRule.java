@@ -15,13 +15,32 @@ import java.util.List;
  */
 @DetectorInfo(
         rules = "MI-IAC-APPINSIGHTS-LOCAL-AUTH",
-        keywords = {"microsoft.insights/components", "azurerm_application_insights"},
+        keywords = {"microsoft.insights/components", "azurerm_application_insights", "module"},
         kind = "iac")
 public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
         return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    private static final String EFFECT = "it accepts telemetry sent with its instrumentation key alone";
+    private static final List<Switch> SWITCHES = List.of(
+            new Switch("Microsoft.Insights/components", List.of("properties", "DisableLocalAuth"), true,
+                    "Application Insights component", EFFECT, ""),
+            new Switch("azurerm_application_insights", List.of("local_authentication_disabled"), true,
+                    "Application Insights component", EFFECT, ""),
+            new Switch("azurerm_application_insights", List.of("local_authentication_enabled"), false,
+                    "Application Insights component", EFFECT, ""));
+
+    @Override
+    List<Switch> switches() {
+        return SWITCHES;
+    }
+
+    @Override
+    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        return remediation(t, r);
     }
 
     @Override
@@ -41,11 +60,17 @@ public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
         IacProperty enabled = r.body().property("local_authentication_enabled");
         if (disabled != null && Boolean.FALSE.equals(t.resolveBool(disabled.value()))) {
             IacFindings.Origin o = IacFindings.origin(doc, t, disabled);
+            if (o.parameter() != null && IacFindings.overriddenByEveryCaller(doc, o.parameter())) {
+                return;
+            }
             report(doc, sink, o.offset(), o.text(), what + " accepts telemetry sent with its instrumentation key alone"
                     + " (local_authentication_disabled is false).", IacFindings.withBooleanFix(doc, o.value(), true,
                     remediation(t, r), "Set local_authentication_disabled to true."));
         } else if (enabled != null && Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
             IacFindings.Origin o = IacFindings.origin(doc, t, enabled);
+            if (o.parameter() != null && IacFindings.overriddenByEveryCaller(doc, o.parameter())) {
+                return;
+            }
             report(doc, sink, o.offset(), o.text(), what + " accepts telemetry sent with its instrumentation key alone"
                     + " (local_authentication_enabled is true).", IacFindings.withBooleanFix(doc, o.value(), false,
                     remediation(t, r), "Set local_authentication_enabled to false."));

@@ -1,10 +1,12 @@
 package dev.miscan.rules.iac;
 
 import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.iac.IacModules;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
 import dev.miscan.core.parse.iac.IacView;
+import java.util.List;
 
 /** What the IaC rules share: the template of a document and the text a finding spans. */
 final class IacFindings {
@@ -79,9 +81,65 @@ final class IacFindings {
         IacTemplate.Parameter param = t.referencedParameter(t.singleReference(p.value()));
         IacValue d = param == null ? null : param.defaultValue();
         if (d != null && (d.kind() == IacValue.Kind.BOOL || d.isString())) {
-            return new Origin(d.start(), slice(doc, d.start(), d.end() + (d.isString() ? 1 : 0)), d, param.name());
+            // the line as written from its first word ("param allowShared bool = true", "defaultValue": true):
+            // the value alone ("true") would be taken for the finding's secret and hidden from its message
+            String text = doc.text();
+            int s = doc.lines().lineStart(doc.lines().lineOf(d.start()));
+            int key = text.lastIndexOf("\"defaultValue\"", d.start());
+            if (key >= s) {
+                s = key;
+            }
+            while (s < d.start() && Character.isWhitespace(text.charAt(s))) {
+                s++;
+            }
+            return new Origin(s, slice(doc, s, d.end() + (d.isString() ? 1 : 0)), d, param.name());
         }
         return new Origin(p.nameOffset(), slice(doc, p), p.value(), null);
+    }
+
+    /**
+     * The parameter of {@code t} that {@code v} only reads ({@code disableLocalAuth}, Terraform {@code var.x}), or null.
+     * A Terraform variable may be declared in another file of its module folder: its name is enough.
+     */
+    static String parameterRead(IacTemplate t, IacValue v) {
+        String ref = t.singleReference(v);
+        if (ref == null) {
+            return null;
+        }
+        if (t.format().language().equals("terraform")) {
+            return ref.startsWith("var.") && ref.indexOf('.', 4) < 0 ? ref.substring(4) : null;
+        }
+        IacTemplate.Parameter p = t.referencedParameter(ref);
+        return p == null ? null : p.name();
+    }
+
+    /** The argument a module call passes for the module's parameter {@code name}, or null when it passes none. */
+    static IacProperty moduleArgument(IacTemplate t, IacTemplate.Module m, String name) {
+        if (m.body() == null || !m.body().isObject()) {
+            return null;
+        }
+        if (t.format().language().equals("terraform")) {
+            return m.body().property(name);
+        }
+        IacValue params = m.body().get("params");
+        return params == null || !params.isObject() ? null : params.property(name);
+    }
+
+    /**
+     * Whether a parameter's default never applies in this scan: the module is called from other files of the scan,
+     * and every call passes the parameter (each call's value is judged where it is written).
+     */
+    static boolean overriddenByEveryCaller(Document doc, String parameter) {
+        List<IacModules.Call> calls = doc.view(IacModules.VIEW).callers(doc.path());
+        if (calls.isEmpty()) {
+            return false;
+        }
+        for (IacModules.Call c : calls) {
+            if (moduleArgument(c.caller().template(), c.module(), parameter) == null) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The message of a switch decided at {@code o}: by the property itself, or by a parameter's default. */
@@ -123,6 +181,9 @@ final class IacFindings {
         }
         if (Boolean.valueOf(!safe).equals(t.resolveBool(p.value()))) {
             Origin o = origin(doc, t, p);
+            if (o.parameter() != null && overriddenByEveryCaller(doc, o.parameter())) {
+                return;
+            }
             String message = switchMessage(o, subject, name, String.valueOf(!safe), effect);
             out.report(o.offset(), o.text(), prefix.isEmpty() ? message.replace("Key-based authentication: ", "")
                     : message, withBooleanFix(doc, o.value(), safe, remediation,

@@ -22,10 +22,13 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
     }
 
     private static final List<Target> TARGETS = targets();
-    /** The resource types, lower case: a file that names none of them has nothing for this rule. */
-    private static final List<String> KEYWORDS = TARGETS.stream()
+    /**
+     * The resource types, lower case, and {@code module} (a module call may pass a switch on): a file that names none
+     * of them has nothing for this rule.
+     */
+    private static final List<String> KEYWORDS = Stream.concat(TARGETS.stream()
             .flatMap(t -> Stream.of(t.armType(), t.tfType())).filter(x -> !x.isEmpty())
-            .map(x -> x.toLowerCase(Locale.ROOT)).distinct().toList();
+            .map(x -> x.toLowerCase(Locale.ROOT)), Stream.of("module")).distinct().toList();
 
     private static List<Target> targets() {
         List<Target> out = new java.util.ArrayList<>();
@@ -49,6 +52,29 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
     @Override
     public Remediation exampleRemediation() {
         return remediation(IacRemedies.EXAMPLE, TARGETS.get(0), null);
+    }
+
+    private static final List<Switch> SWITCHES = TARGETS.stream().flatMap(target -> Stream.of(
+            target.armType().isEmpty() ? null : new Switch(target.armType(), List.of("properties", "disableLocalAuth"),
+                    true, target.label(), "its keys work", "Key-based authentication: "),
+            target.disabled() == null ? null : new Switch(target.tfType(), List.of(target.disabled()), true,
+                    target.label(), "its keys work", "Key-based authentication: "),
+            new Switch(target.tfType(), List.of(target.enabled()), false, target.label(), "its keys work",
+                    "Key-based authentication: ")).filter(java.util.Objects::nonNull)).toList();
+
+    @Override
+    List<Switch> switches() {
+        return SWITCHES;
+    }
+
+    @Override
+    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        for (Target target : TARGETS) {
+            if (!target.armType().isEmpty() && r.isType(target.armType()) || r.isType(target.tfType())) {
+                return remediation(t, target, r);
+            }
+        }
+        return exampleRemediation();
     }
 
     @Override
@@ -82,6 +108,9 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
         if (disabled != null) {
             if (Boolean.FALSE.equals(t.resolveBool(disabled.value()))) {
                 IacFindings.Origin o = IacFindings.origin(doc, t, disabled);
+                if (o.parameter() != null && IacFindings.overriddenByEveryCaller(doc, o.parameter())) {
+                    return;
+                }
                 report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.disabled(), "false",
                         "its keys work"), IacFindings.withBooleanFix(doc, o.value(), true, remediation(t, target, r),
                         "Set " + (o.parameter() == null ? target.disabled() : o.parameter()) + " to true."));
@@ -89,6 +118,9 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
         } else if (enabled != null) {
             if (Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
                 IacFindings.Origin o = IacFindings.origin(doc, t, enabled);
+                if (o.parameter() != null && IacFindings.overriddenByEveryCaller(doc, o.parameter())) {
+                    return;
+                }
                 report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.enabled(), "true",
                         "its keys work"), IacFindings.withBooleanFix(doc, o.value(), false, remediation(t, target, r),
                         "Set " + (o.parameter() == null ? target.enabled() : o.parameter()) + " to false."));

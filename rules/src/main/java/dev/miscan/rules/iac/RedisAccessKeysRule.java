@@ -11,13 +11,29 @@ import java.util.List;
 
 @DetectorInfo(
         rules = "MI-IAC-REDIS-ACCESS-KEYS",
-        keywords = {"microsoft.cache/redis", "azurerm_redis_cache"},
+        keywords = {"microsoft.cache/redis", "azurerm_redis_cache", "module"},
         kind = "iac")
 public final class RedisAccessKeysRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
         return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    private static final List<Switch> SWITCHES = List.of(
+            new Switch("Microsoft.Cache/redis", List.of("properties", "disableAccessKeyAuthentication"), true,
+                    "Redis cache", "its access keys work", "Key-based authentication: "),
+            new Switch("azurerm_redis_cache", List.of("access_keys_authentication_enabled"), false, "Redis cache",
+                    "its access keys work", "Key-based authentication: "));
+
+    @Override
+    List<Switch> switches() {
+        return SWITCHES;
+    }
+
+    @Override
+    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        return remediation(t, r);
     }
 
     @Override

@@ -11,13 +11,30 @@ import java.util.List;
 
 @DetectorInfo(
         rules = "MI-IAC-STORAGE-SHARED-KEY-ACCESS",
-        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account"},
+        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account", "module"},
         kind = "iac")
 public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
         return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    private static final String EFFECT = "its account keys and key-signed SAS work";
+    private static final List<Switch> SWITCHES = List.of(
+            new Switch("Microsoft.Storage/storageAccounts", List.of("properties", "allowSharedKeyAccess"), false,
+                    "storage account", EFFECT, "Key-based authentication: "),
+            new Switch("azurerm_storage_account", List.of("shared_access_key_enabled"), false, "storage account",
+                    EFFECT, "Key-based authentication: "));
+
+    @Override
+    List<Switch> switches() {
+        return SWITCHES;
+    }
+
+    @Override
+    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        return remediation(t, r);
     }
 
     @Override
@@ -29,7 +46,7 @@ public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
         String[] path = arm ? new String[] {"properties", "allowSharedKeyAccess"}
                 : new String[] {"shared_access_key_enabled"};
         IacFindings.keySwitch(doc, t, r, path, false, "Key-based authentication: ",
-                IacFindings.label(t, r, "storage account"), "its account keys and key-signed SAS work",
+                IacFindings.label(t, r, "storage account"), EFFECT,
                 remediation(t, r), (offset, text, message, remediation) -> report(doc, sink, offset, text, message,
                         remediation));
     }

@@ -101,6 +101,12 @@ public abstract class Detector {
     /** As above, found by a detector of kind {@code kind} (a value detector reading a configuration slot). */
     protected final void report(Document doc, FindingSink sink, String ruleId, String kind, int offset,
             String secret, String message, Remediation remediation) {
+        report(doc, sink, ruleId, kind, offset, secret, message, remediation, List.of());
+    }
+
+    /** As above, with other places the result involves (in this file or another). */
+    protected final void report(Document doc, FindingSink sink, String ruleId, String kind, int offset,
+            String secret, String message, Remediation remediation, List<Finding.Related> related) {
         RuleDescriptor rule = rule(ruleId);
         LineIndex lines = doc.lines();
         int line = lines.lineOf(offset);
@@ -114,6 +120,6 @@ public abstract class Detector {
         Remediation withReason = remediation.fix() != null || !remediation.manual().isEmpty() ? remediation
                 : remediation.withManual(Remediation.whyManual(rule, doc.path(), redacted));
         sink.accept(new Finding(rule, rule.defaultSeverity(), redacted, location, null,
-                Redaction.preview(secret), Redaction.sha256(secret), null, withReason, null, null, kind), secret);
+                Redaction.preview(secret), Redaction.sha256(secret), null, withReason, null, null, kind, related), secret);
     }
 }

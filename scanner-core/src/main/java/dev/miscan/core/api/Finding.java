@@ -19,6 +19,8 @@ import java.util.Objects;
  * @param suppression why it is not counted (inline allow, config allow-list, baseline), or null
  * @param detector    what found it: value, config, java, iac or script (a property of the result, so that
  *                    per-format views stay possible while the rule id is the same in every format)
+ * @param related     other places the result involves (the resource a module argument configures), each with
+ *                    what it is; empty for most results
  */
 public record Finding(
         RuleDescriptor rule,
@@ -32,7 +34,28 @@ public record Finding(
         Remediation remediation,
         Provenance provenance,
         Suppression suppression,
-        String detector) {
+        String detector,
+        java.util.List<Related> related) {
+
+    /** Another place a result involves, and what it is there ("the Service Bus namespace it configures"). */
+    public record Related(Location location, String message) {
+        public Related {
+            Objects.requireNonNull(location);
+            Objects.requireNonNull(message);
+        }
+    }
+
+    public Finding(RuleDescriptor rule, Severity severity, String message, Location location, String snippet,
+            String preview, String secretHash, String fingerprint, Remediation remediation, Provenance provenance,
+            Suppression suppression, String detector) {
+        this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, provenance,
+                suppression, detector, java.util.List.of());
+    }
+
+    public Finding withRelated(java.util.List<Related> newRelated) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
+                remediation, provenance, suppression, detector, newRelated);
+    }
 
     /** The deterministic output order: path, line, column, rule. */
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::location)
@@ -44,6 +67,7 @@ public record Finding(
         Objects.requireNonNull(location);
         Objects.requireNonNull(remediation);
         detector = detector == null ? "value" : detector;
+        related = related == null ? java.util.List.of() : java.util.List.copyOf(related);
     }
 
     /** A finding from the working tree: no commit, not suppressed. */
@@ -55,42 +79,42 @@ public record Finding(
 
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, newFingerprint,
-                remediation, provenance, suppression, detector);
+                remediation, provenance, suppression, detector, related);
     }
 
     public Finding withSnippet(String newSnippet) {
         return new Finding(rule, severity, message, location, newSnippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector);
+                remediation, provenance, suppression, detector, related);
     }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector);
+                remediation, provenance, suppression, detector, related);
     }
 
     public Finding withProvenance(Provenance newProvenance) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, newProvenance, suppression, detector);
+                remediation, newProvenance, suppression, detector, related);
     }
 
     public Finding withRemediation(Remediation newRemediation) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                newRemediation, provenance, suppression, detector);
+                newRemediation, provenance, suppression, detector, related);
     }
 
     public Finding withLocation(Location newLocation) {
         return new Finding(rule, severity, message, newLocation, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector);
+                remediation, provenance, suppression, detector, related);
     }
 
     public Finding withSuppression(Suppression newSuppression) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, newSuppression, detector);
+                remediation, provenance, newSuppression, detector, related);
     }
 
     public Finding withDetector(String newDetector) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, newDetector);
+                remediation, provenance, suppression, newDetector, related);
     }
 
     public boolean suppressed() {

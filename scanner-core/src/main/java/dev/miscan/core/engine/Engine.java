@@ -103,6 +103,7 @@ public final class Engine {
             }
         }
         dev.miscan.core.parse.config.SettingsIndex settings = new dev.miscan.core.parse.config.SettingsIndex(entries.values());
+        dev.miscan.core.parse.iac.IacModules modules = new dev.miscan.core.parse.iac.IacModules(entries.values());
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
@@ -133,7 +134,7 @@ public final class Engine {
                             "not valid UTF-8; invalid bytes were replaced and the rest was scanned", false));
                 }
                 try {
-                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants, settings)));
+                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants, settings, modules)));
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // one file's bad luck (a parser bug, a pathological structure) must not end the scan
                     warnings.add(new ScanWarning(entry.path(), "skipped: internal error while scanning it ("
@@ -149,7 +150,7 @@ public final class Engine {
                 Source.Entry entry = constants.entry(path).orElse(null);
                 if (entry != null && results.containsKey(entry.key())) {
                     try {
-                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants, settings)));
+                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants, settings, modules)));
                     } catch (SkippedException | IOException | RuntimeException e) {
                         // keep the first result; the warning was given then
                     }
@@ -197,11 +198,13 @@ public final class Engine {
      *                          is resolved; null for a fragment on its own
      * @param settings          the settings files of the whole scan (a Helm chart's values, included pipeline
      *                          variables); null for a fragment on its own
+     * @param modules           the Bicep and Terraform modules of the whole scan (what a module call deploys, who
+     *                          calls a module); null for a fragment on its own
      */
     public record Options(boolean applySuppressions, ConstantIndex constants,
-            dev.miscan.core.parse.config.SettingsIndex settings) {
+            dev.miscan.core.parse.config.SettingsIndex settings, dev.miscan.core.parse.iac.IacModules modules) {
         public Options(boolean applySuppressions, ConstantIndex constants) {
-            this(applySuppressions, constants, null);
+            this(applySuppressions, constants, null, null);
         }
 
         /** Suppressions applied, the fragment on its own. */
@@ -229,6 +232,9 @@ public final class Engine {
         }
         if (options.settings() != null) {
             doc.provide(dev.miscan.core.parse.config.SettingsIndex.VIEW, options.settings());
+        }
+        if (options.modules() != null) {
+            doc.provide(dev.miscan.core.parse.iac.IacModules.VIEW, options.modules());
         }
         Detected detected = detect(doc, hits, options.constants(), warnings);
         if (detected.findings().isEmpty()) {

@@ -170,6 +170,13 @@ public final class JsonWriter {
         node.put("snippet", text(f.snippet()));
         node.put("preview", text(f.preview()));
         node.put("fingerprint", text(f.fingerprint()));
+        if (!f.related().isEmpty()) {
+            ArrayNode related = node.putArray("related");
+            for (Finding.Related r : f.related()) {
+                related.addObject().put("path", text(r.location().path())).put("startLine", r.location().startLine())
+                        .put("message", text(r.message()));
+            }
+        }
 
         Remediation r = f.remediation();
         ObjectNode rem = node.putObject("remediation");

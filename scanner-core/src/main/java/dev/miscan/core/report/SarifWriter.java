@@ -261,6 +261,18 @@ public final class SarifWriter {
                 .withLocations(List.of(new Location().withPhysicalLocation(physical)))
                 .withKind(null)
                 .withRank(null);
+        if (!f.related().isEmpty()) {
+            // the places the message's "related" link points at: a module's resource that an argument configures
+            java.util.Set<Location> related = new LinkedHashSet<>();
+            int id = 1;
+            for (Finding.Related rel : f.related()) {
+                related.add(new Location().withId(id++)
+                        .withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(rel.location().path()))
+                                .withRegion(new Region().withStartLine(Math.max(1, rel.location().startLine()))))
+                        .withMessage(new Message().withText(rel.message())));
+            }
+            result.setRelatedLocations(related);
+        }
         if (notBlank(f.fingerprint())) {
             result.setPartialFingerprints(new PartialFingerprints()
                     .withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));

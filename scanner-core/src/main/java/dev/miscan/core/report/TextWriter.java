@@ -97,6 +97,10 @@ public final class TextWriter {
                 .append("  ").append(paint(DIM, f.rule().id()))
                 .append("  ").append(notBlank(f.message()) ? f.message() : f.rule().summary())
                 .append('\n');
+        for (Finding.Related rel : f.related()) {
+            sb.append("  see: ").append(rel.location().path()).append(':').append(rel.location().startLine())
+                    .append("  ").append(rel.message()).append('\n');
+        }
         Provenance p = f.provenance();
         if (p != null) {
             sb.append("  commit: ").append(p.shortCommit()).append(' ')

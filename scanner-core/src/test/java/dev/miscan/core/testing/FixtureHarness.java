@@ -71,6 +71,43 @@ public final class FixtureHarness {
     }
 
     private List<String> checkMarkers(String name, String text) {
+        return checkMarkers(text, scan(name, text));
+    }
+
+    /**
+     * Checks a fixture that is a folder (a module and the files that call it): the folder is scanned as one scan,
+     * and each file's findings are compared with its markers. Every difference is named with its file.
+     */
+    public List<String> checkTree(Path dir) {
+        List<String> warnings = new ArrayList<>();
+        dev.miscan.core.engine.ScanResult result;
+        try {
+            result = engine.scan(dir, List.of(new dev.miscan.core.source.FileTreeSource(dir, dir, List.of(),
+                    dev.miscan.core.engine.ScanRequest.DEFAULT_MAX_FILE_SIZE)), 1);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        result.warnings().forEach(w -> warnings.add(w.path() + ": " + w.message()));
+        if (!warnings.isEmpty()) {
+            throw new AssertionError("fixture " + dir.getFileName() + " produced warnings: " + warnings);
+        }
+        Map<String, List<Finding>> byFile = new TreeMap<>();
+        for (List<Finding> list : List.of(result.findings(), result.suppressedFindings())) {
+            for (Finding f : list) {
+                byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).add(f);
+            }
+        }
+        List<String> problems = new ArrayList<>();
+        for (Path file : fixtures(dir)) {
+            String path = dir.relativize(file).toString().replace('\\', '/');
+            for (String problem : checkMarkers(read(file), byFile.getOrDefault(path, List.of()))) {
+                problems.add(path + ": " + problem);
+            }
+        }
+        return problems;
+    }
+
+    private List<String> checkMarkers(String text, List<Finding> findings) {
         String[] lines = text.split("\n", -1);
         Map<Integer, List<String>> expected = new TreeMap<>();
         List<String> pending = new ArrayList<>();
@@ -91,7 +128,7 @@ public final class FixtureHarness {
             problems.add("expect: marker(s) " + pending + " at the end of the file have no line to apply to");
         }
         Map<Integer, List<String>> actual = new TreeMap<>();
-        for (Finding f : scan(name, text)) {
+        for (Finding f : findings) {
             actual.computeIfAbsent(f.location().startLine(), k -> new ArrayList<>())
                     .add(f.rule().id() + " " + f.severity().sarifLevel());
         }

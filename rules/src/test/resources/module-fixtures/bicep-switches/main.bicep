@@ -1,0 +1,41 @@
+// mi-scan:allow-file test fixture: module calls decide the key switches of the modules' resources
+// expect: MI-IAC-STORAGE-SHARED-KEY-ACCESS warning
+param keysOn bool = true
+param location string = resourceGroup().location
+
+module orders 'modules/bus.bicep' = {
+  name: 'orders'
+  params: {
+    name: 'orders'
+    // expect: MI-IAC-LOCAL-AUTH-ENABLED warning
+    disableLocalAuth: false
+    allowShared: keysOn
+  }
+}
+
+// good: this call turns keys off; the module's default (keys on) applies to no call of the scan
+module billing 'modules/bus.bicep' = {
+  name: 'billing'
+  params: {
+    name: 'billing'
+    disableLocalAuth: true
+    allowShared: false
+  }
+}
+
+// the cache module's own default decides: reported in the module, where it is written
+module cache 'modules/cache.bicep' = {
+  name: 'cache'
+  params: {
+    location: location
+  }
+}
+
+// a registry module's source is not in the tree: not followed
+module registry 'br/public:avm/res/service-bus/namespace:0.9.0' = {
+  name: 'registry'
+  params: {
+    name: 'registry'
+    disableLocalAuth: false
+  }
+}

@@ -1,0 +1,222 @@
+package dev.miscan.core.parse.iac;
+
+import dev.miscan.core.parse.Document;
+import dev.miscan.core.parse.LineIndex;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The Bicep and Terraform modules of one scan, for the decisions a module call makes: a Bicep {@code module} whose
+ * {@code source} is a file of the scan ({@code 'modules/storage.bicep'}), a Terraform {@code module} whose
+ * {@code source} is a folder of the scan ({@code "./modules/storage"}). Registry references ({@code br:},
+ * {@code ts:}, the Terraform registry) are not followed: their source is not in the tree.
+ *
+ * <p>A module's files are read and parsed when a call asks for them, once, whatever thread asks; who calls a module
+ * is worked out once per scan, from the files that name a module source at all.
+ *
+ * <p>Thread-safe: the engine's scanning threads share one instance per scan.
+ */
+public final class IacModules {
+    /** The modules of the scan a document belongs to; a document scanned on its own gets none. */
+    public static final Document.View<IacModules> VIEW = doc -> new IacModules(List.of());
+
+    /** A module's file, parsed. */
+    public record Source(String path, IacTemplate template, LineIndex lines) {
+        /** The 1-based line of an offset of the file. */
+        public int line(int offset) {
+            return lines.lineOf(Math.max(0, offset)) + 1;
+        }
+    }
+
+    /** A call of a module: the calling file and its {@code module} declaration. */
+    public record Call(Source caller, IacTemplate.Module module) {
+    }
+
+    /** Module files larger than this are not followed (generated or data, not a module a team writes). */
+    private static final int MAX_CHARS = 2 * 1024 * 1024;
+    /** A Terraform module folder with more files than this is not followed. */
+    private static final int MAX_FOLDER_FILES = 64;
+    private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^[ \\t]*+module[ \\t]++[A-Za-z_][A-Za-z0-9_]*+"
+            + "[ \\t]++'([^'\\n]{1,400})'");
+    private static final Pattern TF_SOURCE = Pattern.compile("(?m)^[ \\t]*+source[ \\t]*+=[ \\t]*+\"(\\.{1,2}/[^\"\\n]{0,400})\"");
+
+    private final Map<String, dev.miscan.core.source.Source.Entry> files = new LinkedHashMap<>();
+    private final ConcurrentHashMap<String, Optional<Source>> parsed = new ConcurrentHashMap<>();
+    private volatile Map<String, List<String>> callersByTarget;
+
+    /** The modules among {@code entries}: their {@code .bicep} and {@code .tf} files (the first entry of a path wins). */
+    public IacModules(Collection<? extends dev.miscan.core.source.Source.Entry> entries) {
+        for (dev.miscan.core.source.Source.Entry e : entries) {
+            String p = e.path().toLowerCase(Locale.ROOT);
+            if ((p.endsWith(".bicep") || p.endsWith(".tf")) && !files.containsKey(e.path())) {
+                files.put(e.path(), e);
+            }
+        }
+    }
+
+    /**
+     * The files a module call in the file at {@code fromPath} deploys: for a Bicep source, the one file; for a
+     * Terraform source, the {@code .tf} files of the folder. Empty when the source is not in the scan.
+     */
+    public List<Source> sources(String fromPath, String source) {
+        String target = target(fromPath, source);
+        if (target == null) {
+            return List.of();
+        }
+        if (target.endsWith(".bicep")) {
+            return parse(target).map(List::of).orElse(List.of());
+        }
+        List<Source> out = new ArrayList<>();
+        for (String p : folderFiles(target)) {
+            parse(p).ifPresent(out::add);
+        }
+        return out;
+    }
+
+    /**
+     * The calls of the module that the file at {@code path} is (a Bicep file, or one of the {@code .tf} files of a
+     * Terraform module folder) by other files of the scan; empty when nothing in the scan calls it.
+     */
+    public List<Call> callers(String path) {
+        Map<String, List<String>> index = callersByTarget;
+        if (index == null) {
+            index = buildCallers();
+        }
+        String target = path.endsWith(".tf") ? folderOf(path) : path;
+        List<Call> out = new ArrayList<>();
+        for (String caller : index.getOrDefault(target, List.of())) {
+            Optional<Source> s = parse(caller);
+            if (s.isEmpty()) {
+                continue;
+            }
+            for (IacTemplate.Module m : s.get().template().modules()) {
+                if (target.equals(target(caller, m.source()))) {
+                    out.add(new Call(s.get(), m));
+                }
+            }
+        }
+        return out;
+    }
+
+    private synchronized Map<String, List<String>> buildCallers() {
+        if (callersByTarget != null) {
+            return callersByTarget;
+        }
+        Map<String, List<String>> index = new HashMap<>();
+        for (var e : files.entrySet()) {
+            String text = text(e.getValue());
+            if (text == null || !text.contains("module")) {
+                continue;
+            }
+            Matcher m = (e.getKey().endsWith(".bicep") ? BICEP_MODULE : TF_SOURCE).matcher(text);
+            while (m.find()) {
+                String target = target(e.getKey(), m.group(1));
+                if (target != null) {
+                    List<String> callers = index.computeIfAbsent(target, k -> new ArrayList<>());
+                    if (!callers.contains(e.getKey())) {
+                        callers.add(e.getKey());
+                    }
+                }
+            }
+        }
+        callersByTarget = index;
+        return index;
+    }
+
+    /**
+     * Where a module source written in the file at {@code fromPath} points in the scan: a {@code .bicep} file, or a
+     * Terraform module folder (no trailing slash); null for a registry reference or a place outside the scan.
+     */
+    String target(String fromPath, String source) {
+        if (source == null || source.isBlank()) {
+            return null;
+        }
+        String s = source.strip().replace('\\', '/');
+        boolean bicep = fromPath.endsWith(".bicep");
+        if (bicep ? s.contains(":") || !s.endsWith(".bicep") : !(s.startsWith("./") || s.startsWith("../"))) {
+            return null; // br:, ts:, a registry or a URL
+        }
+        String resolved = normalize(folderOf(fromPath), s);
+        if (resolved == null) {
+            return null;
+        }
+        if (bicep) {
+            return files.containsKey(resolved) ? resolved : null;
+        }
+        return folderFiles(resolved).isEmpty() ? null : resolved;
+    }
+
+    private List<String> folderFiles(String folder) {
+        String prefix = folder.isEmpty() ? "" : folder + "/";
+        List<String> out = new ArrayList<>();
+        for (String p : files.keySet()) {
+            if (p.endsWith(".tf") && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
+                out.add(p);
+                if (out.size() == MAX_FOLDER_FILES) {
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String folderOf(String path) {
+        int slash = path.lastIndexOf('/');
+        return slash < 0 ? "" : path.substring(0, slash);
+    }
+
+    /** {@code folder/relative} with {@code .} and {@code ..} segments resolved; null when it leaves the scan. */
+    private static String normalize(String folder, String relative) {
+        List<String> parts = new ArrayList<>();
+        for (String p : (folder.isEmpty() ? relative : folder + "/" + relative).split("/")) {
+            if (p.isEmpty() || p.equals(".")) {
+                continue;
+            }
+            if (p.equals("..")) {
+                if (parts.isEmpty()) {
+                    return null;
+                }
+                parts.remove(parts.size() - 1);
+            } else {
+                parts.add(p);
+            }
+        }
+        return String.join("/", parts);
+    }
+
+    private Optional<Source> parse(String path) {
+        return parsed.computeIfAbsent(path, p -> {
+            var entry = files.get(p);
+            String text = entry == null ? null : text(entry);
+            if (text == null) {
+                return Optional.empty();
+            }
+            try {
+                List<ParseProblem> problems = new ArrayList<>();
+                IacTemplate t = p.endsWith(".bicep") ? BicepParser.parse(text, false, problems)
+                        : HclParser.parse(text, false, problems);
+                return Optional.of(new Source(p, t, new LineIndex(text)));
+            } catch (RuntimeException | StackOverflowError e) {
+                return Optional.empty(); // the file's own scan names the problem
+            }
+        });
+    }
+
+    private static String text(dev.miscan.core.source.Source.Entry entry) {
+        try {
+            String text = entry.read().text();
+            return text.length() > MAX_CHARS ? null : text;
+        } catch (java.io.IOException | dev.miscan.core.source.SkippedException | RuntimeException e) {
+            return null; // the file's own scan warns about it
+        }
+    }
+}
