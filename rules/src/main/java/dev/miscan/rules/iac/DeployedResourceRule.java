@@ -9,6 +9,7 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.iac.IacModules;
 import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
+import dev.miscan.core.parse.iac.IacValue;
 import java.util.List;
 
 /**
@@ -39,7 +40,12 @@ abstract class DeployedResourceRule extends Detector {
     public final void scan(Document doc, FindingSink sink) {
         for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
             for (IacTemplate.Resource r : t.resources()) {
-                if (IacFindings.deployed(r)) {
+                if (!IacFindings.deployed(r)) {
+                    continue;
+                }
+                if (r.type().startsWith(IacTemplate.AZAPI)) {
+                    azapi(doc, sink, t, r);
+                } else {
                     check(doc, sink, t, r);
                 }
             }
@@ -62,17 +68,103 @@ abstract class DeployedResourceRule extends Detector {
         return exampleRemediation();
     }
 
+    /**
+     * An {@code azapi_resource} of a type with a key switch: judged on the ARM body it deploys, as the ARM template
+     * would be (a switch it does not set has Azure's default, which keeps keys working).
+     */
+    private void azapi(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
+        IacTemplate.Resource typed = withArmType(r, List.of(t));
+        for (Switch s : switches()) {
+            if (isType(typed, s)) {
+                IacFindings.keySwitch(doc, t, r, s.path().toArray(String[]::new), s.safe(), s.prefix(),
+                        IacFindings.label(t, r, s.label()), s.effect(), azapiRemediation(t, r, s),
+                        (offset, text, message, remediation) -> report(doc, sink, offset, text, message, remediation));
+            }
+        }
+    }
+
+    /**
+     * An {@code azapi_resource} whose type is read from a variable ({@code type = var.resource_types.storage_account})
+     * with that type when a variable default of {@code templates} (a module folder's files) gives it; {@code r}
+     * otherwise.
+     */
+    static IacTemplate.Resource withArmType(IacTemplate.Resource r, List<IacTemplate> templates) {
+        String prefix = IacTemplate.AZAPI + "?";
+        if (!r.type().startsWith(prefix)) {
+            return r;
+        }
+        String[] ref = r.type().substring(prefix.length()).split("\\.");
+        if (ref.length < 2 || !ref[0].equals("var")) {
+            return r;
+        }
+        for (IacTemplate t : templates) {
+            IacTemplate.Parameter p = t.parameter(ref[1]);
+            IacValue v = p == null ? null : p.defaultValue();
+            for (int i = 2; v != null && i < ref.length; i++) {
+                v = v.isObject() ? v.get(ref[i]) : null;
+            }
+            String written = v != null && v.isString() ? v.text() : null;
+            if (written == null && p != null && ref.length == 3) {
+                // an attribute of an object type with its default in the type: optional(string, "Microsoft.X/y@v")
+                java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
+                        + java.util.regex.Pattern.quote(ref[2]) + "\\s*+=\\s*+optional\\(\\s*+string\\s*+,\\s*+\"([^\"]{1,200})\"")
+                        .matcher(p.type());
+                written = m.find() ? m.group(1) : null;
+            }
+            if (written != null && written.indexOf('/') > 0) {
+                String[] typeAndVersion = written.split("@", 2);
+                return new IacTemplate.Resource(r.symbol(), IacTemplate.AZAPI + typeAndVersion[0],
+                        typeAndVersion.length > 1 ? typeAndVersion[1] : "", r.offset(), r.declEnd(), r.body(),
+                        r.existing(), r.parent(), r.data());
+            }
+        }
+        return r;
+    }
+
+    /** Whether {@code r} is of the switch's type: written so, or an {@code azapi_resource} of that ARM type. */
+    private static boolean isType(IacTemplate.Resource r, Switch s) {
+        return r.isType(s.type()) || s.type().indexOf('/') > 0 && r.isType(IacTemplate.AZAPI + s.type());
+    }
+
+    /**
+     * The rule's remediation for an {@code azapi_resource}: the setting goes in its {@code body}, in the ARM names
+     * (the azurerm attributes of the rule's own Terraform advice do not apply).
+     */
+    private Remediation azapiRemediation(IacTemplate t, IacTemplate.Resource r, Switch s) {
+        IacTemplate.Resource arm = new IacTemplate.Resource(r.symbol(), r.type().substring(IacTemplate.AZAPI.length()),
+                r.apiVersion(), r.offset(), r.declEnd(), r.body(), r.existing(), r.parent(), r.data());
+        Remediation base = switchRemediation(t, arm);
+        StringBuilder body = new StringBuilder("body = {\n");
+        String indent = "  ";
+        for (int i = 0; i < s.path().size() - 1; i++) {
+            body.append(indent).append(s.path().get(i)).append(" = {\n");
+            indent += "  ";
+        }
+        body.append(indent).append(s.path().get(s.path().size() - 1)).append(" = ").append(s.safe()).append('\n');
+        for (int i = s.path().size() - 2; i >= 0; i--) {
+            indent = indent.substring(2);
+            body.append(indent).append("}\n");
+        }
+        body.append("}\n");
+        return new Remediation(base.service(), base.target(), base.summary(), "terraform",
+                "# in azapi_resource \"" + r.symbol() + "\"\n" + body, base.dependency(), base.roles(), base.scope(),
+                base.commands(), base.fix(), base.access(), base.manual());
+    }
+
     private void moduleArguments(Document doc, FindingSink sink, IacTemplate t) {
         IacModules modules = doc.view(IacModules.VIEW);
         for (IacTemplate.Module m : t.modules()) {
-            for (IacModules.Source callee : modules.sources(doc.path(), m.source())) {
+            List<IacModules.Source> folder = modules.sources(doc.path(), m.source());
+            List<IacTemplate> templates = folder.stream().map(IacModules.Source::template).toList();
+            for (IacModules.Source callee : folder) {
                 IacTemplate ct = callee.template();
-                for (IacTemplate.Resource r : ct.resources()) {
-                    if (!IacFindings.deployed(r)) {
+                for (IacTemplate.Resource declared : ct.resources()) {
+                    if (!IacFindings.deployed(declared)) {
                         continue;
                     }
+                    IacTemplate.Resource r = withArmType(declared, templates);
                     for (Switch s : switches()) {
-                        if (r.isType(s.type())) {
+                        if (isType(r, s)) {
                             moduleArgument(doc, sink, t, m, callee, r, s);
                         }
                     }
@@ -96,12 +188,13 @@ abstract class DeployedResourceRule extends Detector {
         String what = IacFindings.label(ct, r, s.label());
         String value = String.valueOf(!s.safe());
         String message = o.parameter() == null
-                ? s.prefix() + "module '" + m.symbol() + "' passes " + parameter + " = " + value + " to " + file
-                        + ", which sets " + setting + " of " + what + ", so " + s.effect() + "."
+                ? s.prefix() + "module '" + m.symbol() + "' sets its parameter " + parameter + " to " + value + " ("
+                        + file + "), which sets " + setting + " of " + what + ", so " + s.effect() + "."
                 : s.prefix() + "parameter '" + o.parameter() + "' defaults to " + value + ", which module '"
                         + m.symbol() + "' passes as " + parameter + " to " + file + " to set " + setting + " of " + what
                         + ", so " + s.effect() + " for every caller that passes no other value.";
-        Remediation remediation = IacFindings.withBooleanFix(doc, o.value(), s.safe(), switchRemediation(ct, r),
+        Remediation base = r.type().startsWith(IacTemplate.AZAPI) ? azapiRemediation(ct, r, s) : switchRemediation(ct, r);
+        Remediation remediation = IacFindings.withBooleanFix(doc, o.value(), s.safe(), base,
                 "Set " + (o.parameter() == null ? parameter : o.parameter()) + " to " + s.safe() + ".");
         int line = callee.line(p.nameOffset());
         Finding.Related related = new Finding.Related(new Location(callee.path(), line, 1, line, 1),

@@ -51,13 +51,58 @@ final class HclParser extends TokenParser {
         return t;
     }
 
+    /**
+     * An {@code azapi_resource} whose {@code type} is written ({@code "Microsoft.Storage/storageAccounts@2023-05-01"})
+     * and whose {@code body} is an object (azapi 2) or {@code jsonencode} of one (azapi 1): a resource of type
+     * {@link IacTemplate#AZAPI} + its ARM type, whose body is the ARM body ({@code name}, {@code location}, {@code identity} and
+     * the {@code body}'s {@code properties}, {@code kind}, {@code sku}…); null for anything else.
+     */
+    private static IacTemplate.Resource azapiResource(Block b) {
+        List<Token> labels = b.labels();
+        if (labels.size() != 2 || !labels.get(0).text().equals("azapi_resource") || b.body() == null
+                || !b.body().isObject()) {
+            return null;
+        }
+        IacValue type = b.body().get("type");
+        IacValue armBody = b.body().get("body");
+        if (armBody != null && armBody.isExpression() && armBody.text() != null
+                && armBody.text().strip().startsWith("jsonencode(") && armBody.items().size() == 1) {
+            armBody = armBody.items().get(0);
+        }
+        if (type == null || armBody == null || !armBody.isObject()) {
+            return null;
+        }
+        // a type read from a variable (var.resource_types.storage_account) is resolved where the variable is known
+        String written = type.isString() ? type.text() : type.isExpression() && type.text() != null
+                ? "?" + type.text().strip() : "";
+        if (written.indexOf('/') < 0 && !written.startsWith("?")) {
+            return null;
+        }
+        String[] typeAndVersion = written.split("@", 2);
+        List<IacProperty> props = new ArrayList<>();
+        for (String top : new String[] {"name", "location", "identity", "parent_id", "tags"}) {
+            IacProperty p = b.body().property(top);
+            if (p != null) {
+                props.add(p);
+            }
+        }
+        props.addAll(armBody.properties());
+        Token name = labels.get(1);
+        return new IacTemplate.Resource(name.text(), IacTemplate.AZAPI + typeAndVersion[0],
+                typeAndVersion.length > 1 ? typeAndVersion[1] : "", b.type().start(), name.end(),
+                IacValue.object(props, b.body().start(), b.body().end()), false, null, false);
+    }
+
     private static void model(IacTemplate t, Block b) {
         String kind = b.type().text();
         List<Token> labels = b.labels();
         IacValue body = b.body();
         switch (kind) {
             case "resource", "data" -> {
-                if (labels.size() == 2) {
+                IacTemplate.Resource azapi = kind.equals("resource") ? azapiResource(b) : null;
+                if (azapi != null) {
+                    t.resources.add(azapi);
+                } else if (labels.size() == 2) {
                     Token name = labels.get(1);
                     t.resources.add(new IacTemplate.Resource(name.text(), labels.get(0).text(), "", b.type().start(),
                             name.end(), body, false, null, kind.equals("data")));

@@ -99,6 +99,8 @@ public final class IacTemplate {
     }
 
     public static final IacTemplate EMPTY = new IacTemplate(Format.NONE);
+    /** The type of a Terraform {@code azapi_resource}: this prefix and its ARM resource type. */
+    public static final String AZAPI = "azapi:";
 
     private static final Pattern BICEP_IDENTIFIER = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
     private static final Pattern ARM_SINGLE = Pattern.compile(
