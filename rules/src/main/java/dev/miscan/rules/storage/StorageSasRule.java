@@ -55,10 +55,14 @@ public final class StorageSasRule extends StorageDetector {
                 continue;
             }
             ConnectionStrings.Segment seg = ConnectionStrings.window(text, at, 2);
+            // the account of the URL the token is on: the last host before it (a line may hold other URLs above)
             Matcher m = ACCOUNT_HOST.matcher(seg.content());
-            boolean found = m.find();
-            String account = found ? m.group(1).toLowerCase(java.util.Locale.ROOT) : null;
-            String url = found ? m.group() : "";
+            String account = null;
+            String url = "";
+            while (m.find() && (account == null || seg.start() + m.start() <= at)) {
+                account = m.group(1).toLowerCase(java.util.Locale.ROOT);
+                url = m.group();
+            }
             if (account != null && account.equals("devstoreaccount1")) {
                 continue;
             }
