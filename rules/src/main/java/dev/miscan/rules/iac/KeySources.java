@@ -42,6 +42,10 @@ final class KeySources {
                     + "|default_(?:primary|secondary)_[a-z_]+|connection_strings|query_keys");
     private static final Pattern ARM_KEY_MEMBER = Pattern.compile(
             "\\.(?:primary|secondary)[A-Za-z]*(?:Key|Keys|ConnectionString|ConnectionStrings)");
+    private static final Pattern SYMBOL_ID = Pattern.compile(
+            "(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]{0,127})\\.(id|name)\\b");
+    /** A resource provider's type written in a string ({@code Microsoft.EventHub/namespaces}). */
+    private static final Pattern TYPE_IN_TEXT = Pattern.compile("(?i)Microsoft\\.[A-Za-z]{2,40}/[A-Za-z]{2,40}");
     private static final int MAX_HOPS = 8;
 
     private KeySources() {
@@ -104,7 +108,22 @@ final class KeySources {
                 return new KeySource(id.group(1) + "(" + id.group(2) + ".id)", IacService.of(target.type()), target);
             }
         }
+        // a resource id written as a string: '${ns.id}/authorizationRules/…', '…/providers/Microsoft.EventHub/…'
+        Matcher symbol = SYMBOL_ID.matcher(src);
+        while (symbol.find()) {
+            IacTemplate.Resource target = t.resource(symbol.group(1));
+            if (target != null && IacService.of(target.type()) != null) {
+                return new KeySource(call + "(" + symbol.group(1) + "." + symbol.group(2) + "…)",
+                        IacService.of(target.type()), target);
+            }
+        }
         IacService service = typeService(t, v);
+        if (service == null) {
+            Matcher type = TYPE_IN_TEXT.matcher(src);
+            while (service == null && type.find()) {
+                service = IacService.of(type.group());
+            }
+        }
         IacTemplate.Resource target = service == null ? null : firstOf(t).get(service);
         return new KeySource(call + "()", service, target);
     }

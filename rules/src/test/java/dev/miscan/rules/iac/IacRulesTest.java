@@ -90,6 +90,125 @@ class IacRulesTest {
         }
     }
 
+    /**
+     * Templates made of what the evaluator follows (spreads, union(), merge(), concat(), ternaries, ??, variables
+     * that refer to each other and to themselves, module calls, loops), nested and combined at random: no rule
+     * fails, no parse crashes, and every file is done (a cycle or a long chain ends where the evaluator's bounds
+     * say).
+     */
+    @Test
+    void evaluatedTemplatesAtRandom_neverMakeARuleFail() {
+        Random random = new Random(7);
+        int partlyParsed = 0;
+        for (int i = 0; i < 300; i++) {
+            StringBuilder bicep = new StringBuilder("param p bool = true\nparam s string = ''\n");
+            StringBuilder tf = new StringBuilder("variable \"p\" {\n  default = true\n}\n");
+            int vars = 1 + random.nextInt(8);
+            for (int v = 0; v < vars; v++) {
+                bicep.append("var v").append(v).append(" = ").append(bicepValue(random, vars, 0)).append('\n');
+                tf.append("locals {\n  l").append(v).append(" = ").append(tfValue(random, vars, 0)).append("\n}\n");
+            }
+            bicep.append("""
+                    resource sa 'Microsoft.Storage/storageAccounts@2023-05-01' = [for i in range(0, 2): {
+                      name: 'st${i}'
+                      properties: %s
+                    }]
+                    resource app 'Microsoft.Web/sites@2023-12-01' = {
+                      name: 'app'
+                      properties: { siteConfig: { appSettings: %s } }
+                    }
+                    module m 'm.bicep' = { name: 'm', params: %s }
+                    """.formatted(bicepValue(random, vars, 0), bicepValue(random, vars, 0), bicepValue(random, vars, 0)));
+            tf.append("""
+                    resource "azurerm_storage_account" "sa" {
+                      count = 2
+                      name  = "st${count.index}"
+                      shared_access_key_enabled = %s
+                      tags = %s
+                    }
+                    resource "azapi_resource" "bus" {
+                      type = "Microsoft.ServiceBus/namespaces@2022-10-01-preview"
+                      body = %s
+                    }
+                    module "m" {
+                      source = "./m"
+                      x      = %s
+                    }
+                    """.formatted(tfValue(random, vars, 0), tfValue(random, vars, 0), tfValue(random, vars, 0),
+                    tfValue(random, vars, 0)));
+            for (String[] file : new String[][] {{"fuzz.bicep", bicep.toString()}, {"fuzz.tf", tf.toString()}}) {
+                Scan s = org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(java.time.Duration.ofSeconds(20),
+                        () -> scan(file[0], file[1]), "a hang on generated template #" + i);
+                assertThat(s.warnings()).as("%s #%d", file[0], i).noneMatch(w -> w.contains("failed on this file")
+                        || w.contains("could not be parsed") || w.contains("internal error"));
+                if (s.warnings().stream().anyMatch(w -> w.contains("not fully parsed"))) {
+                    partlyParsed++;
+                }
+            }
+        }
+        // the generated templates are valid syntax: the evaluator, not the parser's recovery, is what they exercise
+        assertThat(partlyParsed).as("generated templates that did not parse").isZero();
+    }
+
+    private static String bicepValue(Random r, int vars, int depth) {
+        int pick = depth > 4 ? r.nextInt(3) : r.nextInt(10);
+        return switch (pick) {
+            case 0 -> r.nextBoolean() ? "true" : "'Pw-" + r.nextInt(1000) + "'";
+            case 1 -> "v" + r.nextInt(vars);
+            case 2 -> "p";
+            case 3 -> "{\n  ...v" + r.nextInt(vars) + "\n  allowSharedKeyAccess: " + bicepValue(r, vars, depth + 1) + "\n}";
+            case 4 -> "union(" + bicepValue(r, vars, depth + 1) + ", " + bicepValue(r, vars, depth + 1) + ")";
+            case 5 -> "p ? " + bicepValue(r, vars, depth + 1) + " : " + bicepValue(r, vars, depth + 1);
+            case 6 -> "s ?? " + bicepValue(r, vars, depth + 1);
+            case 7 -> "[\n  " + bicepValue(r, vars, depth + 1) + "\n  { name: 'K', value: " + bicepValue(r, vars, depth + 1)
+                    + " }\n]";
+            case 8 -> "concat(" + bicepValue(r, vars, depth + 1) + ", [for x in range(0, 3): "
+                    + bicepValue(r, vars, depth + 1) + "])";
+            default -> "{ disableLocalAuth: " + bicepValue(r, vars, depth + 1) + ", nested: { a: "
+                    + bicepValue(r, vars, depth + 1) + " } }";
+        };
+    }
+
+    private static String tfValue(Random r, int vars, int depth) {
+        int pick = depth > 4 ? r.nextInt(3) : r.nextInt(8);
+        return switch (pick) {
+            case 0 -> r.nextBoolean() ? "true" : "\"Pw-" + r.nextInt(1000) + "\"";
+            case 1 -> "local.l" + r.nextInt(vars);
+            case 2 -> "var.p";
+            case 3 -> "merge(" + tfValue(r, vars, depth + 1) + ", { a = " + tfValue(r, vars, depth + 1) + " })";
+            case 4 -> "var.p ? " + tfValue(r, vars, depth + 1) + " : " + tfValue(r, vars, depth + 1);
+            case 5 -> "[for x in range(3) : " + tfValue(r, vars, depth + 1) + "]";
+            case 6 -> "{ properties = { disableLocalAuth = " + tfValue(r, vars, depth + 1) + " } }";
+            default -> "coalesce(" + tfValue(r, vars, depth + 1) + ", " + tfValue(r, vars, depth + 1) + ")";
+        };
+    }
+
+    @Test
+    void aListKeysOfAnAuthorizationRuleWrittenAsAStringNamesItsService() {
+        String text = """
+                resource sbNamespace 'Microsoft.ServiceBus/namespaces@2022-10-01-preview' existing = {
+                  name: 'orders-bus'
+                }
+                resource app 'Microsoft.Web/sites@2023-12-01' = {
+                  name: 'orders-api'
+                  identity: { type: 'SystemAssigned' }
+                  properties: {
+                    siteConfig: {
+                      appSettings: [
+                        { name: 'SB', value: listKeys('${sbNamespace.id}/AuthorizationRules/Root', '2022-10-01-preview').primaryConnectionString }
+                        { name: 'EH', value: listKeys('/subscriptions/x/resourceGroups/rg/providers/Microsoft.EventHub/namespaces/ev/authorizationRules/send', '2024-01-01').primaryConnectionString }
+                      ]
+                    }
+                  }
+                }
+                """;
+        List<String> messages = scan("main.bicep", text).findings().stream()
+                .filter(f -> f.rule().id().equals("MI-IAC-KEY-INJECTION")).map(Finding::message).toList();
+        assertThat(messages).hasSize(2);
+        assertThat(messages.get(0)).contains("Service Bus key");
+        assertThat(messages.get(1)).contains("Event Hubs key");
+    }
+
     @Test
     void deeplyNestedInput_isAWarningNotAStackOverflow() {
         // the keyword "password" makes the rules run, and so parse the file
