@@ -73,7 +73,58 @@ public final class KeyInjectionRule extends Detector {
                                 + " key from " + k.expression() + "; whoever reads it connects with the key.",
                         outputRemediation(t, k));
             }
+            connections(doc, sink, t);
         }
+    }
+
+    /** The connections of an AI Foundry / Azure Machine Learning hub or project: each may hold a key to its target. */
+    private static final String[] CONNECTIONS = {"Microsoft.MachineLearningServices/workspaces/connections",
+        "Microsoft.CognitiveServices/accounts/connections", "Microsoft.CognitiveServices/accounts/projects/connections"};
+
+    /**
+     * A hub connection whose credentials are a key read at deploy time ({@code authType: 'ApiKey'},
+     * {@code credentials: { key: search.listAdminKeys().primaryKey }}): the hub then reaches the service with the key;
+     * with {@code authType: 'AAD'} it uses its managed identity and a data role on the service.
+     */
+    private void connections(Document doc, FindingSink sink, IacTemplate t) {
+        for (IacTemplate.Resource r : t.resources()) {
+            if (!IacFindings.deployed(r) || !r.isType(CONNECTIONS)) {
+                continue;
+            }
+            IacValue credentials = r.body().at("properties", "credentials");
+            if (credentials == null || !credentials.isObject()) {
+                continue;
+            }
+            IacValue authType = r.body().at("properties", "authType");
+            String auth = authType != null && authType.isString() ? " (authType '" + authType.text() + "')" : "";
+            for (IacProperty c : credentials.properties()) {
+                KeySources.KeySource k = KeySources.find(t, c.value());
+                if (k == null) {
+                    continue;
+                }
+                report(doc, sink, c.nameOffset(), IacFindings.slice(doc, c), "Key-based authentication: "
+                        + IacFindings.label(t, r, "connection") + " stores the " + k.serviceName() + " key from "
+                        + k.expression() + auth + "; with authType 'AAD' the hub connects with its managed identity.",
+                        connectionRemediation(t, r, k));
+            }
+        }
+    }
+
+    private static Remediation connectionRemediation(IacTemplate t, IacTemplate.Resource connection,
+            KeySources.KeySource key) {
+        IacService service = key.service();
+        Role role = service == null ? null : service.assignedRole();
+        String scope = IacRemedies.scope(t, service, key.target());
+        String replacement = IacRemedies.property(t, "authType", "'AAD'", "authType", "\"AAD\"")
+                + (IacRemedies.terraform(t) ? "  # and no credentials" : IacRemedies.language(t).equals("json")
+                        ? "  (and no \"credentials\")" : "  // and no credentials")
+                + "\n\n" + (role == null ? "" : IacRemedies.roleAssignment(t, service, role, key.target(),
+                        connection.parent()));
+        return IacRemedies.remediation(service, key.target(),
+                "Set the connection's authType to 'AAD' and remove its credentials; give the hub's (or project's)"
+                        + " managed identity a data role on the target, then rotate the key.",
+                t, replacement, role == null ? List.of() : List.of(role), scope,
+                IacRemedies.roleCommands(null, role, scope));
     }
 
     private static String describe(Hosts.Slot slot) {

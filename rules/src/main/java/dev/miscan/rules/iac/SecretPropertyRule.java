@@ -28,6 +28,18 @@ public final class SecretPropertyRule extends Detector {
         }
     }
 
+    /**
+     * How a message names a resource type: {@code Microsoft.KeyVault/vaults/secrets} is a "secret",
+     * {@code Microsoft.Compute/virtualMachines} a "virtual machine", {@code azurerm_mssql_server} an "mssql server".
+     */
+    static String noun(String type) {
+        String last = type.contains("/") ? type.substring(type.lastIndexOf('/') + 1)
+                : type.replaceFirst("^(azurerm|azuread)_", "").replace('_', ' ');
+        String words = last.replaceAll("([a-z0-9])([A-Z])", "$1 $2").toLowerCase(java.util.Locale.ROOT);
+        return type.contains("/") && words.endsWith("s") && !words.endsWith("ss") ? words.substring(0, words.length() - 1)
+                : words;
+    }
+
     private static final List<Slot> SLOTS = List.of(
             Slot.of("Microsoft\\.(Sql/servers|Sql/managedInstances|DBforPostgreSQL/\\w+|DBforMySQL/\\w+|DBforMariaDB/\\w+)",
                     "properties.administratorLoginPassword", "administrator password"),
@@ -58,6 +70,8 @@ public final class SecretPropertyRule extends Detector {
             Slot.of("azurerm_automation_credential", "password", "credential password"),
             Slot.of("azurerm_.*function_app.*|azurerm_logic_app_standard", "storage_account_access_key",
                     "storage account key"),
+            Slot.of("Microsoft\\.(MachineLearningServices/workspaces|CognitiveServices/accounts(/projects)?)/connections",
+                    "properties.credentials.key", "connection key"),
             Slot.of("azuread_user", "password", "Microsoft Entra ID user password"),
             Slot.of("azuread_(application|service_principal)_password", "value", "client secret"));
     private static final int MAX_DEPTH = 12;
@@ -148,8 +162,7 @@ public final class SecretPropertyRule extends Detector {
         if (!v.isString() || !CredentialNames.isSecretLiteral(v.text()) || !seen.add(v.start())) {
             return;
         }
-        String resource = IacFindings.label(t, r, r.type().contains("/") ? r.type().substring(r.type().lastIndexOf('/') + 1)
-                : r.type());
+        String resource = IacFindings.label(t, r, noun(r.type()));
         report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal as the " + what + " of " + resource + ".",
                 remediation(t, r, property));
     }
