@@ -11,7 +11,7 @@ import dev.miscan.core.parse.iac.IacValue;
 
 @DetectorInfo(
         rules = "MI-IAC-SECRET-PARAMETER-VALUE",
-        keywords = {"password", "passwd", "pwd", "secret", "key", "token", "connection", "sas", "credential"},
+        keywords = {"password", "passwd", "pwd", "secret", "key", "token", "connection", "sas", "credential", "module"},
         precedence = 70,
         kind = "iac")
 public final class SecretParameterValueRule extends Detector {
@@ -30,7 +30,7 @@ public final class SecretParameterValueRule extends Detector {
         IacTemplate root = IacFindings.template(doc);
         if (root.format().isParametersFile()) {
             for (IacTemplate.Assignment a : root.assignments()) {
-                check(doc, sink, root, a.name(), a.name(), a.value(), 0);
+                check(doc, sink, root, a.name(), a.name(), a.value(), 0, false);
             }
             return;
         }
@@ -40,15 +40,22 @@ public final class SecretParameterValueRule extends Detector {
                 if (m.body() == null || !m.body().isObject()) {
                     continue;
                 }
+                // a parameter the module (when it is in the scan) declares secure or sensitive holds a secret, whatever
+                // its name
+                java.util.Set<String> secure = new java.util.HashSet<>();
+                for (var callee : doc.view(dev.miscan.core.parse.iac.IacModules.VIEW).sources(doc.path(), m.source())) {
+                    callee.template().parameters().stream().filter(IacTemplate.Parameter::secure)
+                            .forEach(p -> secure.add(p.name()));
+                }
                 IacValue params = m.body().get("params");
                 if (params != null && params.isObject()) {
                     for (IacProperty p : params.properties()) {
-                        check(doc, sink, t, p.name(), p.name(), p.value(), 0);
+                        check(doc, sink, t, p.name(), p.name(), p.value(), 0, secure.contains(p.name()));
                     }
                 } else if (t.format().language().equals("terraform")) {
                     for (IacProperty p : m.body().properties()) {
                         if (!MODULE_META.contains(p.name())) {
-                            check(doc, sink, t, p.name(), p.name(), p.value(), 0);
+                            check(doc, sink, t, p.name(), p.name(), p.value(), 0, secure.contains(p.name()));
                         }
                     }
                 }
@@ -57,20 +64,21 @@ public final class SecretParameterValueRule extends Detector {
     }
 
     private void check(Document doc, FindingSink sink, IacTemplate t, String parameter, String name, IacValue v,
-            int depth) {
+            int depth, boolean secure) {
         if (v == null || depth > 4) {
             return;
         }
         if (v.isString()) {
-            if (CredentialNames.isCredentialName(name) && CredentialNames.isSecretLiteral(v.text())) {
-                report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal for parameter '" + parameter
+            if ((secure || CredentialNames.isCredentialName(name)) && CredentialNames.isSecretLiteral(v.text())) {
+                report(doc, sink, v.start(), IacFindings.raw(doc, v), "Secret literal for "
+                        + (secure ? "secure " : "") + "parameter '" + parameter
                         + "'" + (name.equals(parameter) ? "" : " ('" + name + "')")
                         + (t.format().isParametersFile() ? " in a parameters file." : " passed to a module."),
                         SecretRemedies.parameterValue(t, parameter));
             }
         } else if (v.isObject()) { // tfvars maps and object parameters: { DB_PASSWORD = "…" }
             for (IacProperty p : v.properties()) {
-                check(doc, sink, t, parameter, p.name(), p.value(), depth + 1);
+                check(doc, sink, t, parameter, p.name(), p.value(), depth + 1, false);
             }
         }
     }
