@@ -53,7 +53,7 @@ final class InferredSlots {
             rules.stream().filter(r -> r.id().equals(s.rule())).findFirst().ifPresent(r -> out.putIfAbsent(r.service(),
                     new ConfigSlots.Slot(s.key(), s.rule(), s.kind(), "inferred", "", s.passwordless())));
         }
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out); // in catalogue order: rule lists built from it are stable
     }
 
     /** Every rule an inferred key may be reported under, secret then key-based auth. */
@@ -91,7 +91,7 @@ final class InferredSlots {
             out.put(svc.key(), new ConfigSlots.Slot(Pattern.compile("(?!)"), rule, ConfigSlots.Kind.APIKEY, "inferred",
                     "", passwordless));
         }
-        return Map.copyOf(out);
+        return java.util.Collections.unmodifiableMap(out); // in catalogue order: rule lists built from it are stable
     }
 
     private static List<RuleDescriptor> secretRules(List<RuleDescriptor> rules,

@@ -112,6 +112,7 @@ final class ArmParser {
                         o.value().get("value")));
             }
         }
+        IacEvaluation.evaluateBodies(t);
         return t;
     }
 

@@ -237,13 +237,18 @@ final class BicepParser extends TokenParser {
         return object();
     }
 
+    /** The item variable of the last {@link #forHead} ({@code x} of {@code for (x, i) in …}), or null. */
+    private Token loopVariable;
+
     /** {@code for x in items:} or {@code for (x, i) in items:} up to and including the colon. */
     private IacValue forHead() {
         expect("for");
         if (peek().is("(")) {
+            Token item = peekAt(1);
+            loopVariable = item.type() == Token.Type.IDENT ? item : null;
             skipBalanced();
         } else {
-            expectIdent();
+            loopVariable = expectIdent();
         }
         expect("in");
         IacValue items = expr();
@@ -481,6 +486,7 @@ final class BicepParser extends TokenParser {
             skipSeparators();
             if (peek().is("for")) {
                 IacValue items = forHead();
+                Token variable = loopVariable;
                 skipNewlines();
                 IacValue body;
                 if (peek().is("if")) {
@@ -496,8 +502,10 @@ final class BicepParser extends TokenParser {
                 }
                 skipNewlines();
                 Token close = expect("]");
+                // [items, body, the item variable]: what the evaluator needs to write the loop out
                 return IacValue.expression(text.substring(open.start(), close.end()), open.start(), close.end(),
-                        List.of(), List.of(), List.of(items, body));
+                        List.of(), List.of(), variable == null ? List.of(items, body)
+                                : List.of(items, body, IacValue.string(variable.text(), variable.start(), variable.end())));
             }
             List<IacValue> items = new ArrayList<>();
             while (hasNextMember(open, "]")) {

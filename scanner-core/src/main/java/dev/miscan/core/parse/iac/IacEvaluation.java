@@ -85,6 +85,17 @@ final class IacEvaluation {
         List<IacProperty> props = new ArrayList<>(v.properties().size());
         boolean changed = false;
         for (IacProperty p : v.properties()) {
+            if (p.name().equalsIgnoreCase("copy") && p.value() != null && p.value().isArray()
+                    && template.format().language().equals("json")) {
+                // an ARM property loop: "copy": [{ "name": "appSettings", "count": n, "input": {…} }] makes the
+                // property appSettings, an array of the inputs (one stands for all: copyIndex() is not known)
+                List<IacProperty> loops = copyLoops(p.value(), depth);
+                if (!loops.isEmpty()) {
+                    props.addAll(loops);
+                    changed = true;
+                    continue;
+                }
+            }
             IacValue e = evaluate(p.value(), depth + 1);
             changed |= e != p.value();
             props.add(e == p.value() ? p : new IacProperty(p.name(), p.nameOffset(), e));
@@ -114,6 +125,18 @@ final class IacEvaluation {
                 return e != null && (e.isObject() || e.isArray()) ? e : v;
             }
             return v;
+        }
+        // [for s in items: body] over a known array: one body per item, the item's values in place of s.x
+        if (src.startsWith("[") && v.items().size() == 3 && v.items().get(2).isString()) {
+            IacValue items = evaluate(v.items().get(0), depth + 1);
+            if (items == null || !items.isArray() || items.items().size() > MAX_LOOP_ITEMS) {
+                return v;
+            }
+            List<IacValue> out = new ArrayList<>();
+            for (IacValue item : items.items()) {
+                out.add(evaluate(bind(v.items().get(1), v.items().get(2).text(), item, 0), depth + 1));
+            }
+            return IacValue.array(out, v.start(), v.end());
         }
         // { ...base, name: value }: the object and its spreads, merged in the order they are written
         if (src.startsWith("{") && !v.items().isEmpty() && v.items().get(0).isObject()) {
@@ -169,6 +192,66 @@ final class IacEvaluation {
             }
             default -> {
                 return v;
+            }
+        }
+    }
+
+    /** The properties an ARM {@code copy} array makes; none when an element is not {@code { name, input }}. */
+    private List<IacProperty> copyLoops(IacValue copy, int depth) {
+        List<IacProperty> out = new ArrayList<>();
+        for (IacValue loop : copy.items()) {
+            IacProperty name = loop.isObject() ? loop.property("name") : null;
+            IacValue input = loop.isObject() ? loop.get("input") : null;
+            if (name == null || !name.value().isString() || input == null) {
+                return List.of();
+            }
+            IacValue item = evaluate(input, depth + 1);
+            out.add(new IacProperty(name.value().text(), name.nameOffset(),
+                    IacValue.array(List.of(item), loop.start(), loop.end())));
+        }
+        return out;
+    }
+
+    /** Loops over more items than this are left unknown (a generated list, not settings a team writes). */
+    private static final int MAX_LOOP_ITEMS = 64;
+
+    /**
+     * {@code body} with the loop variable {@code name} bound to {@code item}: {@code s} is the item, {@code s.x} its
+     * property {@code x}; anything else is kept as written.
+     */
+    private static IacValue bind(IacValue body, String name, IacValue item, int depth) {
+        if (body == null || depth > MAX_DEPTH) {
+            return body;
+        }
+        switch (body.kind()) {
+            case OBJECT -> {
+                List<IacProperty> props = new ArrayList<>();
+                for (IacProperty p : body.properties()) {
+                    props.add(new IacProperty(p.name(), p.nameOffset(), bind(p.value(), name, item, depth + 1)));
+                }
+                return IacValue.object(props, body.start(), body.end());
+            }
+            case ARRAY -> {
+                List<IacValue> items = new ArrayList<>();
+                for (IacValue i : body.items()) {
+                    items.add(bind(i, name, item, depth + 1));
+                }
+                return IacValue.array(items, body.start(), body.end());
+            }
+            case EXPRESSION -> {
+                String src = body.text() == null ? "" : body.text().strip();
+                if (src.equals(name)) {
+                    return item;
+                }
+                if (src.startsWith(name + ".") && item.isObject()) {
+                    String property = src.substring(name.length() + 1);
+                    IacValue value = property.matches("[A-Za-z_][A-Za-z0-9_]*") ? item.get(property) : null;
+                    return value == null ? body : value;
+                }
+                return body;
+            }
+            default -> {
+                return body;
             }
         }
     }
