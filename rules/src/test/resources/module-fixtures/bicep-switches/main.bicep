@@ -31,11 +31,22 @@ module cache 'modules/cache.bicep' = {
   }
 }
 
-// a registry module's source is not in the tree: not followed
+// a registry module's source is not in the tree; an argument named as the setting it feeds says what it does
 module registry 'br/public:avm/res/service-bus/namespace:0.9.0' = {
   name: 'registry'
   params: {
     name: 'registry'
+    // expect: MI-IAC-LOCAL-AUTH-ENABLED warning
     disableLocalAuth: false
+  }
+}
+
+// good: the same registry module with local auth off, and an argument of another name
+module registry2 'br/public:avm/res/service-bus/namespace:0.9.0' = {
+  name: 'registry2'
+  params: {
+    name: 'registry2'
+    disableLocalAuth: true
+    localAuthOff: false
   }
 }

@@ -13,10 +13,11 @@ module "billing_storage" {
   shared_access_key_enabled = false
 }
 
-# a registry module is not in the tree: not followed
+# a registry module is not in the tree; an argument named as the setting it feeds says what it does
 module "registry_storage" {
-  source                    = "Azure/avm-res-storage-storageaccount/azurerm"
-  version                   = "0.6.0"
-  name                      = "stregistry"
+  source  = "Azure/avm-res-storage-storageaccount/azurerm"
+  version = "0.6.0"
+  name    = "stregistry"
+  # expect: MI-IAC-STORAGE-SHARED-KEY-ACCESS warning
   shared_access_key_enabled = true
 }

@@ -155,6 +155,10 @@ abstract class DeployedResourceRule extends Detector {
         IacModules modules = doc.view(IacModules.VIEW);
         for (IacTemplate.Module m : t.modules()) {
             List<IacModules.Source> folder = modules.sources(doc.path(), m.source());
+            if (folder.isEmpty() && isRegistry(t, m.source())) {
+                registryArguments(doc, sink, t, m);
+                continue;
+            }
             List<IacTemplate> templates = folder.stream().map(IacModules.Source::template).toList();
             for (IacModules.Source callee : folder) {
                 IacTemplate ct = callee.template();
@@ -170,6 +174,53 @@ abstract class DeployedResourceRule extends Detector {
                     }
                 }
             }
+        }
+    }
+
+    /** A module from a registry ({@code br:}, {@code br/public:}, {@code ts:}, the Terraform registry): not in the tree. */
+    private static boolean isRegistry(IacTemplate t, String source) {
+        String src = source == null ? "" : source.strip();
+        if (t.format().language().equals("terraform")) {
+            return !src.isEmpty() && !src.startsWith("./") && !src.startsWith("../") && !src.startsWith("/")
+                    && !src.contains("::") && !src.startsWith("git") && !src.startsWith("http");
+        }
+        return src.startsWith("br:") || src.startsWith("br/") || src.startsWith("ts:") || src.startsWith("ts/");
+    }
+
+    /**
+     * A registry module's source is not in the scan, but an argument named as the setting it feeds on the resource
+     * (Azure Verified Modules name their parameters so: {@code disableLocalAuth}, {@code allowSharedKeyAccess},
+     * {@code shared_access_key_enabled}) with the value that keeps keys working says what it does.
+     */
+    private void registryArguments(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Module m) {
+        boolean terraform = t.format().language().equals("terraform");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (Switch s : switches()) {
+            boolean tfSwitch = s.type().startsWith("azurerm_");
+            if (tfSwitch != terraform) {
+                continue;
+            }
+            String setting = s.path().get(s.path().size() - 1);
+            IacProperty arg = IacFindings.moduleArgument(t, m, setting);
+            if (arg == null || !arg.name().equals(setting) || !seen.add(setting)
+                    || !Boolean.valueOf(!s.safe()).equals(t.resolveBool(arg.value()))) {
+                continue;
+            }
+            IacFindings.Origin o = IacFindings.origin(doc, t, arg);
+            String value = String.valueOf(!s.safe());
+            String message = capitalised(s.prefix() + (o.parameter() == null
+                    ? "module '" + m.symbol() + "' sets " + setting + " to " + value
+                    : "parameter '" + o.parameter() + "' defaults to " + value + ", which module '" + m.symbol()
+                            + "' passes as " + setting)
+                    + " (" + m.source().strip() + ", a registry module): it sets the " + setting
+                    + " of the module's resource, so " + s.effect() + ".");
+            Remediation remediation = new Remediation("Azure", "", "Pass " + setting + " = " + s.safe()
+                    + " to the module; the apps then connect with their managed identities and a data role on the"
+                    + " resource.", t.format().language(), IacRemedies.property(t, setting, String.valueOf(s.safe()),
+                    setting, String.valueOf(s.safe())) + "\n", "", List.of(), "", List.of());
+            report(doc, sink, ruleId(), "iac", o.offset(), o.text(), message, IacFindings.withBooleanFix(doc, o.value(),
+                    s.safe(), remediation, "Set " + (o.parameter() == null ? setting : o.parameter()) + " to "
+                            + s.safe() + "."), List.of());
         }
     }
 
