@@ -47,13 +47,22 @@ public final class KeyInjectionRule extends Detector {
                 if (source == null) {
                     continue;
                 }
+                List<dev.miscan.core.api.Finding.Related> related = List.of();
+                if (source.key() == null) {
+                    // a parameter of a module: what the calls of the scan pass it (a key output of another module)
+                    Passed passed = passedKey(doc, t, s.value());
+                    if (passed != null) {
+                        source = new Source(passed.description(), passed.key());
+                        related = List.of(passed.related());
+                    }
+                }
                 IacProperty p = s.property();
                 String where = s.slot() == Hosts.Slot.STORAGE_KEY ? "storage_account_access_key"
                         : describe(s.slot()) + " '" + s.name() + "'";
-                report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: " + where
-                        + (s.host() != null ? " of " + IacFindings.label(t, s.host(), "the app") : "")
+                report(doc, sink, ruleId(), "iac", p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
+                        + where + (s.host() != null ? " of " + IacFindings.label(t, s.host(), "the app") : "")
                         + " gets " + source.description() + " at deploy time; use the app's managed identity instead.",
-                        settingRemediation(t, s.name(), s.host(), source.key()));
+                        settingRemediation(t, s.name(), s.host(), source.key()), related);
             }
             for (IacTemplate.Output o : t.outputs()) {
                 KeySources.KeySource k = KeySources.find(t, o.value());
@@ -125,6 +134,82 @@ public final class KeyInjectionRule extends Detector {
                         + " managed identity a data role on the target, then rotate the key.",
                 t, replacement, role == null ? List.of() : List.of(role), scope,
                 IacRemedies.roleCommands(null, role, scope));
+    }
+
+    /** A key a module call passes to a parameter: where it comes from, and the argument that passes it. */
+    private record Passed(String description, KeySources.KeySource key, dev.miscan.core.api.Finding.Related related) {
+    }
+
+    /**
+     * The key that the calls of this module (in the scan) pass to the parameter {@code value} reads: a key source in
+     * the argument itself, or another module's output that returns one ({@code storage.outputs.connectionString},
+     * Terraform {@code module.storage.connection_string}). Null when no call passes a known key.
+     */
+    private static Passed passedKey(Document doc, IacTemplate t, IacValue value) {
+        String parameter = IacFindings.parameterRead(t, value);
+        if (parameter == null) {
+            return null;
+        }
+        dev.miscan.core.parse.iac.IacModules modules = doc.view(dev.miscan.core.parse.iac.IacModules.VIEW);
+        for (dev.miscan.core.parse.iac.IacModules.Call call : modules.callers(doc.path())) {
+            IacTemplate ct = call.caller().template();
+            IacProperty arg = IacFindings.moduleArgument(ct, call.module(), parameter);
+            if (arg == null) {
+                continue;
+            }
+            int line = call.caller().line(arg.nameOffset());
+            dev.miscan.core.api.Finding.Related related = new dev.miscan.core.api.Finding.Related(
+                    new dev.miscan.core.api.Location(call.caller().path(), line, 1, line, 1),
+                    "the module call that passes the key as " + parameter);
+            KeySources.KeySource direct = KeySources.find(ct, arg.value());
+            if (direct != null) {
+                return new Passed("the " + direct.serviceName() + " key from " + direct.expression() + ", passed as "
+                        + parameter + " by " + fileName(call.caller().path()), direct, related);
+            }
+            String[] output = moduleOutput(arg.value());
+            if (output == null) {
+                continue;
+            }
+            for (IacTemplate.Module producer : ct.modules()) {
+                if (!producer.symbol().equals(output[0])) {
+                    continue;
+                }
+                for (var source : modules.sources(call.caller().path(), producer.source())) {
+                    for (IacTemplate.Output o : source.template().outputs()) {
+                        KeySources.KeySource k = o.name().equals(output[1]) ? KeySources.find(source.template(), o.value())
+                                : null;
+                        if (k != null) {
+                            return new Passed("the " + k.serviceName() + " key from " + k.expression() + " in "
+                                    + fileName(source.path()) + ", passed as " + parameter + " by "
+                                    + fileName(call.caller().path()), k, related);
+                        }
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The module and output a value reads: Bicep {@code storage.outputs.x}, Terraform {@code module.storage.x}; null
+     * for anything else.
+     */
+    private static String[] moduleOutput(IacValue v) {
+        if (!v.isExpression() || v.text() == null || v.text().length() > 300) {
+            return null;
+        }
+        String[] parts = v.text().strip().split("\\.", -1);
+        if (parts.length == 3 && parts[0].equals("module")) {
+            return new String[] {parts[1], parts[2]};
+        }
+        if (parts.length == 3 && parts[1].equals("outputs")) {
+            return new String[] {parts[0], parts[2]};
+        }
+        return null;
+    }
+
+    private static String fileName(String path) {
+        return path.substring(path.lastIndexOf('/') + 1);
     }
 
     private static String describe(Hosts.Slot slot) {

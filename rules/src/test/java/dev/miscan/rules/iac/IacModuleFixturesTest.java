@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -32,5 +33,20 @@ class IacModuleFixturesTest {
     @MethodSource("cases")
     void eachFilesFindingsMatchItsMarkers(Path dir) {
         assertThat(HARNESS.checkTree(dir)).as("findings of %s differ from its markers", dir.getFileName()).isEmpty();
+    }
+
+    @Test
+    void aKeyPassedFromAnotherModulesOutputIsNamedWithItsSourceAndTheCallIsRelated() throws IOException {
+        Path dir = ROOT.resolve("bicep-key-outputs");
+        var result = new Engine(RuleRegistry.load()).scan(dir, List.of(new dev.miscan.core.source.FileTreeSource(dir,
+                dir, List.of(), dev.miscan.core.engine.ScanRequest.DEFAULT_MAX_FILE_SIZE)), 1);
+        var finding = result.suppressedFindings().stream().filter(f -> f.rule().id().equals("MI-IAC-KEY-INJECTION"))
+                .findFirst().orElseThrow();
+        assertThat(finding.message()).contains("Azure Storage key from stg.listKeys() in storage.bicep")
+                .contains("passed as storageConnection by main.bicep");
+        assertThat(finding.related()).singleElement().satisfies(r -> {
+            assertThat(r.location().path()).isEqualTo("main.bicep");
+            assertThat(r.location().startLine()).isEqualTo(9);
+        });
     }
 }
