@@ -15,7 +15,7 @@ import java.util.List;
  */
 @DetectorInfo(
         rules = "MI-IAC-APPINSIGHTS-LOCAL-AUTH",
-        keywords = {"microsoft.insights/components", "azurerm_application_insights", "module"},
+        keywords = {"microsoft.insights/components", "azurerm_application_insights", "module", "using"},
         kind = "iac")
 public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
 

@@ -238,11 +238,12 @@ abstract class DeployedResourceRule extends Detector {
         String file = callee.path().substring(callee.path().lastIndexOf('/') + 1);
         String what = IacFindings.label(ct, r, s.label());
         String value = String.valueOf(!s.safe());
+        String caller = t.format().isParametersFile() ? "the parameters file" : "module '" + m.symbol() + "'";
         String message = o.parameter() == null
-                ? s.prefix() + "module '" + m.symbol() + "' sets its parameter " + parameter + " to " + value + " ("
-                        + file + "), which sets " + setting + " of " + what + ", so " + s.effect() + "."
-                : s.prefix() + "parameter '" + o.parameter() + "' defaults to " + value + ", which module '"
-                        + m.symbol() + "' passes as " + parameter + " to " + file + " to set " + setting + " of " + what
+                ? s.prefix() + caller + " sets " + file + "'s parameter " + parameter + " to " + value
+                        + ", which sets " + setting + " of " + what + ", so " + s.effect() + "."
+                : s.prefix() + "parameter '" + o.parameter() + "' defaults to " + value + ", which " + caller
+                        + " passes as " + parameter + " to " + file + " to set " + setting + " of " + what
                         + ", so " + s.effect() + " for every caller that passes no other value.";
         Remediation base = r.type().startsWith(IacTemplate.AZAPI) ? azapiRemediation(ct, r, s) : switchRemediation(ct, r);
         Remediation remediation = IacFindings.withBooleanFix(doc, o.value(), s.safe(), base,

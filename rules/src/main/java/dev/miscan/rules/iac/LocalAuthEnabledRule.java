@@ -23,12 +23,12 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
 
     private static final List<Target> TARGETS = targets();
     /**
-     * The resource types, lower case, and {@code module} (a module call may pass a switch on): a file that names none
+     * The resource types, lower case, and {@code module}, {@code using} (a module call or a parameters file may pass a switch on): a file that names none
      * of them has nothing for this rule.
      */
     private static final List<String> KEYWORDS = Stream.concat(TARGETS.stream()
             .flatMap(t -> Stream.of(t.armType(), t.tfType())).filter(x -> !x.isEmpty())
-            .map(x -> x.toLowerCase(Locale.ROOT)), Stream.of("module")).distinct().toList();
+            .map(x -> x.toLowerCase(Locale.ROOT)), Stream.of("module", "using")).distinct().toList();
 
     private static List<Target> targets() {
         List<Target> out = new java.util.ArrayList<>();

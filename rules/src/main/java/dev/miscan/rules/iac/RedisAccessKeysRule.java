@@ -11,7 +11,7 @@ import java.util.List;
 
 @DetectorInfo(
         rules = "MI-IAC-REDIS-ACCESS-KEYS",
-        keywords = {"microsoft.cache/redis", "azurerm_redis_cache", "module"},
+        keywords = {"microsoft.cache/redis", "azurerm_redis_cache", "module", "using"},
         kind = "iac")
 public final class RedisAccessKeysRule extends DeployedResourceRule {
 

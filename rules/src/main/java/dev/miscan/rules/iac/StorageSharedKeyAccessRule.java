@@ -11,7 +11,7 @@ import java.util.List;
 
 @DetectorInfo(
         rules = "MI-IAC-STORAGE-SHARED-KEY-ACCESS",
-        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account", "module"},
+        keywords = {"microsoft.storage/storageaccounts", "azurerm_storage_account", "module", "using"},
         kind = "iac")
 public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
 

@@ -38,6 +38,10 @@ final class BicepParser extends TokenParser {
             List<Pending> children) {
     }
 
+    /** A parameters file's {@code using 'main.bicep'}: the template it sets parameters of. */
+    private Token usingSource;
+    private int usingOffset;
+
     private BicepParser(String text, List<Token> toks, boolean paramsFile, List<ParseProblem> problems) {
         super(text, toks, problems, OPERATOR_LEVELS, LINE_LEADING_OPERATORS);
         this.paramsFile = paramsFile;
@@ -50,6 +54,16 @@ final class BicepParser extends TokenParser {
         problems.addAll(lexer.problems());
         BicepParser p = new BicepParser(text, lexer.tokens(), paramsFile, problems);
         p.statements(p::statement);
+        if (p.usingSource != null) {
+            List<IacProperty> args = new ArrayList<>();
+            for (IacTemplate.Assignment a : p.template.assignments) {
+                args.add(new IacProperty(a.name(), a.offset(), a.value()));
+            }
+            IacValue params = IacValue.object(args, p.usingOffset, text.length());
+            p.template.modules.add(new IacTemplate.Module("using", p.usingSource.text(), p.usingOffset,
+                    IacValue.object(List.of(new IacProperty("params", p.usingOffset, params)), p.usingOffset,
+                            text.length())));
+        }
         IacEvaluation.evaluateBodies(p.template);
         p.linkParents();
         return p.template;
@@ -78,6 +92,15 @@ final class BicepParser extends TokenParser {
             }
             case "module" -> module();
             case "output" -> output(decorators);
+            case "using" -> {
+                // a parameters file's template: its assignments are that template's arguments, like a module call's
+                Token kw = next();
+                if (paramsFile && peek().type() == Token.Type.STRING && peek().text().endsWith(".bicep")) {
+                    usingSource = next();
+                    usingOffset = kw.start();
+                }
+                skipStatement();
+            }
             default -> {
                 if (SKIPPED.contains(k.text().toLowerCase(Locale.ROOT))) {
                     skipStatement();

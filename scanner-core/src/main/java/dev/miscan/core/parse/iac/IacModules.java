@@ -45,7 +45,7 @@ public final class IacModules {
     private static final int MAX_CHARS = 2 * 1024 * 1024;
     /** A Terraform module folder with more files than this is not followed. */
     private static final int MAX_FOLDER_FILES = 64;
-    private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^[ \\t]*+module[ \\t]++[A-Za-z_][A-Za-z0-9_]*+"
+    private static final Pattern BICEP_MODULE = Pattern.compile("(?m)^[ \\t]*+(?:module[ \\t]++[A-Za-z_][A-Za-z0-9_]*+|using)"
             + "[ \\t]++'([^'\\n]{1,400})'");
     private static final Pattern TF_SOURCE = Pattern.compile("(?m)^[ \\t]*+source[ \\t]*+=[ \\t]*+\"(\\.{1,2}/[^\"\\n]{0,400})\"");
 
@@ -57,7 +57,8 @@ public final class IacModules {
     public IacModules(Collection<? extends dev.miscan.core.source.Source.Entry> entries) {
         for (dev.miscan.core.source.Source.Entry e : entries) {
             String p = e.path().toLowerCase(Locale.ROOT);
-            if ((p.endsWith(".bicep") || p.endsWith(".tf")) && !files.containsKey(e.path())) {
+            if ((p.endsWith(".bicep") || p.endsWith(".bicepparam") || p.endsWith(".tf"))
+                    && !files.containsKey(e.path())) {
                 files.put(e.path(), e);
             }
         }
@@ -114,10 +115,10 @@ public final class IacModules {
         Map<String, List<String>> index = new HashMap<>();
         for (var e : files.entrySet()) {
             String text = text(e.getValue());
-            if (text == null || !text.contains("module")) {
+            if (text == null || !text.contains("module") && !text.contains("using")) {
                 continue;
             }
-            Matcher m = (e.getKey().endsWith(".bicep") ? BICEP_MODULE : TF_SOURCE).matcher(text);
+            Matcher m = (e.getKey().endsWith(".tf") ? TF_SOURCE : BICEP_MODULE).matcher(text);
             while (m.find()) {
                 String target = target(e.getKey(), m.group(1));
                 if (target != null) {
@@ -141,7 +142,7 @@ public final class IacModules {
             return null;
         }
         String s = source.strip().replace('\\', '/');
-        boolean bicep = fromPath.endsWith(".bicep");
+        boolean bicep = fromPath.endsWith(".bicep") || fromPath.endsWith(".bicepparam");
         if (bicep ? s.contains(":") || !s.endsWith(".bicep") : !(s.startsWith("./") || s.startsWith("../"))) {
             return null; // br:, ts:, a registry or a URL
         }
@@ -202,8 +203,8 @@ public final class IacModules {
             }
             try {
                 List<ParseProblem> problems = new ArrayList<>();
-                IacTemplate t = p.endsWith(".bicep") ? BicepParser.parse(text, false, problems)
-                        : HclParser.parse(text, false, problems);
+                IacTemplate t = p.endsWith(".tf") ? HclParser.parse(text, false, problems)
+                        : BicepParser.parse(text, p.endsWith(".bicepparam"), problems);
                 return Optional.of(new Source(p, t, new LineIndex(text)));
             } catch (RuntimeException | StackOverflowError e) {
                 return Optional.empty(); // the file's own scan names the problem
