@@ -162,6 +162,21 @@ final class IacEvaluation {
         if (function == null) {
             return v;
         }
+        if (function.equals("createobject")) {
+            // createObject('name', value, …): keys written as strings, values as they are
+            List<IacValue> a = v.items();
+            if (a.isEmpty() || a.size() % 2 != 0) {
+                return v;
+            }
+            List<IacProperty> props = new ArrayList<>();
+            for (int k = 0; k < a.size(); k += 2) {
+                if (!a.get(k).isString()) {
+                    return v;
+                }
+                props.add(new IacProperty(a.get(k).text(), a.get(k).start(), evaluate(a.get(k + 1), depth + 1)));
+            }
+            return IacValue.object(props, v.start(), v.end());
+        }
         List<IacValue> args = new ArrayList<>();
         for (IacValue a : v.items()) {
             IacValue e = evaluate(a, depth + 1);
@@ -189,6 +204,21 @@ final class IacEvaluation {
             }
             case "concat" -> {
                 return arrays ? join(args, v) : v;
+            }
+            case "shallowmerge" -> {
+                // shallowMerge([a, b]): the objects of one array, later ones over earlier ones, one level deep
+                if (args.size() != 1 || !args.get(0).isArray() || args.get(0).items().isEmpty()) {
+                    return v;
+                }
+                IacValue merged = null;
+                for (IacValue item : args.get(0).items()) {
+                    IacValue o = evaluate(item, depth + 1);
+                    if (o == null || !o.isObject()) {
+                        return v;
+                    }
+                    merged = merged == null ? o : merge(merged, o, false, v);
+                }
+                return IacValue.object(merged.properties(), v.start(), v.end());
             }
             default -> {
                 return v;
@@ -256,7 +286,10 @@ final class IacEvaluation {
         }
     }
 
-    /** {@code union}, {@code concat}, {@code merge} when {@code src} is a call of one of them, else null. */
+    /**
+     * {@code union}, {@code concat}, {@code merge}, {@code shallowmerge}, {@code createobject} (lower case) when
+     * {@code src} is a call of one of them, else null.
+     */
     private static String functionName(String src) {
         int open = src.indexOf('(');
         if (open <= 0 || !src.endsWith(")")) {
@@ -266,7 +299,10 @@ final class IacEvaluation {
         if (name.startsWith("sys.")) {
             name = name.substring(4);
         }
-        return name.equals("union") || name.equals("concat") || name.equals("merge") ? name : null;
+        return switch (name) {
+            case "union", "concat", "merge", "shallowmerge", "createobject" -> name;
+            default -> null;
+        };
     }
 
     /** {@code b}'s properties over {@code a}'s; {@code deep}: objects under the same name are merged too. */

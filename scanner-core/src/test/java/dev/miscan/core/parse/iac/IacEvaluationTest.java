@@ -59,6 +59,47 @@ class IacEvaluationTest {
     }
 
     @Test
+    void shallowMergeAndCreateObjectBuildTheObjectsTheyName() {
+        IacTemplate t = bicep("""
+                var base = { allowSharedKeyAccess: false, network: { a: 1 } }
+                resource r 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+                  name: 'x'
+                  properties: shallowMerge([base, { allowSharedKeyAccess: true, network: { b: 2 } }])
+                }
+                resource s 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+                  name: 'y'
+                  properties: createObject('allowSharedKeyAccess', true, 'minimumTlsVersion', 'TLS1_2')
+                }
+                """);
+        IacValue p = properties(t);
+        assertThat(p.get("allowSharedKeyAccess").bool()).isTrue(); // the later object wins
+        assertThat(p.at("network", "b")).isNotNull();
+        assertThat(p.at("network", "a")).isNull(); // one level deep: network is replaced, not merged
+        IacValue q = t.resources().get(1).body().get("properties");
+        assertThat(q.get("allowSharedKeyAccess").bool()).isTrue();
+        assertThat(q.get("minimumTlsVersion").text()).isEqualTo("TLS1_2");
+    }
+
+    @Test
+    void aForExpressionOverAKnownArrayIsWrittenOutPerItem() {
+        IacTemplate t = bicep("""
+                var settings = [
+                  { name: 'A', value: 'one' }
+                  { name: 'B', value: 'two' }
+                ]
+                resource r 'Microsoft.Web/sites@2023-12-01' = {
+                  name: 'x'
+                  properties: { appSettings: [for (s, i) in settings: { name: s.name, value: s.value, index: i }] }
+                }
+                """);
+        IacValue items = properties(t).get("appSettings");
+        assertThat(items.isArray()).isTrue();
+        assertThat(items.items()).extracting(i -> i.get("name").text()).containsExactly("A", "B");
+        assertThat(items.items().get(1).get("value").text()).isEqualTo("two");
+        assertThat(items.items().get(0).get("index").isExpression()).isTrue(); // the index is not known
+    }
+
+    @Test
     void variablesThatReferToEachOtherEnd() {
         IacTemplate t = assertTimeoutPreemptively(Duration.ofSeconds(5), () -> bicep("""
                 var a = union(b, { x: 1 })
