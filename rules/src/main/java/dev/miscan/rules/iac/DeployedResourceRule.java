@@ -240,7 +240,8 @@ abstract class DeployedResourceRule extends Detector {
         String value = String.valueOf(!s.safe());
         String caller = t.format().isParametersFile() ? "the parameters file" : "module '" + m.symbol() + "'";
         String message = o.parameter() == null
-                ? s.prefix() + caller + " sets " + file + "'s parameter " + parameter + " to " + value
+                ? s.prefix() + caller + " sets " + (ct.format().language().equals("terraform")
+                        ? "the module's variable " : file + "'s parameter ") + parameter + " to " + value
                         + ", which sets " + setting + " of " + what + ", so " + s.effect() + "."
                 : s.prefix() + "parameter '" + o.parameter() + "' defaults to " + value + ", which " + caller
                         + " passes as " + parameter + " to " + file + " to set " + setting + " of " + what
