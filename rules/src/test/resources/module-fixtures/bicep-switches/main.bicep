@@ -50,3 +50,14 @@ module registry2 'br/public:avm/res/service-bus/namespace:0.9.0' = {
     localAuthOff: false
   }
 }
+
+// a registry module's argument prefixed with the resource it is for: the admin user of its registry
+module apps 'br/public:avm/ptn/azd/container-apps-stack:0.1.0' = {
+  name: 'apps'
+  params: {
+    containerAppsEnvironmentName: 'orders-env'
+    containerRegistryName: 'ordersacr'
+    // expect: MI-IAC-ACR-ADMIN-USER warning
+    acrAdminUserEnabled: true
+  }
+}

@@ -11,13 +11,30 @@ import java.util.List;
 
 @DetectorInfo(
         rules = "MI-IAC-ACR-ADMIN-USER",
-        keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry"},
+        keywords = {"microsoft.containerregistry/registries", "azurerm_container_registry", "module", "using"},
         kind = "iac")
 public final class AcrAdminUserRule extends DeployedResourceRule {
 
     @Override
     public Remediation exampleRemediation() {
         return remediation(IacRemedies.EXAMPLE, null);
+    }
+
+    private static final String EFFECT = "its admin user's passwords push and pull every image";
+    private static final List<Switch> SWITCHES = List.of(
+            new Switch("Microsoft.ContainerRegistry/registries", List.of("properties", "adminUserEnabled"), false,
+                    "container registry", EFFECT, "Key-based authentication: ", false),
+            new Switch("azurerm_container_registry", List.of("admin_enabled"), false, "container registry", EFFECT,
+                    "Key-based authentication: ", false));
+
+    @Override
+    List<Switch> switches() {
+        return SWITCHES;
+    }
+
+    @Override
+    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        return remediation(t, r);
     }
 
     @Override

@@ -32,8 +32,13 @@ abstract class DeployedResourceRule extends Detector {
      * @param label  how a message names the resource ("storage account")
      * @param effect what the other value allows ("its account keys work")
      * @param prefix the message's opening ("Key-based authentication: ", or "" for a hardening note)
+     * @param unsetKeepsKeys whether Azure's default, when the setting is not written, keeps keys working
      */
-    record Switch(String type, List<String> path, boolean safe, String label, String effect, String prefix) {
+    record Switch(String type, List<String> path, boolean safe, String label, String effect, String prefix,
+            boolean unsetKeepsKeys) {
+        Switch(String type, List<String> path, boolean safe, String label, String effect, String prefix) {
+            this(type, path, safe, label, effect, prefix, true);
+        }
     }
 
     @Override
@@ -75,7 +80,7 @@ abstract class DeployedResourceRule extends Detector {
     private void azapi(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
         IacTemplate.Resource typed = withArmType(r, List.of(t));
         for (Switch s : switches()) {
-            if (isType(typed, s)) {
+            if (isType(typed, s) && (s.unsetKeepsKeys() || typed.body().propertyAt(s.path().toArray(String[]::new)) != null)) {
                 IacFindings.keySwitch(doc, t, r, s.path().toArray(String[]::new), s.safe(), s.prefix(),
                         IacFindings.label(t, r, s.label()), s.effect(), azapiRemediation(t, r, s),
                         (offset, text, message, remediation) -> report(doc, sink, offset, text, message, remediation));
@@ -194,34 +199,48 @@ abstract class DeployedResourceRule extends Detector {
      */
     private void registryArguments(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Module m) {
         boolean terraform = t.format().language().equals("terraform");
-        java.util.Set<String> seen = new java.util.HashSet<>();
-        for (Switch s : switches()) {
-            boolean tfSwitch = s.type().startsWith("azurerm_");
-            if (tfSwitch != terraform) {
-                continue;
-            }
-            String setting = s.path().get(s.path().size() - 1);
-            IacProperty arg = IacFindings.moduleArgument(t, m, setting);
-            if (arg == null || !arg.name().equals(setting) || !seen.add(setting)
-                    || !Boolean.valueOf(!s.safe()).equals(t.resolveBool(arg.value()))) {
-                continue;
-            }
-            IacFindings.Origin o = IacFindings.origin(doc, t, arg);
-            String value = String.valueOf(!s.safe());
-            String message = capitalised(s.prefix() + (o.parameter() == null
-                    ? "module '" + m.symbol() + "' sets " + setting + " to " + value
-                    : "parameter '" + o.parameter() + "' defaults to " + value + ", which module '" + m.symbol()
-                            + "' passes as " + setting)
-                    + " (" + m.source().strip() + ", a registry module): it sets the " + setting
-                    + " of the module's resource, so " + s.effect() + ".");
-            Remediation remediation = new Remediation("Azure", "", "Pass " + setting + " = " + s.safe()
-                    + " to the module; the apps then connect with their managed identities and a data role on the"
-                    + " resource.", t.format().language(), IacRemedies.property(t, setting, String.valueOf(s.safe()),
-                    setting, String.valueOf(s.safe())) + "\n", "", List.of(), "", List.of());
-            report(doc, sink, ruleId(), "iac", o.offset(), o.text(), message, IacFindings.withBooleanFix(doc, o.value(),
-                    s.safe(), remediation, "Set " + (o.parameter() == null ? setting : o.parameter()) + " to "
-                            + s.safe() + "."), List.of());
+        IacValue args = m.body() == null || !m.body().isObject() ? null : terraform ? m.body() : m.body().get("params");
+        if (args == null || !args.isObject()) {
+            return;
         }
+        for (IacProperty arg : args.properties()) {
+            for (Switch s : switches()) {
+                String setting = s.path().get(s.path().size() - 1);
+                if (s.type().startsWith("azurerm_") != terraform || !namesSetting(arg.name(), setting, terraform)
+                        || !Boolean.valueOf(!s.safe()).equals(t.resolveBool(arg.value()))) {
+                    continue;
+                }
+                IacFindings.Origin o = IacFindings.origin(doc, t, arg);
+                String value = String.valueOf(!s.safe());
+                String message = capitalised(s.prefix() + (o.parameter() == null
+                        ? "module '" + m.symbol() + "' sets " + arg.name() + " to " + value
+                        : "parameter '" + o.parameter() + "' defaults to " + value + ", which module '" + m.symbol()
+                                + "' passes as " + arg.name())
+                        + " (" + m.source().strip() + ", a registry module): by its name it sets the " + setting
+                        + " of the module's " + s.label() + ", so " + s.effect() + ".");
+                Remediation remediation = new Remediation("Azure", "", "Pass " + arg.name() + " = " + s.safe()
+                        + " to the module; the apps then connect with their managed identities and a data role on"
+                        + " the resource.", t.format().language(), IacRemedies.property(t, arg.name(),
+                        String.valueOf(s.safe()), arg.name(), String.valueOf(s.safe())) + "\n", "", List.of(), "",
+                        List.of());
+                report(doc, sink, ruleId(), "iac", o.offset(), o.text(), message, IacFindings.withBooleanFix(doc,
+                        o.value(), s.safe(), remediation, "Set " + (o.parameter() == null ? arg.name() : o.parameter())
+                                + " to " + s.safe() + "."), List.of());
+                break;
+            }
+        }
+    }
+
+    /**
+     * Whether a module argument is named as a resource setting: the same name, or the name after a prefix that
+     * says which resource ({@code acrAdminUserEnabled} for {@code adminUserEnabled}, {@code sb_local_auth_enabled}).
+     */
+    private static boolean namesSetting(String argument, String setting, boolean terraform) {
+        if (argument.equals(setting)) {
+            return true;
+        }
+        String suffix = terraform ? "_" + setting : Character.toUpperCase(setting.charAt(0)) + setting.substring(1);
+        return argument.endsWith(suffix) && argument.length() > suffix.length();
     }
 
     private void moduleArgument(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Module m,
