@@ -73,7 +73,8 @@ public final class KeyInjectionRule extends Detector {
                     // a reusable module's interface: the caller decides what to do with it, and is reported there
                     report(doc, sink, "MI-IAC-SECURE-KEY-OUTPUT", o.offset(),
                             IacFindings.slice(doc, o.offset(), o.value().end()), "Output '" + o.name() + "' exposes the "
-                                    + k.serviceName() + " key from " + k.expression() + " (marked secure): a caller that"
+                                    + k.serviceName() + " key from " + k.expression() + " (marked "
+                                    + (IacRemedies.terraform(t) ? "sensitive" : "secure") + "): a caller that"
                                     + " wires it into an app uses the key.", outputRemediation(t, k));
                     continue;
                 }

@@ -46,6 +46,9 @@ final class KeySources {
             "(?<![A-Za-z0-9_.])([A-Za-z_][A-Za-z0-9_]{0,127})\\.(id|name)\\b");
     /** A resource provider's type written in a string ({@code Microsoft.EventHub/namespaces}). */
     private static final Pattern TYPE_IN_TEXT = Pattern.compile("(?i)Microsoft\\.[A-Za-z]{2,40}/[A-Za-z]{2,40}");
+    /** The output of an azapi action: {@code data.azapi_resource_action.keys.output.primaryKey}. */
+    private static final Pattern AZAPI_ACTION = Pattern.compile(
+            "(?:data\\.)?azapi_resource_action\\.([A-Za-z0-9_-]{1,128})\\.output(?:\\.[^\\s]{0,200})?");
     private static final int MAX_HOPS = 8;
 
     private KeySources() {
@@ -155,6 +158,18 @@ final class KeySources {
     }
 
     private static KeySource terraformSource(IacTemplate t, String ref) {
+        Matcher action = AZAPI_ACTION.matcher(ref);
+        if (action.matches()) {
+            // data "azapi_resource_action" "keys" { type = "Microsoft.EventHub/…", action = "listKeys" }
+            IacTemplate.Resource r = t.resource("azapi_resource_action." + action.group(1));
+            IacValue name = r == null ? null : r.body().get("action");
+            IacValue type = r == null ? null : r.body().get("type");
+            if (name != null && name.isString() && LIST_FUNCTION.matcher(name.text()).matches()) {
+                String armType = type != null && type.isString() ? type.text().split("@", 2)[0] : null;
+                return new KeySource(ref, IacService.of(armType), null);
+            }
+            return null;
+        }
         Matcher m = TF_REFERENCE.matcher(ref);
         if (!m.matches()) {
             return null;
