@@ -81,4 +81,13 @@ class SharedOptionsTest {
         assertThat(r.err()).startsWith("mi-scan: invalid --max-file-size '99999999999999999999': use a number of "
                 + "bytes with an optional k, m or g suffix");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"8589934592g", "17179869184g", "3g"})
+    void aSizeThatOverflowsOrCannotBeReadWhole_isAUsageErrorNotALimitThatSkipsEveryFile(String size) {
+        CliRun r = run("scan", "--max-file-size", size, SPRING_FIXED);
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).startsWith("mi-scan: invalid --max-file-size '" + size + "'").contains("at most 2047m");
+    }
 }

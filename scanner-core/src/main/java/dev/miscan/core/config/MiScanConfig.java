@@ -254,19 +254,32 @@ public final class MiScanConfig {
         return s;
     }
 
-    /** Bytes in {@code 2m}, {@code 500k}, {@code 1048576}; -1 when the text is not a size. */
+    /** The largest file size a limit may name: a file is read whole into memory, and Java arrays end here. */
+    public static final long MAX_SIZE = Integer.MAX_VALUE - 8;
+
+    /**
+     * Bytes in {@code 2m}, {@code 500k}, {@code 1048576}; -1 when the text is not a size, or names more than
+     * {@link #MAX_SIZE} (no overflow: {@code 17179869184g} is not 0).
+     */
     public static long parseSize(String text) {
         Matcher m = SIZE.matcher(text.strip());
-        if (!m.matches()) {
+        if (!m.matches() || m.group(1).length() > 12) {
             return -1;
         }
         long n = Long.parseLong(m.group(1));
-        return switch (m.group(2).toLowerCase(Locale.ROOT)) {
-            case "k" -> n * 1024;
-            case "m" -> n * 1024 * 1024;
-            case "g" -> n * 1024 * 1024 * 1024;
-            default -> n;
+        long unit = switch (m.group(2).toLowerCase(Locale.ROOT)) {
+            case "k" -> 1024L;
+            case "m" -> 1024L * 1024;
+            case "g" -> 1024L * 1024 * 1024;
+            default -> 1;
         };
+        long bytes;
+        try {
+            bytes = Math.multiplyExact(n, unit);
+        } catch (ArithmeticException e) {
+            return -1;
+        }
+        return bytes > MAX_SIZE ? -1 : bytes;
     }
 
     /** Walks the YAML node tree, so that every error can name its line. */
@@ -338,7 +351,7 @@ public final class MiScanConfig {
                             long size = parseSize(scalar(value, key));
                             if (size < 0) {
                                 throw error(value, "'max-file-size' must be a number of bytes with an optional k, m or g"
-                                        + " suffix, e.g. 2m");
+                                        + " suffix, at most 2047m, e.g. 2m");
                             }
                             maxFileSize = size;
                         }

@@ -5,7 +5,7 @@ import dev.miscan.core.config.MiScanConfig;
 /** File sizes as users write them ({@code --max-file-size 500k}), read the way {@code .mi-scan.yml} reads them. */
 public final class Sizes {
     /** How to write a size, for error messages. */
-    public static final String HINT = "use a number of bytes with an optional k, m or g suffix";
+    public static final String HINT = "use a number of bytes with an optional k, m or g suffix, at most 2047m";
 
     private Sizes() {
     }

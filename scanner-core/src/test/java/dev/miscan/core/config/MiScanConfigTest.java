@@ -117,7 +117,7 @@ class MiScanConfigTest {
                 rules: [MI-TEST-SECRET]                      | .mi-scan.yml:1: 'rules' must be a mapping of keys to values
                 allow:\\n  path-patterns: ["[unclosed"]      | .mi-scan.yml:2: 'allow.path-patterns' entry is not a valid regular expression: Unclosed character class
                 fail-on: sometimes                           | .mi-scan.yml:1: 'fail-on' must be one of error, warning, note, none, not 'sometimes'
-                max-file-size: huge                          | .mi-scan.yml:1: 'max-file-size' must be a number of bytes with an optional k, m or g suffix, e.g. 2m
+                max-file-size: huge                          | .mi-scan.yml:1: 'max-file-size' must be a number of bytes with an optional k, m or g suffix, at most 2047m, e.g. 2m
                 version: 2                                   | .mi-scan.yml:1: 'version' must be 1
                 baseline: ''                                 | .mi-scan.yml:1: 'baseline' must not be empty
                 fail-on: error\\nfail-on: none              | .mi-scan.yml:2: duplicate key 'fail-on'
