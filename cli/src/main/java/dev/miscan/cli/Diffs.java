@@ -28,7 +28,8 @@ final class Diffs {
         if (edits.isEmpty()) {
             return "";
         }
-        out.append("--- a/").append(path).append('\n').append("+++ b/").append(path).append('\n');
+        String shown = dev.miscan.core.report.TerminalText.safe(path);
+        out.append("--- a/").append(shown).append('\n').append("+++ b/").append(shown).append('\n');
         int i = 0;
         while (i < edits.size()) {
             // a hunk: edits whose contexts touch

@@ -118,7 +118,8 @@ public final class FixCommand implements Callable<Integer> {
         for (var entry : byFile.entrySet()) {
             Path file = base.resolve(entry.getKey());
             if (!force && hasUncommittedChanges(file)) {
-                err.println("mi-scan: " + entry.getKey() + ": has uncommitted changes; commit or stash them, or use --force");
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey())
+                        + ": has uncommitted changes; commit or stash them, or use --force");
                 manual.addAll(entry.getValue());
                 refused.addAll(entry.getValue());
                 continue;
@@ -131,13 +132,15 @@ public final class FixCommand implements Callable<Integer> {
                     refused.addAll(entry.getValue());
                 }
             } catch (IOException e) {
-                err.println("mi-scan: " + entry.getKey() + ": cannot fix (" + e.getClass().getSimpleName() + ")");
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": cannot fix ("
+                        + e.getClass().getSimpleName() + ")");
                 return ExitCode.SCAN_ERROR.code();
             }
         }
         for (Finding f : manual) {
-            out.println("not fixed automatically: " + f.location().path() + ":" + f.location().startLine() + "  "
-                    + f.rule().id() + "  (" + whyManual(f, refused.contains(f)) + ") " + f.remediation().summary());
+            out.println(dev.miscan.core.report.TerminalText.safe("not fixed automatically: " + f.location().path() + ":"
+                    + f.location().startLine() + "  " + f.rule().id() + "  (" + whyManual(f, refused.contains(f)) + ") "
+                    + f.remediation().summary()));
         }
         if (dryRun) {
             out.println("mi-scan: dry run: " + byFile.size() + " file(s) would change; " + manual.size()
@@ -179,7 +182,7 @@ public final class FixCommand implements Callable<Integer> {
             for (String secret : secrets) {
                 r = Redaction.redact(r, secret);
             }
-            return r;
+            return dev.miscan.core.report.TerminalText.safe(r);
         }));
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));

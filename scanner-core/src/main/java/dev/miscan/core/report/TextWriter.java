@@ -92,27 +92,27 @@ public final class TextWriter {
 
     private void finding(StringBuilder sb, Finding f) {
         Location l = f.location();
-        sb.append(paint(BOLD, l.path() + ":" + l.startLine() + ":" + l.startColumn()))
+        sb.append(paint(BOLD, safe(l.path()) + ":" + l.startLine() + ":" + l.startColumn()))
                 .append("  ").append(paint(levelColour(f.severity()), f.severity().name()))
                 .append("  ").append(paint(DIM, f.rule().id()))
-                .append("  ").append(notBlank(f.message()) ? f.message() : f.rule().summary())
+                .append("  ").append(safe(notBlank(f.message()) ? f.message() : f.rule().summary()))
                 .append('\n');
         for (Finding.Related rel : f.related()) {
-            sb.append("  see: ").append(rel.location().path()).append(':').append(rel.location().startLine())
-                    .append("  ").append(rel.message()).append('\n');
+            sb.append("  see: ").append(safe(rel.location().path())).append(':').append(rel.location().startLine())
+                    .append("  ").append(safe(rel.message())).append('\n');
         }
         Provenance p = f.provenance();
         if (p != null) {
             sb.append("  commit: ").append(p.shortCommit()).append(' ')
                     .append(p.date().toString(), 0, Math.min(10, p.date().toString().length()))
-                    .append(' ').append(p.author()).append(p.email().isEmpty() ? "" : " <" + p.email() + ">")
+                    .append(' ').append(safe(p.author())).append(p.email().isEmpty() ? "" : " <" + safe(p.email()) + ">")
                     .append(p.presentAtHead() ? "" : paint(YELLOW, "  (removed since, still in history: rotate it)"))
                     .append('\n');
         }
         Remediation r = f.remediation();
         if (brief) {
             if (notBlank(r.summary())) {
-                sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(r.summary()).append('\n');
+                sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(safe(r.summary())).append('\n');
             }
             if (!r.roles().isEmpty()) {
                 Role role = r.roles().get(0);
@@ -122,21 +122,21 @@ public final class TextWriter {
             return;
         }
         if (notBlank(f.preview())) {
-            sb.append("  preview: ").append(f.preview()).append('\n');
+            sb.append("  preview: ").append(safe(f.preview())).append('\n');
         }
         if (notBlank(r.summary())) {
-            sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(r.summary()).append('\n');
+            sb.append("  ").append(paint(BOLD, "fix:")).append(' ').append(safe(r.summary())).append('\n');
         }
         if (notBlank(r.replacement())) {
             r.replacement().strip().lines().forEach(line ->
-                    sb.append(line.isEmpty() ? "" : "    " + paint(CYAN, line)).append('\n'));
+                    sb.append(line.isEmpty() ? "" : "    " + paint(CYAN, safe(line))).append('\n'));
         }
         for (Role role : r.roles()) {
             sb.append("  role: ").append(role.name())
                     .append(role.id().isEmpty() ? "" : " (" + role.id() + ")").append('\n');
         }
         for (String command : r.commands()) {
-            sb.append("  run: ").append(command.strip()).append('\n');
+            sb.append("  run: ").append(safe(command.strip())).append('\n');
         }
     }
 
@@ -157,7 +157,7 @@ public final class TextWriter {
 
     /** "path: message", or only the message when the warning is not about one file. */
     static String describe(ScanWarning w) {
-        return notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
+        return safe(notBlank(w.path()) ? w.path() + ": " + w.message() : w.message());
     }
 
     private static String levelColour(Severity severity) {
@@ -166,6 +166,11 @@ public final class TextWriter {
             case WARNING -> YELLOW;
             case NOTE -> CYAN;
         };
+    }
+
+    /** Text from the scanned files, escaped for the terminal. */
+    private static String safe(String s) {
+        return TerminalText.safe(s);
     }
 
     private String paint(String code, String text) {
