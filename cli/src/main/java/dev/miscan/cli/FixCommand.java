@@ -8,6 +8,7 @@ import dev.miscan.core.api.Tier;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
+import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.Fixes;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
@@ -74,6 +75,14 @@ public final class FixCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         List<Path> targets = paths.existing(spec);
         Set<String> only = rules.stream().map(r -> r.toUpperCase(Locale.ROOT)).collect(Collectors.toSet());
+        RuleRegistry registry = RuleRegistry.load();
+        for (String id : only) {
+            if (registry.find(id).isEmpty()) {
+                err.println("mi-scan: unknown rule '" + dev.miscan.core.report.TerminalText.safe(id)
+                        + "' for --rule (see 'mi-scan rules')");
+                return ExitCode.USAGE.code();
+            }
+        }
         Path base = PathArguments.baseDir(targets);
         // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
         ProjectSettings settings;

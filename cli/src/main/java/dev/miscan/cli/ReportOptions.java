@@ -44,7 +44,7 @@ final class ReportOptions {
         }
         if (format != ReportFormat.TEXT || output != null) {
             for (ScanWarning w : result.warnings()) {
-                err.println("mi-scan: warning: " + w);
+                err.println("mi-scan: warning: " + dev.miscan.core.report.TerminalText.safe(String.valueOf(w)));
             }
             err.println("mi-scan: " + result.findings().size() + " finding(s) " + scope
                     + (output != null ? "; report written to " + output : ""));
@@ -57,6 +57,10 @@ final class ReportOptions {
         try {
             format.write(result, writer, Main.version(), useColor(), brief);
             writer.flush();
+            // a print writer (and the standard output under it) keeps a failed write to itself: ask
+            if (output == null && (writer instanceof PrintWriter pw && pw.checkError() || System.out.checkError())) {
+                throw new IOException("standard output could not be written (a full disk or a closed pipe)");
+            }
         } finally {
             if (output != null) {
                 writer.close();

@@ -90,4 +90,30 @@ class SharedOptionsTest {
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
         assertThat(r.err()).startsWith("mi-scan: invalid --max-file-size '" + size + "'").contains("at most 2047m");
     }
+
+    @Test
+    void aReportThatCannotBeWrittenToStandardOutputIsAScanErrorNotAVerdict() {
+        java.io.OutputStream full = new java.io.OutputStream() {
+            @Override
+            public void write(int b) throws java.io.IOException {
+                throw new java.io.IOException("No space left on device");
+            }
+        };
+        java.io.StringWriter err = new java.io.StringWriter();
+        int code;
+        try (java.io.PrintWriter o = new java.io.PrintWriter(full, true);
+                java.io.PrintWriter e = new java.io.PrintWriter(err, true)) {
+            code = Main.execute(o, e, "scan", SPRING_VULNERABLE);
+        }
+        assertThat(code).as(err.toString()).isEqualTo(ExitCode.SCAN_ERROR.code());
+        assertThat(err.toString()).contains("cannot write the report: standard output could not be written");
+    }
+
+    @Test
+    void fixWithAnUnknownRuleIsAUsageErrorNotANothingToDo() {
+        CliRun r = run("fix", SPRING_VULNERABLE, "--dry-run", "--rule", "MI-STORAGE-CONSTR");
+
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(r.err()).contains("unknown rule 'MI-STORAGE-CONSTR' for --rule");
+    }
 }
