@@ -28,7 +28,8 @@ import picocli.CommandLine.Parameters;
                 + "reported once, with the commit, author and date that added it, and marked when it is no longer "
                 + "at HEAD: it is still in the history and must be rotated."},
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error", "3:scan error"})
+        exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
+            "3:scan error (with --strict also: a file was skipped or not fully scanned)"})
 public final class HistoryCommand extends ReportingCommand {
     // Not PathArguments: these narrow a repository's history, where a directory deleted since still counts.
     @Parameters(paramLabel = "PATH", description = "A directory in the repository; given paths limit the scan to "
@@ -73,6 +74,6 @@ public final class HistoryCommand extends ReportingCommand {
         if (!report.deliver(result, spec, false, "in the history")) {
             return ExitCode.SCAN_ERROR.code();
         }
-        return exitCode(failOn, result.findings());
+        return verdict(result, failOn);
     }
 }

@@ -45,10 +45,6 @@ public final class ScanCommand extends ReportingCommand {
             + "that BASE does not have (a pull request).")
     String diff;
 
-    @Option(names = "--strict", description = "Exit with 3 when any file was skipped or not fully scanned (binary, "
-            + "too large, unreadable, a link, a parse or rule failure: every warning counts), whatever the findings. "
-            + "Without it, such files are warnings and the findings decide.")
-    boolean strict;
 
     @Override
     public Integer call() {
@@ -102,12 +98,6 @@ public final class ScanCommand extends ReportingCommand {
         if (staged) {
             HookAdvice.print(err, failOn.failing(result.findings()));
         }
-        if (strict && !result.warnings().isEmpty()) {
-            err.println("mi-scan: --strict: " + result.warnings().size() + " file warning(s), "
-                    + result.filesSkipped() + " file(s) skipped: the scan is incomplete (exit "
-                    + ExitCode.SCAN_ERROR.code() + ")");
-            return ExitCode.SCAN_ERROR.code();
-        }
-        return exitCode(failOn, result.findings());
+        return verdict(result, failOn);
     }
 }

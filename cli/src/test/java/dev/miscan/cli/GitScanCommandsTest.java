@@ -195,6 +195,20 @@ class GitScanCommandsTest {
         }
 
         @Test
+        void strict_isAcceptedAndAFileNotFullyScannedInTheHistoryExits3() throws Exception {
+            stage("conf/app.properties", "storage=${STORAGE}\n");
+            stage("conf/broken.bicep", "resource r 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  password: (\n");
+            commit("add");
+
+            CliRun plain = mi("history", "--format", "json", repo());
+            CliRun strict = mi("history", "--strict", "--format", "json", repo());
+
+            assertThat(plain.exitCode()).as(plain.toString()).isZero();
+            assertThat(strict.exitCode()).as(strict.toString()).isEqualTo(3);
+            assertThat(strict.err()).contains("--strict:");
+        }
+
+        @Test
         void sarif_carriesTheCommitAndSaysTheSecretIsGone() throws Exception {
             stage("a.properties", "storage=" + connectionString + "\n");
             commit("add");
