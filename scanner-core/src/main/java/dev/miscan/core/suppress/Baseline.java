@@ -123,7 +123,9 @@ public final class Baseline {
     public static Baseline load(Path file) throws IOException {
         JsonNode root;
         try {
-            root = new ObjectMapper().readTree(Files.readString(file, StandardCharsets.UTF_8));
+            String text = Files.readString(file, StandardCharsets.UTF_8);
+            // an editor's byte-order mark is no part of the JSON
+            root = new ObjectMapper().readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not a mi-scan baseline (invalid JSON at line "
                     + e.getLocation().getLineNr() + ")");

@@ -47,6 +47,16 @@ class BaselineTest {
     }
 
     @Test
+    void aBaselineSavedWithAByteOrderMarkIsRead() throws IOException {
+        write("app.properties", "name=app\nsecret=Baselined0001\n");
+        Path file = root.resolve(Baseline.DEFAULT_FILE);
+        Baseline.of(scan().findings()).write(file);
+        Files.writeString(file, "\uFEFF" + Files.readString(file));
+
+        assertThat(Baseline.load(file).entries()).hasSize(1);
+    }
+
+    @Test
     void file_holdsRuleIdPathAndHashes_neverTheSecretNorALineNumber() throws IOException {
         write("app.properties", "name=app\nsecret=Baselined0001\n");
         Path file = root.resolve(Baseline.DEFAULT_FILE);
