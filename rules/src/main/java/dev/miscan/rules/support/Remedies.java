@@ -22,9 +22,22 @@ public final class Remedies {
     private Remedies() {
     }
 
-    static String or(String value, String placeholder) {
-        return value == null || value.isBlank() ? placeholder : value;
+    public static String or(String value, String placeholder) {
+        return value == null || value.isBlank() || !isPlainValue(value) ? placeholder : value;
     }
+
+    /**
+     * Characters a name, host, endpoint or path taken from a scanned file may have to be pasted into advice: the
+     * letters of Azure names and URLs, never a shell's ({@code $ ` ; | & ( ) ' " \ < > * ? !}, spaces, line
+     * breaks) or a code string's (quotes, braces). Anything else is shown as its placeholder: a suggested command
+     * copied with a value from a hostile repository must not run that repository's code.
+     */
+    public static boolean isPlainValue(String value) {
+        return PLAIN_VALUE.matcher(value).matches();
+    }
+
+    private static final java.util.regex.Pattern PLAIN_VALUE =
+            java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~:/@%+=,-]{0,299}+");
 
     static List<String> roleCommands(Role role, String scope) {
         List<String> c = new ArrayList<>();
@@ -186,7 +199,7 @@ public final class Remedies {
     public static Remediation signalR(String host) {
         boolean webPubSub = host != null && host.contains("webpubsub");
         String h = or(host, "<name>.service.signalr.net");
-        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<name>";
+        String name = or(h.contains(".") ? h.substring(0, h.indexOf('.')) : null, "<name>");
         Role role = webPubSub ? AzureRoles.WEB_PUBSUB_SERVICE_OWNER : AzureRoles.SIGNALR_APP_SERVER;
         String scope = SCOPE_PREFIX + "Microsoft.SignalRService/" + (webPubSub ? "WebPubSub/" : "SignalR/") + name;
         return new Remediation(webPubSub ? "Azure Web PubSub" : "Azure SignalR Service", or(host, ""),
@@ -198,7 +211,7 @@ public final class Remedies {
 
     public static Remediation redis(String host) {
         String h = or(host, "<cache>.redis.cache.windows.net");
-        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<cache>";
+        String name = or(h.contains(".") ? h.substring(0, h.indexOf('.')) : null, "<cache>");
         String properties = """
                 # com.azure.spring:spring-cloud-azure-starter-data-redis-lettuce (Spring Cloud Azure 5.13+)
                 spring.data.redis.host=%s
@@ -526,7 +539,7 @@ public final class Remedies {
     public static Remediation webPubSub(String endpoint, String hub) {
         String ep = or(endpoint, "https://<name>.webpubsub.azure.com");
         String host = ep.replaceFirst("^https?://", "");
-        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<name>";
+        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<name>");
         String scope = SCOPE_PREFIX + "Microsoft.SignalRService/WebPubSub/" + name;
         String java = """
                 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -549,7 +562,7 @@ public final class Remedies {
     public static Remediation search(String endpoint, String index) {
         String ep = or(endpoint, "https://<service>.search.windows.net");
         String host = ep.replaceFirst("^https?://", "");
-        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<service>";
+        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<service>");
         String scope = SCOPE_PREFIX + "Microsoft.Search/searchServices/" + name;
         String java = """
                 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -578,7 +591,7 @@ public final class Remedies {
                 || b.isEmpty();
         String ep = or(endpoint, openAi ? "https://<resource>.openai.azure.com/" : "https://<resource>.cognitiveservices.azure.com/");
         String host = ep.replaceFirst("^https?://", "");
-        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<resource>";
+        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<resource>");
         String scope = SCOPE_PREFIX + "Microsoft.CognitiveServices/accounts/" + name;
         Role role = openAi ? AzureRoles.COGNITIVE_SERVICES_OPENAI_USER : AzureRoles.COGNITIVE_SERVICES_USER;
         String java = openAi ? """
@@ -624,7 +637,7 @@ public final class Remedies {
     public static Remediation keyVault(String vaultUrl) {
         String url = or(vaultUrl, "https://<vault>.vault.azure.net/");
         String host = url.replaceFirst("^https?://", "");
-        String name = host.contains(".") ? host.substring(0, host.indexOf('.')) : "<vault>";
+        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<vault>");
         String scope = SCOPE_PREFIX + "Microsoft.KeyVault/vaults/" + name;
         String java = """
                 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -648,7 +661,7 @@ public final class Remedies {
     /** Jedis to Azure Cache for Redis with a Microsoft Entra token as the password. */
     public static Remediation redisJedis(String host) {
         String h = or(host, "<cache>.redis.cache.windows.net");
-        String name = h.contains(".") ? h.substring(0, h.indexOf('.')) : "<cache>";
+        String name = or(h.contains(".") ? h.substring(0, h.indexOf('.')) : null, "<cache>");
         String java = """
                 import com.azure.core.credential.AccessToken;
                 import com.azure.core.credential.TokenRequestContext;
