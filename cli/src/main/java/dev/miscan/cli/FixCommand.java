@@ -124,8 +124,25 @@ public final class FixCommand implements Callable<Integer> {
             }
         }
         int changed = 0;
+        int skipped = 0;
+        Path realBase;
+        try {
+            realBase = base.toRealPath();
+        } catch (IOException e) {
+            err.println("mi-scan: " + base + ": cannot resolve (" + e.getClass().getSimpleName() + ")");
+            return ExitCode.SCAN_ERROR.code();
+        }
         for (var entry : byFile.entrySet()) {
             Path file = base.resolve(entry.getKey());
+            String unsafe = unsafeTarget(realBase, base, file);
+            if (unsafe != null) {
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": not fixed: "
+                        + unsafe);
+                manual.addAll(entry.getValue());
+                refused.addAll(entry.getValue());
+                skipped++;
+                continue;
+            }
             if (!force && hasUncommittedChanges(file)) {
                 err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey())
                         + ": has uncommitted changes; commit or stash them, or use --force");
@@ -141,9 +158,14 @@ public final class FixCommand implements Callable<Integer> {
                     refused.addAll(entry.getValue());
                 }
             } catch (IOException e) {
-                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": cannot fix ("
-                        + e.getClass().getSimpleName() + ")");
-                return ExitCode.SCAN_ERROR.code();
+                // this file is left as it was; the others are still fixed, and the run says so and exits 3
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": not fixed: "
+                        + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
+                                : e instanceof java.nio.file.AccessDeniedException ? "not writable"
+                                : e.getClass().getSimpleName()));
+                manual.addAll(entry.getValue());
+                refused.addAll(entry.getValue());
+                skipped++;
             }
         }
         for (Finding f : manual) {
@@ -152,19 +174,22 @@ public final class FixCommand implements Callable<Integer> {
                     + f.remediation().summary()));
         }
         if (dryRun) {
-            out.println("mi-scan: dry run: " + byFile.size() + " file(s) would change; " + manual.size()
-                    + " finding(s) need a person");
+            out.println("mi-scan: dry run: " + (byFile.size() - skipped) + " file(s) would change; " + manual.size()
+                    + " finding(s) need a person" + (skipped == 0 ? "" : "; " + skipped + " file(s) could not be fixed"));
             out.flush();
-            return manual.isEmpty() ? ExitCode.CLEAN.code() : ExitCode.FINDINGS.code();
+            return skipped > 0 ? ExitCode.SCAN_ERROR.code() : manual.isEmpty() ? ExitCode.CLEAN.code()
+                    : ExitCode.FINDINGS.code();
         }
         try {
             ScanResult after = engine.scan(request);
             long remaining = after.findings().stream()
                     .filter(f -> only.isEmpty() || only.stream().anyMatch(f.rule()::answersTo)).count();
             out.println("mi-scan: fixed " + changed + " file(s); re-scan: " + remaining + " finding(s) left"
-                    + (remaining == 0 ? "" : " (see 'not fixed automatically' above)"));
+                    + (remaining == 0 ? "" : " (see 'not fixed automatically' above)")
+                    + (skipped == 0 ? "" : "; " + skipped + " file(s) could not be fixed (see above)"));
             out.flush();
-            return remaining == 0 ? ExitCode.CLEAN.code() : ExitCode.FINDINGS.code();
+            return skipped > 0 ? ExitCode.SCAN_ERROR.code() : remaining == 0 ? ExitCode.CLEAN.code()
+                    : ExitCode.FINDINGS.code();
         } catch (IOException e) {
             err.println("mi-scan: re-scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();
@@ -174,9 +199,15 @@ public final class FixCommand implements Callable<Integer> {
     /** Applies the fixes of one file; prints a unified diff with the removed lines redacted. */
     private boolean apply(Path file, String display, List<Finding> findings, Map<String, List<Finding>> secretsByFile,
             PrintWriter out) throws IOException {
+        if (!dryRun && !Files.isWritable(file)) {
+            throw new java.nio.file.AccessDeniedException(display);
+        }
         String original = Files.readString(file, StandardCharsets.UTF_8);
         boolean crlf = original.contains("\r\n");
         String text = crlf ? original.replace("\r\n", "\n") : original;
+        if (!dev.miscan.core.engine.Fixes.unchanged(text, findings)) {
+            return false; // the file changed since the scan: its edits would land in the wrong places
+        }
         List<Fix.Edit> edits = new ArrayList<>();
         findings.forEach(f -> edits.addAll(f.remediation().fix().edits()));
         String updated;
@@ -196,9 +227,56 @@ public final class FixCommand implements Callable<Integer> {
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));
         if (!dryRun) {
-            Files.writeString(file, crlf ? updated.replace("\n", "\r\n") : updated, StandardCharsets.UTF_8);
+            writeAtomically(file, crlf ? updated.replace("\n", "\r\n") : updated);
         }
         return true;
+    }
+
+    /**
+     * Why a file must not be written, or null: a path that leaves the scanned tree once resolved (a name such as
+     * {@code ..\\x.properties} is one file name on POSIX, never a way up), a symbolic link, or a path whose real
+     * location is outside the tree.
+     */
+    static String unsafeTarget(Path realBase, Path base, Path file) {
+        Path normal = file.toAbsolutePath().normalize();
+        if (!normal.startsWith(base.toAbsolutePath().normalize())) {
+            return "outside the scanned tree";
+        }
+        if (Files.isSymbolicLink(file)) {
+            return "a symbolic link";
+        }
+        try {
+            if (!file.toRealPath().startsWith(realBase)) {
+                return "outside the scanned tree";
+            }
+        } catch (IOException e) {
+            return "cannot be resolved";
+        }
+        return null;
+    }
+
+    /**
+     * Replaces {@code file} with {@code text} at once: written beside it first, with its permissions, then moved
+     * over it, so that a failure or a concurrent reader never sees half a file, and a file swapped for a link since
+     * the scan is not written through.
+     */
+    private static void writeAtomically(Path file, String text) throws IOException {
+        if (Files.isSymbolicLink(file)) {
+            throw new java.nio.file.FileSystemException(file.toString(), null, "became a symbolic link");
+        }
+        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".mi-scan-fix-", ".tmp");
+        try {
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
+            } catch (UnsupportedOperationException e) {
+                // not a POSIX file system: the default permissions stand
+            }
+            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+            Files.deleteIfExists(temp);
+        }
     }
 
     /** Why a finding has no mechanical fix, in a few words, so that the person who takes it over knows where to start. */
@@ -245,7 +323,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         try (Git git = new Git(builder.build())) {
             Path top = git.getRepository().getWorkTree().toPath().toAbsolutePath().normalize();
-            String rel = top.relativize(file.toAbsolutePath().normalize()).toString().replace('\\', '/');
+            String rel = dev.miscan.core.source.ReportedPaths.slashes(top.relativize(file.toAbsolutePath().normalize()));
             Status s = git.status().addPath(rel).call();
             return !s.isClean();
         } catch (IOException | GitAPIException | RuntimeException e) {

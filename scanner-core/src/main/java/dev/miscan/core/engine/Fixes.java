@@ -50,6 +50,28 @@ public final class Fixes {
         return out.toString();
     }
 
+    /**
+     * Whether {@code text} still holds, at every secret finding's location, the literal the scan found there (its
+     * hash): a file edited between the scan and the fix fails this, and is left alone rather than edited at stale
+     * places. (A key-based-auth finding's location is a setting or a call, not a hashed literal: not checked.)
+     */
+    public static boolean unchanged(String text, List<dev.miscan.core.api.Finding> findings) {
+        LineIndex lines = new LineIndex(text);
+        for (dev.miscan.core.api.Finding f : findings) {
+            if (f.rule().tier() != dev.miscan.core.api.Tier.SECRET) {
+                continue;
+            }
+            var l = f.location();
+            int start = offset(lines, text, l.startLine(), l.startColumn());
+            int end = offset(lines, text, l.endLine(), l.endColumn());
+            if (f.secretHash() == null || start < 0 || end < start
+                    || !dev.miscan.core.secrets.Redaction.sha256(text.substring(start, end)).equals(f.secretHash())) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static int offset(LineIndex lines, String text, int line, int column) {
         int l = line - 1;
         if (l == lines.lineCount()) {

@@ -121,7 +121,7 @@ public final class FileTreeSource implements Source {
         for (Path dir = path.getParent(); dir != null && dir.startsWith(walkRoot); dir = dir.getParent()) {
             IgnoreNode node = nodes.get(dir);
             if (node != null) {
-                Boolean ignored = node.checkIgnored(dir.relativize(path).toString().replace('\\', '/'), directory);
+                Boolean ignored = node.checkIgnored(ReportedPaths.slashes(dir.relativize(path)), directory);
                 if (ignored != null) {
                     return ignored;
                 }
@@ -144,7 +144,7 @@ public final class FileTreeSource implements Source {
             abs = root.resolve(walkRoot.relativize(abs)); // report paths under the link, as the user named it
         }
         Path rel = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
-        String s = rel.toString().replace('\\', '/');
+        String s = ReportedPaths.slashes(rel);
         return s.isEmpty() ? abs.getFileName().toString() : s;
     }
 

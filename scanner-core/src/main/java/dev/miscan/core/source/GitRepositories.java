@@ -95,7 +95,7 @@ public final class GitRepositories {
             if (!abs.startsWith(root)) {
                 throw new GitUsageException(p + " is outside the repository " + root);
             }
-            String rel = root.relativize(abs).toString().replace('\\', '/');
+            String rel = ReportedPaths.slashes(root.relativize(abs));
             if (rel.isEmpty()) {
                 return TreeFilter.ALL;
             }

@@ -29,6 +29,20 @@ import org.junit.jupiter.api.io.TempDir;
 
 class EngineTest {
 
+    @Test
+    void fixesApplyOnlyToTheTextTheScanSaw() {
+        Engine engine = engine(new TestSecretRule());
+        String text = "name=app\nsecret=Scanned0001\n";
+        var findings = engine.scanFragment(new dev.miscan.core.source.Fragment("a.properties", text), w -> { })
+                .findings();
+        assertThat(findings).hasSize(1);
+        assertThat(Fixes.unchanged(text, findings)).isTrue();
+        // a line added above the secret since the scan: the finding's place now holds something else
+        assertThat(Fixes.unchanged("name=app\nowner=ops\nsecret=Scanned0001\n", findings)).isFalse();
+        assertThat(Fixes.unchanged("name=app\nsecret=Scanned0002\n", findings)).isFalse();
+        assertThat(Fixes.unchanged("", findings)).isFalse();
+    }
+
     /** Same findings as {@link TestSecretRule}, but more specific: wins the de-duplication. */
     @DetectorInfo(rules = "MI-TEST-SPECIFIC", keywords = {"secret="}, precedence = 10)
     static final class SpecificRule extends TestSecretRule {

@@ -1,0 +1,68 @@
+package dev.miscan.cli;
+
+import static dev.miscan.cli.CliRun.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** What {@code fix} never does: write outside the tree, through a link, or stop half-way. */
+class FixSafetyTest {
+
+    private static String setting() {
+        byte[] b = new byte[64];
+        new SecureRandom().nextBytes(b);
+        return "spring.cloud.azure.storage.blob.connection-string=DefaultEndpointsProtocol=https;AccountName=contosodata;"
+                + "AccountKey=" + Base64.getEncoder().encodeToString(b) + ";EndpointSuffix=core.windows.net\n";
+    }
+
+    @Test
+    void aFileNamedWithABackslashIsOneFileInItsFolderNeverAWayOut(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path victim = dir.resolve("victim.properties");
+        Files.writeString(victim, "untouched=true\n" + setting());
+        Files.writeString(tree.resolve("..\\victim.properties"), setting());
+
+        CliRun fix = run("fix", tree.toString(), "--force");
+
+        assertThat(Files.readString(victim)).startsWith("untouched=true\n").contains("AccountKey=");
+        assertThat(Files.readString(tree.resolve("..\\victim.properties"))).doesNotContain("AccountKey=");
+        assertThat(fix.out()).contains("a/..\\victim.properties");
+    }
+
+    @Test
+    void aFileThatCannotBeFixedIsLeftAsItWasAndTheOthersAreStillFixed(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        byte[] latin1 = ("# caf\u00e9\n" + setting()).getBytes(StandardCharsets.ISO_8859_1);
+        Files.write(tree.resolve("a.properties"), latin1);
+        Files.writeString(tree.resolve("b.properties"), setting());
+
+        CliRun fix = run("fix", tree.toString(), "--force");
+
+        assertThat(fix.exitCode()).as(fix.toString()).isEqualTo(ExitCode.SCAN_ERROR.code());
+        assertThat(fix.err()).contains("a.properties: not fixed: not UTF-8 text");
+        assertThat(Files.readAllBytes(tree.resolve("a.properties"))).isEqualTo(latin1);
+        assertThat(Files.readString(tree.resolve("b.properties"))).doesNotContain("AccountKey=");
+        assertThat(fix.out()).contains("1 file(s) could not be fixed");
+    }
+
+    @Test
+    void aLinkOrAPathOutsideTheTreeIsNeverATarget(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path outside = Files.writeString(dir.resolve("outside.properties"), "x=1\n");
+        Path link = Files.createSymbolicLink(tree.resolve("link.properties"), outside);
+        Path inside = Files.writeString(tree.resolve("in.properties"), "x=1\n");
+        Path real = tree.toRealPath();
+
+        assertThat(FixCommand.unsafeTarget(real, tree, link)).isEqualTo("a symbolic link");
+        assertThat(FixCommand.unsafeTarget(real, tree, tree.resolve("../outside.properties")))
+                .isEqualTo("outside the scanned tree");
+        assertThat(FixCommand.unsafeTarget(real, tree, inside)).isNull();
+    }
+}
