@@ -143,9 +143,9 @@ public final class FixCommand implements Callable<Integer> {
                 skipped++;
                 continue;
             }
-            if (!force && hasUncommittedChanges(file)) {
-                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey())
-                        + ": has uncommitted changes; commit or stash them, or use --force");
+            String uncommitted = force ? null : uncommittedReason(file);
+            if (uncommitted != null) {
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": " + uncommitted);
                 manual.addAll(entry.getValue());
                 refused.addAll(entry.getValue());
                 continue;
@@ -315,19 +315,25 @@ public final class FixCommand implements Callable<Integer> {
     }
 
     /** True when the file is in a git work tree and differs from HEAD or the index. */
-    private static boolean hasUncommittedChanges(Path file) {
+    /**
+     * Why the file must not be edited without {@code --force}, or null: it has uncommitted changes (they would be
+     * mixed with the fix), or its git status cannot be read (a repository format or an index JGit cannot read): the
+     * guard fails closed. A file outside any repository has no such guard.
+     */
+    static String uncommittedReason(Path file) {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(file.toAbsolutePath().getParent().toFile());
         File gitDir = builder.getGitDir();
         if (gitDir == null) {
-            return false;
+            return null;
         }
         try (Git git = new Git(builder.build())) {
             Path top = git.getRepository().getWorkTree().toPath().toAbsolutePath().normalize();
             String rel = dev.miscan.core.source.ReportedPaths.slashes(top.relativize(file.toAbsolutePath().normalize()));
             Status s = git.status().addPath(rel).call();
-            return !s.isClean();
+            return s.isClean() ? null : "has uncommitted changes; commit or stash them, or use --force";
         } catch (IOException | GitAPIException | RuntimeException e) {
-            return false;
+            return "its git status cannot be read (" + e.getClass().getSimpleName() + "), so uncommitted changes"
+                    + " cannot be ruled out; use --force to fix it anyway";
         }
     }
 }

@@ -65,4 +65,23 @@ class FixSafetyTest {
                 .isEqualTo("outside the scanned tree");
         assertThat(FixCommand.unsafeTarget(real, tree, inside)).isNull();
     }
+
+    @Test
+    void aGitStatusThatCannotBeReadRefusesTheFixInsteadOfAssumingClean(@TempDir Path dir) throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        Path settings = repo.resolve("app.properties");
+        String text = setting();
+        Files.writeString(settings, text);
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.init().setDirectory(repo.toFile()).call()) {
+            git.add().addFilepattern("app.properties").call();
+            git.commit().setMessage("add").setAuthor("t", "t@example.com").setCommitter("t", "t@example.com")
+                    .setSign(false).call();
+        }
+        Files.write(repo.resolve(".git/index"), "DIRC not an index".getBytes(StandardCharsets.US_ASCII));
+
+        CliRun fix = run("fix", repo.toString());
+
+        assertThat(fix.err()).contains("app.properties: its git status cannot be read");
+        assertThat(Files.readString(settings)).isEqualTo(text);
+    }
 }
