@@ -202,14 +202,20 @@ public final class FixCommand implements Callable<Integer> {
         if (!dryRun && !Files.isWritable(file)) {
             throw new java.nio.file.AccessDeniedException(display);
         }
-        String original = Files.readString(file, StandardCharsets.UTF_8);
-        boolean crlf = original.contains("\r\n");
-        String text = crlf ? original.replace("\r\n", "\n") : original;
+        // edited as it is: each line keeps its own ending (a mixed file stays mixed), a lone CR stays inside its line
+        String text = Files.readString(file, StandardCharsets.UTF_8);
+        boolean crlf = text.contains("\r\n");
         if (!dev.miscan.core.engine.Fixes.unchanged(text, findings)) {
             return false; // the file changed since the scan: its edits would land in the wrong places
         }
         List<Fix.Edit> edits = new ArrayList<>();
-        findings.forEach(f -> edits.addAll(f.remediation().fix().edits()));
+        for (Finding f : findings) {
+            for (Fix.Edit e : f.remediation().fix().edits()) {
+                // lines a fix writes end as the file's lines do
+                edits.add(crlf ? new Fix.Edit(e.startLine(), e.startColumn(), e.endLine(), e.endColumn(),
+                        e.text().replaceAll("(?<!\r)\n", "\r\n")) : e);
+            }
+        }
         String updated;
         try {
             updated = Fixes.apply(text, edits);
@@ -218,7 +224,7 @@ public final class FixCommand implements Callable<Integer> {
         }
         List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
         out.print(Diffs.unified(display, text, updated, line -> {
-            String r = line;
+            String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             for (String secret : secrets) {
                 r = Redaction.redact(r, secret);
             }
@@ -227,7 +233,7 @@ public final class FixCommand implements Callable<Integer> {
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));
         if (!dryRun) {
-            writeAtomically(file, crlf ? updated.replace("\n", "\r\n") : updated);
+            writeAtomically(file, updated);
         }
         return true;
     }

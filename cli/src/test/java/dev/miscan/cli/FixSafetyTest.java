@@ -84,4 +84,19 @@ class FixSafetyTest {
         assertThat(fix.err()).contains("app.properties: its git status cannot be read");
         assertThat(Files.readString(settings)).isEqualTo(text);
     }
+
+    @Test
+    void eachLineKeepsItsOwnEnding(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path file = tree.resolve("app.properties");
+        Files.writeString(file, "a=1\r\nb=2\n" + setting().replace("\n", "\r\n") + "c=3\n");
+
+        CliRun fix = run("fix", tree.toString(), "--force");
+
+        assertThat(fix.exitCode()).as(fix.toString()).isZero();
+        String after = Files.readString(file);
+        assertThat(after).startsWith("a=1\r\nb=2\n").endsWith("\r\nc=3\n").doesNotContain("AccountKey=");
+        assertThat(after.replace("\r\n", "")).doesNotContain("\r");
+        assertThat(fix.out()).doesNotContain("\\x0d");
+    }
 }
