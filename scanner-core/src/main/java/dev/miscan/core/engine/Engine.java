@@ -122,6 +122,11 @@ public final class Engine {
                 } catch (IOException | RuntimeException e) {
                     warnings.add(new ScanWarning(entry.path(), "skipped: cannot read (" + readProblem(e) + ")", true));
                     return;
+                } catch (OutOfMemoryError e) {
+                    // one file too large for the memory given (a raised --max-file-size): that file, not the scan
+                    warnings.add(new ScanWarning(entry.path(), "skipped: too large for the memory available (raise -Xmx"
+                            + " or lower --max-file-size)", true));
+                    return;
                 }
                 String bicep = dev.miscan.core.parse.iac.CompiledTemplates.bicepSourceOf(entry.path(), fragment.text(), bicepFiles);
                 if (bicep != null) {

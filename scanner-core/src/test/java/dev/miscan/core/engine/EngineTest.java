@@ -30,6 +30,39 @@ import org.junit.jupiter.api.io.TempDir;
 class EngineTest {
 
     @Test
+    void aFileThatRunsOutOfMemoryIsSkippedWithAWarningAndTheScanGoesOn() throws Exception {
+        dev.miscan.core.source.Source source = warnings -> List.of(
+                new dev.miscan.core.source.Source.Entry() {
+                    @Override
+                    public String path() {
+                        return "huge.bin";
+                    }
+
+                    @Override
+                    public dev.miscan.core.source.Fragment read() {
+                        throw new OutOfMemoryError("Java heap space");
+                    }
+                },
+                new dev.miscan.core.source.Source.Entry() {
+                    @Override
+                    public String path() {
+                        return "app.properties";
+                    }
+
+                    @Override
+                    public dev.miscan.core.source.Fragment read() {
+                        return new dev.miscan.core.source.Fragment("app.properties", "secret=Scanned0001\n");
+                    }
+                });
+        ScanResult r = engine(new TestSecretRule()).scan(java.nio.file.Path.of("."), List.of(source), 1);
+        assertThat(r.findings()).hasSize(1);
+        assertThat(r.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.path()).isEqualTo("huge.bin");
+            assertThat(w.message()).contains("too large for the memory available");
+        });
+    }
+
+    @Test
     void fixesApplyOnlyToTheTextTheScanSaw() {
         Engine engine = engine(new TestSecretRule());
         String text = "name=app\nsecret=Scanned0001\n";
