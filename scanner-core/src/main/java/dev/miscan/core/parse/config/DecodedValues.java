@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * Values whose text in the file is an encoding of the real value, decoded so that every rule can scan
  * them: the base64 {@code data} of Kubernetes {@code Secret} manifests ({@code stringData} needs no
  * decoding), and configuration values written with escapes ({@code \}{@code u002B} in JSON written by
- * .NET, Unicode escapes in {@code .properties}). Findings in a decoded value are reported on the encoded
+ * .NET, {@code \/} in JSON, Unicode escapes in {@code .properties}). Findings in a decoded value are reported on the encoded
  * text.
  */
 public final class DecodedValues {
@@ -41,7 +41,9 @@ public final class DecodedValues {
         List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
         List<Decoded> out = new ArrayList<>();
         for (ConfigEntry e : entries) {
-            if (e.value() != null && e.valueOffset() >= 0 && e.value().length() >= 16 && e.rawValue().contains("\\u")
+            // any escape that changes the value: \u002B from .NET, \/ from JSON writers that escape slashes (a
+            // base64 key written so is no key to a rule that reads the text), a .properties continuation
+            if (e.value() != null && e.valueOffset() >= 0 && e.value().length() >= 16 && e.rawValue().indexOf('\\') >= 0
                     && !e.rawValue().equals(e.value())) {
                 int line = doc.lines().lineOf(e.valueOffset());
                 out.add(new Decoded(new Fragment(doc.path(), e.value().replace("\n", " "),
