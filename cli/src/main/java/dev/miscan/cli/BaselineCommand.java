@@ -68,6 +68,15 @@ public final class BaselineCommand implements Runnable {
         MiScanConfig config = settings.config();
         Path file = o.file != null ? o.file
                 : config.baselinePath() != null ? config.baselinePath() : root.resolve(Baseline.DEFAULT_FILE);
+        if (o.file == null && config.baselinePath() != null) {
+            // a committed configuration names where mi-scan writes: inside its own folder only
+            Path home = (config.file() != null ? config.file().toAbsolutePath().getParent() : root.toAbsolutePath())
+                    .normalize();
+            if (!file.toAbsolutePath().normalize().startsWith(home)) {
+                throw new ConfigException(config.file() + ": baseline " + config.baselinePath()
+                        + " is outside the configuration's folder; name a file inside it");
+            }
+        }
         return new Scan(root, result, file);
     }
 

@@ -233,7 +233,7 @@ public final class FixCommand implements Callable<Integer> {
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));
         if (!dryRun) {
-            writeAtomically(file, updated);
+            dev.miscan.core.source.SafeWrites.replace(file, updated);
         }
         return true;
     }
@@ -259,30 +259,6 @@ public final class FixCommand implements Callable<Integer> {
             return "cannot be resolved";
         }
         return null;
-    }
-
-    /**
-     * Replaces {@code file} with {@code text} at once: written beside it first, with its permissions, then moved
-     * over it, so that a failure or a concurrent reader never sees half a file, and a file swapped for a link since
-     * the scan is not written through.
-     */
-    private static void writeAtomically(Path file, String text) throws IOException {
-        if (Files.isSymbolicLink(file)) {
-            throw new java.nio.file.FileSystemException(file.toString(), null, "became a symbolic link");
-        }
-        Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), ".mi-scan-fix-", ".tmp");
-        try {
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.setPosixFilePermissions(temp, Files.getPosixFilePermissions(file));
-            } catch (UnsupportedOperationException e) {
-                // not a POSIX file system: the default permissions stand
-            }
-            Files.move(temp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
-                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
-        } finally {
-            Files.deleteIfExists(temp);
-        }
     }
 
     /** Why a finding has no mechanical fix, in a few words, so that the person who takes it over knows where to start. */

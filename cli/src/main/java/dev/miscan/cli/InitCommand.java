@@ -3,7 +3,6 @@ package dev.miscan.cli;
 import dev.miscan.core.config.MiScanConfig;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -39,7 +38,7 @@ public final class InitCommand implements Callable<Integer> {
             return ExitCode.USAGE.code();
         }
         try {
-            Files.writeString(file, MiScanConfig.template(), StandardCharsets.UTF_8);
+            dev.miscan.core.source.SafeWrites.replace(file, MiScanConfig.template());
         } catch (IOException e) {
             err.println("mi-scan: cannot write " + file + ": " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();

@@ -99,4 +99,31 @@ class FixSafetyTest {
         assertThat(after.replace("\r\n", "")).doesNotContain("\r");
         assertThat(fix.out()).doesNotContain("\\x0d");
     }
+
+    @Test
+    void baselineAndInitNeverWriteThroughACommittedLinkNorWhereTheConfigurationPointsOutside(@TempDir Path dir)
+            throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Path target = Files.writeString(dir.resolve("bashrc"), "original\n");
+        Files.writeString(tree.resolve("app.properties"), setting());
+        Files.createSymbolicLink(tree.resolve(".mi-scan-baseline.json"), target);
+        Path tree2 = Files.createDirectories(dir.resolve("tree2"));
+        Files.createSymbolicLink(tree2.resolve(".mi-scan.yml"), target);
+
+        CliRun baseline = run("baseline", "create", tree.toString(), "--force");
+        CliRun init = run("init", tree2.toString(), "--force");
+
+        assertThat(Files.readString(target)).isEqualTo("original\n");
+        assertThat(baseline.exitCode()).as(baseline.toString()).isEqualTo(ExitCode.SCAN_ERROR.code());
+        assertThat(baseline.err()).contains("symbolic link");
+        assertThat(init.exitCode()).as(init.toString()).isEqualTo(ExitCode.SCAN_ERROR.code());
+
+        Path other = Files.createDirectories(dir.resolve("other"));
+        Files.writeString(other.resolve("app.properties"), setting());
+        Files.writeString(other.resolve(".mi-scan.yml"), "baseline: ../stolen.json\n");
+        CliRun outside = run("baseline", "create", other.toString());
+        assertThat(outside.exitCode()).as(outside.toString()).isEqualTo(ExitCode.USAGE.code());
+        assertThat(outside.err()).contains("outside the configuration's folder");
+        assertThat(dir.resolve("stolen.json")).doesNotExist();
+    }
 }

@@ -218,14 +218,11 @@ public final class Baseline {
         return new Baseline(of(all).entries, name);
     }
 
+    /** Writes the baseline to {@code file}, atomically and never through a link ({@link SafeWrites}). */
     public void write(Path file) throws IOException {
-        Path parent = file.toAbsolutePath().getParent();
-        if (parent != null) {
-            Files.createDirectories(parent);
-        }
-        try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
-            write(w);
-        }
+        java.io.StringWriter w = new java.io.StringWriter();
+        write(w);
+        dev.miscan.core.source.SafeWrites.replace(file, w.toString());
     }
 
     public void write(Writer out) throws IOException {
