@@ -27,14 +27,8 @@ public final class AcrAdminUserRule extends DeployedResourceRule {
             new Switch("azurerm_container_registry", List.of("admin_enabled"), false, "container registry", EFFECT,
                     "Key-based authentication: ", false));
 
-    @Override
-    List<Switch> switches() {
-        return SWITCHES;
-    }
-
-    @Override
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
-        return remediation(t, r);
+    public AcrAdminUserRule() {
+        super(SWITCHES, AcrAdminUserRule::remediation);
     }
 
     @Override

@@ -33,14 +33,8 @@ public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
             new Switch("azurerm_application_insights", List.of("local_authentication_enabled"), false,
                     "Application Insights component", EFFECT, ""));
 
-    @Override
-    List<Switch> switches() {
-        return SWITCHES;
-    }
-
-    @Override
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
-        return remediation(t, r);
+    public AppInsightsLocalAuthRule() {
+        super(SWITCHES, AppInsightsLocalAuthRule::remediation);
     }
 
     @Override

@@ -63,14 +63,32 @@ abstract class DeployedResourceRule extends Detector {
     /** Reports what resource {@code r} of template {@code t} enables that it should not. */
     abstract void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r);
 
-    /** The key switches of this rule's resources; none by default. */
-    List<Switch> switches() {
-        return List.of();
+    private final List<Switch> switches;
+    private final java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation;
+
+    /** A rule without key switches. */
+    DeployedResourceRule() {
+        this(List.of(), null);
+    }
+
+    /**
+     * A rule whose resources have key switches, and what replaces the keys of such a resource (of a template, a
+     * module's included).
+     */
+    DeployedResourceRule(List<Switch> switches,
+            java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation) {
+        this.switches = switches;
+        this.switchRemediation = switchRemediation;
+    }
+
+    /** The key switches of this rule's resources. */
+    final List<Switch> switches() {
+        return switches;
     }
 
     /** What replaces the keys of {@code r}, a resource of a module's template {@code t}. */
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
-        return exampleRemediation();
+    final Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+        return switchRemediation == null ? exampleRemediation() : switchRemediation.apply(t, r);
     }
 
     /**

@@ -62,19 +62,18 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
             new Switch(target.tfType(), List.of(target.enabled()), false, target.label(), "its keys work",
                     "Key-based authentication: ")).filter(java.util.Objects::nonNull)).toList();
 
-    @Override
-    List<Switch> switches() {
-        return SWITCHES;
+    public LocalAuthEnabledRule() {
+        super(SWITCHES, LocalAuthEnabledRule::remediation);
     }
 
-    @Override
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
+    /** The remediation of the target {@code r} is of. */
+    private static Remediation remediation(IacTemplate t, IacTemplate.Resource r) {
         for (Target target : TARGETS) {
             if (!target.armType().isEmpty() && r.isType(target.armType()) || r.isType(target.tfType())) {
                 return remediation(t, target, r);
             }
         }
-        return exampleRemediation();
+        return remediation(t, TARGETS.get(0), r);
     }
 
     @Override

@@ -26,14 +26,8 @@ public final class RedisAccessKeysRule extends DeployedResourceRule {
             new Switch("azurerm_redis_cache", List.of("access_keys_authentication_enabled"), false, "Redis cache",
                     "its access keys work", "Key-based authentication: "));
 
-    @Override
-    List<Switch> switches() {
-        return SWITCHES;
-    }
-
-    @Override
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
-        return remediation(t, r);
+    public RedisAccessKeysRule() {
+        super(SWITCHES, RedisAccessKeysRule::remediation);
     }
 
     @Override

@@ -27,14 +27,8 @@ public final class StorageSharedKeyAccessRule extends DeployedResourceRule {
             new Switch("azurerm_storage_account", List.of("shared_access_key_enabled"), false, "storage account",
                     EFFECT, "Key-based authentication: "));
 
-    @Override
-    List<Switch> switches() {
-        return SWITCHES;
-    }
-
-    @Override
-    Remediation switchRemediation(IacTemplate t, IacTemplate.Resource r) {
-        return remediation(t, r);
+    public StorageSharedKeyAccessRule() {
+        super(SWITCHES, StorageSharedKeyAccessRule::remediation);
     }
 
     @Override
