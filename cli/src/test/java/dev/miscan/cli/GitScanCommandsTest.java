@@ -195,6 +195,21 @@ class GitScanCommandsTest {
         }
 
         @Test
+        void aShallowCloneSaysThatItsOlderHistoryWasNotScanned(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir)
+                throws Exception {
+            stage("conf/app.properties", "storage=" + connectionString + "\n");
+            commit("add key");
+            stage("conf/app.properties", "storage=${STORAGE}\n");
+            commit("remove key");
+            java.io.File clone = dir.toFile();
+            try (org.eclipse.jgit.api.Git shallow = org.eclipse.jgit.api.Git.cloneRepository()
+                    .setURI(new java.io.File(repo()).toURI().toString()).setDirectory(clone).setDepth(1).call()) {
+                CliRun r = mi("history", "--format", "json", clone.getPath());
+                assertThat(r.err()).as(r.toString()).contains("a shallow clone");
+            }
+        }
+
+        @Test
         void strict_isAcceptedAndAFileNotFullyScannedInTheHistoryExits3() throws Exception {
             stage("conf/app.properties", "storage=${STORAGE}\n");
             stage("conf/broken.bicep", "resource r 'Microsoft.Storage/storageAccounts@2023-05-01' = {\n  password: (\n");

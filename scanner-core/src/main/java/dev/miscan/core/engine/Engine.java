@@ -413,6 +413,9 @@ public final class Engine {
         if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
             return fse.getReason().toLowerCase(java.util.Locale.ROOT);
         }
+        if (e instanceof org.eclipse.jgit.errors.MissingObjectException) {
+            return "its content is not in this clone (a partial or shallow clone): fetch it to scan it";
+        }
         String m = e.getMessage();
         return m != null && m.length() < 120 && !m.contains("\n") && !m.contains("/")
                 ? e.getClass().getSimpleName() + ": " + m : e.getClass().getSimpleName();

@@ -107,6 +107,10 @@ public final class GitHistorySource implements Source {
     @Override
     public List<Entry> entries(Consumer<ScanWarning> warnings) throws IOException {
         List<Entry> entries = new ArrayList<>();
+        if (new java.io.File(repo.getDirectory(), "shallow").isFile()) {
+            warnings.accept(new ScanWarning("", "a shallow clone: the commits before its depth are not in it and were"
+                    + " not scanned (git fetch --unshallow, or fetch-depth: 0 in CI, to scan the whole history)", false));
+        }
         try (RevWalk walk = new RevWalk(repo); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
             diff.setRepository(repo);
             diff.setDetectRenames(true);
