@@ -12,6 +12,8 @@ import java.util.regex.Pattern;
 /** Renders a source line for a report with every known secret, and anything else in a secret slot, masked. */
 public final class Snippets {
     private static final int MAX = 200;
+    /** How much of a line the literal forms are searched in: far more than {@link #MAX} shows. */
+    private static final int HEAD = 4000;
     /** Values after a credential-looking key ({@code password=…}, {@code sig=…}, {@code "secret": "…"}). */
     private static final Pattern SLOT = Pattern.compile(
             "(?i)((?:pass(?:word)?|pwd|secret|key|token|sig|signature|credential)[\"']?\\s*[=:]\\s*[\"']?)"
@@ -48,6 +50,23 @@ public final class Snippets {
             }
         }
 
+        /**
+         * Whether {@code piece} (three characters or more) is part of a secret: a string a concatenation builds a
+         * secret from. Checked against the first thousand secrets only (a file of thousands has its whole secrets
+         * masked by {@link #in}).
+         */
+        boolean contain(String piece) {
+            if (piece.length() < 3) {
+                return false;
+            }
+            for (int i = 0; i < Math.min(parts.size(), 1000); i++) {
+                if (parts.get(i).contains(piece)) {
+                    return true;
+                }
+            }
+            return false;
+        }
+
         /** The secrets that occur in {@code line}, in the order they were given. */
         List<String> in(String line) {
             if (parts.isEmpty()) {
@@ -75,11 +94,37 @@ public final class Snippets {
         }
     }
 
+    /** Four or more character literals in a row: a secret written as {@code new char[] {'p', 'a', …}}. */
+    private static final Pattern CHAR_RUN = Pattern.compile(
+            "'(?:\\\\[^']{1,6}+|[^'\\\\])'(?:\\s*+,\\s*+'(?:\\\\[^']{1,6}+|[^'\\\\])'){3,}+");
+    /** A string literal ({@code "…"}), escapes included. */
+    private static final Pattern STRING = Pattern.compile("\"((?:[^\"\\\\]|\\\\.){3,}+)\"");
+    /** An escape that hides a character from a plain search: {@code \u0041}, {@code \101}, {@code \x41}. */
+    private static final Pattern ESCAPE = Pattern.compile("\\\\(?:u[0-9A-Fa-f]{4}|[0-7]{3}|x[0-9A-Fa-f]{2})");
+
     public static String render(String line, Secrets secrets) {
         String s = line;
         for (String part : secrets.in(line)) {
             s = s.replace(part, Redaction.preview(part));
         }
+        // the forms a secret takes that a plain search for it misses: a run of char literals, a literal written
+        // with escapes, a piece of a concatenation. Only the head of a long line is shown (MAX), so only its head is
+        // searched: a minified file's one line stays linear
+        if (s.length() > HEAD) {
+            s = s.substring(0, HEAD);
+        }
+        s = CHAR_RUN.matcher(s).replaceAll(r -> Matcher.quoteReplacement("'…'(" + r.group().chars()
+                .filter(c -> c == '\'').count() / 2 + " chars)"));
+        Matcher str = STRING.matcher(s);
+        StringBuilder literals = new StringBuilder();
+        while (str.find()) {
+            String content = str.group(1);
+            boolean hide = ESCAPE.matcher(content).find() || secrets.contain(content);
+            str.appendReplacement(literals, Matcher.quoteReplacement(hide ? "\"" + Redaction.preview(content) + "\""
+                    : str.group()));
+        }
+        str.appendTail(literals);
+        s = literals.toString();
         Matcher m = SLOT.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {

@@ -37,4 +37,29 @@ class SnippetsTest {
         Snippets.Secrets secrets = new Snippets.Secrets(List.of(first + "\n" + second));
         assertThat(Snippets.render("    " + second + "\";", secrets).contains(second)).isFalse();
     }
+
+    @Test
+    void aSecretWrittenAsCharactersWithEscapesOrInPiecesIsMaskedToo() {
+        String key = RandomKeys.base64(32);
+        Snippets.Secrets secrets = new Snippets.Secrets(List.of(key));
+        StringBuilder chars = new StringBuilder("char[] k = {");
+        for (int i = 0; i < key.length(); i++) {
+            chars.append(i == 0 ? "" : ", ").append('\'').append(key.charAt(i)).append('\'');
+        }
+        String asChars = Snippets.render(chars.append("};").toString(), secrets);
+        StringBuilder escaped = new StringBuilder("String k = \"");
+        key.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+        String asEscapes = Snippets.render(escaped.append("\";").toString(), secrets);
+        String half = key.substring(0, 16);
+        String asPieces = Snippets.render("String k = \"" + half + "\" + \"" + key.substring(16) + "\";", secrets);
+        // booleans, so that a failure never prints a secret
+        assertThat(asChars.contains("'" + key.charAt(0) + "', '" + key.charAt(1) + "', '" + key.charAt(2) + "'"))
+                .isFalse();
+        assertThat(asChars).contains("(" + key.length() + " chars)");
+        assertThat(asEscapes.contains(String.format("\\u%04x\\u%04x", (int) key.charAt(0), (int) key.charAt(1))))
+                .isFalse();
+        assertThat(asPieces.contains(half) || asPieces.contains(key.substring(16))).isFalse();
+        assertThat(Snippets.render("String greeting = \"hello world\";", secrets))
+                .isEqualTo("String greeting = \"hello world\";");
+    }
 }
