@@ -223,12 +223,14 @@ public final class FixCommand implements Callable<Integer> {
             return false; // overlapping or stale edits: leave the file to a person
         }
         List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
+        dev.miscan.core.secrets.Snippets.Secrets known = new dev.miscan.core.secrets.Snippets.Secrets(secrets);
         out.print(Diffs.unified(display, text, updated, line -> {
             String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
             for (String secret : secrets) {
                 r = Redaction.redact(r, secret);
             }
-            return dev.miscan.core.report.TerminalText.safe(r);
+            // and the forms a plain search misses: char literals, escapes, pieces of a concatenation
+            return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Snippets.maskForms(r, known));
         }));
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));

@@ -102,17 +102,13 @@ public final class Snippets {
     /** An escape that hides a character from a plain search: {@code \u0041}, {@code \101}, {@code \x41}. */
     private static final Pattern ESCAPE = Pattern.compile("\\\\(?:u[0-9A-Fa-f]{4}|[0-7]{3}|x[0-9A-Fa-f]{2})");
 
-    public static String render(String line, Secrets secrets) {
+    /**
+     * {@code line} with the forms a secret takes that a plain search for it misses masked: a run of char literals,
+     * a string literal written with escapes, a string literal that is a piece of a known secret (a concatenation).
+     * For snippets (the head of a long line: only that is shown) and diff lines.
+     */
+    public static String maskForms(String line, Secrets secrets) {
         String s = line;
-        for (String part : secrets.in(line)) {
-            s = s.replace(part, Redaction.preview(part));
-        }
-        // the forms a secret takes that a plain search for it misses: a run of char literals, a literal written
-        // with escapes, a piece of a concatenation. Only the head of a long line is shown (MAX), so only its head is
-        // searched: a minified file's one line stays linear
-        if (s.length() > HEAD) {
-            s = s.substring(0, HEAD);
-        }
         s = CHAR_RUN.matcher(s).replaceAll(r -> Matcher.quoteReplacement("'…'(" + r.group().chars()
                 .filter(c -> c == '\'').count() / 2 + " chars)"));
         Matcher str = STRING.matcher(s);
@@ -125,6 +121,15 @@ public final class Snippets {
         }
         str.appendTail(literals);
         s = literals.toString();
+        return s;
+    }
+
+    public static String render(String line, Secrets secrets) {
+        String s = line;
+        for (String part : secrets.in(line)) {
+            s = s.replace(part, Redaction.preview(part));
+        }
+        s = maskForms(s.length() > HEAD ? s.substring(0, HEAD) : s, secrets);
         Matcher m = SLOT.matcher(s);
         StringBuilder sb = new StringBuilder();
         while (m.find()) {
