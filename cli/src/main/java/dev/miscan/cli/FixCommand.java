@@ -71,6 +71,43 @@ public final class FixCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (dryRun) {
+            return fix();
+        }
+        PrintWriter err = spec.commandLine().getErr();
+        Path base = PathArguments.baseDir(paths.existing(spec));
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile(base),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock lock = channel.tryLock()) {
+            if (lock == null) {
+                err.println("mi-scan: another 'mi-scan fix' is changing " + base + "; run this one when it is done");
+                return ExitCode.SCAN_ERROR.code();
+            }
+            return fix();
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            err.println("mi-scan: another 'mi-scan fix' is changing " + base + "; run this one when it is done");
+            return ExitCode.SCAN_ERROR.code();
+        } catch (IOException e) {
+            err.println("mi-scan: cannot lock " + base + " for fixing (" + e.getClass().getSimpleName() + ")");
+            return ExitCode.SCAN_ERROR.code();
+        }
+    }
+
+    /**
+     * Where concurrent {@code fix} runs on one tree meet: {@code mi-scan-fix.lock} in its git directory, else in the
+     * temporary directory under a name made of the tree's real path (nothing is written in the tree itself).
+     */
+    static Path lockFile(Path base) throws IOException {
+        Path real = base.toRealPath();
+        File gitDir = new FileRepositoryBuilder().findGitDir(real.toFile()).getGitDir();
+        if (gitDir != null) {
+            return gitDir.toPath().resolve("mi-scan-fix.lock");
+        }
+        String id = dev.miscan.core.secrets.Redaction.sha256(real.toString()).substring(0, 16);
+        return Path.of(System.getProperty("java.io.tmpdir"), "mi-scan-fix-" + id + ".lock");
+    }
+
+    private Integer fix() {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         List<Path> targets = paths.existing(spec);

@@ -126,4 +126,23 @@ class FixSafetyTest {
         assertThat(outside.err()).contains("outside the configuration's folder");
         assertThat(dir.resolve("stolen.json")).doesNotExist();
     }
+
+    @Test
+    void twoFixRunsOnOneTreeNeverInterleave(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        String text = setting();
+        Files.writeString(tree.resolve("app.properties"), text);
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(FixCommand.lockFile(tree),
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
+                java.nio.channels.FileLock held = channel.lock()) {
+            CliRun second = run("fix", tree.toString(), "--force");
+
+            assertThat(second.exitCode()).as(second.toString()).isEqualTo(ExitCode.SCAN_ERROR.code());
+            assertThat(second.err()).contains("another 'mi-scan fix' is changing");
+            assertThat(Files.readString(tree.resolve("app.properties"))).isEqualTo(text);
+        }
+        CliRun after = run("fix", tree.toString(), "--force");
+        assertThat(after.exitCode()).as(after.toString()).isZero();
+        assertThat(tree.toFile().list()).containsExactly("app.properties"); // no lock file in the tree
+    }
 }
