@@ -41,6 +41,24 @@ abstract class DeployedResourceRule extends Detector {
         }
     }
 
+    private final List<Switch> switches;
+    private final java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation;
+
+    /** A rule without key switches. */
+    DeployedResourceRule() {
+        this(List.of(), null);
+    }
+
+    /**
+     * A rule whose resources have key switches, and what replaces the keys of such a resource (of a template, a
+     * module's included).
+     */
+    DeployedResourceRule(List<Switch> switches,
+            java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation) {
+        this.switches = switches;
+        this.switchRemediation = switchRemediation;
+    }
+
     @Override
     public final void scan(Document doc, FindingSink sink) {
         for (IacTemplate t : IacFindings.template(doc).allTemplates()) {
@@ -63,24 +81,6 @@ abstract class DeployedResourceRule extends Detector {
     /** Reports what resource {@code r} of template {@code t} enables that it should not. */
     abstract void check(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r);
 
-    private final List<Switch> switches;
-    private final java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation;
-
-    /** A rule without key switches. */
-    DeployedResourceRule() {
-        this(List.of(), null);
-    }
-
-    /**
-     * A rule whose resources have key switches, and what replaces the keys of such a resource (of a template, a
-     * module's included).
-     */
-    DeployedResourceRule(List<Switch> switches,
-            java.util.function.BiFunction<IacTemplate, IacTemplate.Resource, Remediation> switchRemediation) {
-        this.switches = switches;
-        this.switchRemediation = switchRemediation;
-    }
-
     /** The key switches of this rule's resources. */
     final List<Switch> switches() {
         return switches;
@@ -98,8 +98,9 @@ abstract class DeployedResourceRule extends Detector {
     private void azapi(Document doc, FindingSink sink, IacTemplate t, IacTemplate.Resource r) {
         IacTemplate.Resource typed = withArmType(r, List.of(t));
         for (Switch s : switches()) {
-            if (isType(typed, s) && (s.unsetKeepsKeys() || typed.body().propertyAt(s.path().toArray(String[]::new)) != null)) {
-                IacFindings.keySwitch(doc, t, r, s.path().toArray(String[]::new), s.safe(), s.prefix(),
+            String[] path = s.path().toArray(String[]::new);
+            if (isType(typed, s) && (s.unsetKeepsKeys() || typed.body().propertyAt(path) != null)) {
+                IacFindings.keySwitch(doc, t, r, path, s.safe(), s.prefix(),
                         IacFindings.label(t, r, s.label()), s.effect(), azapiRemediation(t, r, s),
                         (offset, text, message, remediation) -> report(doc, sink, offset, text, message, remediation));
             }
