@@ -123,16 +123,6 @@ public final class RuleRegistry {
             Thread t = new Thread(task, "mi-scan-rules");
             t.setDaemon(true);
             t.start();
-            // the catalogue, which the detectors read, meanwhile (a failure surfaces where it is used)
-            Thread c = new Thread(() -> {
-                try {
-                    dev.miscan.core.catalogue.AzureCatalogue.get();
-                } catch (RuntimeException | LinkageError e) {
-                    // reported by the load that needs it
-                }
-            }, "mi-scan-catalogue");
-            c.setDaemon(true);
-            c.start();
         }
     }
 
