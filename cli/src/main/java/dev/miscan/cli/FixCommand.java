@@ -266,8 +266,10 @@ public final class FixCommand implements Callable<Integer> {
             for (String secret : secrets) {
                 r = Redaction.redact(r, secret);
             }
-            // and the forms a plain search misses: char literals, escapes, pieces of a concatenation
-            return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Snippets.maskForms(r, known));
+            // and the forms a plain search misses (char literals, escapes, pieces of a concatenation, a value split
+            // over lines), every secret of the scan, and any value after a credential-looking name, found or not
+            return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Redactor.current()
+                    .fileLine(dev.miscan.core.secrets.Snippets.maskForms(r, known)));
         }));
         findings.stream().map(f -> f.remediation().fix().description()).distinct()
                 .forEach(d -> out.println("# " + d));

@@ -36,6 +36,20 @@ public final class Main implements Runnable {
 
     /** Runs a command line with the given streams and returns its exit code (used by tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        // every line the run writes, to either stream, passes the run's redactor: no secret the scan found leaves
+        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open()) {
+            PrintWriter redactedOut = new PrintWriter(scope.redactor().writer(out), true);
+            PrintWriter redactedErr = new PrintWriter(scope.redactor().writer(err), true);
+            try {
+                return run(redactedOut, redactedErr, args);
+            } finally {
+                redactedOut.flush();
+                redactedErr.flush();
+            }
+        }
+    }
+
+    private static int run(PrintWriter out, PrintWriter err, String... args) {
         CommandLine cl = new CommandLine(new Main());
         cl.setOut(out);
         cl.setErr(err);

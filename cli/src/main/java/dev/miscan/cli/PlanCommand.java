@@ -64,7 +64,7 @@ public final class PlanCommand implements Callable<Integer> {
         }
         try {
             Writer out = output == null ? spec.commandLine().getOut()
-                    : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+                    : dev.miscan.core.secrets.Redactor.current().writer(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
             try {
                 if (format == Format.json) {
                     new PlanWriter().writeJson(result, out);

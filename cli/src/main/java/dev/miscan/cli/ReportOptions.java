@@ -53,7 +53,8 @@ final class ReportOptions {
     }
 
     private void write(ScanResult result, Writer stdout, boolean brief) throws IOException {
-        Writer writer = output == null ? stdout : Files.newBufferedWriter(output, StandardCharsets.UTF_8);
+        Writer writer = output == null ? stdout
+                : dev.miscan.core.secrets.Redactor.current().writer(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
             format.write(result, writer, Main.version(), useColor(), brief);
             writer.flush();

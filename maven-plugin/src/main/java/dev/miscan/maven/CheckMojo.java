@@ -93,7 +93,20 @@ public class CheckMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
-        Log log = getLog();
+        // every line logged, every report written and every failure message passes the run's redactor
+        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open()) {
+            dev.miscan.core.secrets.Redactor redactor = scope.redactor();
+            try {
+                check(new RedactedLog(getLog(), redactor));
+            } catch (MojoFailureException e) {
+                throw new MojoFailureException(redactor.redact(e.getMessage()));
+            } catch (MojoExecutionException e) {
+                throw new MojoExecutionException(redactor.redact(e.getMessage()));
+            }
+        }
+    }
+
+    private void check(Log log) throws MojoExecutionException, MojoFailureException {
         if (skip) {
             log.info("mi-scan: skipped (mi-scan.skip)");
             return;
@@ -175,7 +188,8 @@ public class CheckMojo extends AbstractMojo {
             Path file = dir.resolve(format.fileName());
             try {
                 Files.createDirectories(dir);
-                try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+                try (Writer out = dev.miscan.core.secrets.Redactor.current()
+                        .writer(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
                     format.write(result, out, version);
                 }
             } catch (IOException e) {

@@ -48,6 +48,8 @@ public final class Engine {
     private final int[][] detectorKeywords;
     private final FindingPolicy policy;
     private final java.util.Set<String> knownRuleIds;
+    /** Where every secret found goes, so that no output of the run shows it (the run's, when one is open). */
+    private final dev.miscan.core.secrets.Redactor redactor = dev.miscan.core.secrets.Redactor.current();
 
     public Engine(RuleRegistry registry) {
         this(registry, FindingPolicy.DEFAULT);
@@ -270,6 +272,8 @@ public final class Engine {
             secrets.put(finding.secretHash(), secret);
             if (finding.rule().tier() != Tier.SECRET) {
                 notSecrets.add(finding.secretHash()); // the sink's own code: keep it readable in snippets
+            } else {
+                redactor.add(secret);
             }
         };
         runRules(doc, hits, collect, warnings);
@@ -292,6 +296,9 @@ public final class Engine {
                         }
                         collect.accept(finding.withLocation(onValue), secret, precedence);
                         secrets.put("encoded:" + d.encoded(), d.encoded());
+                        if (finding.rule().tier() == Tier.SECRET) {
+                            redactor.addEncoded(d.encoded(), d.fragment().text().replace(secret, ""));
+                        }
                     }, warnings);
         }
         // one rule per place was chosen above from every detector's candidates; a rule that is off drops it here

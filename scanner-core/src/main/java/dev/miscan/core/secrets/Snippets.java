@@ -14,11 +14,6 @@ public final class Snippets {
     private static final int MAX = 200;
     /** How much of a line the literal forms are searched in: far more than {@link #MAX} shows. */
     private static final int HEAD = 4000;
-    /** Values after a credential-looking key ({@code password=…}, {@code sig=…}, {@code "secret": "…"}). */
-    private static final Pattern SLOT = Pattern.compile(
-            "(?i)((?:pass(?:word)?|pwd|secret|key|token|sig|signature|credential)[\"']?\\s*[=:]\\s*[\"']?)"
-                    + "([^\\s;,&\"'<>{}$]{4,})");
-
     private Snippets() {
     }
 
@@ -130,15 +125,7 @@ public final class Snippets {
             s = s.replace(part, Redaction.preview(part));
         }
         s = maskForms(s.length() > HEAD ? s.substring(0, HEAD) : s, secrets);
-        Matcher m = SLOT.matcher(s);
-        StringBuilder sb = new StringBuilder();
-        while (m.find()) {
-            String value = m.group(2);
-            String masked = value.contains("…(") ? value : Redaction.preview(value);
-            m.appendReplacement(sb, Matcher.quoteReplacement(m.group(1) + masked));
-        }
-        m.appendTail(sb);
-        s = sb.toString().strip();
+        s = Redactor.slots(s).strip();
         return s.length() > MAX ? s.substring(0, MAX) + "…" : s;
     }
 }

@@ -1,0 +1,112 @@
+package dev.miscan.core.secrets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.StringWriter;
+import java.io.Writer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.util.Base64;
+import org.junit.jupiter.api.Test;
+
+/** The run's redactor: every form and every piece of a secret it was told, and nothing else. Asserts on booleans. */
+class RedactorTest {
+    private static String key() {
+        while (true) {
+            byte[] b = new byte[64];
+            new SecureRandom().nextBytes(b);
+            String k = Base64.getEncoder().encodeToString(b);
+            if (k.contains("/") && k.contains("+")) {
+                return k;
+            }
+        }
+    }
+
+    private static boolean holdsAPiece(String text, String secret) {
+        for (int i = 0; i + Redactor.PIECE <= secret.length(); i++) {
+            if (text.contains(secret.substring(i, i + Redactor.PIECE))) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aSecretIsMaskedAsWrittenUrlEncodedAndEscapedAndAPieceOfItToo() {
+        String key = key();
+        try (Redactor.Scope scope = Redactor.open()) {
+            Redactor r = scope.redactor();
+            r.add(key);
+            assertThat(r.redact("AccountKey=" + key + ";")).isEqualTo("AccountKey=" + Redaction.preview(key) + ";");
+            String url = URLEncoder.encode(key, StandardCharsets.UTF_8);
+            assertThat(r.redact("sig=" + url).contains(url.substring(0, 20))).as("URL-encoded").isFalse();
+            String json = key.replace("/", "\\/");
+            assertThat(holdsAPiece(r.redact("\"v\": \"" + json + "\""), json)).as("JSON-escaped").isFalse();
+            String continued = "AccountKey=" + key.substring(0, 40) + "\\";
+            String shown = r.redact(continued);
+            assertThat(holdsAPiece(shown, key)).as("a piece on a continuation line").isFalse();
+            assertThat(shown).startsWith("AccountKey=\u2026(40 chars)");
+        }
+    }
+
+    @Test
+    void theReadablePartsOfAnEncodedValueStayVisible() {
+        String key = key();
+        String plain = "DefaultEndpointsProtocol=https;AccountName=contoso;AccountKey=" + key
+                + ";EndpointSuffix=core.windows.net";
+        try (Redactor.Scope scope = Redactor.open()) {
+            Redactor r = scope.redactor();
+            r.add(key);
+            String b64 = Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8));
+            r.addEncoded(b64, plain.replace(key, ""));
+            r.addEncoded(plain.replace("/", "\\/"), plain.replace(key, ""));
+            assertThat(holdsAPiece(r.redact("data: " + b64), b64)).as("the base64 value").isFalse();
+            assertThat(r.redact("connect to https://contoso.blob.core.windows.net"))
+                    .isEqualTo("connect to https://contoso.blob.core.windows.net");
+        }
+    }
+
+    @Test
+    void withoutAnOpenRunNothingIsRememberedAndTextPassesAsItIs() {
+        String key = key();
+        Redactor none = Redactor.current();
+        none.add(key);
+        assertThat(none.size()).isZero();
+        try (Redactor.Scope scope = Redactor.open()) {
+            assertThat(Redactor.current()).isSameAs(scope.redactor());
+        }
+        assertThat(Redactor.current()).isSameAs(none);
+    }
+
+    @Test
+    void theWriterMasksEachLineAndPassesTheRestOnAtFlush() throws Exception {
+        String key = key();
+        try (Redactor.Scope scope = Redactor.open()) {
+            scope.redactor().add(key);
+            StringWriter sink = new StringWriter();
+            Writer w = scope.redactor().writer(sink);
+            w.write("first " + key.substring(0, 30));
+            w.write(key.substring(30) + "\nsecond " + key);
+            w.flush();
+            assertThat(holdsAPiece(sink.toString(), key)).as("a secret written in two calls").isFalse();
+            assertThat(sink.toString()).startsWith("first " + Redaction.preview(key) + "\nsecond ");
+        }
+    }
+
+    @Test
+    void aFileLineHasAnyValueAfterACredentialNameMaskedFoundOrNot() {
+        try (Redactor.Scope scope = Redactor.open()) {
+            Redactor r = scope.redactor();
+            assertThat(r.fileLine("api.token=Q3dv8RkP0s2LmZ7tYw4nB6vX9cE1hJ5a").contains("Q3dv8RkP0s2L")).isFalse();
+            assertThat(r.fileLine("    .clientSecret(\"Q3dv8RkP0s2LmZ7tYw4nB6vX9cE1hJ5a\")").contains("Q3dv8RkP0s2L"))
+                    .isFalse();
+            assertThat(r.fileLine("az storage blob list --account-key \"Q3dv8RkP0s2LmZ7tYw4nB6vX9cE1hJ5a\"")
+                    .contains("Q3dv8RkP0s2L")).isFalse();
+            // what is not a credential stays readable
+            assertThat(r.fileLine("    .credential(\"orders-bus.servicebus.windows.net\", new DefaultAzureCredentialBuilder().build())"))
+                    .contains("orders-bus.servicebus.windows.net");
+            assertThat(r.fileLine("spring.datasource.password=${DB_PASSWORD}")).contains("${DB_PASSWORD}");
+        }
+    }
+}
