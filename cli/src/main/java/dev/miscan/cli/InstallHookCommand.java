@@ -83,7 +83,7 @@ public final class InstallHookCommand implements Callable<Integer> {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
         } catch (IOException e) {
-            err.println("mi-scan: cannot install the hook: " + e.getMessage());
+            err.println("mi-scan: cannot install the hook: " + dev.miscan.core.source.IoProblems.of(e));
             return ExitCode.SCAN_ERROR.code();
         }
     }

@@ -77,7 +77,8 @@ public final class PlanCommand implements Callable<Integer> {
                 }
             }
         } catch (IOException e) {
-            err.println("mi-scan: cannot write the plan: " + e.getMessage());
+            err.println("mi-scan: cannot write the plan: " + (output == null ? "" : output + ": ")
+                    + dev.miscan.core.source.IoProblems.of(e));
             return ExitCode.SCAN_ERROR.code();
         }
         return ExitCode.CLEAN.code();

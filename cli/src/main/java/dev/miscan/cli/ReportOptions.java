@@ -39,7 +39,8 @@ final class ReportOptions {
         try {
             write(result, spec.commandLine().getOut(), brief);
         } catch (IOException e) {
-            err.println("mi-scan: cannot write the report: " + e.getMessage());
+            err.println("mi-scan: cannot write the report: " + (output != null ? output + ": " : "")
+                    + dev.miscan.core.source.IoProblems.of(e));
             return false;
         }
         if (format != ReportFormat.TEXT || output != null) {

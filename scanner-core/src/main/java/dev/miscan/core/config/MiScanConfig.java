@@ -146,7 +146,7 @@ public final class MiScanConfig {
         } catch (NoSuchFileException e) {
             throw new ConfigException(name + ": no such file");
         } catch (IOException e) {
-            throw new ConfigException(name + ": cannot read (" + e.getClass().getSimpleName() + ")");
+            throw new ConfigException(name + ": cannot read (" + dev.miscan.core.source.IoProblems.of(e) + ")");
         }
         if (bytes.length > MAX_BYTES) {
             throw new ConfigException(name + ": larger than 1 MB; this is not a mi-scan configuration");

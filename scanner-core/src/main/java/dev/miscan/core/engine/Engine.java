@@ -411,21 +411,8 @@ public final class Engine {
 
     /** Why a file could not be read, in a few words (no stack trace, no full path). */
     static String readProblem(Exception e) {
-        if (e instanceof java.nio.file.AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof java.nio.file.NoSuchFileException) {
-            return "the file no longer exists";
-        }
-        if (e instanceof java.nio.file.FileSystemException fse && fse.getReason() != null) {
-            return fse.getReason().toLowerCase(java.util.Locale.ROOT);
-        }
-        if (e instanceof org.eclipse.jgit.errors.MissingObjectException) {
-            return "its content is not in this clone (a partial or shallow clone): fetch it to scan it";
-        }
-        String m = e.getMessage();
-        return m != null && m.length() < 120 && !m.contains("\n") && !m.contains("/")
-                ? e.getClass().getSimpleName() + ": " + m : e.getClass().getSimpleName();
+        return e instanceof java.nio.file.NoSuchFileException ? "the file no longer exists"
+                : dev.miscan.core.source.IoProblems.of(e);
     }
 
     /**

@@ -126,6 +126,8 @@ public final class Baseline {
             String text = Files.readString(file, StandardCharsets.UTF_8);
             // an editor's byte-order mark is no part of the JSON
             root = new ObjectMapper().readTree(text.startsWith("\uFEFF") ? text.substring(1) : text);
+        } catch (java.nio.charset.CharacterCodingException e) {
+            throw new IOException(file + ": not a mi-scan baseline (not UTF-8 text)");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IOException(file + ": not a mi-scan baseline (invalid JSON at line "
                     + e.getLocation().getLineNr() + ")");
