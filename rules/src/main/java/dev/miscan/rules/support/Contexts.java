@@ -29,18 +29,69 @@ public final class Contexts {
     public static String settingName(Document doc, int offset, int from) {
         if (!doc.extension().equals("java")) {
             try {
-                for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
-                    if (e.valueOffset() >= 0 && e.rawValue() != null && e.valueOffset() <= offset
-                            && offset < e.valueOffset() + e.rawValue().length()) {
-                        return e.key();
-                    }
+                ConfigEntry e = entryHolding(doc.view(BY_VALUE), offset);
+                if (e != null) {
+                    return e.key();
                 }
             } catch (RuntimeException e) {
                 // a file whose structure does not parse: the line is the evidence
             }
         }
+        // the line before the value, as far back as a name can be (a minified line is megabytes long)
         int lineStart = doc.lines().lineStart(doc.lines().lineOf(offset));
-        return doc.text().substring(lineStart, Math.max(lineStart, Math.min(from, offset)));
+        int end = Math.min(from, offset);
+        return doc.text().substring(Math.max(lineStart, Math.min(end, Math.max(lineStart, end - NAME_LOOK_BACK))),
+                Math.max(lineStart, end));
+    }
+
+    /** How far before a value {@link #settingName} looks on its line when no configuration entry holds it. */
+    private static final int NAME_LOOK_BACK = 400;
+    /** How many entries before the nearest one {@link #entryHolding} also asks: values that hold other values. */
+    private static final int NESTED = 8;
+
+    /** A document's configuration entries with a value, by where the value starts (with their order in the file). */
+    private record Indexed(ConfigEntry entry, int order) {
+    }
+
+    private static final Document.View<Indexed[]> BY_VALUE = doc -> {
+        List<ConfigEntry> entries = doc.view(ConfigView.ENTRIES);
+        List<Indexed> out = new java.util.ArrayList<>();
+        for (int i = 0; i < entries.size(); i++) {
+            ConfigEntry e = entries.get(i);
+            if (e.valueOffset() >= 0 && e.rawValue() != null) {
+                out.add(new Indexed(e, i));
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt((Indexed x) -> x.entry().valueOffset()).thenComparingInt(Indexed::order));
+        return out.toArray(new Indexed[0]);
+    };
+
+    /**
+     * The first entry in file order whose value holds {@code offset}: a binary search for the nearest value that
+     * starts at or before it, and the few before that (a value inside another). Thousands of values on one
+     * minified line are each found in logarithmic time, not by a walk over every entry.
+     */
+    private static ConfigEntry entryHolding(Indexed[] byValue, int offset) {
+        int lo = 0;
+        int hi = byValue.length - 1;
+        int last = -1;
+        while (lo <= hi) {
+            int mid = (lo + hi) >>> 1;
+            if (byValue[mid].entry().valueOffset() <= offset) {
+                last = mid;
+                lo = mid + 1;
+            } else {
+                hi = mid - 1;
+            }
+        }
+        Indexed best = null;
+        for (int i = last; i >= 0 && i > last - NESTED; i--) {
+            ConfigEntry e = byValue[i].entry();
+            if (offset < e.valueOffset() + e.rawValue().length() && (best == null || byValue[i].order() < best.order())) {
+                best = byValue[i];
+            }
+        }
+        return best == null ? null : best.entry();
     }
 
     /** True when a credential word appears in the key/name part just before the value. */
@@ -54,11 +105,24 @@ public final class Contexts {
         return false;
     }
 
-    /** True when the line around {@code offset} is about a hash, not a key ({@code integrity}, {@code sha512-}, {@code digest}). */
+    /** How far around a value {@link #isDigestLine} looks: a whole ordinary line, a window of a minified one. */
+    private static final int DIGEST_WINDOW = 240;
+
+    /**
+     * True when the line around {@code offset} is about a hash, not a key ({@code integrity}, {@code sha512-},
+     * {@code digest}). Only the {@value #DIGEST_WINDOW} characters on each side count: on a minified template (one
+     * line of megabytes) a word far away says nothing about this value, and reading the whole line per value would
+     * make thousands of values on it quadratic.
+     */
     public static boolean isDigestLine(Document doc, int offset) {
-        String line = doc.lineAt(offset).toLowerCase(Locale.ROOT);
+        String text = doc.text();
+        int line = doc.lines().lineOf(offset);
+        int start = Math.max(doc.lines().lineStart(line), offset - DIGEST_WINDOW);
+        int lineEnd = text.indexOf('\n', offset);
+        int end = Math.min(lineEnd < 0 ? text.length() : lineEnd, offset + DIGEST_WINDOW);
+        String around = text.substring(start, Math.max(start, end)).toLowerCase(Locale.ROOT);
         for (String w : new String[] {"integrity", "sha512-", "sha384-", "sha256-", "digest", "checksum", "hash"}) {
-            if (line.contains(w)) {
+            if (around.contains(w)) {
                 return true;
             }
         }

@@ -8,6 +8,8 @@ import java.util.Optional;
  */
 public final class ConnectionStrings {
     private static final int MAX_SEGMENT = 4000;
+    /** How far {@link #window} reaches either side: a few ordinary lines, well inside any real context. */
+    private static final int MAX_WINDOW = 1000;
 
     /** A value and where it starts in the text. */
     public record Value(String key, String value, int offset) {
@@ -93,12 +95,13 @@ public final class ConnectionStrings {
 
     /**
      * A wider window for context words: the segment's lines plus {@code lines} lines either side, for
-     * connection strings that a program splits across lines; at most {@value #MAX_SEGMENT} characters either
-     * side of {@code offset}, so that a file of one huge line costs no more per keyword than any other.
+     * connection strings that a program splits across lines; at most {@value #MAX_WINDOW} characters either
+     * side of {@code offset}, so that a file of one huge line costs no more per keyword than any other (and a
+     * minified template's neighbouring values, far away in meaning, do not count as context).
      */
     public static Segment window(String text, int offset, int lines) {
-        int floor = Math.max(0, offset - MAX_SEGMENT);
-        int ceiling = Math.min(text.length(), offset + MAX_SEGMENT);
+        int floor = Math.max(0, offset - MAX_WINDOW);
+        int ceiling = Math.min(text.length(), offset + MAX_WINDOW);
         int s = offset;
         for (int n = 0; n <= lines && s > floor; n++) {
             s--;

@@ -29,10 +29,14 @@ public final class Redactor {
     public static final int PIECE = 8;
     private static final Redactor NONE = new Redactor(false);
     private static final ThreadLocal<Redactor> CURRENT = new ThreadLocal<>();
+    private static final Pattern PERCENT = Pattern.compile("%[0-9A-F]{2}");
 
     private final boolean active;
-    /** Every {@value #PIECE}-character piece of every form of every secret. */
-    private final Set<String> pieces = ConcurrentHashMap.newKeySet();
+    /**
+     * The hash of every {@value #PIECE}-character piece of every form of every secret: 64-bit hashes in an open
+     * table, so that a run that finds ten thousand keys holds megabytes, not millions of strings.
+     */
+    private final PieceSet pieces = new PieceSet();
     /** The secrets themselves, for {@link #fileLine}'s literal forms. */
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private volatile Snippets.Secrets literalIndex;
@@ -90,8 +94,7 @@ public final class Redactor {
                 addPieces(part, "");
                 String url = URLEncoder.encode(part, StandardCharsets.UTF_8);
                 addPieces(url, "");
-                addPieces(Pattern.compile("%[0-9A-F]{2}").matcher(url)
-                        .replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT)), "");
+                addPieces(PERCENT.matcher(url).replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT)), "");
                 addPieces(part.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"), "");
                 addPieces(part.replace("\\", "\\\\").replace("\"", "\\\""), "");
             }
@@ -110,12 +113,58 @@ public final class Redactor {
     }
 
     private void addPieces(String form, String readable) {
-        for (int i = 0; i + PIECE <= form.length(); i++) {
-            String piece = form.substring(i, i + PIECE);
-            if (!readable.contains(piece)) {
-                pieces.add(piece);
+        PieceSet skip = null;
+        if (!readable.isEmpty()) {
+            skip = new PieceSet();
+            for (long h : hashes(readable)) {
+                skip.add(h);
             }
         }
+        long[] hs = hashes(form);
+        for (int i = 0; i < hs.length; i++) {
+            if (skip == null || !skip.contains(hs[i])) {
+                pieces.add(hs[i]);
+                synchronized (alphabet) {
+                    for (int k = i; k < i + PIECE; k++) {
+                        alphabet.set(form.charAt(k));
+                    }
+                }
+            }
+        }
+    }
+
+    /** Every character of every piece: a window of output with another character in it needs no lookup. */
+    private final java.util.BitSet alphabet = new java.util.BitSet(1 << 16);
+
+    /** A multiplier for the polynomial hash of a piece (odd, so that no character's bits are lost). */
+    private static final long P = 0x9E3779B97F4A7C15L;
+    private static final long P_TOP;
+
+    static {
+        long p = 1;
+        for (int i = 0; i < PIECE - 1; i++) {
+            p *= P;
+        }
+        P_TOP = p;
+    }
+
+    /** The hash of each {@value #PIECE}-character window of {@code text}, rolled along it. */
+    static long[] hashes(String text) {
+        int n = text.length() - PIECE + 1;
+        if (n <= 0) {
+            return new long[0];
+        }
+        long[] out = new long[n];
+        long h = 0;
+        for (int i = 0; i < PIECE; i++) {
+            h = h * P + text.charAt(i);
+        }
+        out[0] = h;
+        for (int i = 1; i < n; i++) {
+            h = (h - text.charAt(i - 1) * P_TOP) * P + text.charAt(i + PIECE - 1);
+            out[i] = h;
+        }
+        return out;
     }
 
     /** {@code text} with every piece of a known secret masked; {@code text} itself when it holds none. */
@@ -124,13 +173,20 @@ public final class Redactor {
             return text;
         }
         boolean[] covered = null;
-        for (int i = 0; i + PIECE <= text.length(); i++) {
-            if (pieces.contains(text.substring(i, i + PIECE))) {
-                if (covered == null) {
-                    covered = new boolean[text.length()];
-                }
-                for (int k = i; k < i + PIECE; k++) {
-                    covered[k] = true;
+        long h = 0;
+        int inRow = 0; // how many characters in a row, up to here, occur in some piece
+        synchronized (pieces) {
+            for (int i = 0; i < text.length(); i++) {
+                char c = text.charAt(i);
+                h = i < PIECE ? h * P + c : (h - text.charAt(i - PIECE) * P_TOP) * P + c;
+                inRow = alphabet.get(c) ? inRow + 1 : 0;
+                if (inRow >= PIECE && pieces.has(h)) {
+                    if (covered == null) {
+                        covered = new boolean[text.length()];
+                    }
+                    for (int k = i - PIECE + 1; k <= i; k++) {
+                        covered[k] = true;
+                    }
                 }
             }
         }
@@ -261,5 +317,67 @@ public final class Redactor {
     /** The secrets known so far, for tests: how many. */
     public int size() {
         return secrets.size();
+    }
+
+    /** A set of 64-bit hashes: open addressing, linear probing, grown at half full; safe for concurrent use. */
+    private static final class PieceSet {
+        private long[] table = new long[64];
+        private boolean hasZero;
+        private int size;
+
+        synchronized boolean isEmpty() {
+            return size == 0 && !hasZero;
+        }
+
+        synchronized void add(long h) {
+            if (h == 0) {
+                hasZero = true;
+                return;
+            }
+            if (2 * (size + 1) > table.length) {
+                long[] old = table;
+                table = new long[old.length * 2];
+                size = 0;
+                for (long x : old) {
+                    if (x != 0) {
+                        insert(x);
+                    }
+                }
+            }
+            insert(h);
+        }
+
+        private void insert(long h) {
+            int mask = table.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (table[i] != 0) {
+                if (table[i] == h) {
+                    return;
+                }
+                i = (i + 1) & mask;
+            }
+            table[i] = h;
+            size++;
+        }
+
+        synchronized boolean contains(long h) {
+            return has(h);
+        }
+
+        /** {@link #contains} for a caller that holds this set's lock. */
+        boolean has(long h) {
+            if (h == 0) {
+                return hasZero;
+            }
+            int mask = table.length - 1;
+            int i = (int) (h ^ (h >>> 32)) & mask;
+            while (table[i] != 0) {
+                if (table[i] == h) {
+                    return true;
+                }
+                i = (i + 1) & mask;
+            }
+            return false;
+        }
     }
 }

@@ -29,6 +29,7 @@ public final class Snippets {
         private final List<String> parts = new ArrayList<>();
         private final Map<String, List<Integer>> byPrefix = new HashMap<>();
         private final java.util.SortedSet<Integer> prefixLengths = new TreeSet<>();
+        private int longest;
         /** Index secrets by their first eight characters (or all of a shorter one): secrets sharing less are told apart at once. */
         private static final int PREFIX = 8;
 
@@ -40,9 +41,15 @@ public final class Snippets {
                         byPrefix.computeIfAbsent(part.substring(0, k), p -> new ArrayList<>()).add(parts.size());
                         prefixLengths.add(k);
                         parts.add(part);
+                        longest = Math.max(longest, part.length());
                     }
                 }
             }
+        }
+
+        /** The length of the longest secret (of each line of a multi-line one). */
+        int longest() {
+            return longest;
         }
 
         /**
@@ -120,8 +127,9 @@ public final class Snippets {
     }
 
     public static String render(String line, Secrets secrets) {
-        String s = line;
-        for (String part : secrets.in(line)) {
+        // only the head is shown: masking the secrets of a minified line of megabytes would be quadratic
+        String s = line.length() > HEAD + secrets.longest() ? line.substring(0, HEAD + secrets.longest()) : line;
+        for (String part : secrets.in(s)) {
             s = s.replace(part, Redaction.preview(part));
         }
         s = maskForms(s.length() > HEAD ? s.substring(0, HEAD) : s, secrets);
