@@ -482,7 +482,8 @@ public final class FixCommand implements Callable<Integer> {
     /** Why a finding has no mechanical fix, in a few words, so that the person who takes it over knows where to start. */
     static String whyManual(Finding f, boolean refused) {
         if (refused) {
-            return "the file has uncommitted changes, or its fixes overlap";
+            return "the file was left as it was: it has uncommitted changes, its fixes overlap, or it changed or"
+                    + " moved since the scan";
         }
         // the rule that declined the fix said why (its own reason, or the kind of file)
         return !f.remediation().manual().isEmpty() ? f.remediation().manual()

@@ -118,12 +118,42 @@ final class StructuredFix {
         return new Fix(description, List.of(doc.edit(begin, end, out.toString())));
     }
 
-    /** A list item's dash and the space after it, and an opening quote, from the start of its line. */
-    private static final Pattern LIST_PREFIX = Pattern.compile("[ \\t]*-[ \\t]+[\"']?");
     /** A variable name that YAML reads, and the config reader takes, as a {@code KEY=VALUE} list item. */
-    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
-    /** A {@code KEY=VALUE} item that needs no quotes in a block list. */
-    private static final Pattern PLAIN_ITEM = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*=[A-Za-z0-9._/:;=@+%~,-]*");
+    private static final Pattern VARIABLE = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*+");
+
+    /** A list item's indentation, dash and the space after it, and an opening quote: the start of its line. */
+    private static boolean listPrefix(String s) {
+        int i = 0;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == s.length() || s.charAt(i) != '-') {
+            return false;
+        }
+        int dash = ++i;
+        while (i < s.length() && (s.charAt(i) == ' ' || s.charAt(i) == '\t')) {
+            i++;
+        }
+        if (i == dash) {
+            return false;
+        }
+        return i == s.length() || i == s.length() - 1 && (s.charAt(i) == '"' || s.charAt(i) == '\'');
+    }
+
+    /** A {@code KEY=VALUE} item (its key a variable name) that needs no quotes in a block list. */
+    private static boolean plainItem(String item) {
+        int eq = item.indexOf('=');
+        if (eq <= 0 || !VARIABLE.matcher(item.substring(0, eq)).matches() || item.endsWith(":")) {
+            return false;
+        }
+        for (int i = eq + 1; i < item.length(); i++) {
+            char c = item.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "._/:;=@+%~,-".indexOf(c) >= 0)) {
+                return false;
+            }
+        }
+        return true;
+    }
 
     /**
      * Whether a setting is a {@code KEY=VALUE} item of a YAML block list ({@code - KEY=VALUE}, {@code - "KEY=VALUE"},
@@ -141,7 +171,7 @@ final class StructuredFix {
             return false;
         }
         int start = doc.lines().lineStart(doc.lines().lineOf(k));
-        return LIST_PREFIX.matcher(text.substring(start, k)).matches();
+        return listPrefix(text.substring(start, k));
     }
 
     /**
@@ -191,7 +221,7 @@ final class StructuredFix {
             }
             if (quote == '\'') {
                 out.append('\'').append(item.replace("'", "''")).append('\'');
-            } else if (quote == '"' || !PLAIN_ITEM.matcher(item).matches() || item.endsWith(":")) {
+            } else if (quote == '"' || !plainItem(item)) {
                 out.append('"').append(jsonEscape(item)).append('"');
             } else {
                 out.append(item);
