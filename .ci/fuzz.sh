@@ -26,6 +26,8 @@ if ((${#TARGETS[@]} == 0)); then
         cli:EngineFuzzTest#armJson
         cli:EngineFuzzTest#java
         cli:EngineFuzzTest#configFiles
+        cli:FixFuzzTest#pathNormaliser
+        cli:FixFuzzTest#fixWriter
     )
 fi
 

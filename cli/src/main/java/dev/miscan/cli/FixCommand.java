@@ -76,20 +76,24 @@ public final class FixCommand implements Callable<Integer> {
         }
         PrintWriter err = spec.commandLine().getErr();
         Path base = PathArguments.baseDir(paths.existing(spec));
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(lockFile(base),
-                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
-                java.nio.channels.FileLock lock = channel.tryLock()) {
-            if (lock == null) {
+        List<java.nio.channels.FileChannel> held = new ArrayList<>();
+        try {
+            if (!lock(base, held)) {
                 err.println("mi-scan: another 'mi-scan fix' is changing " + base + "; run this one when it is done");
                 return ExitCode.SCAN_ERROR.code();
             }
             return fix();
-        } catch (java.nio.channels.OverlappingFileLockException e) {
-            err.println("mi-scan: another 'mi-scan fix' is changing " + base + "; run this one when it is done");
-            return ExitCode.SCAN_ERROR.code();
         } catch (IOException e) {
             err.println("mi-scan: cannot lock " + base + " for fixing (" + e.getClass().getSimpleName() + ")");
             return ExitCode.SCAN_ERROR.code();
+        } finally {
+            for (java.nio.channels.FileChannel channel : held) {
+                try {
+                    channel.close(); // and its lock with it
+                } catch (IOException e) {
+                    // the process ends soon: the lock goes with it
+                }
+            }
         }
     }
 
@@ -103,9 +107,65 @@ public final class FixCommand implements Callable<Integer> {
         if (gitDir != null) {
             return gitDir.toPath().resolve("mi-scan-fix.lock");
         }
-        String id = dev.miscan.core.secrets.Redaction.sha256(real.toString()).substring(0, 16);
+        return folderLock(real);
+    }
+
+    /** The lock file of one folder (by its real path) in the temporary directory. */
+    static Path folderLock(Path realFolder) {
+        String id = dev.miscan.core.secrets.Redaction.sha256(realFolder.toString()).substring(0, 16);
         return Path.of(System.getProperty("java.io.tmpdir"), "mi-scan-fix-" + id + ".lock");
     }
+
+    /**
+     * Takes the locks of a run on {@code base} (each channel goes to {@code held}, to be closed when the run ends);
+     * false when another run holds one. Exclusive: the tree's own lock ({@link #lockFile}) and its folder's in the
+     * temporary directory. Shared: the folder lock of every folder above it. A run on a folder and a run on a folder
+     * inside it, which change the same files, exclude each other so, whichever folder (or git repository) each
+     * was started from, while runs on two separate trees do not wait for each other. Lock files are opened without
+     * following links (a link planted under a lock file's name in a shared temporary directory is refused).
+     */
+    static boolean lock(Path base, List<java.nio.channels.FileChannel> held) throws IOException {
+        Path real = base.toRealPath();
+        List<Path> exclusive = new ArrayList<>();
+        exclusive.add(lockFile(base));
+        if (!exclusive.contains(folderLock(real))) {
+            exclusive.add(folderLock(real));
+        }
+        List<Path> shared = new ArrayList<>();
+        for (Path p = real.getParent(); p != null; p = p.getParent()) {
+            shared.add(folderLock(p));
+        }
+        for (Path file : exclusive) {
+            if (!tryLock(file, false, held)) {
+                return false;
+            }
+        }
+        for (Path file : shared) {
+            if (!tryLock(file, true, held)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static boolean tryLock(Path file, boolean shared, List<java.nio.channels.FileChannel> held)
+            throws IOException {
+        java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(file,
+                java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.READ,
+                java.nio.file.StandardOpenOption.WRITE, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        held.add(channel);
+        try {
+            return channel.tryLock(0L, Long.MAX_VALUE, shared) != null;
+        } catch (java.nio.channels.OverlappingFileLockException e) {
+            return false; // held by another run in this JVM
+        }
+    }
+
+    /**
+     * A test's hook between the plan and the writes (the scan is done, no file is written yet): how the tests
+     * change, or swap for a link, a file the scan read, to check that {@code fix} then leaves it alone.
+     */
+    static volatile Runnable afterPlanForTests;
 
     private Integer fix() {
         PrintWriter out = spec.commandLine().getOut();
@@ -135,8 +195,11 @@ public final class FixCommand implements Callable<Integer> {
                 settings.maxFileSize(null), 0);
         Engine engine = settings.engine();
         ScanResult before;
+        // what the scan read of each file, as a hash of its text: a file is written only if it still reads the same
+        Map<String, String> scanned = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            before = settings.applyBaseline(baselineFile, engine.scan(request), Baseline.existingFilesUnder(base));
+            before = settings.applyBaseline(baselineFile, scanRecording(engine, request, scanned),
+                    Baseline.existingFilesUnder(base));
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -169,6 +232,19 @@ public final class FixCommand implements Callable<Integer> {
             err.println("mi-scan: " + base + ": cannot resolve (" + e.getClass().getSimpleName() + ")");
             return ExitCode.SCAN_ERROR.code();
         }
+        // the real path of each target: a target may be a link (the scan follows it), a folder below it may not
+        Map<Path, Path> realTargets = new LinkedHashMap<>();
+        for (Path t : targets) {
+            try {
+                realTargets.put(t.toAbsolutePath().normalize(), t.toRealPath());
+            } catch (IOException e) {
+                // gone since the scan: none of its files is written
+            }
+        }
+        Runnable hook = afterPlanForTests;
+        if (hook != null) {
+            hook.run();
+        }
         for (var entry : byFile.entrySet()) {
             Path file = base.resolve(entry.getKey());
             String unsafe = unsafeTarget(realBase, base, file);
@@ -188,7 +264,8 @@ public final class FixCommand implements Callable<Integer> {
                 continue;
             }
             try {
-                if (apply(file, entry.getKey(), entry.getValue(), allByFile, out)) {
+                if (apply(realBase, file, expectedReal(realTargets, file), entry.getKey(), scanned.get(entry.getKey()),
+                        entry.getValue(), allByFile, out)) {
                     changed++;
                 } else {
                     manual.addAll(entry.getValue());
@@ -199,6 +276,8 @@ public final class FixCommand implements Callable<Integer> {
                 err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(entry.getKey()) + ": not fixed: "
                         + (e instanceof java.nio.charset.CharacterCodingException ? "not UTF-8 text"
                                 : e instanceof java.nio.file.AccessDeniedException ? "not writable"
+                                : e instanceof dev.miscan.core.source.SafeWrites.Refused r ? r.getReason()
+                                : e instanceof java.nio.file.NoSuchFileException ? "it no longer exists"
                                 : e.getClass().getSimpleName()));
                 manual.addAll(entry.getValue());
                 refused.addAll(entry.getValue());
@@ -233,50 +312,150 @@ public final class FixCommand implements Callable<Integer> {
         }
     }
 
-    /** Applies the fixes of one file; prints a unified diff with the removed lines redacted. */
-    private boolean apply(Path file, String display, List<Finding> findings, Map<String, List<Finding>> secretsByFile,
-            PrintWriter out) throws IOException {
+    /**
+     * Scans as {@code engine.scan(request)} does, and records in {@code scanned} a hash of the text the scan read of
+     * each file (a file read twice with different texts gets a hash no text has).
+     */
+    static ScanResult scanRecording(Engine engine, ScanRequest request, Map<String, String> scanned)
+            throws IOException {
+        List<dev.miscan.core.source.Source> sources = new ArrayList<>();
+        for (Path p : request.paths()) {
+            dev.miscan.core.source.Source tree = new dev.miscan.core.source.FileTreeSource(request.baseDir(), p,
+                    request.excludes(), request.maxFileSize());
+            sources.add(warnings -> tree.entries(warnings).stream().<dev.miscan.core.source.Source.Entry>map(
+                    e -> new dev.miscan.core.source.Source.Entry() {
+                        @Override
+                        public String path() {
+                            return e.path();
+                        }
+
+                        @Override
+                        public String key() {
+                            return e.key();
+                        }
+
+                        @Override
+                        public dev.miscan.core.source.Fragment read()
+                                throws dev.miscan.core.source.SkippedException, IOException {
+                            dev.miscan.core.source.Fragment f = e.read();
+                            scanned.merge(e.path(), Redaction.sha256(f.text()), (a, b) -> a.equals(b) ? a : "changed");
+                            return f;
+                        }
+                    }).toList());
+        }
+        return engine.scan(request.baseDir(), sources, request.threads());
+    }
+
+    /** The hash of a file's text as the scan reads it (the same decoding), or null when the scan would skip it. */
+    static String scannedHash(byte[] bytes) {
+        try {
+            return Redaction.sha256(dev.miscan.core.source.TextDecoding.decode(bytes).text());
+        } catch (dev.miscan.core.source.SkippedException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The text with the edits applied, each line a fix writes ending as the file's lines do ({@code \r\n} in a
+     * file that has one).
+     *
+     * @throws IllegalArgumentException when an edit is outside the text or two edits overlap
+     */
+    static String edited(String text, List<Fix.Edit> fixEdits) {
+        boolean crlf = text.contains("\r\n");
+        List<Fix.Edit> edits = new ArrayList<>();
+        for (Fix.Edit e : fixEdits) {
+            edits.add(crlf ? new Fix.Edit(e.startLine(), e.startColumn(), e.endLine(), e.endColumn(),
+                    e.text().replaceAll("(?<!\r)\n", "\r\n")) : e);
+        }
+        return Fixes.apply(text, edits);
+    }
+
+    /**
+     * Applies the fixes of one file; prints a unified diff with the removed lines redacted. The file is opened
+     * inside {@code realBase} without following links, and is changed only when it still holds what the scan read
+     * ({@code scannedHash}) and, at the rename, what was read here.
+     *
+     * @throws IOException the file is left as it was: not readable or writable, not UTF-8, or refused
+     *                     ({@link dev.miscan.core.source.SafeWrites.Refused}: a link, outside the tree, changed
+     *                     since the scan)
+     */
+    private boolean apply(Path realBase, Path file, Path expectedReal, String display, String scannedHash,
+            List<Finding> findings, Map<String, List<Finding>> secretsByFile, PrintWriter out) throws IOException {
         if (!dryRun && !Files.isWritable(file)) {
             throw new java.nio.file.AccessDeniedException(display);
         }
-        // edited as it is: each line keeps its own ending (a mixed file stays mixed), a lone CR stays inside its line
-        String text = Files.readString(file, StandardCharsets.UTF_8);
-        boolean crlf = text.contains("\r\n");
-        if (!dev.miscan.core.engine.Fixes.unchanged(text, findings)) {
-            return false; // the file changed since the scan: its edits would land in the wrong places
+        if (expectedReal == null) {
+            throw new dev.miscan.core.source.SafeWrites.Refused(display, "outside the scanned tree");
         }
-        List<Fix.Edit> edits = new ArrayList<>();
-        for (Finding f : findings) {
-            for (Fix.Edit e : f.remediation().fix().edits()) {
-                // lines a fix writes end as the file's lines do
-                edits.add(crlf ? new Fix.Edit(e.startLine(), e.startColumn(), e.endLine(), e.endColumn(),
-                        e.text().replaceAll("(?<!\r)\n", "\r\n")) : e);
+        try (dev.miscan.core.source.SafeWrites.TreeFile target = dev.miscan.core.source.SafeWrites.TreeFile.open(
+                realBase, file, expectedReal)) {
+            byte[] bytes = target.read();
+            if (scannedHash == null || !scannedHash.equals(scannedHash(bytes))) {
+                throw new ChangedSinceScan(display);
+            }
+            // edited as it is: each line keeps its own ending (a mixed file stays mixed), a lone CR stays inside its line
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            if (!dev.miscan.core.engine.Fixes.unchanged(text, findings)) {
+                return false; // the file changed since the scan: its edits would land in the wrong places
+            }
+            List<Fix.Edit> edits = new ArrayList<>();
+            for (Finding f : findings) {
+                edits.addAll(f.remediation().fix().edits());
+            }
+            String updated;
+            try {
+                updated = edited(text, edits);
+            } catch (IllegalArgumentException e) {
+                return false; // overlapping or stale edits: leave the file to a person
+            }
+            List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
+            dev.miscan.core.secrets.Snippets.Secrets known = new dev.miscan.core.secrets.Snippets.Secrets(secrets);
+            if (!dryRun) {
+                target.replace(bytes, updated);
+            }
+            out.print(Diffs.unified(display, text, updated, line -> {
+                String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+                for (String secret : secrets) {
+                    r = Redaction.redact(r, secret);
+                }
+                // and the forms a plain search misses (char literals, escapes, pieces of a concatenation, a value
+                // split over lines), every secret of the scan, and any value after a credential-looking name
+                return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Redactor.current()
+                        .fileLine(dev.miscan.core.secrets.Snippets.maskForms(r, known)));
+            }));
+            findings.stream().map(f -> f.remediation().fix().description()).distinct()
+                    .forEach(d -> out.println("# " + d));
+            return true;
+        }
+    }
+
+    /**
+     * Where a file of the scan really is when no link was followed but the target the user named (which the scan
+     * follows when it is one): the deepest target above it, resolved, and the rest of the path as written. Null when
+     * no target holds it.
+     */
+    static Path expectedReal(Map<Path, Path> realTargets, Path file) {
+        Path abs = file.toAbsolutePath().normalize();
+        Path best = null;
+        for (Path t : realTargets.keySet()) {
+            if (abs.startsWith(t) && (best == null || t.getNameCount() > best.getNameCount())) {
+                best = t;
             }
         }
-        String updated;
-        try {
-            updated = Fixes.apply(text, edits);
-        } catch (IllegalArgumentException e) {
-            return false; // overlapping or stale edits: leave the file to a person
+        return best == null ? null : realTargets.get(best).resolve(best.relativize(abs).toString());
+    }
+
+    /** A file whose text is not the one the scan read: its fixes were made for another text. */
+    static final class ChangedSinceScan extends dev.miscan.core.source.SafeWrites.Refused {
+        private static final long serialVersionUID = 1L;
+
+        ChangedSinceScan(String display) {
+            super(display, "changed since the scan (run 'mi-scan fix' again)");
         }
-        List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
-        dev.miscan.core.secrets.Snippets.Secrets known = new dev.miscan.core.secrets.Snippets.Secrets(secrets);
-        out.print(Diffs.unified(display, text, updated, line -> {
-            String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-            for (String secret : secrets) {
-                r = Redaction.redact(r, secret);
-            }
-            // and the forms a plain search misses (char literals, escapes, pieces of a concatenation, a value split
-            // over lines), every secret of the scan, and any value after a credential-looking name, found or not
-            return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Redactor.current()
-                    .fileLine(dev.miscan.core.secrets.Snippets.maskForms(r, known)));
-        }));
-        findings.stream().map(f -> f.remediation().fix().description()).distinct()
-                .forEach(d -> out.println("# " + d));
-        if (!dryRun) {
-            dev.miscan.core.source.SafeWrites.replace(file, updated);
-        }
-        return true;
     }
 
     /**
@@ -305,7 +484,8 @@ public final class FixCommand implements Callable<Integer> {
     /** Why a finding has no mechanical fix, in a few words, so that the person who takes it over knows where to start. */
     static String whyManual(Finding f, boolean refused) {
         if (refused) {
-            return "the file has uncommitted changes, or its fixes overlap";
+            return "the file was left as it was: it has uncommitted changes, its fixes overlap, or it changed or"
+                    + " moved since the scan";
         }
         // the rule that declined the fix said why (its own reason, or the kind of file)
         return !f.remediation().manual().isEmpty() ? f.remediation().manual()

@@ -29,7 +29,8 @@ import picocli.CommandLine.Parameters;
                 + "at HEAD: it is still in the history and must be rotated."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
-            "3:scan error (with --strict also: a file was skipped or not fully scanned)"})
+            "3:scan error, or file versions missing from a partial clone (with --strict also: a file was skipped"
+                + " or not fully scanned)"})
 public final class HistoryCommand extends ReportingCommand {
     // Not PathArguments: these narrow a repository's history, where a directory deleted since still counts.
     @Parameters(paramLabel = "PATH", description = "A directory in the repository; given paths limit the scan to "
@@ -55,6 +56,7 @@ public final class HistoryCommand extends ReportingCommand {
         Path start = paths.isEmpty() ? Path.of(".") : paths.get(0);
         ScanResult result;
         FailOn failOn;
+        int missingBlobs;
         try (Repository repo = GitRepositories.open(start)) {
             Path root = GitRepositories.root(repo);
             ProjectSettings settings = settingsOptions.load(root);
@@ -63,6 +65,7 @@ public final class HistoryCommand extends ReportingCommand {
                     GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
                     settings.maxFileSize(maxSizeFlag));
             result = HistoryScan.scan(settings.engine(), source, threads.threads());
+            missingBlobs = source.missingBlobs();
             result = settings.applyBaseline(thresholds.baselineFile(settings, root), result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());
@@ -74,6 +77,7 @@ public final class HistoryCommand extends ReportingCommand {
         if (!report.deliver(result, spec, false, "in the history")) {
             return ExitCode.SCAN_ERROR.code();
         }
-        return verdict(result, failOn);
+        // a partial clone's missing contents: the history was not all read (the report's warning says how to fetch it)
+        return missingBlobs > 0 ? ExitCode.SCAN_ERROR.code() : verdict(result, failOn);
     }
 }

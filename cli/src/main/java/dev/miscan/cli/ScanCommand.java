@@ -28,7 +28,8 @@ import picocli.CommandLine.ParameterException;
         description = "Scans files and directories for Azure credentials and key-based authentication.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
-            "3:scan error (with --strict also: a file was skipped or not fully scanned)"})
+            "3:scan error, or file versions of --since/--diff missing from a partial clone (with --strict also: a"
+                + " file was skipped or not fully scanned)"})
 public final class ScanCommand extends ReportingCommand {
     @Mixin
     PathArguments paths;
@@ -57,6 +58,7 @@ public final class ScanCommand extends ReportingCommand {
         boolean git = staged || since != null || diff != null;
         ScanResult result;
         FailOn failOn;
+        int missingBlobs = 0;
         try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
             Path root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
             ProjectSettings settings = settingsOptions.load(root);
@@ -75,6 +77,7 @@ public final class ScanCommand extends ReportingCommand {
                         ? GitHistorySource.Range.since(repo, since) : GitHistorySource.Range.parse(repo, diff),
                         GitRepositories.pathFilter(root, paths.given()), allExcludes, maxSize);
                 result = HistoryScan.scan(engine, source, threads.threads());
+                missingBlobs = source.missingBlobs();
                 pathExists = source.pathExists();
             } else {
                 result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads()));
@@ -98,6 +101,7 @@ public final class ScanCommand extends ReportingCommand {
         if (staged) {
             HookAdvice.print(err, failOn.failing(result.findings()));
         }
-        return verdict(result, failOn);
+        // a partial clone's missing contents: the range was not all read (the report's warning says how to fetch it)
+        return missingBlobs > 0 ? ExitCode.SCAN_ERROR.code() : verdict(result, failOn);
     }
 }

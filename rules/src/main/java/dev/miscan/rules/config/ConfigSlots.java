@@ -399,12 +399,25 @@ public final class ConfigSlots {
     private static List<String[]> settingsToAdd(Document doc, Candidate c,
             java.util.Map<ConfigEntry, Boolean> fixable) {
         ConfigEntry e = c.entry();
-        java.util.Set<String> present = new java.util.HashSet<>(doc.view(PRESENT));
+        // in YAML and JSON, only the settings of the same mapping or list are the credential's siblings: two compose
+        // services (or two Kubernetes containers) each need their own
+        boolean structured = ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES;
+        String container = structured ? StructuredFix.container(doc, e) : "";
+        java.util.Set<String> present = new java.util.HashSet<>();
+        if (structured && StructuredFix.listItem(doc, e)) {
+            for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+                if (!other.commented() && container.equals(StructuredFix.container(doc, other))) {
+                    present.add(ConfigEntry.normalize(other.key()));
+                }
+            }
+        } else {
+            present.addAll(doc.view(PRESENT));
+        }
         for (Slotted s : doc.view(SLOTTED)) {
             ConfigEntry other = s.entry();
             // a setting that the fix of an earlier credential setting adds is added once, by that fix
             if (other.keyOffset() >= e.keyOffset() || other.commented() || other.value() == null
-                    || other.value().isBlank()) {
+                    || other.value().isBlank() || structured && !container.equals(StructuredFix.container(doc, other))) {
                 continue;
             }
             Slot earlier = s.slot();

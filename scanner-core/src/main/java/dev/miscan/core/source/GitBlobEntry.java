@@ -48,6 +48,35 @@ final class GitBlobEntry implements Source.Entry {
         this.where = where;
     }
 
+    /** The blobs this entry reads that are not in the repository (a partial clone's), by id. */
+    java.util.List<ObjectId> missing() {
+        java.util.List<ObjectId> out = new ArrayList<>();
+        try {
+            if (!repo.getObjectDatabase().has(newBlob)) {
+                out.add(newBlob);
+            }
+            if (oldBlob != null && !repo.getObjectDatabase().has(oldBlob)) {
+                out.add(oldBlob);
+            }
+        } catch (IOException e) {
+            out.add(newBlob);
+        }
+        return out;
+    }
+
+    /** The same version, with every line counted as added (its old version is not in the repository). */
+    GitBlobEntry withoutOldBlob() {
+        return new GitBlobEntry(repo, key, path, newBlob, null, provenance, maxFileSize, where);
+    }
+
+    boolean readable() {
+        try {
+            return repo.getObjectDatabase().has(newBlob);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Override
     public String path() {
         return path;

@@ -94,6 +94,8 @@ public final class GitHistorySource implements Source {
     private final PathExcludes excludes;
     private final long maxFileSize;
     private final Map<String, Integer> commitOrder = new ConcurrentHashMap<>();
+    /** The blobs of the range that are not in the repository (a partial clone's), found by {@link #entries}. */
+    private final Set<ObjectId> missingBlobs = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
 
     public GitHistorySource(Repository repo, Range range, TreeFilter filter, List<String> excludes, long maxFileSize) {
         this.repo = repo;
@@ -140,11 +142,62 @@ public final class GitHistorySource implements Source {
                 PersonIdent author = c.getAuthorIdent();
                 Provenance p = new Provenance(c.name(), author.getName(), author.getEmailAddress(),
                         author.getWhenAsInstant(), true);
-                GitChanges.addEntries(repo, diff.scan(parentTree, c.getTree()), p, c.name() + ":", excludes,
-                        maxFileSize, " in commit " + p.shortCommit(), entries::add);
+                List<org.eclipse.jgit.diff.DiffEntry> changes;
+                try {
+                    changes = diff.scan(parentTree, c.getTree());
+                } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+                    // rename detection compares contents, some of which this clone lacks: the changes without it
+                    diff.setDetectRenames(false);
+                    try {
+                        changes = diff.scan(parentTree, c.getTree());
+                    } finally {
+                        diff.setDetectRenames(true);
+                    }
+                }
+                GitChanges.addEntries(repo, changes, p, c.name() + ":", excludes, maxFileSize,
+                        " in commit " + p.shortCommit(), entry -> {
+                            if (entry instanceof GitBlobEntry blob) {
+                                List<ObjectId> missing = blob.missing();
+                                if (!missing.isEmpty()) {
+                                    missingBlobs.addAll(missing);
+                                    if (blob.readable()) {
+                                        entries.add(blob.withoutOldBlob()); // every line counts, as in a new file
+                                    }
+                                    return;
+                                }
+                            }
+                            entries.add(entry);
+                        });
             }
         }
+        if (!missingBlobs.isEmpty()) {
+            warnings.accept(new ScanWarning("", missingBlobsMessage(), true));
+        }
         return entries;
+    }
+
+    /**
+     * How many file versions of the range are not in the repository: a partial clone ({@code git clone --filter})
+     * has only the contents it needed, and JGit does not fetch the others. Known after {@link #entries}.
+     */
+    public int missingBlobs() {
+        return missingBlobs.size();
+    }
+
+    /** The one warning about the missing contents: how many, and how to fetch them. */
+    private String missingBlobsMessage() {
+        String remote = "origin";
+        for (String name : repo.getConfig().getSubsections("remote")) {
+            if (repo.getConfig().getBoolean("remote", name, "promisor", false)) {
+                remote = name;
+                break;
+            }
+        }
+        int n = missingBlobs.size();
+        return "a partial clone: " + n + " file version" + (n == 1 ? " is" : "s are") + " missing from it and "
+                + (n == 1 ? "was" : "were") + " not scanned, so the history scan is incomplete; fetch them with 'git -c remote." + remote
+                + ".partialclonefilter= fetch --refetch " + remote + "' (git 2.36 or later), or clone without"
+                + " --filter";
     }
 
     /** Whether a path exists at the range's tip (for baselines: an entry whose path does not was renamed). */
