@@ -123,23 +123,20 @@ public final class FixCommand implements Callable<Integer> {
         Path base = PathArguments.baseDir(targets);
         // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
         ProjectSettings settings;
-        Path baselineFile;
+        Baseline baseline;
         try {
             settings = settingsOptions.load(base);
-            baselineFile = settings.baselineFile(null, base);
+            baseline = ThresholdOptions.warnIfUnkeyed(settings.loadBaseline(settings.baselineFile(null, base)), err);
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
         ScanRequest request = new ScanRequest(base, targets, settingsOptions.excludes(settings),
                 settings.maxFileSize(null), 0);
-        Engine engine = settings.engine();
+        Engine engine = settings.engine(baseline);
         ScanResult before;
         try {
-            before = settings.applyBaseline(baselineFile, engine.scan(request), Baseline.existingFilesUnder(base));
-        } catch (ConfigException e) {
-            err.println("mi-scan: " + e.getMessage());
-            return ExitCode.USAGE.code();
+            before = settings.applyBaseline(baseline, engine.scan(request), Baseline.existingFilesUnder(base));
         } catch (IOException e) {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();

@@ -62,8 +62,9 @@ public final class HistoryCommand extends ReportingCommand {
             GitHistorySource source = new GitHistorySource(repo, GitHistorySource.Range.history(repo, since, branch, all),
                     GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
                     settings.maxFileSize(maxSizeFlag));
-            result = HistoryScan.scan(settings.engine(), source, threads.threads());
-            result = settings.applyBaseline(thresholds.baselineFile(settings, root), result, source.pathExists());
+            dev.miscan.core.suppress.Baseline baseline = thresholds.baseline(settings, root, err);
+            result = HistoryScan.scan(settings.engine(baseline), source, threads.threads());
+            result = settings.applyBaseline(baseline, result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();

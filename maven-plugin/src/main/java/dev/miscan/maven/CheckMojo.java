@@ -132,9 +132,14 @@ public class CheckMojo extends AbstractMojo {
         try {
             ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
                     settings.maxFileSize(null), 0);
-            result = settings.engine().scan(request);
-            result = settings.applyBaseline(settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir),
-                    result, Baseline.existingFilesUnder(baseDir));
+            // read first: the scan fingerprints with the baseline's salt, so that the reports match the file
+            Baseline accepted = settings.loadBaseline(
+                    settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir));
+            if (accepted != null) {
+                accepted.advice().ifPresent(a -> log.warn("mi-scan: " + a));
+            }
+            result = settings.engine(accepted).scan(request);
+            result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {
