@@ -10,6 +10,7 @@ import dev.miscan.core.suppress.Baseline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,7 +113,7 @@ public final class BaselineCommand implements Runnable {
      * at least the default iterations; else a new random salt (no file, a format 1 file, an unreadable one).
      */
     static FingerprintKey keyFor(Path file) {
-        if (!Files.exists(file)) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
             return FingerprintKey.random();
         }
         try {
@@ -163,7 +164,7 @@ public final class BaselineCommand implements Runnable {
     /** Whether {@code file} is a readable baseline of format 1. */
     private static boolean isUnkeyed(Path file) {
         try {
-            return Files.exists(file) && !Baseline.load(file).keyed();
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Baseline.load(file).keyed();
         } catch (IOException e) {
             return false;
         }

@@ -25,7 +25,7 @@ public final class FingerprintKey {
     /** The name of the algorithm in a baseline file. */
     public static final String ALGORITHM = "PBKDF2-HMAC-SHA256";
     /**
-     * About 2.8 ms for one digest on the 2-core development machine with the C2 compiler (JDK 17, measured:
+     * About 2.9 ms for one digest on the 2-core development machine with the C2 compiler (JDK 17, measured:
      * 10,000 iterations 1.83 ms, 20,000 3.7 ms); with the launcher's C1-only JVM it is about ten times that.
      */
     public static final int DEFAULT_ITERATIONS = 15_000;
