@@ -133,7 +133,8 @@ public final class FixCommand implements Callable<Integer> {
         }
         ScanRequest request = new ScanRequest(base, targets, settingsOptions.excludes(settings),
                 settings.maxFileSize(null), 0);
-        Engine engine = settings.engine(baseline);
+        // fingerprints only to compare with a baseline: 'fix' shows none
+        Engine engine = baseline != null ? settings.engine(baseline) : settings.engine().withoutFingerprints();
         ScanResult before;
         try {
             before = settings.applyBaseline(baseline, engine.scan(request), Baseline.existingFilesUnder(base));

@@ -63,7 +63,8 @@ public final class HistoryCommand extends ReportingCommand {
                     GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
                     settings.maxFileSize(maxSizeFlag));
             dev.miscan.core.suppress.Baseline baseline = thresholds.baseline(settings, root, err);
-            result = HistoryScan.scan(settings.engine(baseline), source, threads.threads());
+            result = HistoryScan.scan(report.engineFor(settings.engine(baseline), baseline != null), source,
+                    threads.threads());
             result = settings.applyBaseline(baseline, result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());

@@ -65,7 +65,7 @@ public final class ScanCommand extends ReportingCommand {
             List<String> allExcludes = settingsOptions.excludes(settings);
             // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
             Baseline baseline = thresholds.baseline(settings, root, err);
-            Engine engine = settings.engine(baseline);
+            Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
             Predicate<String> pathExists;
             if (staged) {
                 GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
