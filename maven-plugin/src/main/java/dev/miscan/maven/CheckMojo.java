@@ -4,6 +4,7 @@ import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
+import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
@@ -138,7 +139,11 @@ public class CheckMojo extends AbstractMojo {
             if (accepted != null) {
                 accepted.advice().ifPresent(a -> log.warn("mi-scan: " + a));
             }
-            result = settings.engine(accepted).scan(request);
+            Engine engine = settings.engine(accepted);
+            if (accepted == null && reportFormats.stream().noneMatch(ReportFormat::showsFingerprints)) {
+                engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
+            }
+            result = engine.scan(request);
             result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
