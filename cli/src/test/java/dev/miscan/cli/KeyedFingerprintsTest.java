@@ -249,4 +249,22 @@ class KeyedFingerprintsTest {
         assertThat(again.exitCode()).isZero();
         assertThat(again.err()).doesNotContain("format 1");
     }
+
+    @Test
+    void aTextReportWithoutABaseline_computesNoKeyedDigest() throws IOException {
+        Path tree = tree(dir, GitFixtures.connectionString());
+        Engine engine = new Engine(RuleRegistry.load());
+        ReportOptions report = new ReportOptions();
+
+        report.format = dev.miscan.core.session.ReportFormat.TEXT;
+        assertThat(report.engineFor(engine, false).scan(ScanRequest.of(tree, List.of(tree))).findings()).isNotEmpty()
+                .allSatisfy(f -> assertThat(f.fingerprint()).isNull());
+        assertThat(engine.digestsComputed()).isZero();
+        assertThat(report.engineFor(engine, true)).as("a baseline compares fingerprints").isSameAs(engine);
+
+        report.format = dev.miscan.core.session.ReportFormat.SARIF;
+        assertThat(report.engineFor(engine, false)).isSameAs(engine);
+        report.format = dev.miscan.core.session.ReportFormat.JSON;
+        assertThat(report.engineFor(engine, false)).isSameAs(engine);
+    }
 }
