@@ -24,4 +24,4 @@ assert results[0].ruleId == 'MI-STORAGE-CONNSTR'
 assert results[0].level == 'error'
 assert results[0].locations[0].physicalLocation.artifactLocation.uri == 'src/main/resources/application.properties'
 assert results[0].locations[0].physicalLocation.region.startLine == 3
-assert results[0].partialFingerprints['miScanFingerprint/v1']
+assert results[0].partialFingerprints['miScanFingerprint/v2']

@@ -5,10 +5,12 @@ import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.config.MiScanConfig;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.suppress.Baseline;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
@@ -22,7 +24,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code mi-scan baseline create|update}: accepts the findings a repository has today, so that scans (and
- * the pre-commit hook) report only new ones. The file holds fingerprints only (see {@link Baseline}).
+ * the pre-commit hook) report only new ones. The file holds keyed fingerprints only and the salt they were made
+ * with (see {@link Baseline}); the scan that makes it fingerprints with that salt.
  */
 @Command(name = "baseline", mixinStandardHelpOptions = true,
         description = "Creates or updates the baseline: findings accepted as they are, so that scans report only new ones.",
@@ -55,16 +58,15 @@ public final class BaselineCommand implements Runnable {
         ThreadsOption threads;
     }
 
-    /** The scan a baseline is made of, and its file. */
-    private record Scan(Path root, ScanResult result, Path file) {
+    /** What a baseline is made of: the scanned root and paths, the settings, and the file. */
+    private record Target(Path root, List<Path> targets, ProjectSettings settings, Path file) {
     }
 
-    private static Scan scan(Options o) throws ConfigException, IOException {
+    /** The target of {@code o}, resolved before anything is scanned (the file's salt keys the scan). */
+    private static Target target(Options o) throws ConfigException {
         List<Path> targets = o.paths.existing(o.spec);
         Path root = PathArguments.baseDir(targets);
         ProjectSettings settings = o.settings.load(root);
-        ScanResult result = settings.engine().scan(new ScanRequest(root, targets, o.settings.excludes(settings),
-                settings.maxFileSize(null), o.threads.threads()));
         MiScanConfig config = settings.config();
         Path file = o.file != null ? o.file
                 : config.baselinePath() != null ? config.baselinePath() : root.resolve(Baseline.DEFAULT_FILE);
@@ -77,19 +79,25 @@ public final class BaselineCommand implements Runnable {
                         + " is outside the configuration's folder; name a file inside it");
             }
         }
-        return new Scan(root, result, file);
+        return new Target(root, targets, settings, file);
     }
 
-    /** What a subcommand does with its scan. */
+    /** Scans the target with fingerprints keyed by {@code key} (the baseline's). */
+    private static ScanResult scan(Options o, Target t, FingerprintKey key) throws IOException {
+        return t.settings().engine(key).scan(new ScanRequest(t.root(), t.targets(), o.settings.excludes(t.settings()),
+                t.settings().maxFileSize(null), o.threads.threads()));
+    }
+
+    /** What a subcommand does with its target. */
     private interface Step {
-        int run(Scan scan, PrintWriter out, PrintWriter err) throws ConfigException, IOException;
+        int run(Target target, PrintWriter out, PrintWriter err) throws ConfigException, IOException;
     }
 
-    /** Scans, runs the step, and maps the errors of both to the same exit codes. */
+    /** Resolves the target, runs the step, and maps the errors of both to the same exit codes. */
     private static int run(Options o, Step step) {
         PrintWriter err = o.spec.commandLine().getErr();
         try {
-            return step.run(scan(o), o.spec.commandLine().getOut(), err);
+            return step.run(target(o), o.spec.commandLine().getOut(), err);
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -99,57 +107,100 @@ public final class BaselineCommand implements Runnable {
         }
     }
 
+    /**
+     * The key of a baseline written to {@code file}: the salt of the format 2 file already there (so that
+     * re-creating an unchanged baseline writes the same bytes and its SARIF alerts keep their fingerprints), with
+     * at least the default iterations; else a new random salt (no file, a format 1 file, an unreadable one).
+     */
+    static FingerprintKey keyFor(Path file) {
+        if (!Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS)) {
+            return FingerprintKey.random();
+        }
+        try {
+            Baseline existing = Baseline.load(file);
+            return existing.keyed() ? existing.scanKey().withIterationsAtLeast(FingerprintKey.DEFAULT_ITERATIONS)
+                    : FingerprintKey.random();
+        } catch (IOException e) {
+            return FingerprintKey.random();
+        }
+    }
+
+    private static final String REKEYED = ": rewrote the baseline of format 1 as format " + Baseline.FORMAT_VERSION
+            + ": its fingerprints are keyed (PBKDF2 with a new salt of this repository's) and no plain hash of a "
+            + "secret is left in it. Commit it.";
+
     @Command(name = "create", mixinStandardHelpOptions = true,
             description = "Writes every current finding to the baseline file.")
     static final class Create implements Callable<Integer> {
         @Mixin
         Options options;
 
-        @Option(names = "--force", description = "Replace an existing baseline (prefer 'update', which lists what went stale).")
+        @Option(names = "--force", description = "Replace an existing baseline (prefer 'update', which lists what went "
+                + "stale); its salt is kept.")
         boolean force;
 
         @Override
         public Integer call() {
-            return run(options, (s, out, err) -> {
-                if (Files.exists(s.file()) && !force) {
-                    err.println("mi-scan: " + s.file() + " already exists; run 'mi-scan baseline update' "
+            return run(options, (t, out, err) -> {
+                if (Files.exists(t.file()) && !force) {
+                    err.println("mi-scan: " + t.file() + " already exists; run 'mi-scan baseline update' "
                             + "(or 'create --force' to start over)");
                     return ExitCode.USAGE.code();
                 }
-                Baseline baseline = Baseline.of(s.result().findings());
-                baseline.write(s.file());
-                out.println("mi-scan: wrote " + baseline.entries().size() + " finding(s) to " + s.file()
+                boolean unkeyed = isUnkeyed(t.file());
+                Baseline baseline = Baseline.of(scan(options, t, keyFor(t.file())));
+                baseline.write(t.file());
+                out.println("mi-scan: wrote " + baseline.entries().size() + " finding(s) to " + t.file()
                         + "; scans now report only findings that are not in it. Commit the file.");
+                if (unkeyed) {
+                    out.println("mi-scan: " + t.file() + REKEYED);
+                }
                 out.flush();
                 return ExitCode.CLEAN.code();
             });
         }
     }
 
+    /** Whether {@code file} is a readable baseline of format 1. */
+    private static boolean isUnkeyed(Path file) {
+        try {
+            return Files.isRegularFile(file, LinkOption.NOFOLLOW_LINKS) && !Baseline.load(file).keyed();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     @Command(name = "update", mixinStandardHelpOptions = true,
-            description = "Adds new findings to the baseline, drops and lists stale entries (fixed or deleted).")
+            description = {"Adds new findings to the baseline, drops and lists stale entries (fixed or deleted).",
+                "A baseline of format 1 (unsalted hashes) is rewritten as format 2 (keyed, with a new salt)."})
     static final class Update implements Callable<Integer> {
         @Mixin
         Options options;
 
         @Override
         public Integer call() {
-            return run(options, (s, out, err) -> {
+            return run(options, (t, out, err) -> {
                 Baseline old;
                 try {
-                    old = Baseline.load(s.file());
+                    old = Baseline.load(t.file());
                 } catch (NoSuchFileException e) {
-                    err.println("mi-scan: " + s.file() + " does not exist; run 'mi-scan baseline create'");
+                    err.println("mi-scan: " + t.file() + " does not exist; run 'mi-scan baseline create'");
                     return ExitCode.USAGE.code();
                 }
-                Baseline.Applied applied = old.apply(s.result(), Baseline.existingFilesUnder(s.root()));
+                // the file's own key; a format 1 file (matched by its plain hashes) gets a new salt
+                FingerprintKey key = old.keyed() ? old.scanKey() : FingerprintKey.random();
+                Baseline.Applied applied = old.apply(scan(options, t, key), Baseline.existingFilesUnder(t.root()));
                 Baseline updated = old.update(applied);
-                updated.write(s.file());
+                updated.write(t.file());
                 for (Baseline.Entry e : applied.stale()) {
-                    out.println("stale: " + e.ruleId() + "  " + e.path() + "  " + e.fingerprint());
+                    // a format 1 entry's fingerprint is a plain hash: not repeated
+                    out.println("stale: " + e.ruleId() + "  " + e.path() + (old.keyed() ? "  " + e.fingerprint() : ""));
                 }
-                out.println("mi-scan: " + s.file() + ": kept " + applied.matched().size() + ", added "
+                out.println("mi-scan: " + t.file() + ": kept " + applied.matched().size() + ", added "
                         + applied.result().findings().size() + ", removed " + applied.stale().size() + " stale");
+                if (!old.keyed()) {
+                    out.println("mi-scan: " + t.file() + REKEYED);
+                }
                 out.flush();
                 return ExitCode.CLEAN.code();
             });

@@ -183,26 +183,24 @@ public final class FixCommand implements Callable<Integer> {
         Path base = PathArguments.baseDir(targets);
         // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
         ProjectSettings settings;
-        Path baselineFile;
+        Baseline baseline;
         try {
             settings = settingsOptions.load(base);
-            baselineFile = settings.baselineFile(null, base);
+            baseline = ThresholdOptions.warnIfUnkeyed(settings.loadBaseline(settings.baselineFile(null, base)), err);
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
         }
         ScanRequest request = new ScanRequest(base, targets, settingsOptions.excludes(settings),
                 settings.maxFileSize(null), 0);
-        Engine engine = settings.engine();
+        // fingerprints only to compare with a baseline: 'fix' shows none
+        Engine engine = baseline != null ? settings.engine(baseline) : settings.engine().withoutFingerprints();
         ScanResult before;
         // what the scan read of each file, as a hash of its text: a file is written only if it still reads the same
         Map<String, String> scanned = new java.util.concurrent.ConcurrentHashMap<>();
         try {
-            before = settings.applyBaseline(baselineFile, scanRecording(engine, request, scanned),
+            before = settings.applyBaseline(baseline, scanRecording(engine, request, scanned),
                     Baseline.existingFilesUnder(base));
-        } catch (ConfigException e) {
-            err.println("mi-scan: " + e.getMessage());
-            return ExitCode.USAGE.code();
         } catch (IOException e) {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();

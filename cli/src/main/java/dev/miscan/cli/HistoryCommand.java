@@ -64,9 +64,11 @@ public final class HistoryCommand extends ReportingCommand {
             GitHistorySource source = new GitHistorySource(repo, GitHistorySource.Range.history(repo, since, branch, all),
                     GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
                     settings.maxFileSize(maxSizeFlag));
-            result = HistoryScan.scan(settings.engine(), source, threads.threads());
+            dev.miscan.core.suppress.Baseline baseline = thresholds.baseline(settings, root, err);
+            result = HistoryScan.scan(report.engineFor(settings.engine(baseline), baseline != null), source,
+                    threads.threads());
             missingBlobs = source.missingBlobs();
-            result = settings.applyBaseline(thresholds.baselineFile(settings, root), result, source.pathExists());
+            result = settings.applyBaseline(baseline, result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();

@@ -50,10 +50,10 @@ public final class PlanCommand implements Callable<Integer> {
         ScanResult result;
         try {
             // the settings of 'scan' (rules off, allow-lists, excludes, sizes); a baseline does not hide a resource
-            // from the plan: an accepted key is still a key to replace
+            // from the plan: an accepted key is still a key to replace. The plan shows no fingerprint: none is made
             Path base = PathArguments.baseDir(targets);
             ProjectSettings settings = settingsOptions.load(base);
-            result = settings.engine().scan(new ScanRequest(base, targets, settingsOptions.excludes(settings),
+            result = settings.engine().withoutFingerprints().scan(new ScanRequest(base, targets, settingsOptions.excludes(settings),
                     settings.maxFileSize(null), 0));
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());

@@ -26,6 +26,15 @@ final class ReportOptions {
     boolean noColor;
 
     /**
+     * The engine of a reporting scan: {@code engine} when the report shows fingerprints or a baseline compares
+     * them, else the same without fingerprints, which costs no keyed digest (the text report, the pre-commit
+     * hook's, shows none).
+     */
+    dev.miscan.core.engine.Engine engineFor(dev.miscan.core.engine.Engine engine, boolean baseline) {
+        return baseline || format.showsFingerprints() ? engine : engine.withoutFingerprints();
+    }
+
+    /**
      * Writes the report to {@code --output}, else to the command's standard output. When that is not text on
      * standard output, the warnings and a one-line summary go to standard error, so that a terminal still shows
      * what happened.

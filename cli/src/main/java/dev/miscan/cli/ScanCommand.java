@@ -65,7 +65,9 @@ public final class ScanCommand extends ReportingCommand {
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settingsOptions.excludes(settings);
-            Engine engine = settings.engine();
+            // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
+            Baseline baseline = thresholds.baseline(settings, root, err);
+            Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
             Predicate<String> pathExists;
             if (staged) {
                 GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
@@ -83,7 +85,7 @@ public final class ScanCommand extends ReportingCommand {
                 result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads()));
                 pathExists = Baseline.existingFilesUnder(root);
             }
-            result = settings.applyBaseline(thresholds.baselineFile(settings, root), result, pathExists);
+            result = settings.applyBaseline(baseline, result, pathExists);
         } catch (ConfigException | GitRepositories.GitUsageException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();

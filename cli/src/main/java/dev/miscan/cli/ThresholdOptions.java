@@ -2,8 +2,11 @@ package dev.miscan.cli;
 
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
+import dev.miscan.core.report.TerminalText;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.Sizes;
+import dev.miscan.core.suppress.Baseline;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
@@ -54,6 +57,22 @@ final class ThresholdOptions {
     /** {@code --baseline}, else the settings file's, else the standard file in {@code root} when present. */
     Path baselineFile(ProjectSettings settings, Path root) throws ConfigException {
         return settings.baselineFile(baseline, root);
+    }
+
+    /**
+     * That baseline, read before the scan (whose engine takes its key), or null for none; the advice to rewrite a
+     * format 1 file goes to {@code err}, once.
+     */
+    Baseline baseline(ProjectSettings settings, Path root, PrintWriter err) throws ConfigException {
+        return warnIfUnkeyed(settings.loadBaseline(baselineFile(settings, root)), err);
+    }
+
+    /** {@code baseline}, after telling {@code err} how to rewrite it when it is of format 1. */
+    static Baseline warnIfUnkeyed(Baseline baseline, PrintWriter err) {
+        if (baseline != null) {
+            baseline.advice().ifPresent(a -> err.println("mi-scan: warning: " + TerminalText.safe(a)));
+        }
+        return baseline;
     }
 
     /** error, warning, note, none; the tier names (secret, key-based-auth, hardening) are accepted too. */

@@ -101,8 +101,8 @@ class SarifReportTest {
             if (message.isBlank() || !message.endsWith(".")) {
                 problems.add(where + ": message does not end with a period");
             }
-            if (result.path("partialFingerprints").path("miScanFingerprint/v1").asText().isBlank()) {
-                problems.add(where + ": no miScanFingerprint/v1");
+            if (result.path("partialFingerprints").path("miScanFingerprint/v2").asText().isBlank()) {
+                problems.add(where + ": no miScanFingerprint/v2");
             }
             JsonNode physical = result.path("locations").path(0).path("physicalLocation");
             JsonNode artifact = physical.path("artifactLocation");
@@ -124,7 +124,7 @@ class SarifReportTest {
     @Test
     void fingerprintsAreUnique() {
         List<String> fingerprints = new ArrayList<>();
-        results.forEach(r -> fingerprints.add(r.path("partialFingerprints").path("miScanFingerprint/v1").asText()));
+        results.forEach(r -> fingerprints.add(r.path("partialFingerprints").path("miScanFingerprint/v2").asText()));
         assertThat(fingerprints).doesNotHaveDuplicates();
     }
 

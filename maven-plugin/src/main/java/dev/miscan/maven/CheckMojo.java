@@ -4,6 +4,7 @@ import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
+import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
@@ -145,9 +146,18 @@ public class CheckMojo extends AbstractMojo {
         try {
             ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
                     settings.maxFileSize(null), 0);
-            result = settings.engine().scan(request);
-            result = settings.applyBaseline(settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir),
-                    result, Baseline.existingFilesUnder(baseDir));
+            // read first: the scan fingerprints with the baseline's salt, so that the reports match the file
+            Baseline accepted = settings.loadBaseline(
+                    settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir));
+            if (accepted != null) {
+                accepted.advice().ifPresent(a -> log.warn("mi-scan: " + a));
+            }
+            Engine engine = settings.engine(accepted);
+            if (accepted == null && reportFormats.stream().noneMatch(ReportFormat::showsFingerprints)) {
+                engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
+            }
+            result = engine.scan(request);
+            result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         } catch (IOException | RuntimeException e) {

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param location    where the credential material starts
  * @param snippet     the source line with the secret redacted
  * @param preview     a redacted rendering of the secret, e.g. {@code Zm9v…(88 chars)}
- * @param secretHash  hex SHA-256 of the secret; feeds fingerprints, never reversed
- * @param fingerprint content-based id: rule, path, secret hash and occurrence, never a line number
+ * @param secretHash  hex SHA-256 of the secret, for this process only (de-duplication, fix checks, history):
+ *                    never written to a report or a baseline, where it could be brute-forced
+ * @param fingerprint content-based id: rule, path, keyed digest of the secret and occurrence, never a line
+ *                    number ({@link Fingerprints})
  * @param remediation what to do instead
  * @param provenance  the commit that introduced it (git history and range scans), or null
  * @param suppression why it is not counted (inline allow, config allow-list, baseline), or null
@@ -21,6 +23,9 @@ import java.util.Objects;
  *                    per-format views stay possible while the rule id is the same in every format)
  * @param related     other places the result involves (the resource a module argument configures), each with
  *                    what it is; empty for most results
+ * @param secretDigest the keyed, slow digest of the secret ({@link dev.miscan.core.secrets.FingerprintKey}) that
+ *                    the fingerprint and a baseline's content hash derive from; null until the engine numbers the
+ *                    finding. Never written itself
  */
 public record Finding(
         RuleDescriptor rule,
@@ -35,7 +40,8 @@ public record Finding(
         Provenance provenance,
         Suppression suppression,
         String detector,
-        java.util.List<Related> related) {
+        java.util.List<Related> related,
+        String secretDigest) {
 
     /** Another place a result involves, and what it is there ("the Service Bus namespace it configures"). */
     public record Related(Location location, String message) {
@@ -49,12 +55,19 @@ public record Finding(
             String preview, String secretHash, String fingerprint, Remediation remediation, Provenance provenance,
             Suppression suppression, String detector) {
         this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, provenance,
-                suppression, detector, java.util.List.of());
+                suppression, detector, java.util.List.of(), null);
+    }
+
+    public Finding(RuleDescriptor rule, Severity severity, String message, Location location, String snippet,
+            String preview, String secretHash, String fingerprint, Remediation remediation, Provenance provenance,
+            Suppression suppression, String detector, java.util.List<Related> related) {
+        this(rule, severity, message, location, snippet, preview, secretHash, fingerprint, remediation, provenance,
+                suppression, detector, related, null);
     }
 
     public Finding withRelated(java.util.List<Related> newRelated) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector, newRelated);
+                remediation, provenance, suppression, detector, newRelated, secretDigest);
     }
 
     /** The deterministic output order: path, line, column, rule. */
@@ -79,42 +92,48 @@ public record Finding(
 
     public Finding withFingerprint(String newFingerprint) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, newFingerprint,
-                remediation, provenance, suppression, detector, related);
+                remediation, provenance, suppression, detector, related, secretDigest);
+    }
+
+    /** The finding numbered: its fingerprint and the keyed digest it derives from. */
+    public Finding withFingerprint(String newFingerprint, String newSecretDigest) {
+        return new Finding(rule, severity, message, location, snippet, preview, secretHash, newFingerprint,
+                remediation, provenance, suppression, detector, related, newSecretDigest);
     }
 
     public Finding withSnippet(String newSnippet) {
         return new Finding(rule, severity, message, location, newSnippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector, related);
+                remediation, provenance, suppression, detector, related, secretDigest);
     }
 
     public Finding withSeverity(Severity newSeverity) {
         return new Finding(rule, newSeverity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector, related);
+                remediation, provenance, suppression, detector, related, secretDigest);
     }
 
     public Finding withProvenance(Provenance newProvenance) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, newProvenance, suppression, detector, related);
+                remediation, newProvenance, suppression, detector, related, secretDigest);
     }
 
     public Finding withRemediation(Remediation newRemediation) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                newRemediation, provenance, suppression, detector, related);
+                newRemediation, provenance, suppression, detector, related, secretDigest);
     }
 
     public Finding withLocation(Location newLocation) {
         return new Finding(rule, severity, message, newLocation, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, detector, related);
+                remediation, provenance, suppression, detector, related, secretDigest);
     }
 
     public Finding withSuppression(Suppression newSuppression) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, newSuppression, detector, related);
+                remediation, provenance, newSuppression, detector, related, secretDigest);
     }
 
     public Finding withDetector(String newDetector) {
         return new Finding(rule, severity, message, location, snippet, preview, secretHash, fingerprint,
-                remediation, provenance, suppression, newDetector, related);
+                remediation, provenance, suppression, newDetector, related, secretDigest);
     }
 
     public boolean suppressed() {

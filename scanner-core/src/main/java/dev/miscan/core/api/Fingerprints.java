@@ -3,17 +3,24 @@ package dev.miscan.core.api;
 import dev.miscan.core.secrets.Redaction;
 
 /**
- * The content fingerprint of a finding, shared by SARIF {@code partialFingerprints}, baselines and
- * suppressions: rule id, path and the hash of the secret, never a line number, plus the occurrence of that
- * secret in the file ({@code <base>:<n>}).
+ * The content fingerprint of a finding, shared by SARIF {@code partialFingerprints}, the JSON report, baselines
+ * and suppressions: rule id, path and the keyed digest of the secret ({@link Finding#secretDigest()}, PBKDF2 with
+ * the repository's salt), never a line number, plus the occurrence of that secret in the file
+ * ({@code <base>:<n>}). Nothing here is computed from the plain SHA-256 of a secret, which could be
+ * brute-forced from a committed file.
  */
 public final class Fingerprints {
     private Fingerprints() {
     }
 
     /** The fingerprint without its occurrence number. */
-    public static String base(String ruleId, String path, String secretHash) {
-        return Redaction.sha256(ruleId + "\n" + path + "\n" + secretHash).substring(0, 32);
+    public static String base(String ruleId, String path, String secretDigest) {
+        return Redaction.sha256(ruleId + "\n" + path + "\n" + secretDigest).substring(0, 32);
+    }
+
+    /** Identifies a secret for one rule independently of its path (a baseline's {@code contentHash}). */
+    public static String contentHash(String ruleId, String secretDigest) {
+        return Redaction.sha256(ruleId + "\n" + secretDigest).substring(0, 32);
     }
 
     /**
@@ -24,7 +31,11 @@ public final class Fingerprints {
         if (ruleId.equals(f.rule().id()) || f.fingerprint() == null) {
             return f.fingerprint();
         }
-        String occurrence = f.fingerprint().substring(f.fingerprint().indexOf(':'));
-        return base(ruleId, f.location().path(), f.secretHash()) + occurrence;
+        return base(ruleId, f.location().path(), f.secretDigest()) + occurrence(f);
+    }
+
+    /** The occurrence suffix of a numbered finding's fingerprint ({@code ":2"}). */
+    public static String occurrence(Finding f) {
+        return f.fingerprint().substring(f.fingerprint().lastIndexOf(':'));
     }
 }

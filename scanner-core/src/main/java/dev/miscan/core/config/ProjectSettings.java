@@ -4,6 +4,7 @@ import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.suppress.Baseline;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -20,8 +21,9 @@ import java.util.function.Predicate;
  *
  * <pre>
  * ProjectSettings s = ProjectSettings.load(configOrNull, root, RuleRegistry.load());   // ConfigException: exit 2
- * ScanResult r = s.engine().scan(new ScanRequest(root, paths, s.excludes(extra), s.maxFileSize(null), 0));
- * r = s.applyBaseline(s.baselineFile(baselineOrNull, root), r, Baseline.existingFilesUnder(root));
+ * Baseline b = s.loadBaseline(s.baselineFile(baselineOrNull, root));   // null: none; b.advice(): warn once
+ * ScanResult r = s.engine(b).scan(new ScanRequest(root, paths, s.excludes(extra), s.maxFileSize(null), 0));
+ * r = s.applyBaseline(b, r, Baseline.existingFilesUnder(root));
  * String failOn = s.failOn(failOnOrNull);   // error | warning | note | none; decide on r.findings() only
  * </pre>
  */
@@ -60,9 +62,25 @@ public final class ProjectSettings {
         return config;
     }
 
-    /** An engine with the file's rules on/off, severity overrides and allow-lists. */
+    /**
+     * An engine with the file's rules on/off, severity overrides and allow-lists, fingerprinting with the default
+     * key: for a scan that no baseline is compared with.
+     */
     public Engine engine() {
         return new Engine(registry, config.policy());
+    }
+
+    /**
+     * As {@link #engine()}, fingerprinting with {@code baseline}'s key ({@link Baseline#scanKey()}), so that its
+     * reports' fingerprints are those of the baseline; {@code baseline} null: the default key.
+     */
+    public Engine engine(Baseline baseline) {
+        return baseline == null ? engine() : engine(baseline.scanKey());
+    }
+
+    /** As {@link #engine()}, fingerprinting with {@code key} (a new baseline's). */
+    public Engine engine(FingerprintKey key) {
+        return new Engine(registry, config.policy(), key);
     }
 
     /**
@@ -142,20 +160,29 @@ public final class ProjectSettings {
         return named;
     }
 
-    /** Applies the baseline if there is one ({@code baselineFile} null: the result as it is). */
-    public ScanResult applyBaseline(Path baselineFile, ScanResult result, Predicate<String> pathExists)
-            throws ConfigException, IOException {
+    /**
+     * Reads the baseline to apply ({@code baselineFile} null: none, null). Read before the scan, whose engine
+     * takes its key ({@link #engine(Baseline)}). A format 1 file is read; its {@link Baseline#advice()} is the
+     * one warning the front end gives.
+     */
+    public Baseline loadBaseline(Path baselineFile) throws ConfigException {
         if (baselineFile == null) {
-            return result;
+            return null;
         }
-        Baseline baseline;
         try {
-            baseline = Baseline.load(baselineFile);
+            return Baseline.load(baselineFile);
         } catch (NoSuchFileException e) {
             throw new ConfigException("baseline file not found: " + baselineFile);
         } catch (IOException e) {
             throw new ConfigException(e.getMessage());
         }
-        return baseline.apply(result, pathExists).result();
+    }
+
+    /**
+     * Applies the baseline if there is one ({@code baseline} null: the result as it is). The result must come
+     * from {@link #engine(Baseline)} with the same baseline.
+     */
+    public ScanResult applyBaseline(Baseline baseline, ScanResult result, Predicate<String> pathExists) {
+        return baseline == null ? result : baseline.apply(result, pathExists).result();
     }
 }

@@ -12,7 +12,8 @@ import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.KeywordIndex;
 import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.config.DecodedValues;
-import dev.miscan.core.secrets.Redaction;
+import dev.miscan.core.secrets.FingerprintKey;
+import dev.miscan.core.secrets.SecretDigests;
 import dev.miscan.core.secrets.Snippets;
 import dev.miscan.core.source.FileTreeSource;
 import dev.miscan.core.source.Fragment;
@@ -40,6 +41,10 @@ import java.util.concurrent.atomic.AtomicLong;
  * Runs the pipeline: Source → Fragment → Document → Rules → Finding → Suppression. Files are scanned in
  * parallel; the result is in a deterministic order. A problem with one input becomes a one-line warning
  * and the scan goes on.
+ *
+ * <p>Each reported finding gets a fingerprint made from the keyed digest of its secret ({@link FingerprintKey}:
+ * the baseline's salt, else the default one), computed once per distinct secret for the engine's lifetime
+ * ({@link SecretDigests}), on the scan's threads.
  */
 public final class Engine {
     private final List<Detector> detectors;
@@ -49,18 +54,29 @@ public final class Engine {
     private final FindingPolicy policy;
     private final java.util.Set<String> knownRuleIds;
     /** Where every secret found goes, so that no output of the run shows it (the run's, when one is open). */
-    private final dev.miscan.core.secrets.Redactor redactor = dev.miscan.core.secrets.Redactor.current();
+    private final dev.miscan.core.secrets.Redactor redactor;
+    private final SecretDigests digests;
+    /** False for scans whose findings are only compared by secret (a history's tip): no digest is computed. */
+    private final boolean fingerprints;
 
     public Engine(RuleRegistry registry) {
         this(registry, FindingPolicy.DEFAULT);
+    }
+
+    public Engine(RuleRegistry registry, FindingPolicy policy) {
+        this(registry, policy, FingerprintKey.DEFAULT);
     }
 
     /**
      * An engine that reports only the rules {@code policy} enables, with its severities and allow-lists. Every
      * detector runs whatever the policy says: the rule of a finding is decided first (one per place), and only
      * then dropped when it is off, so that turning a rule off never brings its findings back under another id.
+     * Fingerprints are keyed with {@code key} (a baseline's, so that they match its entries).
      */
-    public Engine(RuleRegistry registry, FindingPolicy policy) {
+    public Engine(RuleRegistry registry, FindingPolicy policy, FingerprintKey key) {
+        this.digests = new SecretDigests(java.util.Objects.requireNonNull(key));
+        this.fingerprints = true;
+        this.redactor = dev.miscan.core.secrets.Redactor.current();
         this.policy = policy;
         this.knownRuleIds = registry.knownIds();
         this.detectors = registry.detectors();
@@ -74,9 +90,39 @@ public final class Engine {
         }
     }
 
+    private Engine(Engine other, boolean fingerprints) {
+        this.detectors = other.detectors;
+        this.enabledRules = other.enabledRules;
+        this.keywordIndex = other.keywordIndex;
+        this.detectorKeywords = other.detectorKeywords;
+        this.policy = other.policy;
+        this.knownRuleIds = other.knownRuleIds;
+        this.digests = other.digests;
+        this.fingerprints = fingerprints;
+        this.redactor = other.redactor;
+    }
+
+    /**
+     * The same engine, but its findings have no fingerprint (null) and cost no digest: for a scan whose findings
+     * are only compared by secret with another's (the tip of a history).
+     */
+    public Engine withoutFingerprints() {
+        return fingerprints ? new Engine(this, false) : this;
+    }
+
     /** The rules this engine reports (the enabled ones). */
     public List<RuleDescriptor> rules() {
         return enabledRules;
+    }
+
+    /** The salt and iterations of this engine's fingerprints. */
+    public FingerprintKey fingerprintKey() {
+        return digests.key();
+    }
+
+    /** How many keyed digests this engine has computed so far (one per distinct secret it fingerprinted). */
+    public int digestsComputed() {
+        return digests.computed();
     }
 
     /** Scans the request's paths as file trees. */
@@ -183,7 +229,7 @@ public final class Engine {
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
-                files.get(), chars.get(), suppressed.get(), sortedSuppressed);
+                files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key());
     }
 
     /**
@@ -315,7 +361,9 @@ public final class Engine {
     /**
      * Stage 2: the fingerprint, redacted snippet, provenance and level of each finding. Every finding is numbered,
      * suppressed or outside the changed lines alike, so that an allow or a partial (staged, history) scan never
-     * renumbers the fingerprints of the others; findings outside the changed lines are then left out.
+     * renumbers the fingerprints of the others; findings outside the changed lines are then left out before their
+     * keyed digest is computed (the occurrence of a secret is counted by its rule and plain hash, which within one
+     * file groups the findings as their fingerprints do).
      */
     private List<Finding> number(Document doc, Detected detected) {
         Fragment fragment = doc.fragment();
@@ -325,15 +373,18 @@ public final class Engine {
         Map<Integer, String> snippets = new HashMap<>();
         List<Finding> out = new ArrayList<>();
         for (Finding f : detected.findings()) {
-            String base = Fingerprints.base(f.rule().id(), fragment.path(), f.secretHash());
-            int n = occurrences.merge(base, 1, Integer::sum);
+            int n = occurrences.merge(f.rule().id() + "\n" + f.secretHash(), 1, Integer::sum);
             if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
                 continue;
             }
             int lineIndex = f.location().startLine() - fragment.firstLine();
             String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(doc.lines().line(l), redact));
-            Finding numbered = f.withFingerprint(base + ":" + n).withSnippet(snippet)
-                    .withProvenance(fragment.provenance());
+            Finding numbered = f.withSnippet(snippet).withProvenance(fragment.provenance());
+            if (fingerprints) {
+                String digest = digests.of(f.secretHash(), detected.secrets().get(f.secretHash()));
+                numbered = numbered.withFingerprint(Fingerprints.base(f.rule().id(), fragment.path(), digest) + ":" + n,
+                        digest);
+            }
             Severity severity = policy.severity(f.rule(), f.severity());
             out.add(severity == f.severity() ? numbered : numbered.withSeverity(severity));
         }

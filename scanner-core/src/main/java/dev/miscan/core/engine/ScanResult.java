@@ -2,6 +2,7 @@ package dev.miscan.core.engine;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.RuleDescriptor;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.source.ScanWarning;
 import java.nio.file.Path;
 import java.util.List;
@@ -17,9 +18,23 @@ import java.util.List;
  * @param suppressed     findings silenced by inline {@code mi-scan:allow}, config allow-lists or the baseline
  * @param suppressedFindings those findings, each with its {@link Finding#suppression()}, in the same order as
  *                       {@code findings}; they are reported (SARIF {@code suppressions}) but never counted
+ * @param fingerprintKey the salt and iterations the findings' fingerprints were made with (a baseline only
+ *                       matches a scan made with its own key)
  */
 public record ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
-        int filesScanned, long bytesScanned, int suppressed, List<Finding> suppressedFindings) {
+        int filesScanned, long bytesScanned, int suppressed, List<Finding> suppressedFindings,
+        FingerprintKey fingerprintKey) {
+
+    public ScanResult {
+        java.util.Objects.requireNonNull(fingerprintKey);
+    }
+
+    /** A scan fingerprinted with the default key (no baseline). */
+    public ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
+            int filesScanned, long bytesScanned, int suppressed, List<Finding> suppressedFindings) {
+        this(baseDir, rules, findings, warnings, filesScanned, bytesScanned, suppressed, suppressedFindings,
+                FingerprintKey.DEFAULT);
+    }
 
     public ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding> findings, List<ScanWarning> warnings,
             int filesScanned, long bytesScanned, int suppressed) {
@@ -29,7 +44,7 @@ public record ScanResult(Path baseDir, List<RuleDescriptor> rules, List<Finding>
     /** The same scan with other findings (after a baseline, or de-duplication across commits). */
     public ScanResult withFindings(List<Finding> newFindings, List<Finding> newSuppressed) {
         return new ScanResult(baseDir, rules, List.copyOf(newFindings), warnings, filesScanned, bytesScanned,
-                newSuppressed.size(), List.copyOf(newSuppressed));
+                newSuppressed.size(), List.copyOf(newSuppressed), fingerprintKey);
     }
 
     public long filesSkipped() {

@@ -55,7 +55,9 @@ import java.util.Map;
  *       "endLine": 3, "endColumn": 128,     end column is exclusive
  *       "snippet": "...",                   the source line with the secret redacted
  *       "preview": "Zm9v…(88 chars)",       redacted rendering of the secret
- *       "fingerprint": "...",               stable id (no line number) for baselines and suppressions
+ *       "fingerprint": "...",               stable id (no line number) for baselines and suppressions: rule,
+ *                                           path, keyed digest of the secret (the baseline's salt, else the
+ *                                           default one), occurrence; as SARIF's miScanFingerprint/v2
  *       "remediation": {
  *         "service": "Azure Blob Storage",
  *         "target": "mystorage",            the concrete resource, when known

@@ -69,7 +69,8 @@ import java.util.Set;
  *     artifactLocation                 uri = path, percent-encoded, relative to uriBaseId "SRCROOT"
  *     region                           start/end line and column (UTF-16 code units, end column exclusive)
  *     region.snippet.text              the redacted source line
- *   partialFingerprints                {"miScanFingerprint/v1": fingerprint}
+ *   partialFingerprints                {"miScanFingerprint/v2": fingerprint}: rule, path, keyed digest of the
+ *                                      secret (the baseline's salt, else the default one), occurrence
  *   properties                         tier, detector (value|config|java|iac|script), preview (redacted) and remediation {service, target, summary,
  *                                      language, replacement, dependency, roles [{name, id}], scope, commands}
  *   properties.commit                  for history and range scans: {id, author, email, date (ISO-8601),
@@ -90,7 +91,11 @@ public final class SarifWriter {
     /** Where users learn what mi-scan is. */
     public static final String DEFAULT_INFORMATION_URI = "https://github.com/mi-scan/mi-scan";
     public static final String SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json";
-    public static final String FINGERPRINT_KEY = "miScanFingerprint/v1";
+    /**
+     * v2: keyed fingerprints (PBKDF2 with a salt, {@link dev.miscan.core.secrets.FingerprintKey}); v1 held a plain
+     * SHA-256 chain of the secret and is never written again.
+     */
+    public static final String FINGERPRINT_KEY = "miScanFingerprint/v2";
     public static final String SRCROOT = "SRCROOT";
 
     private static final String TOOL_NAME = "mi-scan";

@@ -44,7 +44,8 @@ public final class HistoryScan {
         List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
         GitTreeSource tipTree = source.tipTree();
         if (tipTree != null && !(active.isEmpty() && suppressed.isEmpty())) {
-            ScanResult tip = engine.scan(root, List.of(tipTree), threads);
+            // only compared by secret: no fingerprint, so no keyed digest of a secret that the range does not hold
+            ScanResult tip = engine.withoutFingerprints().scan(root, List.of(tipTree), threads);
             Set<String> present = new HashSet<>();
             tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
             tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
@@ -52,7 +53,7 @@ public final class HistoryScan {
             suppressed = markPresence(suppressed, present);
         }
         return new ScanResult(root, raw.rules(), active, mergeWarnings(raw.warnings()), raw.filesScanned(),
-                raw.bytesScanned(), suppressed.size(), suppressed);
+                raw.bytesScanned(), suppressed.size(), suppressed, raw.fingerprintKey());
     }
 
     private static String key(Finding f) {

@@ -30,6 +30,11 @@ public enum ReportFormat {
         return fileName;
     }
 
+    /** Whether this report shows fingerprints (JSON and SARIF do; the text report does not). */
+    public boolean showsFingerprints() {
+        return this != TEXT;
+    }
+
     /** The word users write, e.g. "sarif". */
     public String label() {
         return name().toLowerCase(Locale.ROOT);

@@ -11,6 +11,7 @@ import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Fingerprints;
 import dev.miscan.core.api.Suppression;
 import dev.miscan.core.engine.ScanResult;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.secrets.Redaction;
 import java.io.IOException;
 import java.io.Writer;
@@ -20,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,25 +33,38 @@ import java.util.function.Predicate;
  * Accepted findings: a file of fingerprints that a scan compares its findings with, so that only new ones
  * count (the baselined ones are kept as external suppressions).
  *
- * <h2>File ({@code .mi-scan-baseline.json}, format 1)</h2>
+ * <h2>File ({@code .mi-scan-baseline.json}, format 2)</h2>
  *
  * <pre>
  * {
  *   "tool": "mi-scan",
- *   "formatVersion": 1,
+ *   "formatVersion": 2,
+ *   "fingerprints": {                               how every hash below was keyed (FingerprintKey)
+ *     "algorithm": "PBKDF2-HMAC-SHA256",
+ *     "iterations": 15000,
+ *     "salt": "q2l0…=="                             16 random bytes, base64: this repository's
+ *   },
  *   "findings": [                                   sorted by path, rule id, fingerprint
  *     {
  *       "ruleId": "MI-STORAGE-CONNSTR",
  *       "path": "src/main/resources/application.properties",
- *       "fingerprint": "3f1c…:1",                   as in SARIF partialFingerprints: rule, path, secret hash, occurrence
- *       "contentHash": "9ab0…"                      rule and secret hash only, for renamed files
+ *       "fingerprint": "3f1c…:1",                   as in SARIF partialFingerprints: rule, path, keyed digest, occurrence
+ *       "contentHash": "9ab0…"                      rule and keyed digest only, for renamed files
  *     }
  *   ]
  * }
  * </pre>
  *
- * No secret, no line number, no date: moving a finding within its file keeps its fingerprint, and
- * re-creating an unchanged baseline writes the same bytes.
+ * No secret, no plain hash of one, no line number, no date: moving a finding within its file keeps its
+ * fingerprint, and re-creating an unchanged baseline with the same salt writes the same bytes. Scans compared
+ * with this file must fingerprint with its key ({@link #scanKey()}); {@link #apply} refuses another.
+ *
+ * <h2>Format 1</h2>
+ * Files written before keyed fingerprints hold no {@code fingerprints} object, and their hashes are plain SHA-256
+ * chains of the secret ({@code sha256(rule\npath\nsha256(secret))}, {@code sha256(rule\nsha256(secret))}), which
+ * can be brute-forced from the file. They are still read and matched (only the findings whose rule and path, or
+ * rule for a renamed file, appear in the file are hashed that way), {@link #advice()} tells how to rewrite them,
+ * and {@link #update} writes format 2. They are never written.
  *
  * <h2>Matching</h2>
  * A finding is baselined when an entry has its fingerprint. Otherwise, when an entry for the same rule and
@@ -59,7 +74,10 @@ import java.util.function.Predicate;
  */
 public final class Baseline {
     public static final String DEFAULT_FILE = ".mi-scan-baseline.json";
-    public static final int FORMAT_VERSION = 1;
+    /** The format written: keyed fingerprints. */
+    public static final int FORMAT_VERSION = 2;
+    /** The format before keyed fingerprints: read and matched, never written. */
+    public static final int UNKEYED_FORMAT_VERSION = 1;
 
     /** One accepted finding. */
     public record Entry(String ruleId, String path, String fingerprint, String contentHash) {
@@ -79,16 +97,27 @@ public final class Baseline {
 
     private final List<Entry> entries;
     private final String name;
+    /** The key of the file's hashes; null for a format 1 file (plain SHA-256). */
+    private final FingerprintKey key;
+    /** Where the file was read from (for advice), or null. */
+    private final Path file;
 
-    private Baseline(List<Entry> entries, String name) {
+    private Baseline(List<Entry> entries, String name, FingerprintKey key, Path file) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Entry.ORDER);
         this.entries = List.copyOf(sorted);
         this.name = name;
+        this.key = key;
+        this.file = file;
     }
 
-    /** A baseline of every finding of {@code findings} (the unsuppressed ones of a scan). */
-    public static Baseline of(List<Finding> findings) {
+    /** A baseline of every unsuppressed finding of {@code result}, keyed as its fingerprints are. */
+    public static Baseline of(ScanResult result) {
+        return of(result.findings(), result.fingerprintKey());
+    }
+
+    /** A baseline of every finding of {@code findings}, whose fingerprints were made with {@code key}. */
+    public static Baseline of(List<Finding> findings, FingerprintKey key) {
         List<Entry> list = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (Finding f : findings) {
@@ -96,9 +125,10 @@ public final class Baseline {
                 list.add(entry(f));
             }
         }
-        return new Baseline(list, DEFAULT_FILE);
+        return new Baseline(list, DEFAULT_FILE, java.util.Objects.requireNonNull(key), null);
     }
 
+    /** The entry of a numbered finding: its fingerprint and keyed content hash. */
     public static Entry entry(Finding f) {
         return new Entry(f.rule().id(), f.location().path(), f.fingerprint(), contentHash(f));
     }
@@ -110,16 +140,52 @@ public final class Baseline {
         return ids;
     }
 
-    private static String contentHash(String ruleId, Finding f) {
-        return Redaction.sha256(ruleId + "\n" + f.secretHash()).substring(0, 32);
-    }
-
-    /** Identifies a secret for one rule independently of its path: a hash of the rule id and the secret hash. */
+    /** Identifies a secret for one rule independently of its path: a hash of the rule id and the keyed digest. */
     public static String contentHash(Finding f) {
-        return contentHash(f.rule().id(), f);
+        return Fingerprints.contentHash(f.rule().id(), f.secretDigest());
     }
 
-    /** Reads a baseline file; a missing file is a {@link NoSuchFileException}, a malformed one an IOException. */
+    /**
+     * The hashes of a finding as one format of baseline writes them: under rule id {@code ruleId} (the finding's
+     * or a former one).
+     */
+    private interface Forms {
+        String fingerprint(String ruleId, Finding f);
+
+        String contentHash(String ruleId, Finding f);
+    }
+
+    private static final Forms KEYED = new Forms() {
+        @Override
+        public String fingerprint(String ruleId, Finding f) {
+            return Fingerprints.under(ruleId, f);
+        }
+
+        @Override
+        public String contentHash(String ruleId, Finding f) {
+            return Fingerprints.contentHash(ruleId, f.secretDigest());
+        }
+    };
+
+    /** Format 1: plain SHA-256 chains of the in-memory secret hash; for matching old files only. */
+    private static final Forms UNKEYED = new Forms() {
+        @Override
+        public String fingerprint(String ruleId, Finding f) {
+            return f.fingerprint() == null ? null
+                    : Redaction.sha256(ruleId + "\n" + f.location().path() + "\n" + f.secretHash()).substring(0, 32)
+                            + Fingerprints.occurrence(f);
+        }
+
+        @Override
+        public String contentHash(String ruleId, Finding f) {
+            return Redaction.sha256(ruleId + "\n" + f.secretHash()).substring(0, 32);
+        }
+    };
+
+    /**
+     * Reads a baseline file of format 2 or 1; a missing file is a {@link NoSuchFileException}, a malformed one
+     * (or one whose key is refused, see {@link FingerprintKey#of}) an IOException naming the file.
+     */
     public static Baseline load(Path file) throws IOException {
         JsonNode root;
         try {
@@ -132,9 +198,26 @@ public final class Baseline {
             throw new IOException(file + ": not a mi-scan baseline (invalid JSON at line "
                     + e.getLocation().getLineNr() + ")");
         }
-        if (root == null || !root.path("findings").isArray() || root.path("formatVersion").asInt() != FORMAT_VERSION) {
-            throw new IOException(file + ": not a mi-scan baseline of format " + FORMAT_VERSION
-                    + " (expected formatVersion and findings)");
+        int version = root == null ? 0 : root.path("formatVersion").asInt();
+        if (root == null || !root.path("findings").isArray()
+                || (version != FORMAT_VERSION && version != UNKEYED_FORMAT_VERSION)) {
+            throw new IOException(file + ": not a mi-scan baseline of format " + FORMAT_VERSION + " or "
+                    + UNKEYED_FORMAT_VERSION + " (expected formatVersion and findings"
+                    + (version > FORMAT_VERSION ? "; this one was written by a newer mi-scan)" : ")"));
+        }
+        FingerprintKey key = null;
+        if (version == FORMAT_VERSION) {
+            JsonNode fp = root.path("fingerprints");
+            if (!fp.isObject() || !fp.path("iterations").canConvertToInt() || !fp.path("iterations").isIntegralNumber()) {
+                throw new IOException(file + ": a baseline of format " + FORMAT_VERSION
+                        + " needs \"fingerprints\": {\"algorithm\", \"iterations\", \"salt\"}");
+            }
+            try {
+                key = FingerprintKey.of(fp.path("algorithm").asText(""), fp.path("iterations").asInt(),
+                        fp.path("salt").asText(""));
+            } catch (IllegalArgumentException e) {
+                throw new IOException(file + ": " + e.getMessage());
+            }
         }
         List<Entry> list = new ArrayList<>();
         for (JsonNode n : root.path("findings")) {
@@ -145,11 +228,46 @@ public final class Baseline {
             }
             list.add(new Entry(rule, n.path("path").asText(""), fp, n.path("contentHash").asText("")));
         }
-        return new Baseline(list, String.valueOf(file.getFileName()));
+        return new Baseline(list, String.valueOf(file.getFileName()), key, file);
     }
 
     public List<Entry> entries() {
         return entries;
+    }
+
+    /** {@link #FORMAT_VERSION}, or {@link #UNKEYED_FORMAT_VERSION} for a file read in the old format. */
+    public int formatVersion() {
+        return key == null ? UNKEYED_FORMAT_VERSION : FORMAT_VERSION;
+    }
+
+    /** Whether the file's hashes are keyed (format 2); false: plain SHA-256 that must be rewritten. */
+    public boolean keyed() {
+        return key != null;
+    }
+
+    /**
+     * The key of every scan compared with this baseline: the file's own, so that the fingerprints of the scan and
+     * its reports are those of the file; for a format 1 file, the default key (its entries are matched in the
+     * old form whatever the key).
+     */
+    public FingerprintKey scanKey() {
+        return key != null ? key : FingerprintKey.DEFAULT;
+    }
+
+    /**
+     * For a format 1 file: one warning that it holds plain hashes of the accepted secrets and how to rewrite it;
+     * empty for a format 2 file.
+     */
+    public java.util.Optional<String> advice() {
+        if (key != null) {
+            return java.util.Optional.empty();
+        }
+        String where = file != null ? file.toString() : name;
+        String command = "mi-scan baseline update" + (name.equals(DEFAULT_FILE) ? "" : " --file " + where);
+        return java.util.Optional.of(where + ": baseline of format 1: it holds unsalted SHA-256 hashes of the "
+                + "accepted secrets, which can be brute-forced from the file; run '" + command + "' to rewrite it "
+                + "with keyed fingerprints (format " + FORMAT_VERSION + ", a salt of this repository's own; the "
+                + "update also accepts the findings that are new since) and commit it");
     }
 
     /** Files that exist under {@code root}: the usual answer to "does this baselined path still exist?". */
@@ -162,35 +280,51 @@ public final class Baseline {
      * external {@link Suppression} naming the baseline file.
      *
      * @param pathExists whether a path of an entry still exists in what was scanned (see "Matching")
+     * @throws IllegalArgumentException when this is a format 2 baseline and {@code result} was fingerprinted with
+     *                                  another key ({@link #scanKey()}): nothing could match
      */
     public Applied apply(ScanResult result, Predicate<String> pathExists) {
+        if (key != null && !key.equals(result.fingerprintKey())) {
+            throw new IllegalArgumentException("the scan's fingerprints were not made with the key of baseline " + name
+                    + " (scan the engine built with Baseline.scanKey())");
+        }
+        Forms forms = key != null ? KEYED : UNKEYED;
         Map<String, Entry> byFingerprint = new LinkedHashMap<>();
+        Set<String> rulePaths = new HashSet<>();
         for (Entry e : entries) {
             byFingerprint.putIfAbsent(e.ruleId() + "\n" + e.fingerprint(), e);
+            rulePaths.add(e.ruleId() + "\n" + e.path());
         }
         Set<Entry> used = new HashSet<>();
         Map<Finding, Entry> matches = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             // a baseline written before a rule was renamed holds the fingerprints under the former id
-            for (String id : ids(f)) {
-                Entry e = byFingerprint.get(id + "\n" + Fingerprints.under(id, f));
+            for (String id : f.fingerprint() == null ? List.<String>of() : ids(f)) {
+                if (!rulePaths.contains(id + "\n" + f.location().path())) {
+                    continue; // no entry could match: no hash computed
+                }
+                Entry e = byFingerprint.get(id + "\n" + forms.fingerprint(id, f));
                 if (e != null && used.add(e)) {
                     matches.put(f, e);
                     break;
                 }
             }
         }
-        for (Finding f : result.findings()) {
-            if (matches.containsKey(f)) {
-                continue;
-            }
-            for (Entry e : entries) {
-                if (!used.contains(e) && f.rule().answersTo(e.ruleId())
-                        && e.contentHash().equals(contentHash(e.ruleId(), f))
-                        && !e.path().equals(f.location().path()) && !pathExists.test(e.path())) {
-                    used.add(e);
-                    matches.put(f, e);
-                    break;
+        // entries left over whose file is gone: a renamed file's findings take them by content hash
+        List<Entry> renamed = entries.stream().filter(e -> !used.contains(e) && !pathExists.test(e.path())).toList();
+        if (!renamed.isEmpty()) {
+            for (Finding f : result.findings()) {
+                if (matches.containsKey(f) || f.fingerprint() == null) {
+                    continue;
+                }
+                Map<String, String> hashes = new HashMap<>();
+                for (Entry e : renamed) {
+                    if (!used.contains(e) && f.rule().answersTo(e.ruleId()) && !e.path().equals(f.location().path())
+                            && e.contentHash().equals(hashes.computeIfAbsent(e.ruleId(), id -> forms.contentHash(id, f)))) {
+                        used.add(e);
+                        matches.put(f, e);
+                        break;
+                    }
                 }
             }
         }
@@ -210,14 +344,16 @@ public final class Baseline {
 
     /**
      * The baseline after a new scan: the entries that still match (a renamed file's entry takes its new path),
-     * plus every new finding. {@code applied} must come from {@link #apply} on that scan.
+     * plus every new finding, keyed as that scan was. {@code applied} must come from {@link #apply} on that scan.
+     * A format 1 baseline becomes format 2 with the scan's key: no plain hash is left.
      */
     public Baseline update(Applied applied) {
         List<Finding> all = new ArrayList<>(applied.result().findings());
         applied.result().suppressedFindings().stream()
                 .filter(f -> f.suppression().origin() == Suppression.Origin.BASELINE)
                 .forEach(all::add);
-        return new Baseline(of(all).entries, name);
+        FingerprintKey scanned = applied.result().fingerprintKey();
+        return new Baseline(of(all, scanned).entries, name, scanned, file);
     }
 
     /** Writes the baseline to {@code file}, atomically and never through a link ({@link SafeWrites}). */
@@ -227,11 +363,18 @@ public final class Baseline {
         dev.miscan.core.source.SafeWrites.replace(file, w.toString());
     }
 
+    /** Writes format 2; a format 1 baseline is never written (rewrite it with {@link #update}). */
     public void write(Writer out) throws IOException {
+        if (key == null) {
+            throw new IllegalStateException("a baseline of format 1 is only read: update it to write format "
+                    + FORMAT_VERSION);
+        }
         ObjectMapper mapper = new ObjectMapper().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", "mi-scan");
         root.put("formatVersion", FORMAT_VERSION);
+        root.putObject("fingerprints").put("algorithm", key.algorithm()).put("iterations", key.iterations())
+                .put("salt", key.saltBase64());
         ArrayNode list = root.putArray("findings");
         for (Entry e : entries) {
             list.addObject().put("ruleId", e.ruleId()).put("path", e.path()).put("fingerprint", e.fingerprint())

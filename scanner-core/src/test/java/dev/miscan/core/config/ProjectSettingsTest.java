@@ -8,6 +8,7 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.engine.TestSecretRule;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.suppress.Baseline;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -77,9 +78,9 @@ class ProjectSettingsTest {
     @Test
     void baselineFile_isTheFlag_elseTheConfigs_elseTheStandardFileIfPresent() throws Exception {
         Path standard = root.resolve(Baseline.DEFAULT_FILE);
-        Baseline.of(List.of()).write(standard);
+        Baseline.of(List.of(), FingerprintKey.random()).write(standard);
         Path custom = root.resolve("custom.json");
-        Baseline.of(List.of()).write(custom);
+        Baseline.of(List.of(), FingerprintKey.random()).write(custom);
 
         assertThat(ProjectSettings.load(null, root, registry).baselineFile(null, root)).isEqualTo(standard);
         assertThat(ProjectSettings.load(null, root, registry).baselineFile(custom, root)).isEqualTo(custom);
@@ -94,14 +95,30 @@ class ProjectSettingsTest {
     void applyBaseline_movesBaselinedFindingsToTheSuppressedOnes() throws Exception {
         Files.writeString(root.resolve("a.txt"), "secret=Accepted0001\n");
         ProjectSettings s = ProjectSettings.load(null, root, registry);
-        ScanResult first = s.engine().scan(ScanRequest.of(root, List.of(root)));
-        Baseline.of(first.findings()).write(root.resolve(Baseline.DEFAULT_FILE));
+        ScanResult first = s.engine(FingerprintKey.random()).scan(ScanRequest.of(root, List.of(root)));
+        Baseline.of(first).write(root.resolve(Baseline.DEFAULT_FILE));
 
-        ScanResult again = s.applyBaseline(s.baselineFile(null, root), s.engine().scan(ScanRequest.of(root,
-                List.of(root))), Baseline.existingFilesUnder(root));
+        Baseline baseline = s.loadBaseline(s.baselineFile(null, root));
+        ScanResult again = s.applyBaseline(baseline, s.engine(baseline).scan(ScanRequest.of(root, List.of(root))),
+                Baseline.existingFilesUnder(root));
 
+        assertThat(again.fingerprintKey()).isEqualTo(first.fingerprintKey());
         assertThat(again.findings()).isEmpty();
         assertThat(again.suppressedFindings()).hasSize(1);
+        assertThat(s.applyBaseline(null, first, p -> true)).isSameAs(first);
+    }
+
+    @Test
+    void loadBaseline_noneIsNull_aMissingOrMalformedFileIsAConfigError() throws Exception {
+        ProjectSettings s = ProjectSettings.load(null, root, registry);
+        assertThat(s.loadBaseline(null)).isNull();
+        assertThat(s.engine((Baseline) null).fingerprintKey()).isEqualTo(FingerprintKey.DEFAULT);
+
+        assertThatThrownBy(() -> s.loadBaseline(root.resolve("gone.json"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("baseline file not found");
+        Files.writeString(root.resolve("bad.json"), "{\"formatVersion\": 2, \"findings\": []}");
+        assertThatThrownBy(() -> s.loadBaseline(root.resolve("bad.json"))).isInstanceOf(ConfigException.class)
+                .hasMessageContaining("bad.json").hasMessageContaining("fingerprints");
     }
 
     @Test

@@ -231,6 +231,65 @@ class EngineTest {
         assertThat(findings.get(0).secretHash()).isEqualTo(findings.get(1).secretHash());
     }
 
+    @Test
+    void eachSecretIsDigestedOnce_howeverManyFilesAndThreadsShareIt() throws IOException {
+        for (int i = 0; i < 40; i++) {
+            write("f" + i + ".properties", "secret=Shared000001\nsecret=Other0000001\nsecret=Shared000001\n");
+        }
+        Engine engine = new Engine(TestRules.registry(new TestSecretRule()), FindingPolicy.DEFAULT,
+                dev.miscan.core.secrets.FingerprintKey.random());
+
+        ScanResult result = scan(engine, 2);
+
+        assertThat(result.findings()).hasSize(120).allSatisfy(f -> assertThat(f.fingerprint()).matches("[0-9a-f]{32}:[12]"));
+        assertThat(engine.digestsComputed()).isEqualTo(2);
+        scan(engine, 2);
+        assertThat(engine.digestsComputed()).as("the engine's memo outlives one scan").isEqualTo(2);
+    }
+
+    @Test
+    void fingerprints_areKeyed_sameKeySameFingerprints_anotherSaltOthers() throws IOException {
+        write("a.properties", "secret=Keyed0000001\n");
+        var registry = TestRules.registry(new TestSecretRule());
+        var key = dev.miscan.core.secrets.FingerprintKey.random();
+
+        Finding one = new Engine(registry, FindingPolicy.DEFAULT, key).scan(ScanRequest.of(root, List.of(root)))
+                .findings().get(0);
+        Finding again = new Engine(registry, FindingPolicy.DEFAULT, key).scan(ScanRequest.of(root, List.of(root)))
+                .findings().get(0);
+        Finding otherSalt = new Engine(registry, FindingPolicy.DEFAULT, dev.miscan.core.secrets.FingerprintKey.random())
+                .scan(ScanRequest.of(root, List.of(root))).findings().get(0);
+        Finding defaultKey = new Engine(registry).scan(ScanRequest.of(root, List.of(root))).findings().get(0);
+        Finding defaultAgain = new Engine(registry).scan(ScanRequest.of(root, List.of(root))).findings().get(0);
+
+        assertThat(again.fingerprint()).isEqualTo(one.fingerprint());
+        assertThat(again.secretDigest()).isEqualTo(one.secretDigest());
+        assertThat(otherSalt.fingerprint()).isNotEqualTo(one.fingerprint());
+        assertThat(otherSalt.secretDigest()).isNotEqualTo(one.secretDigest());
+        assertThat(defaultAgain.fingerprint()).as("no baseline: the default salt, stable from run to run")
+                .isEqualTo(defaultKey.fingerprint()).isNotEqualTo(one.fingerprint());
+        assertThat(one.secretDigest()).isEqualTo(key.digest("Keyed0000001")).isNotEqualTo(one.secretHash());
+        // the plain chain that format 1 wrote is gone
+        String unkeyed = dev.miscan.core.secrets.Redaction.sha256(TestSecretRule.ID + "\na.properties\n"
+                + one.secretHash()).substring(0, 32);
+        assertThat(one.fingerprint().startsWith(unkeyed)).as("the fingerprint is the unkeyed chain").isFalse();
+    }
+
+    @Test
+    void aScanWithoutFingerprints_computesNoDigest() throws IOException {
+        write("a.properties", "secret=Compared0001\n");
+        Engine engine = engine(new TestSecretRule());
+
+        ScanResult result = engine.withoutFingerprints().scan(ScanRequest.of(root, List.of(root)));
+
+        assertThat(result.findings()).singleElement().satisfies(f -> {
+            assertThat(f.fingerprint()).isNull();
+            assertThat(f.secretDigest()).isNull();
+        });
+        assertThat(engine.digestsComputed()).isZero();
+        assertThat(engine.withoutFingerprints().fingerprintKey()).isEqualTo(engine.fingerprintKey());
+    }
+
     // --- order and determinism ------------------------------------------------------------------------------
 
     @Test

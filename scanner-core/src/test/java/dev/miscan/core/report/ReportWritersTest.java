@@ -114,9 +114,9 @@ class ReportWritersTest {
     void sarif_resultsCarryTheFindingFingerprintAsPartialFingerprint() throws IOException {
         JsonNode results = sarif(sample()).at("/runs/0/results");
 
-        assertThat(results.get(0).at("/partialFingerprints/miScanFingerprint~1v1").asText())
+        assertThat(results.get(0).at("/partialFingerprints/miScanFingerprint~1v2").asText())
                 .isEqualTo("fp-secret-1");
-        assertThat(results.get(1).at("/partialFingerprints/miScanFingerprint~1v1").asText())
+        assertThat(results.get(1).at("/partialFingerprints/miScanFingerprint~1v2").asText())
                 .isEqualTo("fp-hardening-1");
     }
 

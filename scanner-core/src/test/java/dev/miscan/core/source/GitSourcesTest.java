@@ -203,6 +203,24 @@ class GitSourcesTest {
         }
 
         @Test
+        void rangeScan_digestsOnlyTheRangesSecrets_withTheFingerprintsOfATreeScan() throws Exception {
+            RevCommit base = repo.stage("a.properties", "secret=Old000000001\nsecret=Old000000002\n").commit("base");
+            repo.stage("a.properties", "secret=Old000000001\nsecret=Old000000002\nsecret=New000000001\n")
+                    .commit("adds a secret");
+            Engine keyed = new Engine(TestRules.registry(new TestSecretRule()),
+                    dev.miscan.core.suppress.FindingPolicy.DEFAULT, dev.miscan.core.secrets.FingerprintKey.random());
+
+            ScanResult result = dev.miscan.core.session.HistoryScan.scan(keyed, new GitHistorySource(jgit,
+                    GitHistorySource.Range.parse(jgit, base.name() + "..HEAD"), TreeFilter.ALL, List.of(), MAX), 2);
+
+            assertThat(places(result.findings())).containsExactly("a.properties:3");
+            assertThat(keyed.digestsComputed()).as("the tip's other secrets are compared without a digest").isEqualTo(1);
+            assertThat(result.fingerprintKey()).isEqualTo(keyed.fingerprintKey());
+            Finding inTree = keyed.scan(ScanRequest.of(repo.root(), List.of(repo.root()))).findings().get(2);
+            assertThat(result.findings().get(0).fingerprint()).isEqualTo(inTree.fingerprint());
+        }
+
+        @Test
         void threeDotRangeAndSince_meanTheSameCommits() throws Exception {
             RevCommit base = repo.stage("a.txt", "x\n").commit("base");
             repo.stage("b.txt", "secret=Branch000001\n").commit("work");

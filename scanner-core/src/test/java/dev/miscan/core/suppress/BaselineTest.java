@@ -11,6 +11,7 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.engine.TestSecretRule;
+import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.secrets.Redaction;
 import java.io.IOException;
 import java.io.StringWriter;
@@ -23,7 +24,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class BaselineTest {
-    private final Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
+    /** A repository's own salt, as 'baseline create' makes one. */
+    private final FingerprintKey key = FingerprintKey.random();
+    private final Engine engine = new Engine(TestRules.registry(new TestSecretRule()), FindingPolicy.DEFAULT, key);
 
     @TempDir
     Path root;
@@ -50,7 +53,7 @@ class BaselineTest {
     void aBaselineSavedWithAByteOrderMarkIsRead() throws IOException {
         write("app.properties", "name=app\nsecret=Baselined0001\n");
         Path file = root.resolve(Baseline.DEFAULT_FILE);
-        Baseline.of(scan().findings()).write(file);
+        Baseline.of(scan()).write(file);
         Files.writeString(file, "\uFEFF" + Files.readString(file));
 
         assertThat(Baseline.load(file).entries()).hasSize(1);
@@ -61,42 +64,72 @@ class BaselineTest {
         write("app.properties", "name=app\nsecret=Baselined0001\n");
         Path file = root.resolve(Baseline.DEFAULT_FILE);
 
-        Baseline.of(scan().findings()).write(file);
+        Baseline.of(scan()).write(file);
         String json = Files.readString(file);
 
-        assertThat(json).doesNotContain("Baselined0001").doesNotContain("Base…")
-                .doesNotContain("\"line").doesNotContain("startLine")
+        assertThat(json.contains("Baselined0001")).as("the baseline holds the secret").isFalse();
+        assertThat(json.contains("Base…")).as("the baseline holds the preview").isFalse();
+        assertThat(json).doesNotContain("\"line").doesNotContain("startLine")
                 .contains("\"ruleId\" : \"MI-TEST-SECRET\"").contains("\"path\" : \"app.properties\"")
-                .contains("\"formatVersion\" : 1");
-        assertThat(Baseline.load(file).entries()).singleElement().satisfies(e -> {
+                .contains("\"formatVersion\" : 2")
+                .contains("\"algorithm\" : \"PBKDF2-HMAC-SHA256\"")
+                .contains("\"iterations\" : " + FingerprintKey.DEFAULT_ITERATIONS)
+                .contains("\"salt\" : \"" + key.saltBase64() + "\"");
+        Baseline loaded = Baseline.load(file);
+        assertThat(loaded.keyed()).isTrue();
+        assertThat(loaded.formatVersion()).isEqualTo(2);
+        assertThat(loaded.scanKey()).isEqualTo(key);
+        assertThat(loaded.advice()).isEmpty();
+        assertThat(loaded.entries()).singleElement().satisfies(e -> {
             assertThat(e.fingerprint()).matches("[0-9a-f]{32}:1");
             assertThat(e.contentHash()).matches("[0-9a-f]{32}");
         });
+    }
+
+    /** The fingerprint a format 1 baseline held for {@code f} under {@code ruleId}: a plain SHA-256 chain. */
+    static String unkeyedFingerprint(String ruleId, Finding f) {
+        return Redaction.sha256(ruleId + "\n" + f.location().path() + "\n" + f.secretHash()).substring(0, 32)
+                + f.fingerprint().substring(f.fingerprint().lastIndexOf(':'));
+    }
+
+    /** The content hash a format 1 baseline held for {@code f} under {@code ruleId}. */
+    static String unkeyedContentHash(String ruleId, Finding f) {
+        return Redaction.sha256(ruleId + "\n" + f.secretHash()).substring(0, 32);
+    }
+
+    /** A baseline file as mi-scan wrote it in format 1 (no key) or 2 ({@code key}). */
+    static void writeFile(Path file, List<Baseline.Entry> entries, FingerprintKey key) throws IOException {
+        StringBuilder json = new StringBuilder("{\"tool\": \"mi-scan\", \"formatVersion\": " + (key == null ? 1 : 2) + ", ");
+        if (key != null) {
+            json.append("\"fingerprints\": {\"algorithm\": \"").append(key.algorithm()).append("\", \"iterations\": ")
+                    .append(key.iterations()).append(", \"salt\": \"").append(key.saltBase64()).append("\"}, ");
+        }
+        json.append("\"findings\": [");
+        for (Baseline.Entry e : entries) {
+            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"ruleId\": \"").append(e.ruleId())
+                    .append("\", \"path\": \"").append(e.path()).append("\", \"fingerprint\": \"")
+                    .append(e.fingerprint()).append("\", \"contentHash\": \"").append(e.contentHash()).append("\"}");
+        }
+        Files.writeString(file, json.append("]}").toString());
     }
 
     @Test
     void baselineWrittenBeforeARuleWasRenamed_stillSuppresses_andAnUpdateWritesTheNewId() throws IOException {
         write("app.properties", "secret=Accepted0001\n");
         write("moved.properties", "secret=Accepted0002\n");
-        List<Baseline.Entry> current = Baseline.of(scan().findings()).entries();
+        List<Baseline.Entry> current = Baseline.of(scan()).entries();
         // the same file as an earlier version wrote it: the former id, fingerprints and content hashes under it
         List<Baseline.Entry> former = new ArrayList<>();
         for (Finding f : scan().findings()) {
             former.add(new Baseline.Entry("MI-TEST-FORMER",
                     f.location().path().equals("moved.properties") ? "old/moved.properties" : f.location().path(),
                     dev.miscan.core.api.Fingerprints.under("MI-TEST-FORMER", f),
-                    Redaction.sha256("MI-TEST-FORMER\n" + f.secretHash()).substring(0, 32)));
+                    dev.miscan.core.api.Fingerprints.contentHash("MI-TEST-FORMER", f.secretDigest())));
         }
         assertThat(former).extracting(Baseline.Entry::fingerprint)
                 .doesNotContainAnyElementsOf(current.stream().map(Baseline.Entry::fingerprint).toList());
         Path file = root.resolve(Baseline.DEFAULT_FILE);
-        StringBuilder json = new StringBuilder("{\"tool\": \"mi-scan\", \"formatVersion\": 1, \"findings\": [");
-        for (Baseline.Entry e : former) {
-            json.append(json.charAt(json.length() - 1) == '[' ? "" : ",").append("{\"ruleId\": \"").append(e.ruleId())
-                    .append("\", \"path\": \"").append(e.path()).append("\", \"fingerprint\": \"")
-                    .append(e.fingerprint()).append("\", \"contentHash\": \"").append(e.contentHash()).append("\"}");
-        }
-        Files.writeString(file, json.append("]}").toString());
+        writeFile(file, former, key);
 
         Baseline.Applied applied = apply(Baseline.load(file));
 
@@ -107,14 +140,112 @@ class BaselineTest {
     }
 
     @Test
+    void formatOneBaseline_writtenBeforeARuleWasRenamed_stillSuppresses_andAnUpdateRewritesItKeyed() throws IOException {
+        write("app.properties", "secret=Accepted0001\n");
+        write("moved.properties", "secret=Accepted0002\n");
+        // format 1 as an earlier version wrote it, under the former id: plain SHA-256 chains of the secret
+        List<Baseline.Entry> former = new ArrayList<>();
+        for (Finding f : scan().findings()) {
+            former.add(new Baseline.Entry("MI-TEST-FORMER",
+                    f.location().path().equals("moved.properties") ? "old/moved.properties" : f.location().path(),
+                    unkeyedFingerprint("MI-TEST-FORMER", f), unkeyedContentHash("MI-TEST-FORMER", f)));
+        }
+        Path file = root.resolve(Baseline.DEFAULT_FILE);
+        writeFile(file, former, null);
+        Baseline v1 = Baseline.load(file);
+        assertThat(v1.keyed()).isFalse();
+        assertThat(v1.formatVersion()).isEqualTo(1);
+        assertThat(v1.scanKey()).isEqualTo(FingerprintKey.DEFAULT);
+
+        Baseline.Applied applied = apply(v1);
+
+        assertThat(applied.result().findings()).isEmpty();
+        assertThat(applied.stale()).isEmpty();
+        Baseline updated = v1.update(applied);
+        assertThat(updated.keyed()).isTrue();
+        assertThat(updated.scanKey()).isEqualTo(key);
+        assertThat(updated.entries()).extracting(Baseline.Entry::ruleId).containsOnly("MI-TEST-SECRET");
+        StringWriter out = new StringWriter();
+        updated.write(out);
+        for (Baseline.Entry e : former) {
+            assertThat(out.toString().contains(e.fingerprint().substring(0, 32))).as("an unkeyed fingerprint is left").isFalse();
+            assertThat(out.toString().contains(e.contentHash())).as("an unkeyed content hash is left").isFalse();
+        }
+        assertThat(updated.apply(scan(), Baseline.existingFilesUnder(root)).result().findings()).isEmpty();
+    }
+
+    @Test
+    void formatOneBaseline_isReadAndAdvisedOnce_butNeverWritten() throws IOException {
+        write("app.properties", "secret=Accepted0001\n");
+        Path file = root.resolve(Baseline.DEFAULT_FILE);
+        Finding f = scan().findings().get(0);
+        writeFile(file, List.of(new Baseline.Entry(f.rule().id(), "app.properties", unkeyedFingerprint(f.rule().id(), f),
+                unkeyedContentHash(f.rule().id(), f))), null);
+
+        Baseline v1 = Baseline.load(file);
+
+        assertThat(v1.advice()).hasValueSatisfying(a -> assertThat(a).contains("format 1").contains("unsalted")
+                .contains("mi-scan baseline update").doesNotContain("--file"));
+        assertThatThrownBy(() -> v1.write(new StringWriter())).isInstanceOf(IllegalStateException.class);
+        Path other = root.resolve("accepted.json");
+        Files.copy(file, other);
+        assertThat(Baseline.load(other).advice()).hasValueSatisfying(a -> assertThat(a)
+                .contains("mi-scan baseline update --file " + other));
+    }
+
+    @Test
+    void formatOneMatching_hashesOnlyTheFindingsWhoseRuleAndPathAreInTheFile() throws IOException {
+        write("app.properties", "secret=Accepted0001\n");
+        write("other.properties", "secret=NotInFile001\n");
+        Path file = root.resolve(Baseline.DEFAULT_FILE);
+        Finding f = scan().findings().stream().filter(x -> x.location().path().equals("app.properties")).findFirst()
+                .orElseThrow();
+        writeFile(file, List.of(new Baseline.Entry(f.rule().id(), "app.properties", unkeyedFingerprint(f.rule().id(), f),
+                unkeyedContentHash(f.rule().id(), f))), null);
+
+        Baseline.Applied applied = apply(Baseline.load(file));
+
+        assertThat(places(applied.result().findings())).containsExactly("other.properties:1");
+        assertThat(places(applied.result().suppressedFindings())).containsExactly("app.properties:1");
+    }
+
+    @Test
+    void aScanFingerprintedWithAnotherKey_isRefused() throws IOException {
+        write("app.properties", "secret=Accepted0001\n");
+        Baseline baseline = Baseline.of(scan());
+        ScanResult defaultKeyed = new Engine(TestRules.registry(new TestSecretRule())).scan(ScanRequest.of(root, List.of(root)));
+
+        assertThatThrownBy(() -> baseline.apply(defaultKeyed, p -> true)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("key");
+    }
+
+    @Test
+    void aFormatTwoFileWithAWeakOrMissingKey_isRefused() throws IOException {
+        Path bad = root.resolve("bad.json");
+        Files.writeString(bad, "{\"formatVersion\": 2, \"findings\": []}");
+        assertThatThrownBy(() -> Baseline.load(bad)).hasMessageContaining("bad.json").hasMessageContaining("fingerprints");
+        Files.writeString(bad, "{\"formatVersion\": 2, \"fingerprints\": {\"algorithm\": \"PBKDF2-HMAC-SHA256\", "
+                + "\"iterations\": 1, \"salt\": \"" + key.saltBase64() + "\"}, \"findings\": []}");
+        assertThatThrownBy(() -> Baseline.load(bad)).hasMessageContaining("iterations 1");
+        Files.writeString(bad, "{\"formatVersion\": 2, \"fingerprints\": {\"algorithm\": \"SHA-256\", "
+                + "\"iterations\": 15000, \"salt\": \"" + key.saltBase64() + "\"}, \"findings\": []}");
+        assertThatThrownBy(() -> Baseline.load(bad)).hasMessageContaining("algorithm");
+        Files.writeString(bad, "{\"formatVersion\": 2, \"fingerprints\": {\"algorithm\": \"PBKDF2-HMAC-SHA256\", "
+                + "\"iterations\": 15000, \"salt\": \"c2hvcnQ=\"}, \"findings\": []}");
+        assertThatThrownBy(() -> Baseline.load(bad)).hasMessageContaining("salt");
+        Files.writeString(bad, "{\"formatVersion\": 3, \"findings\": []}");
+        assertThatThrownBy(() -> Baseline.load(bad)).hasMessageContaining("newer");
+    }
+
+    @Test
     void recreatingAnUnchangedBaseline_writesTheSameBytes() throws IOException {
         write("b.properties", "secret=Second000001\n");
         write("a.properties", "secret=First0000001\nsecret=Third0000001\n");
 
         StringWriter one = new StringWriter();
         StringWriter two = new StringWriter();
-        Baseline.of(scan().findings()).write(one);
-        Baseline.of(scan().findings()).write(two);
+        Baseline.of(scan()).write(one);
+        Baseline.of(scan()).write(two);
 
         assertThat(one.toString()).isEqualTo(two.toString());
         assertThat(one.toString().indexOf("a.properties")).isLessThan(one.toString().indexOf("b.properties"));
@@ -123,7 +254,7 @@ class BaselineTest {
     @Test
     void baselinedFinding_movedByEditsAbove_staysBaselined_andNewOnesAreReported() throws IOException {
         write("app.properties", "secret=Accepted0001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         write("app.properties", "# new header\nname=app\n\nsecret=Accepted0001\nsecret=BrandNew0001\n");
 
         Baseline.Applied applied = apply(baseline);
@@ -142,7 +273,7 @@ class BaselineTest {
     @Test
     void renamedFile_stillMatches_butACopyIsReported() throws IOException {
         write("old/app.properties", "secret=Renamed00001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         Files.createDirectories(root.resolve("new"));
         Files.move(root.resolve("old/app.properties"), root.resolve("new/app.properties"));
 
@@ -163,7 +294,7 @@ class BaselineTest {
     @Test
     void sameSecretUnderAnotherRuleOrAnotherValueAtTheSamePath_isNotBaselined() throws IOException {
         write("app.properties", "secret=Original0001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         write("app.properties", "secret=Replaced0001\n");
 
         assertThat(places(apply(baseline).result().findings())).containsExactly("app.properties:1");
@@ -172,7 +303,7 @@ class BaselineTest {
     @Test
     void fixedFindings_areStale_andUpdateDropsThemAndAddsNewOnes() throws IOException {
         write("a.properties", "secret=Fixed0000001\nsecret=Kept00000001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         write("a.properties", "secret=Kept00000001\nsecret=Added0000001\n");
 
         Baseline.Applied applied = apply(baseline);
@@ -187,7 +318,7 @@ class BaselineTest {
     @Test
     void update_movesARenamedEntryToItsNewPath() throws IOException {
         write("a.properties", "secret=Moving000001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         Files.move(root.resolve("a.properties"), root.resolve("b.properties"));
 
         Baseline updated = baseline.update(apply(baseline));
@@ -198,7 +329,7 @@ class BaselineTest {
     @Test
     void repeatedSecret_eachOccurrenceNeedsItsOwnEntry() throws IOException {
         write("a.properties", "secret=Twice0000001\n");
-        Baseline baseline = Baseline.of(scan().findings());
+        Baseline baseline = Baseline.of(scan());
         write("a.properties", "secret=Twice0000001\nsecret=Twice0000001\n");
 
         assertThat(apply(baseline).result().findings()).hasSize(1);

@@ -44,7 +44,7 @@ class SuppressedFindingsReportTest {
         Engine engine = new Engine(TestRules.registry(new TestSecretRule()));
         ScanResult raw = engine.scan(ScanRequest.of(root, List.of(root)));
         Finding baselined = raw.findings().get(1);
-        result = Baseline.of(List.of(baselined)).apply(raw, p -> true).result();
+        result = Baseline.of(List.of(baselined), raw.fingerprintKey()).apply(raw, p -> true).result();
     }
 
     @Test
@@ -62,7 +62,7 @@ class SuppressedFindingsReportTest {
         assertThat(inline.path("justification").asText()).isEqualTo("documented sample");
         assertThat(baseline.path("kind").asText()).isEqualTo("external");
         assertThat(baseline.path("justification").asText()).isEqualTo("in baseline .mi-scan-baseline.json");
-        assertThat(results).allSatisfy(r -> assertThat(r.at("/partialFingerprints/miScanFingerprint~1v1").asText())
+        assertThat(results).allSatisfy(r -> assertThat(r.at("/partialFingerprints/miScanFingerprint~1v2").asText())
                 .isNotEmpty());
         assertThat(out.toString()).doesNotContain("Inline000001").doesNotContain("Baselined001");
     }
