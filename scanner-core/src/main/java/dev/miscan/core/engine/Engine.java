@@ -56,6 +56,8 @@ public final class Engine {
     /** Where every secret found goes, so that no output of the run shows it (the run's, when one is open). */
     private final dev.miscan.core.secrets.Redactor redactor;
     private final SecretDigests digests;
+    /** How many distinct secrets of one file get a keyed digest, hence a fingerprint (each costs milliseconds). */
+    static final int MAX_DIGESTS_PER_FILE = 200;
     /** False for scans whose findings are only compared by secret (a history's tip): no digest is computed. */
     private final boolean fingerprints;
 
@@ -293,7 +295,7 @@ public final class Engine {
         if (detected.findings().isEmpty()) {
             return new FileResult(List.of(), 0);
         }
-        List<Finding> numbered = number(doc, detected);
+        List<Finding> numbered = number(doc, detected, warnings);
         return suppress(doc, detected, numbered, options, warnings);
     }
 
@@ -365,13 +367,17 @@ public final class Engine {
      * keyed digest is computed (the occurrence of a secret is counted by its rule and plain hash, which within one
      * file groups the findings as their fingerprints do).
      */
-    private List<Finding> number(Document doc, Detected detected) {
+    private List<Finding> number(Document doc, Detected detected, java.util.function.Consumer<ScanWarning> warnings) {
         Fragment fragment = doc.fragment();
         Snippets.Secrets redact = new Snippets.Secrets(redactable(detected.secrets(), detected.notSecrets()));
         Map<String, Integer> occurrences = new HashMap<>();
         // one rendering per line: a minified template holds thousands of findings on one long line
         Map<Integer, String> snippets = new HashMap<>();
         List<Finding> out = new ArrayList<>();
+        // a slow keyed digest per distinct secret, for the first ones of the file in order: a hostile file of
+        // twenty thousand keys costs seconds, not minutes
+        java.util.Set<String> digested = new java.util.HashSet<>();
+        boolean capped = false;
         for (Finding f : detected.findings()) {
             int n = occurrences.merge(f.rule().id() + "\n" + f.secretHash(), 1, Integer::sum);
             if (fragment.changedLines() != null && !fragment.changedLines().contains(f.location().startLine())) {
@@ -380,10 +386,16 @@ public final class Engine {
             int lineIndex = f.location().startLine() - fragment.firstLine();
             String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(doc.lines().line(l), redact));
             Finding numbered = f.withSnippet(snippet).withProvenance(fragment.provenance());
-            if (fingerprints) {
+            if (fingerprints && (digested.contains(f.secretHash()) || digested.size() < MAX_DIGESTS_PER_FILE)) {
+                digested.add(f.secretHash());
                 String digest = digests.of(f.secretHash(), detected.secrets().get(f.secretHash()));
                 numbered = numbered.withFingerprint(Fingerprints.base(f.rule().id(), fragment.path(), digest) + ":" + n,
                         digest);
+            } else if (fingerprints && !capped) {
+                capped = true;
+                warnings.accept(new ScanWarning(fragment.path(), "more than " + MAX_DIGESTS_PER_FILE
+                        + " distinct secrets: the findings of the others carry no fingerprint (they cannot be"
+                        + " baselined; an exclude or an mi-scan:allow-file marker takes a file of test keys out)", false));
             }
             Severity severity = policy.severity(f.rule(), f.severity());
             out.add(severity == f.severity() ? numbered : numbered.withSeverity(severity));

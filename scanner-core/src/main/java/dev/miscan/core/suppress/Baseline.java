@@ -41,7 +41,7 @@ import java.util.function.Predicate;
  *   "formatVersion": 2,
  *   "fingerprints": {                               how every hash below was keyed (FingerprintKey)
  *     "algorithm": "PBKDF2-HMAC-SHA256",
- *     "iterations": 15000,
+ *     "iterations": 10000,
  *     "salt": "q2l0…=="                             16 random bytes, base64: this repository's
  *   },
  *   "findings": [                                   sorted by path, rule id, fingerprint

@@ -248,6 +248,28 @@ class EngineTest {
     }
 
     @Test
+    void aFileOfThousandsOfDistinctSecrets_digestsOnlyTheFirstOnesAndSaysSo() throws IOException {
+        StringBuilder text = new StringBuilder();
+        int n = Engine.MAX_DIGESTS_PER_FILE + 50;
+        for (int i = 0; i < n; i++) {
+            text.append("secret=Distinct").append(100000 + i).append('\n');
+        }
+        text.append("secret=Distinct100000\n"); // an early secret again: its digest is known, so it is fingerprinted
+        write("many.properties", text.toString());
+        Engine engine = new Engine(TestRules.registry(new TestSecretRule()), FindingPolicy.DEFAULT,
+                dev.miscan.core.secrets.FingerprintKey.random());
+
+        ScanResult result = scan(engine, 2);
+
+        assertThat(result.findings()).hasSize(n + 1);
+        assertThat(engine.digestsComputed()).isEqualTo(Engine.MAX_DIGESTS_PER_FILE);
+        assertThat(result.findings().stream().filter(f -> f.fingerprint() != null).count())
+                .isEqualTo(Engine.MAX_DIGESTS_PER_FILE + 1L);
+        assertThat(result.warnings()).hasSize(1).allSatisfy(w -> assertThat(w.message())
+                .startsWith("more than " + Engine.MAX_DIGESTS_PER_FILE + " distinct secrets"));
+    }
+
+    @Test
     void fingerprints_areKeyed_sameKeySameFingerprints_anotherSaltOthers() throws IOException {
         write("a.properties", "secret=Keyed0000001\n");
         var registry = TestRules.registry(new TestSecretRule());
