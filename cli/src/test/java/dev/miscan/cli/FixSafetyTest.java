@@ -58,6 +58,47 @@ class FixSafetyTest {
     }
 
     @Test
+    void aUtf16LocalSettingsFileOrAReadOnlyFileIsLeftAsItWasAndTheRunGoesOn(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        String json = "{\n  \"IsEncrypted\": false,\n  \"Values\": {\n    \"AzureWebJobsStorage\": \""
+                + setting().substring(setting().indexOf('=') + 1).strip() + "\"\n  }\n}\n";
+        byte[] utf16 = ("\uFEFF" + json).getBytes(StandardCharsets.UTF_16LE);
+        Files.write(tree.resolve("local.settings.json"), utf16);
+        Path readOnly = tree.resolve("c.properties");
+        Files.writeString(readOnly, setting());
+        byte[] readOnlyBytes = Files.readAllBytes(readOnly);
+        boolean canMakeReadOnly = readOnly.toFile().setWritable(false, false) && !Files.isWritable(readOnly);
+        Files.writeString(tree.resolve("b.properties"), setting());
+
+        CliRun scan = run("scan", "--format", "json", tree.toString());
+        CliRun fix = run("fix", tree.toString(), "--force");
+
+        assertThat(scan.out()).as("the UTF-16 file's key is found").contains("local.settings.json");
+        assertThat(fix.exitCode()).isEqualTo(ExitCode.SCAN_ERROR.code());
+        assertThat(fix.err()).contains("local.settings.json: not fixed");
+        assertThat(java.util.Arrays.equals(Files.readAllBytes(tree.resolve("local.settings.json")), utf16))
+                .as("the UTF-16 file is untouched").isTrue();
+        if (canMakeReadOnly) { // not as root, who writes whatever the mode says
+            assertThat(fix.err()).contains("c.properties: not fixed: not writable");
+            assertThat(java.util.Arrays.equals(Files.readAllBytes(readOnly), readOnlyBytes)).as("read-only untouched")
+                    .isTrue();
+        }
+        assertThat(Files.readString(tree.resolve("b.properties")).contains("AccountKey=")).as("key left").isFalse();
+    }
+
+    @Test
+    void aFileNamedWithABackslashIsReportedWithItsBackslash(@TempDir Path dir) throws IOException {
+        Path tree = Files.createDirectories(dir.resolve("tree"));
+        Files.writeString(tree.resolve("a\\b.properties"), setting());
+
+        CliRun json = run("scan", "--format", "json", tree.toString());
+        CliRun text = run("scan", "--no-color", tree.toString());
+
+        assertThat(json.out()).contains("\"a\\\\b.properties\"").doesNotContain("a/b.properties");
+        assertThat(text.out()).contains("a\\b.properties:").doesNotContain("a/b.properties");
+    }
+
+    @Test
     void aLinkOrAPathOutsideTheTreeIsNeverATarget(@TempDir Path dir) throws IOException {
         Path tree = Files.createDirectories(dir.resolve("tree"));
         Path outside = Files.writeString(dir.resolve("outside.properties"), "x=1\n");
