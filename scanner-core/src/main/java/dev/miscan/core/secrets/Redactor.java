@@ -121,10 +121,10 @@ public final class Redactor {
             }
         }
         long[] hs = hashes(form);
-        for (int i = 0; i < hs.length; i++) {
-            if (skip == null || !skip.contains(hs[i])) {
-                pieces.add(hs[i]);
-                synchronized (alphabet) {
+        synchronized (pieces) { // the lock redact reads both under
+            for (int i = 0; i < hs.length; i++) {
+                if (skip == null || !skip.contains(hs[i])) {
+                    pieces.add(hs[i]);
                     for (int k = i; k < i + PIECE; k++) {
                         alphabet.set(form.charAt(k));
                     }
@@ -133,7 +133,10 @@ public final class Redactor {
         }
     }
 
-    /** Every character of every piece: a window of output with another character in it needs no lookup. */
+    /**
+     * Every character of every piece: a window of output with another character in it needs no lookup. Guarded
+     * by {@link #pieces}' lock.
+     */
     private final java.util.BitSet alphabet = new java.util.BitSet(1 << 16);
 
     /** A multiplier for the polynomial hash of a piece (odd, so that no character's bits are lost). */
