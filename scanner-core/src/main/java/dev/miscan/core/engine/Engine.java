@@ -60,6 +60,8 @@ public final class Engine {
     static final int MAX_DIGESTS_PER_FILE = 200;
     /** False for scans whose findings are only compared by secret (a history's tip): no digest is computed. */
     private final boolean fingerprints;
+    /** Told, for each scanned entry with a content id, every rule and secret detected in it; usually null. */
+    private final java.util.function.BiConsumer<String, java.util.Set<String>> detections;
 
     public Engine(RuleRegistry registry) {
         this(registry, FindingPolicy.DEFAULT);
@@ -78,6 +80,7 @@ public final class Engine {
     public Engine(RuleRegistry registry, FindingPolicy policy, FingerprintKey key) {
         this.digests = new SecretDigests(java.util.Objects.requireNonNull(key));
         this.fingerprints = true;
+        this.detections = null;
         this.redactor = dev.miscan.core.secrets.Redactor.current();
         this.policy = policy;
         this.knownRuleIds = registry.knownIds();
@@ -93,6 +96,11 @@ public final class Engine {
     }
 
     private Engine(Engine other, boolean fingerprints) {
+        this(other, fingerprints, other.detections);
+    }
+
+    private Engine(Engine other, boolean fingerprints,
+            java.util.function.BiConsumer<String, java.util.Set<String>> detections) {
         this.detectors = other.detectors;
         this.enabledRules = other.enabledRules;
         this.keywordIndex = other.keywordIndex;
@@ -101,7 +109,18 @@ public final class Engine {
         this.knownRuleIds = other.knownRuleIds;
         this.digests = other.digests;
         this.fingerprints = fingerprints;
+        this.detections = detections;
         this.redactor = other.redactor;
+    }
+
+    /**
+     * The same engine, telling {@code sink} for each scanned entry that has a {@linkplain Source.Entry#contentId()
+     * content id} every rule and secret detected in it (as {@code ruleId + "\n" + secretHash}), outside the
+     * changed lines and suppressed ones included; called from the scanning threads. A history records its blobs
+     * so that the tip's tree need not be scanned again to know which secrets are still there.
+     */
+    public Engine recordingDetections(java.util.function.BiConsumer<String, java.util.Set<String>> sink) {
+        return new Engine(this, fingerprints, sink);
     }
 
     /**
@@ -189,7 +208,11 @@ public final class Engine {
                             "not valid UTF-8; invalid bytes were replaced and the rest was scanned", false));
                 }
                 try {
-                    results.put(entry.key(), scanFragment(fragment, warnings::add, new Options(true, constants, settings, modules)));
+                    FileResult r = scanFragment(fragment, warnings::add, new Options(true, constants, settings, modules));
+                    results.put(entry.key(), r);
+                    if (detections != null && entry.contentId() != null) {
+                        detections.accept(entry.contentId(), r.detected());
+                    }
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // one file's bad luck (a parser bug, a pathological structure) must not end the scan
                     warnings.add(new ScanWarning(entry.path(), "skipped: internal error while scanning it ("
@@ -205,7 +228,11 @@ public final class Engine {
                 Source.Entry entry = constants.entry(path).orElse(null);
                 if (entry != null && results.containsKey(entry.key())) {
                     try {
-                        results.put(entry.key(), scanFragment(entry.read(), w -> { }, new Options(true, constants, settings, modules)));
+                        FileResult again = scanFragment(entry.read(), w -> { }, new Options(true, constants, settings, modules));
+                        results.put(entry.key(), again);
+                        if (detections != null && entry.contentId() != null) {
+                            detections.accept(entry.contentId(), again.detected());
+                        }
                     } catch (SkippedException | IOException | RuntimeException e) {
                         // keep the first result; the warning was given then
                     }
@@ -238,10 +265,25 @@ public final class Engine {
      * The findings of one fragment, after de-duplication and suppression: {@code findings} count,
      * {@code suppressedFindings} (each with its {@link Suppression}) are kept for the reports only.
      */
-    public record FileResult(List<Finding> findings, int suppressed, List<Finding> suppressedFindings) {
+    public record FileResult(List<Finding> findings, int suppressed, List<Finding> suppressedFindings,
+            java.util.Set<String> detected) {
         public FileResult(List<Finding> findings, int suppressed) {
             this(findings, suppressed, List.of());
         }
+
+        public FileResult(List<Finding> findings, int suppressed, List<Finding> suppressedFindings) {
+            this(findings, suppressed, suppressedFindings, java.util.Set.of());
+        }
+    }
+
+    /**
+     * Every rule and secret (as {@code ruleId + "\n" + secretHash}) the detectors found in a fragment, suppressed or
+     * outside the changed lines alike: what a scan of the same content anywhere else would find.
+     */
+    private static java.util.Set<String> detectedKeys(List<Finding> findings) {
+        java.util.Set<String> out = new java.util.HashSet<>();
+        findings.forEach(f -> out.add(f.rule().id() + "\n" + f.secretHash()));
+        return out;
     }
 
     /**
@@ -296,7 +338,9 @@ public final class Engine {
             return new FileResult(List.of(), 0);
         }
         List<Finding> numbered = number(doc, detected, warnings);
-        return suppress(doc, detected, numbered, options, warnings);
+        FileResult r = suppress(doc, detected, numbered, options, warnings);
+        return detections == null ? r
+                : new FileResult(r.findings(), r.suppressed(), r.suppressedFindings(), detectedKeys(detected.findings()));
     }
 
     /**

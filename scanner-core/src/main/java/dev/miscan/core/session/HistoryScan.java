@@ -7,6 +7,7 @@ import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.source.GitHistorySource;
 import dev.miscan.core.source.GitTreeSource;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.source.Source;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,7 +34,9 @@ public final class HistoryScan {
 
     public static ScanResult scan(Engine engine, GitHistorySource source, int threads) throws IOException {
         Path root = source.root();
-        ScanResult raw = engine.scan(root, List.of(source), threads);
+        // what each blob of the range holds, whole: the tip's blobs were all scanned as some commit's new version
+        Map<String, Set<String>> byBlob = new java.util.concurrent.ConcurrentHashMap<>();
+        ScanResult raw = engine.recordingDetections(byBlob::put).scan(root, List.of(source), threads);
         Comparator<Finding> byCommit = Comparator
                 .comparingInt((Finding f) -> f.provenance() == null ? Integer.MAX_VALUE
                         : source.commitOrder(f.provenance().commit()))
@@ -44,11 +47,23 @@ public final class HistoryScan {
         List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
         GitTreeSource tipTree = source.tipTree();
         if (tipTree != null && !(active.isEmpty() && suppressed.isEmpty())) {
-            // only compared by secret: no fingerprint, so no keyed digest of a secret that the range does not hold
-            ScanResult tip = engine.withoutFingerprints().scan(root, List.of(tipTree), threads);
+            // a tip blob the range scanned is not read again; only the others are (a file the range did not change)
             Set<String> present = new HashSet<>();
-            tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
-            tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
+            List<Source.Entry> unseen = new ArrayList<>();
+            for (Source.Entry e : tipTree.entries(w -> { })) {
+                Set<String> known = e.contentId() == null ? null : byBlob.get(e.contentId());
+                if (known != null) {
+                    present.addAll(known);
+                } else {
+                    unseen.add(e);
+                }
+            }
+            if (!unseen.isEmpty()) {
+                // only compared by secret: no fingerprint, so no keyed digest of a secret that the range does not hold
+                ScanResult tip = engine.withoutFingerprints().scan(root, List.of(warnings -> unseen), threads);
+                tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
+                tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
+            }
             active = markPresence(active, present);
             suppressed = markPresence(suppressed, present);
         }

@@ -69,6 +69,11 @@ final class GitBlobEntry implements Source.Entry {
         return new GitBlobEntry(repo, key, path, newBlob, null, provenance, maxFileSize, where);
     }
 
+    @Override
+    public String contentId() {
+        return newBlob.name();
+    }
+
     boolean readable() {
         try {
             return repo.getObjectDatabase().has(newBlob);

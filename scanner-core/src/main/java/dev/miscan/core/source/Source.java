@@ -20,5 +20,13 @@ public interface Source {
         }
 
         Fragment read() throws SkippedException, IOException;
+
+        /**
+         * What identifies this entry's content whatever its path or commit (a git blob id), so that a scan may
+         * reuse what an earlier scan of the same content detected; null when there is no such identity (a file).
+         */
+        default String contentId() {
+            return null;
+        }
     }
 }

@@ -285,6 +285,34 @@ class GitSourcesTest {
         }
 
         @Test
+        void presenceAtTheTip_comesFromTheRangesOwnBlobsAndFromTheFilesItDidNotChange() throws Exception {
+            RevCommit before = repo.stage("old.properties", "secret=Untouched0001\n").commit("before the range");
+            repo.stage("a.properties", "secret=Untouched0001\nsecret=Gone00000001\n").commit("in the range");
+            repo.stage("a.properties", "name=a\n").commit("both removed from a.properties");
+
+            List<Finding> findings = history(GitHistorySource.Range.history(jgit, before.name(), null, false)).findings();
+
+            assertThat(findings).hasSize(2);
+            // still at the tip in a file the range never changed (read from the tip), the other nowhere
+            assertThat(findings).filteredOn(f -> f.provenance().presentAtHead()).hasSize(1);
+            assertThat(findings).filteredOn(f -> !f.provenance().presentAtHead()).hasSize(1);
+        }
+
+        @Test
+        void aHistoryRecordsWhatEachBlobHoldsWhole_soThatTheTipNeedNotBeReadAgain() throws Exception {
+            repo.stage("a.properties", "secret=Early0000001\nname=1\n").commit("one");
+            repo.stage("a.properties", "secret=Early0000001\nname=2\n").commit("two: the key is on an unchanged line");
+            java.util.Map<String, java.util.Set<String>> byBlob = new java.util.concurrent.ConcurrentHashMap<>();
+
+            engine.recordingDetections(byBlob::put).scan(repo.root(), List.of(new GitHistorySource(jgit,
+                    GitHistorySource.Range.history(jgit, null, null, false), TreeFilter.ALL, List.of(), MAX)), 2);
+
+            String tipBlob = jgit.resolve("HEAD:a.properties").name();
+            assertThat(byBlob).containsKey(tipBlob);
+            assertThat(byBlob.get(tipBlob)).as("the key on the tip's unchanged line is recorded").hasSize(1);
+        }
+
+        @Test
         void sameSecretTouchedInSeveralCommits_isReportedOnce_fromTheFirst() throws Exception {
             RevCommit first = repo.stage("a.properties", "secret=Stable000001\n").commit("one");
             repo.stage("a.properties", "secret=Stable000001 \n").commit("trailing space");
