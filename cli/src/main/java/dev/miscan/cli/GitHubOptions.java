@@ -54,7 +54,7 @@ final class GitHubOptions {
         if (annotations) {
             String where = output != null ? output.toString() : "the report";
             if (stepSummary != null) {
-                where += " (and up to " + GitHubActions.SUMMARY_ROWS + " in the job summary)";
+                where += "; the first " + GitHubActions.SUMMARY_ROWS + " are in the job summary";
             }
             for (String line : GitHubActions.annotations(result, fileOf, where)) {
                 err.println(line);

@@ -237,15 +237,16 @@ public final class GitHubActions {
     }
 
     /**
-     * A Markdown table cell: redacted, on one line, and every character that Markdown or HTML would act on
-     * (a pipe ends the cell; brackets, emphasis, code spans, tags and entities) escaped with a backslash.
+     * A Markdown table cell: redacted, on one line, and every character that Markdown or HTML would act on inside a
+     * line (a pipe ends the cell; link brackets, emphasis, strike-through, code spans, tags and entities) escaped with
+     * a backslash. Parentheses need none: without a bracket before them they link nothing.
      */
     static String cell(String text) {
         String s = clean(text);
         StringBuilder sb = new StringBuilder(s.length() + 8);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
-            if ("\\`*_{}[]()<>#+!|~&".indexOf(c) >= 0) {
+            if ("\\`*_[]<>|~&".indexOf(c) >= 0) {
                 sb.append('\\');
             }
             sb.append(c);

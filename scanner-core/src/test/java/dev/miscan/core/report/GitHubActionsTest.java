@@ -157,8 +157,8 @@ class GitHubActionsTest {
                 "See [here](https://example.invalid) | *now*")), List.of()), null, AS_IS, "r");
         String row = md.lines().filter(l -> l.startsWith("| error |")).findFirst().orElseThrow();
 
-        assertThat(row).isEqualTo("| error | MI-TEST-SECRET | a\\|b/\\<img src=x\\>.md:2 | See \\[here\\]\\(https://"
-                + "example.invalid\\) \\| \\*now\\*. Use DefaultAzureCredential. |");
+        assertThat(row).isEqualTo("| error | MI-TEST-SECRET | a\\|b/\\<img src=x\\>.md:2 | See \\[here\\](https://"
+                + "example.invalid) \\| \\*now\\*. Use DefaultAzureCredential. |");
         // a pipe that is not escaped would add a column
         assertThat(row.replace("\\|", "").chars().filter(c -> c == '|').count()).isEqualTo(5);
     }
