@@ -147,7 +147,8 @@ function uses(step) {
       const s = store(w.key);
       if (!existsSync(s)) {
         console.log(`Cache not found for input keys: ${w.key}`);
-        return { ok: true, outputs: { 'cache-hit': 'false', 'cache-primary-key': w.key } };
+        // as actions/cache/restore@v4: no cache-hit output on a miss
+        return { ok: true, outputs: { 'cache-primary-key': w.key } };
       }
       rmSync(w.path, { recursive: true, force: true });
       cpSync(s, w.path, { recursive: true });

@@ -16,7 +16,7 @@
 #   3. a release whose .sha256 does not match: the job fails before the scan, with exactly one error line.
 #   4. no category: the SARIF has no automationDetails (upload-sarif's category applies).
 #   5. the action's own version: from its pom.xml; a -SNAPSHOT without a version input fails in one line.
-#   6. build-from-source: true builds with Maven (the stub) instead of downloading.
+#   6. build-from-source: true builds with Maven (the stub) instead of downloading; the jar input runs that jar.
 #   7. the organisation sweep's summary (.github/actions/mi-scan-sweep-summary/sweep-summary.py) merges SARIF logs
 #      into one table, and names a repository that left no log.
 # No secret is printed: the planted key is only looked for, and only a yes/no is reported.
@@ -218,6 +218,12 @@ R=$WORK/runs/source
 check "6: build-from-source runs Maven on the action's checkout and scans with what it built" \
     bash -c 'grep -q -- "-f .*/mi-scan-9.9.9/pom.xml -pl cli -am package" "$1" && ! grep -q downloading "$2" && test "$(cat "$3")" = 1' \
     _ "$WORK/mvn-calls" "$R/log" "$R/rc"
+
+run_action jar "$ACTION_REPO/.github/actions/mi-scan" "{\"jar\": \"$JAR\"}"
+R=$WORK/runs/jar
+check "6: the jar input runs that jar: no download, no build" \
+    bash -c '! grep -q downloading "$1" && test ! -e "$2" && test "$(cat "$3")" = 1 && grep -q "^::error file=" "$1"' \
+    _ "$R/log" "$WORK/mvn-calls" "$R/rc"
 
 # 7. the sweep's table (.github/actions/mi-scan-sweep-summary): one folder per repository, as the artifacts download
 SWEEP=$WORK/sweep
