@@ -21,15 +21,15 @@ import picocli.CommandLine.TypeConversionException;
  */
 final class GitHubOptions {
     @Option(names = "--category", paramLabel = "NAME", converter = Category.class,
-            description = "The SARIF report's code-scanning category: runs[0].automationDetails.id becomes NAME/, so "
-                    + "that analyses of one repository with different categories (jobs of a matrix, folders of a "
-                    + "monorepo) keep their own alerts. Without it the field is left out and GitHub's upload-sarif "
+            description = "The SARIF report's code-scanning category (its automation id becomes NAME/), so that "
+                    + "analyses of one repository with different categories (jobs of a matrix, folders of a "
+                    + "monorepo) keep their own alerts. Without it the id is left out and GitHub's upload-sarif "
                     + "applies its own category. Other formats ignore it.")
     String category;
 
-    @Option(names = "--github-annotations", description = "Also print each finding as a GitHub Actions annotation "
-            + "on standard error (::error file=...,line=...,col=...,title=RULE::message; notes as ::notice), which "
-            + "a pull request shows on the changed line: the first " + GitHubActions.PER_LEVEL + " of each level, "
+    @Option(names = "--github-annotations", description = "Also print each finding on standard error as a GitHub "
+            + "Actions workflow command (error, warning or notice, with the file, line, column and rule), which a "
+            + "pull request shows on the changed line: the first " + GitHubActions.PER_LEVEL + " of each level, "
             + "most severe first, then one notice that counts the rest (GitHub drops annotations beyond "
             + GitHubActions.PER_LEVEL + " per level and step).")
     boolean annotations;
