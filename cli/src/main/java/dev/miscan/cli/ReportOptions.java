@@ -9,10 +9,14 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 
-/** {@code --format}, {@code --output} and {@code --no-color}: where a scan's report goes and what it looks like. */
+/**
+ * {@code --format}, {@code --output} and {@code --no-color}: where a scan's report goes and what it looks like; and
+ * what GitHub gets besides ({@link GitHubOptions}).
+ */
 final class ReportOptions {
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", converter = Formats.class,
             completionCandidates = Formats.class,
@@ -24,6 +28,9 @@ final class ReportOptions {
 
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
+
+    @Mixin
+    GitHubOptions github;
 
     /**
      * The engine of a reporting scan: {@code engine} when the report shows fingerprints or a baseline compares
@@ -59,14 +66,14 @@ final class ReportOptions {
             err.println("mi-scan: " + result.findings().size() + " finding(s) " + scope
                     + (output != null ? "; report written to " + output : ""));
         }
-        return true;
+        return github.publish(result, spec, output);
     }
 
     private void write(ScanResult result, Writer stdout, boolean brief) throws IOException {
         Writer writer = output == null ? stdout
                 : dev.miscan.core.secrets.Redactor.current().writer(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
-            format.write(result, writer, Main.version(), useColor(), brief);
+            format.write(result, writer, Main.version(), useColor(), brief, github.category);
             writer.flush();
             // a print writer (and the standard output under it) keeps a failed write to itself: ask
             if (output == null && (writer instanceof PrintWriter pw && pw.checkError() || System.out.checkError())) {

@@ -80,6 +80,8 @@ import java.util.Set;
  *                                      baseline), status accepted, justification (the reason given)
  * runs[0].originalUriBaseIds.SRCROOT   file URI of result.baseDir(), ending with "/"
  * runs[0].columnKind                   utf16CodeUnits
+ * runs[0].automationDetails.id         "CATEGORY/" when a category is given ({@link #withCategory}), else absent, so
+ *                                      that GitHub's upload-sarif applies its own category (it only fills an absent id)
  * runs[0].invocations[0]               executionSuccessful true; toolExecutionNotifications: one warning per
  *                                      ScanWarning, "path: message." with the file's location
  * </pre>
@@ -104,6 +106,8 @@ public final class SarifWriter {
     private final String helpUriBase;
     private final URI informationUri;
     private final ObjectWriter writer;
+    /** {@code runs[0].automationDetails.id}, or null to leave it out. */
+    private final String automationId;
 
     public SarifWriter(String toolVersion, String helpUriBase) {
         this(toolVersion, helpUriBase, DEFAULT_INFORMATION_URI);
@@ -130,6 +134,39 @@ public final class SarifWriter {
             throw new IllegalArgumentException("informationUri must be an absolute URI: " + informationUri);
         }
         this.writer = mapper().writer(ReportJson.prettyPrinter());
+        this.automationId = null;
+    }
+
+    private SarifWriter(SarifWriter other, String automationId) {
+        this.toolVersion = other.toolVersion;
+        this.helpUriBase = other.helpUriBase;
+        this.informationUri = other.informationUri;
+        this.writer = other.writer;
+        this.automationId = automationId;
+    }
+
+    /**
+     * This writer with a code-scanning category: {@code runs[0].automationDetails.id} becomes {@code category + "/"}
+     * (GitHub's form: a trailing slash, then an optional run id), so that the results of two analyses with different
+     * categories (two jobs of a matrix, two folders of a monorepo) stay apart instead of replacing each other.
+     *
+     * @param category null or blank for none (the field is left out)
+     * @throws IllegalArgumentException for a category with a control character
+     */
+    public SarifWriter withCategory(String category) {
+        return new SarifWriter(this, automationId(category));
+    }
+
+    /** {@code category} as an automation id ("NAME/"), or null for none. */
+    static String automationId(String category) {
+        if (category == null || category.isBlank()) {
+            return null;
+        }
+        String c = category.strip();
+        if (c.chars().anyMatch(ch -> ch < 0x20 || ch == 0x7f)) {
+            throw new IllegalArgumentException("a category cannot hold control characters");
+        }
+        return c.endsWith("/") ? c : c + "/";
     }
 
     public void write(ScanResult result, Writer out) throws IOException {
@@ -183,9 +220,11 @@ public final class SarifWriter {
                 .withTool(new Tool().withDriver(driver))
                 .withInvocations(List.of(invocation))
                 .withResults(results)
-                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS)
-                // GitHub code scanning's category: results of later runs with the same id replace these
-                .withAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId("mi-scan/"));
+                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+        if (automationId != null) {
+            // GitHub code scanning's category: results of later runs with the same id replace these
+            run.setAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId(automationId));
+        }
         if (result.baseDir() != null) {
             run.setOriginalUriBaseIds(new OriginalUriBaseIds()
                     .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));

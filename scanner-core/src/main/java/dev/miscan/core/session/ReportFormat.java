@@ -66,8 +66,17 @@ public enum ReportFormat {
      */
     public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief)
             throws IOException {
+        write(result, out, toolVersion, color, brief, null);
+    }
+
+    /**
+     * @param category the SARIF report's code-scanning category ({@link SarifWriter#withCategory}); null for none,
+     *                 and ignored by the other formats
+     */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief,
+            String category) throws IOException {
         switch (this) {
-            case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).write(result, out);
+            case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).withCategory(category).write(result, out);
             case JSON -> new JsonWriter(toolVersion).write(result, out);
             case TEXT -> new TextWriter(color, brief).write(result, out);
         }

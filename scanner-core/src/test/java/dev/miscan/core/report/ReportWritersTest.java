@@ -257,6 +257,27 @@ class ReportWritersTest {
     }
 
     @Test
+    void sarif_withoutCategory_leavesAutomationDetailsOut_soThatUploadSarifsCategoryApplies() throws IOException {
+        assertThat(sarif(sample()).at("/runs/0").has("automationDetails")).isFalse();
+        assertThat(new ObjectMapper().readTree(render(new SarifWriter("1.2.3", HELP_BASE).withCategory("  "), sample()))
+                .at("/runs/0").has("automationDetails")).isFalse();
+    }
+
+    @Test
+    void sarif_category_isTheAutomationIdWithATrailingSlash_andTwoCategoriesStayApart() throws IOException {
+        SarifWriter base = new SarifWriter("1.2.3", HELP_BASE);
+        String frontend = new ObjectMapper().readTree(render(base.withCategory("mi-scan-frontend"), sample()))
+                .at("/runs/0/automationDetails/id").asText();
+        String backend = new ObjectMapper().readTree(render(base.withCategory("mi-scan/backend/"), sample()))
+                .at("/runs/0/automationDetails/id").asText();
+
+        assertThat(frontend).isEqualTo("mi-scan-frontend/");
+        assertThat(backend).isEqualTo("mi-scan/backend/");
+        assertThat(frontend).isNotEqualTo(backend);
+        assertThatThrownBy(() -> base.withCategory("a\nb")).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void sarif_relativeHelpUriBase_isRejected() {
         assertThatThrownBy(() -> new SarifWriter("1.0.0", "docs/rules/"))
                 .isInstanceOf(IllegalArgumentException.class);
