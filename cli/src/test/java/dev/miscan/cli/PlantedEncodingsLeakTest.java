@@ -55,6 +55,10 @@ class PlantedEncodingsLeakTest {
             record("scan --staged " + format, run("scan", "--staged", "--format", format, r));
             record("history " + format, run("history", "--format", format, r));
         }
+        Path summary = dir.resolve("step-summary.md");
+        record("scan --github-annotations", run("scan", "--format", "sarif", "--category", "leak",
+                "--github-annotations", "--step-summary", summary.toString(), r));
+        outputs.put("step summary file", Files.readString(summary, StandardCharsets.UTF_8));
         CliRun json = run("scan", "--format", "json", r);
         errors = json.out().split("\"severity\"\\s*:\\s*\"error\"", -1).length - 1;
         record("plan markdown", run("plan", r));
