@@ -6,7 +6,7 @@ assert keys.size() == 3
 // 3 findings of one rule: 3 lines, then 1 line with the rule's fix; no per-finding details.
 def findingLine = ~/^\[ERROR\] src\/main\/resources\/application\.properties:[123]:\d+  MI-STORAGE-CONNSTR  Storage account key of account 'contosodata'.*/
 assert lines.count { it ==~ findingLine } == 3
-assert lines.count { it.startsWith('[ERROR]   fix (MI-STORAGE-CONNSTR): Remove the account key') } == 1
+assert lines.count { it.startsWith('[ERROR]   fix (MI-STORAGE-CONNSTR, as for src/main/resources/application.properties:1): Remove the account key') } == 1
 assert lines.count { it.contains('  fix') } == 1
 assert !lines.any { it =~ /^\[\w+\]   (preview|line|role|run|dependency): / }
 // everything the goal logs: the 3 findings, the fix and the summary

@@ -7,7 +7,7 @@ def key = (props =~ /AccountKey=([^;]+);/)[0][1]
 // The finding on one line, with file:line:column, then the rule's fix once; the details (roles, az commands,
 // code) are in the SARIF and behind -Dmi-scan.verbose=true (the verbose-log test).
 assert log =~ /\[ERROR\] src\/main\/resources\/application\.properties:3:\d+  MI-STORAGE-CONNSTR  /
-assert log.count('[ERROR]   fix (MI-STORAGE-CONNSTR): Remove the account key') == 1
+assert log.count('[ERROR]   fix (MI-STORAGE-CONNSTR, as for src/main/resources/application.properties:3): Remove the account key') == 1
 assert !log.contains('  role: ')
 assert log.contains('(each finding\'s roles, az commands and code: -Dmi-scan.verbose=true)')
 // The failure message names the finding and ends with what to do.

@@ -68,8 +68,9 @@ final class FindingLog {
     }
 
     /**
-     * {@code   fix (RULE-ID): summary}, from the rule's first finding; when its findings' fixes differ (another
-     * account, say), the line names the finding it was written for. Null when no finding has a fix summary.
+     * {@code   fix (RULE-ID): summary}, from the rule's first finding. When the fix names a resource (an account,
+     * say) or its findings' fixes differ, the line names the finding it was written for:
+     * {@code   fix (RULE-ID, as for path:line): summary}. Null when no finding has a fix summary.
      */
     static String fixLine(String ruleId, List<Finding> ofRule, UnaryOperator<String> displayPath) {
         Finding first = ofRule.stream().filter(f -> notBlank(f.remediation().summary())).findFirst().orElse(null);
@@ -77,8 +78,9 @@ final class FindingLog {
             return null;
         }
         String summary = first.remediation().summary();
-        boolean same = ofRule.stream().allMatch(f -> summary.equals(f.remediation().summary()));
-        return "  fix (" + ruleId + (same ? "" : ", as for " + displayPath.apply(first.location().path()) + ":"
+        boolean generic = !notBlank(first.remediation().target())
+                && ofRule.stream().allMatch(f -> summary.equals(f.remediation().summary()));
+        return "  fix (" + ruleId + (generic ? "" : ", as for " + displayPath.apply(first.location().path()) + ":"
                 + first.location().startLine()) + "): " + summary;
     }
 

@@ -82,9 +82,17 @@ class FindingLogTest {
     }
 
     @Test
-    void compactLog_aRuleWhoseFindingsShareTheirFix_saysItPlainly() {
-        assertThat(FindingLog.fixLine("MI-STORAGE-CONNSTR", List.of(result.findings().get(0), result.findings().get(0)),
-                UnaryOperator.identity())).startsWith("  fix (MI-STORAGE-CONNSTR): Remove the account key");
+    void compactLog_aFixForNoResourceInParticular_isSaidPlainly_elseForTheFindingItNames() {
+        Finding f = result.findings().get(0);
+        assertThat(FindingLog.fixLine("MI-STORAGE-CONNSTR", List.of(f, f), UnaryOperator.identity()))
+                .as("the fix names the account").startsWith(
+                        "  fix (MI-STORAGE-CONNSTR, as for src/main/resources/application.properties:2): Remove the account key");
+
+        dev.miscan.core.api.Remediation r = f.remediation();
+        Finding generic = f.withRemediation(new dev.miscan.core.api.Remediation(r.service(), "", r.summary(),
+                r.language(), r.replacement(), r.dependency(), r.roles(), r.scope(), r.commands()));
+        assertThat(FindingLog.fixLine("MI-STORAGE-CONNSTR", List.of(generic, generic), UnaryOperator.identity()))
+                .startsWith("  fix (MI-STORAGE-CONNSTR): Remove the account key");
     }
 
     @Test
