@@ -24,6 +24,9 @@ final class ReactorReport {
 
     /** The build's shared report, made by the first execution that asks. */
     static ReactorReport of(MavenSession session) {
+        if (session.getRepositorySession() == null || session.getRepositorySession().getData() == null) {
+            return new ReactorReport(); // no build to share with (a bare test harness): this execution's own
+        }
         SessionData data = session.getRepositorySession().getData();
         while (true) {
             Object existing = data.get(ReactorReport.class);
