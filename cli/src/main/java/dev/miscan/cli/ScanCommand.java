@@ -59,8 +59,9 @@ public final class ScanCommand extends ReportingCommand {
         ScanResult result;
         FailOn failOn;
         int missingBlobs = 0;
+        Path root;
         try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
-            Path root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
+            root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
             ProjectSettings settings = settingsOptions.load(root);
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
@@ -100,8 +101,9 @@ public final class ScanCommand extends ReportingCommand {
                 + result.filesSkipped() + " skipped")) {
             return ExitCode.SCAN_ERROR.code();
         }
-        if (staged) {
-            HookAdvice.print(err, failOn.failing(result.findings()));
+        List<dev.miscan.core.api.Finding> blocking = staged ? failOn.failing(result.findings()) : List.of();
+        if (!blocking.isEmpty()) {
+            HookAdvice.print(err, blocking, HookAdvice.Context.detect(root));
         }
         // a partial clone's missing contents: the range was not all read (the report's warning says how to fetch it)
         return missingBlobs > 0 ? ExitCode.SCAN_ERROR.code() : verdict(result, failOn);

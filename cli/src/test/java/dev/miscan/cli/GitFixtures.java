@@ -104,6 +104,40 @@ final class GitFixtures {
         return r;
     }
 
+    /**
+     * A jar that stands for the mi-scan jar: {@code java -jar} on it starts this build's mi-scan (its manifest names
+     * the main class and, as its class path, the test class path).
+     */
+    static Path writeManifestJar(Path jar) throws IOException {
+        java.util.jar.Manifest manifest = new java.util.jar.Manifest();
+        java.util.jar.Attributes main = manifest.getMainAttributes();
+        main.put(java.util.jar.Attributes.Name.MANIFEST_VERSION, "1.0");
+        main.put(java.util.jar.Attributes.Name.MAIN_CLASS, Main.class.getName());
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            if (!entry.isEmpty()) {
+                entries.add(Path.of(entry).toAbsolutePath().toUri().toString());
+            }
+        }
+        main.put(java.util.jar.Attributes.Name.CLASS_PATH, String.join(" ", entries));
+        Files.createDirectories(jar.toAbsolutePath().getParent());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar), manifest)) {
+            out.flush();
+        }
+        return jar;
+    }
+
+    /** The PATH of this process without its directories that hold an executable {@code command}. */
+    static String pathWithout(String command) {
+        List<String> kept = new ArrayList<>();
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+            if (!dir.isEmpty() && !Files.isExecutable(Path.of(dir, command))) {
+                kept.add(dir);
+            }
+        }
+        return String.join(java.io.File.pathSeparator, kept);
+    }
+
     /** A script that starts this build's mi-scan (the test class path), standing in for the launcher. */
     static void writeLauncher(Path file) throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();

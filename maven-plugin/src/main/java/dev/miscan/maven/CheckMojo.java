@@ -37,12 +37,17 @@ import org.apache.maven.project.MavenProject;
 
 /**
  * Scans the project's base directory for Azure credentials that Managed Identity makes unnecessary, logs each
- * finding with its fix, writes {@code mi-scan.sarif} (and the other {@code formats}) and fails the build on
- * findings at or above {@code failOn}.
+ * finding on one line and each rule's fix once, writes {@code mi-scan.sarif} (and the other {@code formats}) and
+ * fails the build on findings at or above {@code failOn}.
  *
  * <p>Each module scans its own directory: nested modules and build output are left to their own execution, so
- * a multi-module build counts every file once. Paths in the reports, and {@code excludes}, are relative to the
- * module's base directory.
+ * a multi-module build counts every file once. {@code excludes}, {@code .mi-scan.yml} and the baseline are
+ * matched against paths relative to the module's base directory; the reports' paths are relative to the
+ * repository's root ({@code repositoryRoot}), which GitHub code scanning needs.
+ *
+ * <p>With {@code aggregate} (the default), the reports of the build's top-level project (the execution root)
+ * hold every module's findings: each module's execution adds its own and writes them again, so that they are
+ * complete once the build is.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -82,6 +87,27 @@ public class CheckMojo extends AbstractMojo {
     /** Where the reports go: {@code mi-scan.sarif}, {@code mi-scan.json}, {@code mi-scan.txt}. */
     @Parameter(property = "mi-scan.outputDirectory", defaultValue = "${project.build.directory}")
     private File outputDirectory;
+
+    /**
+     * Logs each finding's details (redacted preview and source line, fix, code, roles, az commands) after its
+     * line, instead of one line per finding and each rule's fix once.
+     */
+    @Parameter(property = "mi-scan.verbose", defaultValue = "false")
+    private boolean verbose;
+
+    /**
+     * Makes the reports of the build's top-level project (in its {@code outputDirectory}) hold the findings of
+     * every module of the build, for one upload to GitHub code scanning. Each module keeps its own reports too.
+     */
+    @Parameter(property = "mi-scan.aggregate", defaultValue = "true")
+    private boolean aggregate;
+
+    /**
+     * The directory the reports' paths are relative to. Default: the root of the git work tree that holds the
+     * directory Maven was started in (where GitHub code scanning expects paths to start), else that directory.
+     */
+    @Parameter(property = "mi-scan.repositoryRoot")
+    private File repositoryRoot;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -165,18 +191,54 @@ public class CheckMojo extends AbstractMojo {
         }
 
         UnaryOperator<String> displayPath = reportPathDisplay(baseDir);
-        for (Finding f : result.findings()) {
-            List<String> lines = FindingLog.lines(f, displayPath);
-            lines.forEach(line -> logAt(log, f.severity(), line));
+        ReactorReport reactor = ReactorReport.of(session);
+        for (FindingLog.Line line : FindingLog.log(result.findings(), displayPath, verbose, reactor::firstFix)) {
+            logAt(log, line.severity(), line.text());
         }
         for (ScanWarning w : result.warnings()) {
             log.warn("mi-scan: " + displayPath.apply(w.path()) + ": " + w.message());
         }
-        List<Path> written = writeReports(result, reportFormats);
+
+        Path root = reportRoot();
+        ScanResult rebased = ReportPaths.rebase(result, baseDir, root);
+        Path ownDir = outputDirectory.toPath().toAbsolutePath().normalize();
+        boolean reactorBuild = session.getProjects().size() > 1;
+        boolean topLevel = isTopLevel();
+        List<Path> written;
+        List<Path> aggregateWritten = List.of();
+        boolean ownAreTheReactors = false;
+        if (aggregate) {
+            synchronized (reactor) {
+                ScanResult all = reactor.add(project.getId(), rebased, root);
+                if (topLevel) {
+                    reactor.aggregateDirectory(ownDir);
+                }
+                Path dir = topLevel ? ownDir : aggregateDirectory(reactor);
+                // the top-level project's reports, or reports that share its directory, are the reactor's
+                ownAreTheReactors = dir.equals(ownDir);
+                written = writeReports(ownAreTheReactors ? all : rebased, reportFormats, ownDir);
+                if (!ownAreTheReactors) {
+                    aggregateWritten = writeReports(all, reportFormats, dir);
+                }
+            }
+        } else {
+            written = writeReports(rebased, reportFormats, ownDir);
+        }
         List<String> shownReports = written.stream().map(this::displayPath).toList();
         String reportHint = shownReports.isEmpty() ? "" : shownReports.get(0);
-        log.info("mi-scan: " + FindingLog.summary(result)
-                + (shownReports.isEmpty() ? "" : "; report: " + String.join(", ", shownReports)));
+        StringBuilder summary = new StringBuilder("mi-scan: ").append(FindingLog.summary(result));
+        if (!shownReports.isEmpty()) {
+            summary.append(ownAreTheReactors && reactorBuild ? "; reactor report: " : "; report: ")
+                    .append(String.join(", ", shownReports));
+        }
+        if (!aggregateWritten.isEmpty()) {
+            summary.append("; reactor report: ")
+                    .append(String.join(", ", aggregateWritten.stream().map(this::displayPath).toList()));
+        }
+        if (!verbose && !result.findings().isEmpty()) {
+            summary.append(" (each finding's roles, az commands and code: -Dmi-scan.verbose=true)");
+        }
+        log.info(summary.toString());
 
         List<Finding> failing = threshold.failing(result.findings());
         if (!failing.isEmpty()) {
@@ -186,13 +248,44 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    private List<Path> writeReports(ScanResult result, Set<ReportFormat> reportFormats)
+    /** {@code repositoryRoot}, else the git work tree's root above the execution root, else the execution root. */
+    private Path reportRoot() {
+        if (repositoryRoot != null) {
+            return repositoryRoot.toPath().toAbsolutePath().normalize();
+        }
+        String executionRoot = session.getExecutionRootDirectory();
+        return ReportPaths.repositoryRoot(executionRoot != null ? Path.of(executionRoot)
+                : project.getBasedir().toPath());
+    }
+
+    /** Whether this is the build's top-level project (the execution root), whose reports are the reactor's. */
+    private boolean isTopLevel() {
+        MavenProject top = session.getTopLevelProject();
+        return top == null || top == project || top.getId().equals(project.getId())
+                && top.getBasedir().equals(project.getBasedir());
+    }
+
+    /**
+     * Where the reactor's reports go: where the top-level project's execution wrote its own, else (it has not run,
+     * or does not run the goal) its build directory.
+     */
+    private Path aggregateDirectory(ReactorReport reactor) {
+        Path recorded = reactor.aggregateDirectory();
+        if (recorded != null) {
+            return recorded;
+        }
+        MavenProject top = session.getTopLevelProject();
+        String dir = top == null ? null : top.getBuild().getDirectory();
+        return dir != null ? Path.of(dir).toAbsolutePath().normalize()
+                : Path.of(session.getExecutionRootDirectory(), "target").toAbsolutePath().normalize();
+    }
+
+    private List<Path> writeReports(ScanResult result, Set<ReportFormat> reportFormats, Path dir)
             throws MojoExecutionException {
         List<Path> written = new ArrayList<>();
         if (reportFormats.isEmpty()) {
             return written;
         }
-        Path dir = outputDirectory.toPath().toAbsolutePath().normalize();
         String version = plugin.getVersion() == null ? "dev" : plugin.getVersion();
         for (ReportFormat format : reportFormats) {
             Path file = dir.resolve(format.fileName());

@@ -8,23 +8,84 @@ import dev.miscan.core.api.Severity;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Predicate;
 import java.util.function.UnaryOperator;
 
 /**
- * The build-log text of the {@code check} goal: one block per finding (file:line, rule, message, and the
- * fix), a summary, and the failure message whose last line says what to do. Only redacted previews are
- * shown, never a secret.
+ * The build-log text of the {@code check} goal: one line per finding (file:line:column, rule, message), each
+ * rule's fix once, a summary, and the failure message whose last line says what to do. With {@code verbose},
+ * each finding's details follow its line instead (preview, source line, fix, code, roles, az commands). Only
+ * redacted text is shown, never a secret.
  */
 final class FindingLog {
     /** Findings listed again in the failure message; the log above has them all. */
     static final int FAILURE_LISTING_LIMIT = 10;
+    /** Characters of a finding's (redacted) source line shown with {@code verbose}: a minified file's is long. */
+    static final int SNIPPET_LIMIT = 200;
+
+    /** A line of the log and the level it is logged at. */
+    record Line(Severity severity, String text) {
+    }
 
     private FindingLog() {
     }
 
     /**
-     * The lines of one finding.
+     * The log of a module's findings: one line per finding, at the finding's level; then, unless {@code verbose},
+     * the fix of each rule once (at the highest level of its findings), for the rules {@code firstFix} accepts
+     * (the build shows a rule's fix only once, whichever module finds it first). With {@code verbose} each
+     * finding's line is followed by its details.
+     *
+     * @param displayPath turns a report path into the path shown (e.g. relative to the build's root)
+     */
+    static List<Line> log(List<Finding> findings, UnaryOperator<String> displayPath, boolean verbose,
+            Predicate<String> firstFix) {
+        List<Line> out = new ArrayList<>();
+        if (verbose) {
+            for (Finding f : findings) {
+                lines(f, displayPath).forEach(l -> out.add(new Line(f.severity(), l)));
+            }
+            return out;
+        }
+        Map<String, List<Finding>> byRule = new LinkedHashMap<>();
+        for (Finding f : findings) {
+            out.add(new Line(f.severity(), headline(f, displayPath)));
+            byRule.computeIfAbsent(f.rule().id(), k -> new ArrayList<>()).add(f);
+        }
+        byRule.forEach((rule, ofRule) -> {
+            String fix = fixLine(rule, ofRule, displayPath);
+            if (fix != null && firstFix.test(rule)) {
+                Severity highest = ofRule.stream().map(Finding::severity).min(Comparator.naturalOrder())
+                        .orElse(Severity.NOTE);
+                out.add(new Line(highest, fix));
+            }
+        });
+        return out;
+    }
+
+    /**
+     * {@code   fix (RULE-ID): summary}, from the rule's first finding. When the fix names a resource (an account,
+     * say) or its findings' fixes differ, the line names the finding it was written for:
+     * {@code   fix (RULE-ID, as for path:line): summary}. Null when no finding has a fix summary.
+     */
+    static String fixLine(String ruleId, List<Finding> ofRule, UnaryOperator<String> displayPath) {
+        Finding first = ofRule.stream().filter(f -> notBlank(f.remediation().summary())).findFirst().orElse(null);
+        if (first == null) {
+            return null;
+        }
+        String summary = first.remediation().summary();
+        boolean generic = !notBlank(first.remediation().target())
+                && ofRule.stream().allMatch(f -> summary.equals(f.remediation().summary()));
+        return "  fix (" + ruleId + (generic ? "" : ", as for " + displayPath.apply(first.location().path()) + ":"
+                + first.location().startLine()) + "): " + summary;
+    }
+
+    /**
+     * The lines of one finding, in full: its headline and its details.
      *
      * @param displayPath turns a report path into the path shown (e.g. relative to the build's root)
      */
@@ -33,6 +94,10 @@ final class FindingLog {
         lines.add(headline(f, displayPath));
         if (notBlank(f.preview())) {
             lines.add("  preview: " + f.preview());
+        }
+        if (notBlank(f.snippet())) {
+            String snippet = f.snippet().strip();
+            lines.add("  line: " + (snippet.length() > SNIPPET_LIMIT ? snippet.substring(0, SNIPPET_LIMIT) + "…" : snippet));
         }
         Remediation r = f.remediation();
         if (notBlank(r.summary())) {
@@ -89,7 +154,7 @@ final class FindingLog {
             sb.append("\n  … and ").append(failing.size() - FAILURE_LISTING_LIMIT)
                     .append(" more (see the log above)");
         }
-        sb.append("\nRemove each credential and use Managed Identity as the 'fix:' lines above say")
+        sb.append("\nRemove each credential and use Managed Identity as the fix lines above say")
                 .append(reportHint.isEmpty() ? "" : " (all details in " + reportHint + ")")
                 .append("; to accept one, add a comment 'mi-scan:allow RULE-ID reason' on its line")
                 .append(" or the line before.");

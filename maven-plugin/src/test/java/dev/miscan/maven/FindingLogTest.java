@@ -55,6 +55,65 @@ class FindingLogTest {
         assertThat(String.join("\n", lines)).doesNotContain(key);
     }
 
+    /** Three keys of one rule (two accounts): three lines, and the rule's fix once, naming the finding it is for. */
+    @Test
+    void compactLog_oneLinePerFinding_andTheFixOncePerRule() throws IOException {
+        Files.writeString(project.resolve("src/main/resources/more.properties"),
+                "a=" + connectionString("contosodata") + "\nb=" + connectionString("contosodata") + "\nc="
+                        + connectionString("archive") + "\n");
+        ScanResult three = new Engine(RuleRegistry.load()).scan(ScanRequest.of(project,
+                List.of(project.resolve("src/main/resources/more.properties"))));
+        assertThat(three.findings()).hasSize(3);
+        java.util.Set<String> shown = new java.util.HashSet<>();
+
+        List<FindingLog.Line> log = FindingLog.log(three.findings(), p -> "app/" + p, false, shown::add);
+
+        List<String> text = log.stream().map(FindingLog.Line::text).toList();
+        assertThat(text).hasSize(4);
+        assertThat(text.subList(0, 3)).allMatch(l -> l.startsWith("app/src/main/resources/more.properties:")
+                && l.contains("  MI-STORAGE-CONNSTR  "));
+        assertThat(text.get(3)).startsWith("  fix (MI-STORAGE-CONNSTR, as for app/src/main/resources/more.properties:1): Remove the account key");
+        assertThat(log).allMatch(l -> l.severity() == dev.miscan.core.api.Severity.ERROR);
+        assertThat(String.join("\n", text)).doesNotContain("role:").doesNotContain("run:").doesNotContain("preview:");
+
+        // the build has shown this rule's fix already: the next module logs its findings only
+        assertThat(FindingLog.log(result.findings(), UnaryOperator.identity(), false, shown::add))
+                .extracting(FindingLog.Line::text).singleElement().asString().contains("  MI-STORAGE-CONNSTR  ");
+    }
+
+    @Test
+    void compactLog_aFixForNoResourceInParticular_isSaidPlainly_elseForTheFindingItNames() {
+        Finding f = result.findings().get(0);
+        assertThat(FindingLog.fixLine("MI-STORAGE-CONNSTR", List.of(f, f), UnaryOperator.identity()))
+                .as("the fix names the account").startsWith(
+                        "  fix (MI-STORAGE-CONNSTR, as for src/main/resources/application.properties:2): Remove the account key");
+
+        dev.miscan.core.api.Remediation r = f.remediation();
+        Finding generic = f.withRemediation(new dev.miscan.core.api.Remediation(r.service(), "", r.summary(),
+                r.language(), r.replacement(), r.dependency(), r.roles(), r.scope(), r.commands()));
+        assertThat(FindingLog.fixLine("MI-STORAGE-CONNSTR", List.of(generic, generic), UnaryOperator.identity()))
+                .startsWith("  fix (MI-STORAGE-CONNSTR): Remove the account key");
+    }
+
+    @Test
+    void verboseLog_givesEachFindingItsDetails_neverTheSecret() {
+        List<String> text = FindingLog.log(result.findings(), UnaryOperator.identity(), true, r -> true).stream()
+                .map(FindingLog.Line::text).toList();
+
+        assertThat(text.get(0)).startsWith("src/main/resources/application.properties:2:");
+        assertThat(text).anyMatch(l -> l.startsWith("  fix: ")).anyMatch(l -> l.startsWith("  role: Storage Blob Data"))
+                .anyMatch(l -> l.startsWith("  run: az ")).anyMatch(l -> l.startsWith("  line: azure.storage"))
+                .noneMatch(l -> l.startsWith("  fix ("));
+        assertThat(String.join("\n", text)).doesNotContain(key);
+    }
+
+    private static String connectionString(String account) {
+        byte[] bytes = new byte[64];
+        new SecureRandom().nextBytes(bytes);
+        return "DefaultEndpointsProtocol=https;AccountName=" + account + ";AccountKey="
+                + Base64.getEncoder().encodeToString(bytes) + ";EndpointSuffix=core.windows.net";
+    }
+
     @Test
     void summary_countsBySeverity() {
         assertThat(FindingLog.summary(result))
