@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
             "3:scan error, or file versions of --since/--diff missing from a partial clone (with --strict also: a"
-                + " file was skipped or not fully scanned)"})
+                + " text file could not be read or parsed in full)"})
 public final class ScanCommand extends ReportingCommand {
     @Mixin
     PathArguments paths;
@@ -97,7 +97,7 @@ public final class ScanCommand extends ReportingCommand {
             return ExitCode.SCAN_ERROR.code();
         }
         if (!report.deliver(result, spec, staged, "in " + result.filesScanned() + " file(s); "
-                + result.filesSkipped() + " skipped")) {
+                + result.filesBinary() + " binary; " + result.filesSkipped() + " skipped")) {
             return ExitCode.SCAN_ERROR.code();
         }
         if (staged) {

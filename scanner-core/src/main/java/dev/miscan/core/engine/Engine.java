@@ -157,6 +157,7 @@ public final class Engine {
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
+        AtomicInteger binary = new AtomicInteger();
         AtomicLong chars = new AtomicLong();
         AtomicInteger suppressed = new AtomicInteger();
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -166,6 +167,9 @@ public final class Engine {
                 Fragment fragment;
                 try {
                     fragment = entry.read();
+                } catch (dev.miscan.core.source.BinaryFileException e) {
+                    binary.incrementAndGet(); // an image, a font, an archive: counted, never a warning
+                    return;
                 } catch (SkippedException e) {
                     warnings.add(new ScanWarning(entry.path(), e.getMessage(), true));
                     return;
@@ -180,7 +184,7 @@ public final class Engine {
                 }
                 String bicep = dev.miscan.core.parse.iac.CompiledTemplates.bicepSourceOf(entry.path(), fragment.text(), bicepFiles);
                 if (bicep != null) {
-                    warnings.add(new ScanWarning(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
+                    warnings.add(ScanWarning.note(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
                             + " beside it: scanned there, not twice", true));
                     return;
                 }
@@ -231,7 +235,7 @@ public final class Engine {
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
-                files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key());
+                files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key(), binary.get());
     }
 
     /**
@@ -393,7 +397,7 @@ public final class Engine {
                         digest);
             } else if (fingerprints && !capped) {
                 capped = true;
-                warnings.accept(new ScanWarning(fragment.path(), "more than " + MAX_DIGESTS_PER_FILE
+                warnings.accept(ScanWarning.note(fragment.path(), "more than " + MAX_DIGESTS_PER_FILE
                         + " distinct secrets: the findings of the others carry no fingerprint (they cannot be"
                         + " baselined; an exclude or an mi-scan:allow-file marker takes a file of test keys out)", false));
             }
@@ -408,7 +412,7 @@ public final class Engine {
             java.util.function.Consumer<ScanWarning> warnings) {
         Fragment fragment = doc.fragment();
         InlineAllow allow = options.applySuppressions() ? new InlineAllow(doc.lines(), fragment.firstLine(),
-                knownRuleIds, problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
+                knownRuleIds, problem -> warnings.accept(ScanWarning.note(fragment.path(), problem, false))) : null;
         List<Finding> kept = new ArrayList<>();
         List<Finding> suppressedFindings = new ArrayList<>();
         for (Finding f : numbered) {

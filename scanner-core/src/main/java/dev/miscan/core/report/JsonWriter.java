@@ -37,6 +37,7 @@ import java.util.Map;
  *   "summary": {
  *     "filesScanned": 42,                   files read and scanned
  *     "filesSkipped": 1,                    files not scanned (see warnings with "skipped": true)
+ *     "filesBinary": 3,                     binary files (images, fonts, archives…): not scanned, no warning
  *     "findings": 3,                        length of "findings"
  *     "bySeverity": {"error": 2, "warning": 1, "note": 0},   every level is present
  *     "suppressed": 0,                      findings silenced (listed in "suppressedFindings")
@@ -123,6 +124,7 @@ public final class JsonWriter {
         ObjectNode summary = root.putObject("summary");
         summary.put("filesScanned", result.filesScanned());
         summary.put("filesSkipped", result.filesSkipped());
+        summary.put("filesBinary", result.filesBinary());
         summary.put("findings", result.findings().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         counts.forEach((s, n) -> bySeverity.put(s.sarifLevel(), n));

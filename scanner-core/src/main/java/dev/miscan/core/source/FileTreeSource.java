@@ -91,10 +91,10 @@ public final class FileTreeSource implements Source {
                 if (attrs.isRegularFile()) {
                     entries.add(new FileEntry(file, relative(file), attrs.size()));
                 } else if (attrs.isSymbolicLink()) {
-                    warnings.accept(new ScanWarning(relative(file), "skipped: symbolic link, not followed", true));
+                    warnings.accept(ScanWarning.note(relative(file), "skipped: symbolic link, not followed", true));
                 } else if (attrs.isOther()) {
                     // reading a pipe would wait for a writer forever
-                    warnings.accept(new ScanWarning(relative(file),
+                    warnings.accept(ScanWarning.note(relative(file),
                             "skipped: not a regular file (a pipe, socket or device)", true));
                 }
                 return FileVisitResult.CONTINUE;
@@ -167,6 +167,9 @@ public final class FileTreeSource implements Source {
         @Override
         public Fragment read() throws SkippedException, IOException {
             long cap = maxFileSize;
+            if (size > maxFileSize && TextDecoding.isBinary(head())) {
+                throw new BinaryFileException(); // a large image or archive is binary, not too large
+            }
             if (size > maxFileSize && !(size <= COMPILED_TEMPLATE_CAP && compiledTemplate())) {
                 throw new SkippedException("skipped: " + size + " bytes is over the " + maxFileSize
                         + "-byte limit (raise it with --max-file-size)");
@@ -189,11 +192,16 @@ public final class FileTreeSource implements Source {
             if (!path.endsWith(".json")) {
                 return false;
             }
-            byte[] head;
+            byte[] head = head();
+            return CompiledTemplates.isGenerated(new String(head, 0, Math.min(head.length, 4096),
+                    java.nio.charset.StandardCharsets.ISO_8859_1));
+        }
+
+        /** The first bytes of the file: enough to tell binary from text. */
+        private byte[] head() throws IOException {
             try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(4096);
+                return in.readNBytes(8000);
             }
-            return CompiledTemplates.isGenerated(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
         }
     }
 }
