@@ -60,13 +60,15 @@ public final class ScanCommand extends ReportingCommand {
         FailOn failOn;
         int missingBlobs = 0;
         try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
+            // paths relative to the repository root (else the scanned directory), whatever the working directory
             Path root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
-            ProjectSettings settings = settingsOptions.load(root);
+            Path scanned = git ? root : PathArguments.scannedDir(targets);
+            ProjectSettings settings = settingsOptions.load(root, scanned);
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settingsOptions.excludes(settings);
             // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
-            Baseline baseline = thresholds.baseline(settings, root, err);
+            Baseline baseline = thresholds.baseline(settings, root, scanned, err);
             Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
             Predicate<String> pathExists;
             if (staged) {

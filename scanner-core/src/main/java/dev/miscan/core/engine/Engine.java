@@ -15,7 +15,6 @@ import dev.miscan.core.parse.config.DecodedValues;
 import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.secrets.SecretDigests;
 import dev.miscan.core.secrets.Snippets;
-import dev.miscan.core.source.FileTreeSource;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.source.ScanWarning;
 import dev.miscan.core.source.SkippedException;
@@ -127,12 +126,13 @@ public final class Engine {
         return digests.computed();
     }
 
-    /** Scans the request's paths as file trees. */
+    /**
+     * Scans the request's paths on disk: as git selects them inside a work tree, as plain file trees elsewhere
+     * ({@link dev.miscan.core.source.WorkingTrees#sources}).
+     */
     public ScanResult scan(ScanRequest request) throws IOException {
-        List<Source> sources = new ArrayList<>();
-        for (Path p : request.paths()) {
-            sources.add(new FileTreeSource(request.baseDir(), p, request.excludes(), request.maxFileSize()));
-        }
+        List<Source> sources = dev.miscan.core.source.WorkingTrees.sources(request.baseDir(), request.paths(),
+                request.excludes(), request.maxFileSize());
         return scan(request.baseDir(), sources, request.threads());
     }
 
