@@ -466,15 +466,23 @@ class FileSelectionTest {
         Path baseline = repo.resolve(".mi-scan-baseline.json");
         asWrittenByThePreviousVersion(baseline);
 
-        for (GitFixtures.Result r : List.of(mi(repo, "scan", ".", "--format", "json"),
-                mi(repo.resolve("services/api"), "scan", "../..", "--format", "json"),
-                mi(repo.resolve("services/api"), "scan", ".", "--format", "json"),
-                mi(dir, "scan", "repo", "--format", "json"))) {
+        Path report = dir.resolve("report.json");
+        Map<Path, String[]> runs = new java.util.LinkedHashMap<>();
+        runs.put(repo, new String[] {"."});
+        runs.put(repo.resolve("services/api"), new String[] {"../.."});
+        runs.put(dir, new String[] {"repo"});
+        for (Map.Entry<Path, String[]> run : runs.entrySet()) {
+            GitFixtures.Result r = mi(run.getKey(), "scan", run.getValue()[0], "--format", "json", "-o", report.toString());
             assertThat(r.output().contains(key)).as("a key was printed").isFalse();
             assertThat(r.exitCode()).as(r.toString()).isZero();
-            assertThat(r.output()).contains("\"baseline\" : ");
-            assertThat(r.output()).doesNotContain("\"baseline\" : 0");
+            JsonNode summary = JSON.readTree(report.toFile()).get("summary");
+            assertThat(summary.get("findings").asInt()).as(r.toString()).isZero();
+            assertThat(summary.get("suppressedBy").get("baseline").asInt()).as(r.toString()).isEqualTo(2);
         }
+        GitFixtures.Result subOnly = mi(repo.resolve("services/api"), "scan", ".", "--format", "json", "-o",
+                report.toString());
+        assertThat(subOnly.exitCode()).as(subOnly.toString()).isZero();
+        assertThat(JSON.readTree(report.toFile()).get("summary").get("suppressedBy").get("baseline").asInt()).isEqualTo(1);
     }
 
     /**
