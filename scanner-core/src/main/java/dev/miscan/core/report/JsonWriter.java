@@ -33,7 +33,7 @@ import java.util.Map;
  *   "tool": "mi-scan",
  *   "version": "0.1.0",                    mi-scan version that wrote the file
  *   "formatVersion": 1,                     version of this format
- *   "baseDir": "/home/me/app",              the scanned root, as given to the scan
+ *   "baseDir": "/home/me/app",              what paths are relative to: the repository root (else the scanned directory)
  *   "summary": {
  *     "filesScanned": 42,                   files read and scanned
  *     "filesSkipped": 1,                    files not scanned (see warnings with "skipped": true)

@@ -134,7 +134,7 @@ public final class GitWorkTreeSource implements Source {
                 if (ignoredHere && !tracked) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (Files.exists(dir.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+                if (WorkingTrees.workTreeOf(dir).filter(dir::equals).isPresent()) {
                     // a submodule's checkout or a nested repository: its own index and ignore rules
                     Context nested = context(dir, warnings);
                     contexts.put(dir, nested);
@@ -213,7 +213,7 @@ public final class GitWorkTreeSource implements Source {
             c.excludesFile = parse(excludesFile(repo));
         } catch (IOException | RuntimeException e) {
             // an unreadable index: every file counts as untracked, the .gitignore files still apply
-            warnings.accept(new ScanWarning(relative(dir), "cannot read the git index (" + IoProblems.of(e) + "): files selected by .gitignore only", false));
+            warnings.accept(ScanWarning.note(relative(dir), "cannot read the git index (" + IoProblems.of(e) + "): files selected by .gitignore only", false));
         }
         return c;
     }

@@ -18,7 +18,8 @@ public final class WorkingTrees {
 
     /**
      * The work tree of the innermost git repository that holds {@code path} (found as git finds it: the nearest
-     * directory at or above it with a {@code .git} directory or file), or empty outside a repository.
+     * directory at or above it with a {@code .git} file, or a {@code .git} directory that is a repository), or
+     * empty outside a repository.
      */
     public static Optional<Path> workTreeOf(Path path) {
         Path start = path.toAbsolutePath().normalize();
@@ -26,7 +27,10 @@ public final class WorkingTrees {
             start = start.getParent();
         }
         for (Path d = start; d != null; d = d.getParent()) {
-            if (Files.exists(d.resolve(".git"), LinkOption.NOFOLLOW_LINKS)) {
+            Path git = d.resolve(".git");
+            if (Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)
+                    && org.eclipse.jgit.lib.RepositoryCache.FileKey.isGitRepository(git.toFile(),
+                            org.eclipse.jgit.util.FS.DETECTED)) {
                 return Optional.of(d);
             }
         }
