@@ -134,7 +134,7 @@ public final class GitWorkTreeSource implements Source {
                 if (ignoredHere && !tracked) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
-                if (WorkingTrees.workTreeOf(dir).filter(dir::equals).isPresent()) {
+                if (WorkingTrees.isWorkTree(dir)) {
                     // a submodule's checkout or a nested repository: its own index and ignore rules
                     Context nested = context(dir, warnings);
                     contexts.put(dir, nested);

@@ -27,14 +27,19 @@ public final class WorkingTrees {
             start = start.getParent();
         }
         for (Path d = start; d != null; d = d.getParent()) {
-            Path git = d.resolve(".git");
-            if (Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)
-                    && org.eclipse.jgit.lib.RepositoryCache.FileKey.isGitRepository(git.toFile(),
-                            org.eclipse.jgit.util.FS.DETECTED)) {
+            if (isWorkTree(d)) {
                 return Optional.of(d);
             }
         }
         return Optional.empty();
+    }
+
+    /** Whether {@code dir} is the top of a work tree: it holds a {@code .git} file or repository directory. */
+    static boolean isWorkTree(Path dir) {
+        Path git = dir.resolve(".git");
+        return Files.isRegularFile(git, LinkOption.NOFOLLOW_LINKS) || Files.isDirectory(git, LinkOption.NOFOLLOW_LINKS)
+                && org.eclipse.jgit.lib.RepositoryCache.FileKey.isGitRepository(git.toFile(),
+                        org.eclipse.jgit.util.FS.DETECTED);
     }
 
     /**
