@@ -48,7 +48,8 @@ public final class BaselineCommand implements Runnable {
         PathArguments paths;
 
         @Option(names = "--file", paramLabel = "FILE", description = "The baseline file (default: the config's "
-                + "'baseline', else .mi-scan-baseline.json in the scanned root).")
+                + "'baseline', else the nearest .mi-scan-baseline.json from the scanned directory up to the repository "
+                + "root, else a new one at the repository root, or in the scanned directory outside a repository).")
         Path file;
 
         @Mixin
@@ -58,18 +59,35 @@ public final class BaselineCommand implements Runnable {
         ThreadsOption threads;
     }
 
-    /** What a baseline is made of: the scanned root and paths, the settings, and the file. */
-    private record Target(Path root, List<Path> targets, ProjectSettings settings, Path file) {
+    /**
+     * What a baseline is made of: the root its paths are relative to (the repository's), the scanned directory and
+     * paths, the settings, and the file.
+     */
+    private record Target(Path root, Path scanned, List<Path> targets, ProjectSettings settings, Path file) {
+        /** Whether a root-relative path is under one of the scanned paths. */
+        boolean covers(String path) {
+            for (Path t : targets) {
+                Path abs = t.toAbsolutePath().normalize();
+                String rel = abs.startsWith(root) ? dev.miscan.core.source.ReportedPaths.slashes(root.relativize(abs)) : "";
+                if (rel.isEmpty() || path.equals(rel) || path.startsWith(rel + "/")) {
+                    return true;
+                }
+            }
+            return false;
+        }
     }
 
     /** The target of {@code o}, resolved before anything is scanned (the file's salt keys the scan). */
     private static Target target(Options o) throws ConfigException {
         List<Path> targets = o.paths.existing(o.spec);
         Path root = PathArguments.baseDir(targets);
-        ProjectSettings settings = o.settings.load(root);
+        Path scanned = PathArguments.scannedDir(targets);
+        ProjectSettings settings = o.settings.load(root, scanned);
         MiScanConfig config = settings.config();
+        Path nearest = ProjectSettings.nearestBaseline(root, scanned);
         Path file = o.file != null ? o.file
-                : config.baselinePath() != null ? config.baselinePath() : root.resolve(Baseline.DEFAULT_FILE);
+                : config.baselinePath() != null ? config.baselinePath()
+                : nearest != null ? nearest : root.resolve(Baseline.DEFAULT_FILE);
         if (o.file == null && config.baselinePath() != null) {
             // a committed configuration names where mi-scan writes: inside its own folder only
             Path home = (config.file() != null ? config.file().toAbsolutePath().getParent() : root.toAbsolutePath())
@@ -79,7 +97,7 @@ public final class BaselineCommand implements Runnable {
                         + " is outside the configuration's folder; name a file inside it");
             }
         }
-        return new Target(root, targets, settings, file);
+        return new Target(root, scanned, targets, settings, file);
     }
 
     /** Scans the target with fingerprints keyed by {@code key} (the baseline's). */
@@ -182,7 +200,9 @@ public final class BaselineCommand implements Runnable {
             return run(options, (t, out, err) -> {
                 Baseline old;
                 try {
-                    old = Baseline.load(t.file());
+                    // a file written before paths were taken from the repository root is matched as it was meant
+                    old = Baseline.load(t.file()).withLegacyPrefixes(
+                            ProjectSettings.legacyPrefixes(t.root(), t.file(), t.scanned()));
                 } catch (NoSuchFileException e) {
                     err.println("mi-scan: " + t.file() + " does not exist; run 'mi-scan baseline create'");
                     return ExitCode.USAGE.code();
@@ -190,14 +210,18 @@ public final class BaselineCommand implements Runnable {
                 // the file's own key; a format 1 file (matched by its plain hashes) gets a new salt
                 FingerprintKey key = old.keyed() ? old.scanKey() : FingerprintKey.random();
                 Baseline.Applied applied = old.apply(scan(options, t, key), Baseline.existingFilesUnder(t.root()));
-                Baseline updated = old.update(applied);
+                // the entries of paths this scan did not cover (a subdirectory's) are kept, not stale
+                java.util.function.Predicate<Baseline.Entry> notScanned =
+                        e -> old.rootPathsOf(e).stream().noneMatch(t::covers);
+                Baseline updated = old.update(applied, notScanned);
                 updated.write(t.file());
-                for (Baseline.Entry e : applied.stale()) {
+                List<Baseline.Entry> stale = applied.stale().stream().filter(notScanned.negate()).toList();
+                for (Baseline.Entry e : stale) {
                     // a format 1 entry's fingerprint is a plain hash: not repeated
                     out.println("stale: " + e.ruleId() + "  " + e.path() + (old.keyed() ? "  " + e.fingerprint() : ""));
                 }
                 out.println("mi-scan: " + t.file() + ": kept " + applied.matched().size() + ", added "
-                        + applied.result().findings().size() + ", removed " + applied.stale().size() + " stale");
+                        + applied.result().findings().size() + ", removed " + stale.size() + " stale");
                 if (!old.keyed()) {
                     out.println("mi-scan: " + t.file() + REKEYED);
                 }

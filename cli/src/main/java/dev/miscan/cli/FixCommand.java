@@ -181,12 +181,15 @@ public final class FixCommand implements Callable<Integer> {
             }
         }
         Path base = PathArguments.baseDir(targets);
+        Path scannedDir = PathArguments.scannedDir(targets);
         // the same settings as 'scan': a rule that is off, an allow-list or a baseline entry is not fixed either
         ProjectSettings settings;
         Baseline baseline;
         try {
-            settings = settingsOptions.load(base);
-            baseline = ThresholdOptions.warnIfUnkeyed(settings.loadBaseline(settings.baselineFile(null, base)), err);
+            settings = settingsOptions.load(base, scannedDir);
+            Path baselineFile = settings.baselineFile(null, base, scannedDir);
+            baseline = ThresholdOptions.warnIfUnkeyed(baselineFile == null ? null
+                    : settings.loadBaseline(baselineFile, base, scannedDir), err);
         } catch (ConfigException e) {
             err.println("mi-scan: " + e.getMessage());
             return ExitCode.USAGE.code();
@@ -317,9 +320,8 @@ public final class FixCommand implements Callable<Integer> {
     static ScanResult scanRecording(Engine engine, ScanRequest request, Map<String, String> scanned)
             throws IOException {
         List<dev.miscan.core.source.Source> sources = new ArrayList<>();
-        for (Path p : request.paths()) {
-            dev.miscan.core.source.Source tree = new dev.miscan.core.source.FileTreeSource(request.baseDir(), p,
-                    request.excludes(), request.maxFileSize());
+        for (dev.miscan.core.source.Source tree : dev.miscan.core.source.WorkingTrees.sources(request.baseDir(),
+                request.paths(), request.excludes(), request.maxFileSize())) {
             sources.add(warnings -> tree.entries(warnings).stream().<dev.miscan.core.source.Source.Entry>map(
                     e -> new dev.miscan.core.source.Source.Entry() {
                         @Override

@@ -29,8 +29,8 @@ import picocli.CommandLine.Parameters;
                 + "at HEAD: it is still in the history and must be rotated."},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
-            "3:scan error, or file versions missing from a partial clone (with --strict also: a file was skipped"
-                + " or not fully scanned)"})
+            "3:scan error, or file versions missing from a partial clone (with --strict also: a text file"
+                + " could not be read or parsed in full)"})
 public final class HistoryCommand extends ReportingCommand {
     // Not PathArguments: these narrow a repository's history, where a directory deleted since still counts.
     @Parameters(paramLabel = "PATH", description = "A directory in the repository; given paths limit the scan to "

@@ -1,5 +1,6 @@
 package dev.miscan.cli;
 
+import dev.miscan.core.source.WorkingTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,15 +36,19 @@ final class PathArguments {
     }
 
     /**
-     * Paths are reported relative to the working directory when every target is inside it, otherwise
-     * relative to the deepest directory that contains all targets.
+     * What paths are reported relative to, whatever the working directory: the root of the git repository that
+     * holds the targets, else the scanned directory ({@link WorkingTrees#reportRoot}).
      */
     static Path baseDir(List<Path> targets) {
-        Path cwd = Path.of("").toAbsolutePath().normalize();
+        return WorkingTrees.reportRoot(targets);
+    }
+
+    /**
+     * The directory a scan of {@code targets} covers: the deepest one that holds them all. The settings file and
+     * the baseline are looked for from there up to the repository root.
+     */
+    static Path scannedDir(List<Path> targets) {
         List<Path> abs = targets.stream().map(p -> p.toAbsolutePath().normalize()).toList();
-        if (abs.stream().allMatch(p -> p.startsWith(cwd))) {
-            return cwd;
-        }
         Path common = Files.isDirectory(abs.get(0)) ? abs.get(0) : abs.get(0).getParent();
         for (Path p : abs) {
             while (common != null && !p.startsWith(common)) {

@@ -52,7 +52,7 @@ public final class PlanCommand implements Callable<Integer> {
             // the settings of 'scan' (rules off, allow-lists, excludes, sizes); a baseline does not hide a resource
             // from the plan: an accepted key is still a key to replace. The plan shows no fingerprint: none is made
             Path base = PathArguments.baseDir(targets);
-            ProjectSettings settings = settingsOptions.load(base);
+            ProjectSettings settings = settingsOptions.load(base, PathArguments.scannedDir(targets));
             result = settings.engine().withoutFingerprints().scan(new ScanRequest(base, targets, settingsOptions.excludes(settings),
                     settings.maxFileSize(null), 0));
         } catch (ConfigException e) {

@@ -47,7 +47,7 @@ final class ReportOptions {
      * what happened.
      *
      * @param brief the text report's short form (the pre-commit hook's)
-     * @param scope what was scanned, for the summary, e.g. "in 12 file(s); 0 skipped"
+     * @param scope what was scanned, for the summary, e.g. "in 12 file(s); 3 binary; 0 skipped"
      * @return false when the report could not be written (said on standard error: exit 3)
      */
     boolean deliver(ScanResult result, CommandSpec spec, boolean brief, String scope) {

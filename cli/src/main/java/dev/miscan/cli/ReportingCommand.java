@@ -28,21 +28,26 @@ abstract class ReportingCommand implements Callable<Integer> {
     @Mixin
     ThreadsOption threads;
 
-    @picocli.CommandLine.Option(names = "--strict", description = "Exit with 3 when any file was skipped or not fully "
-            + "scanned (binary, too large, unreadable, a link, a parse or rule failure: every warning counts), "
-            + "whatever the findings. Without it, such files are warnings and the findings decide.")
+    @picocli.CommandLine.Option(names = "--strict", description = "Exit with 3 when a text file could not be read or "
+            + "parsed in full (unreadable, not UTF-8, over the size limit, a parse or rule failure), whatever the "
+            + "findings. Binary files (images, fonts, archives) never count: they are left out silently. Without it, "
+            + "such files are warnings and the findings decide.")
     boolean strict;
 
     static int exitCode(FailOn failOn, List<Finding> findings) {
         return failOn.fails(findings) ? ExitCode.FINDINGS.code() : ExitCode.CLEAN.code();
     }
 
-    /** The exit code of a delivered result: 3 under {@code --strict} when a file was not fully scanned, else the findings'. */
+    /**
+     * The exit code of a delivered result: 3 under {@code --strict} when a text file could not be read or parsed in
+     * full ({@link dev.miscan.core.source.ScanWarning#incomplete()}), else the findings'. Binary files and notes (a
+     * symbolic link not followed) never make a scan incomplete.
+     */
     int verdict(dev.miscan.core.engine.ScanResult result, FailOn failOn) {
-        if (strict && !result.warnings().isEmpty()) {
-            spec.commandLine().getErr().println("mi-scan: --strict: " + result.warnings().size() + " file warning(s), "
-                    + result.filesSkipped() + " file(s) skipped: the scan is incomplete (exit "
-                    + ExitCode.SCAN_ERROR.code() + ")");
+        int incomplete = result.incompleteWarnings().size();
+        if (strict && incomplete > 0) {
+            spec.commandLine().getErr().println("mi-scan: --strict: " + incomplete + " text file warning(s): the scan"
+                    + " is incomplete (exit " + ExitCode.SCAN_ERROR.code() + ")");
             return ExitCode.SCAN_ERROR.code();
         }
         return exitCode(failOn, result.findings());

@@ -29,7 +29,7 @@ import picocli.CommandLine.ParameterException;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
             "3:scan error, or file versions of --since/--diff missing from a partial clone (with --strict also: a"
-                + " file was skipped or not fully scanned)"})
+                + " text file could not be read or parsed in full)"})
 public final class ScanCommand extends ReportingCommand {
     @Mixin
     PathArguments paths;
@@ -61,13 +61,15 @@ public final class ScanCommand extends ReportingCommand {
         int missingBlobs = 0;
         Path root;
         try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
+            // paths relative to the repository root (else the scanned directory), whatever the working directory
             root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
-            ProjectSettings settings = settingsOptions.load(root);
+            Path scanned = git ? root : PathArguments.scannedDir(targets);
+            ProjectSettings settings = settingsOptions.load(root, scanned);
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settingsOptions.excludes(settings);
             // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
-            Baseline baseline = thresholds.baseline(settings, root, err);
+            Baseline baseline = thresholds.baseline(settings, root, scanned, err);
             Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
             Predicate<String> pathExists;
             if (staged) {
@@ -98,7 +100,7 @@ public final class ScanCommand extends ReportingCommand {
             return ExitCode.SCAN_ERROR.code();
         }
         if (!report.deliver(result, spec, staged, "in " + result.filesScanned() + " file(s); "
-                + result.filesSkipped() + " skipped")) {
+                + result.filesBinary() + " binary; " + result.filesSkipped() + " skipped")) {
             return ExitCode.SCAN_ERROR.code();
         }
         List<dev.miscan.core.api.Finding> blocking = staged ? failOn.failing(result.findings()) : List.of();

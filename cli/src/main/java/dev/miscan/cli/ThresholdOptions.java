@@ -24,7 +24,8 @@ final class ThresholdOptions {
     FailOn failOn;
 
     @Option(names = "--baseline", paramLabel = "FILE", description = "Report only findings not in this baseline "
-            + "(default: the config's 'baseline', else .mi-scan-baseline.json in the scanned root if present).")
+            + "(default: the config's 'baseline', else the nearest .mi-scan-baseline.json from the scanned directory "
+            + "up to the repository root, if any).")
     Path baseline;
 
     @Option(names = "--max-file-size", paramLabel = "SIZE",
@@ -65,6 +66,16 @@ final class ThresholdOptions {
      */
     Baseline baseline(ProjectSettings settings, Path root, PrintWriter err) throws ConfigException {
         return warnIfUnkeyed(settings.loadBaseline(baselineFile(settings, root)), err);
+    }
+
+    /**
+     * The baseline of a scan of {@code scanned} reported from {@code root}: {@code --baseline}, else the settings
+     * file's, else the nearest {@code .mi-scan-baseline.json} from {@code scanned} up to {@code root}; a file
+     * written before paths were taken from the repository root still matches.
+     */
+    Baseline baseline(ProjectSettings settings, Path root, Path scanned, PrintWriter err) throws ConfigException {
+        Path file = settings.baselineFile(baseline, root, scanned);
+        return warnIfUnkeyed(file == null ? null : settings.loadBaseline(file, root, scanned), err);
     }
 
     /** {@code baseline}, after telling {@code err} how to rewrite it when it is of format 1. */

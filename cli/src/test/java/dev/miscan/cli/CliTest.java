@@ -387,7 +387,7 @@ class CliTest {
             assertThat(r.exitCode()).isZero();
             assertThat(r.out()).contains("small.env").contains("MI-APPINSIGHTS-CONNSTR");
             assertThat(r.out().lines()).anyMatch(l -> l.startsWith("warning: big.env: skipped"));
-            assertThat(r.out()).contains("1 finding (0 errors, 0 warnings, 1 note) in 1 file; 1 skipped");
+            assertThat(r.out()).contains("1 finding (0 errors, 0 warnings, 1 note) in 1 file; 0 binary; 1 skipped");
         }
 
         @Test

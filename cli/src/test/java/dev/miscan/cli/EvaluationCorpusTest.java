@@ -173,7 +173,11 @@ class EvaluationCorpusTest {
 
     static List<Result> readResults(Path report, Path projects) throws IOException {
         JsonNode root = new ObjectMapper().readTree(report.toFile());
-        String prefix = projects.toString().replace('\\', '/') + "/";
+        // paths are relative to the repository root (in a git checkout), else to the scanned directory
+        Path base = Path.of(root.get("baseDir").asText());
+        Path abs = projects.toAbsolutePath().normalize();
+        String prefix = abs.startsWith(base) && !abs.equals(base)
+                ? base.relativize(abs).toString().replace('\\', '/') + "/" : projects.toString().replace('\\', '/') + "/";
         List<Result> out = new ArrayList<>();
         for (JsonNode f : root.get("findings")) {
             String level = f.get("severity").asText();

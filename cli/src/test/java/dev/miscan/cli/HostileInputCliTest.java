@@ -89,11 +89,11 @@ class HostileInputCliTest {
         byte[] binary = new byte[2048];
         RANDOM.nextBytes(binary);
         binary[10] = 0;
-        write("assets/logo.properties", binary);
-        warned.put("assets/logo.properties", "binary file");
+        write("assets/logo.properties", binary); // binary: left out silently
 
         // 200 MB, sparse: skipped by the size cap without being read
         try (RandomAccessFile f = new RandomAccessFile(tree.resolve("dump.yaml").toFile(), "rw")) {
+            f.write("a: b\n".repeat(2000).getBytes(StandardCharsets.US_ASCII)); // text: its first bytes are read
             f.setLength(200L * 1024 * 1024);
         }
         warned.put("dump.yaml", "over the 2097152-byte limit");
@@ -202,6 +202,8 @@ class HostileInputCliTest {
                 .filteredOn(l -> l.startsWith("mi-scan: warning: " + path + ": "))
                 .hasSize(1).allMatch(l -> l.contains(reason)));
         assertThat(r.err()).doesNotContain("Exception\n").doesNotContain("\tat ");
+        assertThat(lines).as("a binary file is no warning").noneMatch(l -> l.contains("assets/logo.properties"));
+        assertThat(report.get("summary").get("filesBinary").asInt()).isEqualTo(1);
     }
 
     @Test

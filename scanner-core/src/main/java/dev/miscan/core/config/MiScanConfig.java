@@ -223,6 +223,14 @@ public final class MiScanConfig {
 
     /** Rules on/off, severity overrides and the allow-lists, for the engine. */
     public FindingPolicy policy() {
+        return policy(java.util.function.UnaryOperator.identity());
+    }
+
+    /**
+     * As {@link #policy()}, the allow-lists matching {@code pathInFile} of each reported path: the path as this
+     * file's own paths are written (relative to its directory, when that is below the reports' root).
+     */
+    public FindingPolicy policy(java.util.function.UnaryOperator<String> pathInFile) {
         Map<String, RuleSetting> settings = rules;
         AllowList allowList = allow;
         return new FindingPolicy() {
@@ -240,7 +248,7 @@ public final class MiScanConfig {
 
             @Override
             public Suppression suppression(Finding finding, String secret) {
-                return allowList.match(finding.location().path(), secret);
+                return allowList.match(pathInFile.apply(finding.location().path()), secret);
             }
         };
     }

@@ -32,11 +32,17 @@ public final class ProjectSettings {
     private final RuleRegistry registry;
     /** Where the scan's paths start, relative to the directory of the settings file ("" when it is the same). */
     private final String rootInConfigDir;
+    /**
+     * Where the settings file's directory is, relative to the root the paths are reported from, with a trailing
+     * {@code /} ("" when it is the same): a file found in the scanned subdirectory of a repository.
+     */
+    private final String configDirInRoot;
 
-    private ProjectSettings(MiScanConfig config, RuleRegistry registry, String rootInConfigDir) {
+    private ProjectSettings(MiScanConfig config, RuleRegistry registry, String rootInConfigDir, String configDirInRoot) {
         this.config = config;
         this.registry = registry;
         this.rootInConfigDir = rootInConfigDir;
+        this.configDirInRoot = configDirInRoot;
     }
 
     /**
@@ -45,17 +51,31 @@ public final class ProjectSettings {
      * against {@code registry}.
      */
     public static ProjectSettings load(Path configFile, Path root, RuleRegistry registry) throws ConfigException {
-        MiScanConfig config = configFile != null ? MiScanConfig.load(configFile) : MiScanConfig.discover(root);
+        return load(configFile, root, root, registry);
+    }
+
+    /**
+     * Reads {@code configFile}, or the {@code .mi-scan.yml} that applies to a scan of {@code scanned} when it is
+     * null: that directory's own, else the nearest above it within its git repository (no file: defaults). Paths
+     * are reported relative to {@code root} (the repository root): the file's excludes and allow-list paths,
+     * written relative to its own directory, are matched as such wherever that directory is.
+     */
+    public static ProjectSettings load(Path configFile, Path root, Path scanned, RuleRegistry registry)
+            throws ConfigException {
+        MiScanConfig config = configFile != null ? MiScanConfig.load(configFile) : MiScanConfig.discover(scanned);
         config.checkRuleIds(registry.knownIds());
         String prefix = "";
+        String below = "";
         if (configFile == null && config.file() != null && config.file().getParent() != null) {
             Path configDir = config.file().toAbsolutePath().normalize().getParent();
             Path scanRoot = root.toAbsolutePath().normalize();
             if (scanRoot.startsWith(configDir) && !scanRoot.equals(configDir)) {
                 prefix = configDir.relativize(scanRoot).toString().replace('\\', '/') + "/";
+            } else if (configDir.startsWith(scanRoot) && !scanRoot.equals(configDir)) {
+                below = scanRoot.relativize(configDir).toString().replace('\\', '/') + "/";
             }
         }
-        return new ProjectSettings(config, registry, prefix);
+        return new ProjectSettings(config, registry, prefix, below);
     }
 
     public MiScanConfig config() {
@@ -67,7 +87,13 @@ public final class ProjectSettings {
      * key: for a scan that no baseline is compared with.
      */
     public Engine engine() {
-        return new Engine(registry, config.policy());
+        return new Engine(registry, policy());
+    }
+
+    private dev.miscan.core.suppress.FindingPolicy policy() {
+        String dir = configDirInRoot;
+        return dir.isEmpty() ? config.policy()
+                : config.policy(path -> path.startsWith(dir) ? path.substring(dir.length()) : path);
     }
 
     /**
@@ -80,7 +106,7 @@ public final class ProjectSettings {
 
     /** As {@link #engine()}, fingerprinting with {@code key} (a new baseline's). */
     public Engine engine(FingerprintKey key) {
-        return new Engine(registry, config.policy(), key);
+        return new Engine(registry, policy(), key);
     }
 
     /**
@@ -90,7 +116,7 @@ public final class ProjectSettings {
     public List<String> excludes(List<String> flags) {
         List<String> all = new ArrayList<>();
         for (String pattern : config.excludes()) {
-            String rebased = rebase(pattern, rootInConfigDir);
+            String rebased = configDirInRoot.isEmpty() ? rebase(pattern, rootInConfigDir) : below(pattern, configDirInRoot);
             if (rebased != null) {
                 all.add(rebased);
             }
@@ -126,6 +152,19 @@ public final class ProjectSettings {
         return null;
     }
 
+    /**
+     * {@code pattern}, written relative to the settings file's directory, which lies at {@code dir} (ending with
+     * {@code /}) below the root the paths are reported from: anchored there, and a pattern without an inner slash
+     * still matches at any depth below it.
+     */
+    static String below(String pattern, String dir) {
+        boolean negated = pattern.startsWith("!");
+        String p = negated ? pattern.substring(1) : pattern;
+        String body = p.endsWith("/") ? p.substring(0, p.length() - 1) : p;
+        String anchored = body.contains("/") ? "/" + dir + (p.startsWith("/") ? p.substring(1) : p) : "/" + dir + "**/" + p;
+        return (negated ? "!" : "") + anchored;
+    }
+
     /** The flag's size when given, else the file's, else the default. */
     public long maxFileSize(Long flag) {
         if (flag != null) {
@@ -158,6 +197,55 @@ public final class ProjectSettings {
                     + " (create it with 'mi-scan baseline create')");
         }
         return named;
+    }
+
+    /**
+     * The baseline to apply to a scan of {@code scanned} whose paths are reported relative to {@code root}:
+     * {@code --baseline}, else the file's {@code baseline:}, else the nearest {@code .mi-scan-baseline.json} from
+     * {@code scanned} up to {@code root} (the repository's, or one a subdirectory's scan wrote before paths were
+     * taken from the repository root); null for none.
+     */
+    public Path baselineFile(Path flag, Path root, Path scanned) throws ConfigException {
+        if (flag != null || config.baselinePath() != null) {
+            return baselineFile(flag, root);
+        }
+        return nearestBaseline(root, scanned);
+    }
+
+    /** The nearest {@code .mi-scan-baseline.json} from {@code scanned} up to {@code root}, or null. */
+    public static Path nearestBaseline(Path root, Path scanned) {
+        Path top = root.toAbsolutePath().normalize();
+        Path start = scanned.toAbsolutePath().normalize();
+        for (Path d = start.startsWith(top) ? start : top; d != null && d.startsWith(top); d = d.getParent()) {
+            Path standard = d.resolve(Baseline.DEFAULT_FILE);
+            if (Files.isRegularFile(standard)) {
+                return standard;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Reads the baseline to apply to a scan of {@code scanned} reported from {@code root}, as
+     * {@link #loadBaseline(Path)}; a file written before paths were taken from the repository root may hold paths
+     * relative to its own directory or to the scanned one: its entries are matched that way too
+     * ({@link Baseline#withLegacyPrefixes}).
+     */
+    public Baseline loadBaseline(Path baselineFile, Path root, Path scanned) throws ConfigException {
+        Baseline baseline = loadBaseline(baselineFile);
+        return baseline == null ? null : baseline.withLegacyPrefixes(legacyPrefixes(root, baselineFile, scanned));
+    }
+
+    /** The directories of {@code file} and {@code scanned} below {@code root}, each ending with '/'. */
+    public static List<String> legacyPrefixes(Path root, Path file, Path scanned) {
+        Path top = root.toAbsolutePath().normalize();
+        List<String> prefixes = new ArrayList<>();
+        for (Path d : new Path[] {file.toAbsolutePath().normalize().getParent(), scanned.toAbsolutePath().normalize()}) {
+            if (d != null && d.startsWith(top) && !d.equals(top)) {
+                prefixes.add(top.relativize(d).toString().replace('\\', '/') + "/");
+            }
+        }
+        return prefixes;
     }
 
     /**

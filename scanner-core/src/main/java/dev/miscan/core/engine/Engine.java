@@ -15,7 +15,6 @@ import dev.miscan.core.parse.config.DecodedValues;
 import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.secrets.SecretDigests;
 import dev.miscan.core.secrets.Snippets;
-import dev.miscan.core.source.FileTreeSource;
 import dev.miscan.core.source.Fragment;
 import dev.miscan.core.source.ScanWarning;
 import dev.miscan.core.source.SkippedException;
@@ -146,12 +145,13 @@ public final class Engine {
         return digests.computed();
     }
 
-    /** Scans the request's paths as file trees. */
+    /**
+     * Scans the request's paths on disk: as git selects them inside a work tree, as plain file trees elsewhere
+     * ({@link dev.miscan.core.source.WorkingTrees#sources}).
+     */
     public ScanResult scan(ScanRequest request) throws IOException {
-        List<Source> sources = new ArrayList<>();
-        for (Path p : request.paths()) {
-            sources.add(new FileTreeSource(request.baseDir(), p, request.excludes(), request.maxFileSize()));
-        }
+        List<Source> sources = dev.miscan.core.source.WorkingTrees.sources(request.baseDir(), request.paths(),
+                request.excludes(), request.maxFileSize());
         return scan(request.baseDir(), sources, request.threads());
     }
 
@@ -176,6 +176,7 @@ public final class Engine {
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
         AtomicInteger files = new AtomicInteger();
+        AtomicInteger binary = new AtomicInteger();
         AtomicLong chars = new AtomicLong();
         AtomicInteger suppressed = new AtomicInteger();
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
@@ -185,6 +186,9 @@ public final class Engine {
                 Fragment fragment;
                 try {
                     fragment = entry.read();
+                } catch (dev.miscan.core.source.BinaryFileException e) {
+                    binary.incrementAndGet(); // an image, a font, an archive: counted, never a warning
+                    return;
                 } catch (SkippedException e) {
                     warnings.add(new ScanWarning(entry.path(), e.getMessage(), true));
                     return;
@@ -199,7 +203,7 @@ public final class Engine {
                 }
                 String bicep = dev.miscan.core.parse.iac.CompiledTemplates.bicepSourceOf(entry.path(), fragment.text(), bicepFiles);
                 if (bicep != null) {
-                    warnings.add(new ScanWarning(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
+                    warnings.add(ScanWarning.note(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
                             + " beside it: scanned there, not twice", true));
                     return;
                 }
@@ -258,7 +262,7 @@ public final class Engine {
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
-                files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key());
+                files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key(), binary.get());
     }
 
     /**
@@ -437,7 +441,7 @@ public final class Engine {
                         digest);
             } else if (fingerprints && !capped) {
                 capped = true;
-                warnings.accept(new ScanWarning(fragment.path(), "more than " + MAX_DIGESTS_PER_FILE
+                warnings.accept(ScanWarning.note(fragment.path(), "more than " + MAX_DIGESTS_PER_FILE
                         + " distinct secrets: the findings of the others carry no fingerprint (they cannot be"
                         + " baselined; an exclude or an mi-scan:allow-file marker takes a file of test keys out)", false));
             }
@@ -452,7 +456,7 @@ public final class Engine {
             java.util.function.Consumer<ScanWarning> warnings) {
         Fragment fragment = doc.fragment();
         InlineAllow allow = options.applySuppressions() ? new InlineAllow(doc.lines(), fragment.firstLine(),
-                knownRuleIds, problem -> warnings.accept(new ScanWarning(fragment.path(), problem, false))) : null;
+                knownRuleIds, problem -> warnings.accept(ScanWarning.note(fragment.path(), problem, false))) : null;
         List<Finding> kept = new ArrayList<>();
         List<Finding> suppressedFindings = new ArrayList<>();
         for (Finding f : numbered) {

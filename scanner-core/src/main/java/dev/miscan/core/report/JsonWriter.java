@@ -33,10 +33,11 @@ import java.util.Map;
  *   "tool": "mi-scan",
  *   "version": "0.1.0",                    mi-scan version that wrote the file
  *   "formatVersion": 1,                     version of this format
- *   "baseDir": "/home/me/app",              the scanned root, as given to the scan
+ *   "baseDir": "/home/me/app",              what paths are relative to: the repository root (else the scanned directory)
  *   "summary": {
  *     "filesScanned": 42,                   files read and scanned
  *     "filesSkipped": 1,                    files not scanned (see warnings with "skipped": true)
+ *     "filesBinary": 3,                     binary files (images, fonts, archives…): not scanned, no warning
  *     "findings": 3,                        length of "findings"
  *     "bySeverity": {"error": 2, "warning": 1, "note": 0},   every level is present
  *     "suppressed": 0,                      findings silenced (listed in "suppressedFindings")
@@ -123,6 +124,7 @@ public final class JsonWriter {
         ObjectNode summary = root.putObject("summary");
         summary.put("filesScanned", result.filesScanned());
         summary.put("filesSkipped", result.filesSkipped());
+        summary.put("filesBinary", result.filesBinary());
         summary.put("findings", result.findings().size());
         ObjectNode bySeverity = summary.putObject("bySeverity");
         counts.forEach((s, n) -> bySeverity.put(s.sarifLevel(), n));

@@ -24,7 +24,7 @@ import java.io.Writer;
  *   run: az role assignment create ...
  *
  * warning: big.bin: larger than 5 MB, skipped
- * 1 finding (1 error, 0 warnings, 0 notes) in 42 files; 1 skipped; 0 suppressed
+ * 1 finding (1 error, 0 warnings, 0 notes) in 42 files; 3 binary; 1 skipped; 0 suppressed
  * </pre>
  *
  * A finding from git history also has a {@code commit:} line (id, date, author, and whether the secret
@@ -83,6 +83,7 @@ public final class TextWriter {
                 + ", " + count(warnings, "warning", "warnings")
                 + ", " + count(notes, "note", "notes") + ")"
                 + " in " + count(result.filesScanned(), "file", "files")
+                + "; " + result.filesBinary() + " binary"
                 + "; " + result.filesSkipped() + " skipped"
                 + "; " + result.suppressed() + " suppressed" + suppressedBreakdown(result);
         sb.append(paint(BOLD, summary)).append('\n');

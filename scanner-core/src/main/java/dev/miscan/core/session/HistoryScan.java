@@ -68,7 +68,7 @@ public final class HistoryScan {
             suppressed = markPresence(suppressed, present);
         }
         return new ScanResult(root, raw.rules(), active, mergeWarnings(raw.warnings()), raw.filesScanned(),
-                raw.bytesScanned(), suppressed.size(), suppressed, raw.fingerprintKey());
+                raw.bytesScanned(), suppressed.size(), suppressed, raw.fingerprintKey(), raw.filesBinary());
     }
 
     private static String key(Finding f) {
@@ -104,13 +104,14 @@ public final class HistoryScan {
         for (ScanWarning w : warnings) {
             // The same reason in another commit (a size may differ) is the same warning.
             String general = COMMIT_IN_WARNING.matcher(w.message()).replaceFirst("").replaceAll("\\d+", "#");
-            groups.computeIfAbsent(w.path() + "\n" + general + "\n" + w.skipped(), k -> new ArrayList<>()).add(w);
+            groups.computeIfAbsent(w.path() + "\n" + general + "\n" + w.skipped() + "\n" + w.incomplete(), k -> new ArrayList<>()).add(w);
         }
         List<ScanWarning> out = new ArrayList<>();
         for (List<ScanWarning> group : groups.values()) {
             ScanWarning first = group.get(0);
             out.add(group.size() == 1 ? first : new ScanWarning(first.path(), first.message() + " (and in "
-                    + (group.size() - 1) + " more commit" + (group.size() == 2 ? "" : "s") + ")", first.skipped()));
+                    + (group.size() - 1) + " more commit" + (group.size() == 2 ? "" : "s") + ")", first.skipped(),
+                    first.incomplete()));
         }
         return out;
     }

@@ -15,7 +15,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
-import dev.miscan.core.parse.iac.CompiledTemplates;
 import org.eclipse.jgit.ignore.FastIgnoreRule;
 import org.eclipse.jgit.ignore.IgnoreNode;
 
@@ -89,12 +88,12 @@ public final class FileTreeSource implements Source {
                     return FileVisitResult.CONTINUE;
                 }
                 if (attrs.isRegularFile()) {
-                    entries.add(new FileEntry(file, relative(file), attrs.size()));
+                    entries.add(new WorkingFile(file, relative(file), attrs.size(), maxFileSize));
                 } else if (attrs.isSymbolicLink()) {
-                    warnings.accept(new ScanWarning(relative(file), "skipped: symbolic link, not followed", true));
+                    warnings.accept(ScanWarning.note(relative(file), "skipped: symbolic link, not followed", true));
                 } else if (attrs.isOther()) {
                     // reading a pipe would wait for a writer forever
-                    warnings.accept(new ScanWarning(relative(file),
+                    warnings.accept(ScanWarning.note(relative(file),
                             "skipped: not a regular file (a pipe, socket or device)", true));
                 }
                 return FileVisitResult.CONTINUE;
@@ -146,54 +145,5 @@ public final class FileTreeSource implements Source {
         Path rel = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
         String s = ReportedPaths.slashes(rel);
         return s.isEmpty() ? abs.getFileName().toString() : s;
-    }
-
-    private final class FileEntry implements Entry {
-        private final Path file;
-        private final String path;
-        private final long size;
-
-        FileEntry(Path file, String path, long size) {
-            this.file = file;
-            this.path = path;
-            this.size = size;
-        }
-
-        @Override
-        public String path() {
-            return path;
-        }
-
-        @Override
-        public Fragment read() throws SkippedException, IOException {
-            long cap = maxFileSize;
-            if (size > maxFileSize && !(size <= COMPILED_TEMPLATE_CAP && compiledTemplate())) {
-                throw new SkippedException("skipped: " + size + " bytes is over the " + maxFileSize
-                        + "-byte limit (raise it with --max-file-size)");
-            } else if (size > maxFileSize) {
-                cap = COMPILED_TEMPLATE_CAP;
-            }
-            byte[] bytes;
-            try (InputStream in = Files.newInputStream(file)) {
-                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
-            }
-            if (bytes.length > cap) {
-                throw new SkippedException("skipped: grew over the " + cap + "-byte limit while being read");
-            }
-            TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
-            return new Fragment(path, decoded.text(), 1, decoded.malformed());
-        }
-
-        /** An ARM template the Bicep compiler (or another generator) wrote: generated, not hand-written. */
-        private boolean compiledTemplate() throws IOException {
-            if (!path.endsWith(".json")) {
-                return false;
-            }
-            byte[] head;
-            try (InputStream in = Files.newInputStream(file)) {
-                head = in.readNBytes(4096);
-            }
-            return CompiledTemplates.isGenerated(new String(head, java.nio.charset.StandardCharsets.ISO_8859_1));
-        }
     }
 }

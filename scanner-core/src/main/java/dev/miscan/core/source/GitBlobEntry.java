@@ -97,6 +97,13 @@ final class GitBlobEntry implements Source.Entry {
         ObjectLoader loader = repo.open(newBlob, Constants.OBJ_BLOB);
         long size = loader.getSize();
         if (size > maxFileSize) {
+            byte[] head;
+            try (java.io.InputStream in = loader.openStream()) {
+                head = in.readNBytes(8000);
+            }
+            if (TextDecoding.isBinary(head)) {
+                throw new BinaryFileException(); // a large image or archive is binary, not too large
+            }
             throw new SkippedException("skipped" + where + ": " + size + " bytes is over the " + maxFileSize
                     + "-byte limit (raise it with --max-file-size)");
         }
@@ -104,6 +111,8 @@ final class GitBlobEntry implements Source.Entry {
         TextDecoding.Decoded decoded;
         try {
             decoded = TextDecoding.decode(bytes);
+        } catch (BinaryFileException e) {
+            throw e;
         } catch (SkippedException e) {
             throw new SkippedException("skipped" + where + ": " + e.getMessage());
         }

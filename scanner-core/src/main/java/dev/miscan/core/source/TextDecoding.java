@@ -8,7 +8,10 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
-/** Turns file bytes into scan text: binary detection, BOMs, UTF-8 with a fallback, {@code \n} line ends. */
+/**
+ * Turns file bytes into scan text: binary detection, BOMs, UTF-8 with a fallback, {@code \n} line ends. A binary
+ * file is a {@link BinaryFileException}: skipped silently and counted, never a warning.
+ */
 public final class TextDecoding {
     private static final int BINARY_PROBE = 8000;
 
@@ -19,6 +22,10 @@ public final class TextDecoding {
     private TextDecoding() {
     }
 
+    /**
+     * @throws BinaryFileException for binary content ({@link #isBinary})
+     * @throws SkippedException    for text that cannot be decoded at all
+     */
     public static Decoded decode(byte[] bytes) throws SkippedException {
         Charset charset = StandardCharsets.UTF_8;
         int skip = 0;
@@ -31,7 +38,7 @@ public final class TextDecoding {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
         } else if (isBinary(bytes)) {
-            throw new SkippedException("binary file");
+            throw new BinaryFileException();
         }
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
         String text;
@@ -59,13 +66,75 @@ public final class TextDecoding {
         return new Decoded(text, malformed);
     }
 
-    /** Git's heuristic: a NUL byte in the first 8000 bytes. */
-    public static boolean isBinary(byte[] bytes) {
-        for (int i = 0, n = Math.min(bytes.length, BINARY_PROBE); i < n; i++) {
-            if (bytes[i] == 0) {
+    /**
+     * Whether the first bytes of a file ({@code head}: the whole file, or at least its first 8000 bytes) are those
+     * of a binary file: git's heuristic (a NUL byte in the first 8000 bytes), and for content that is not UTF-8,
+     * the signature of a common binary format (image, font, archive, class file, PDF, executable, media) or a
+     * third or more of bytes that no text has (control characters, bytes of invalid UTF-8). Text in a legacy
+     * encoding (Latin-1) has few such bytes: it is text, decoded with replacements and a warning.
+     */
+    public static boolean isBinary(byte[] head) {
+        int n = Math.min(head.length, BINARY_PROBE);
+        for (int i = 0; i < n; i++) {
+            if (head[i] == 0) {
                 return true;
             }
         }
-        return false;
+        if (n == 0 || validUtf8(head, n)) {
+            return false;
+        }
+        if (binarySignature(head)) {
+            return true;
+        }
+        int odd = 0;
+        for (int i = 0; i < n; i++) {
+            int b = head[i] & 0xFF;
+            if (b >= 0x80 || b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x0B && b != 0x1B
+                    && b != '\b' || b == 0x7F) {
+                odd++;
+            }
+        }
+        return odd * 10L >= n * 3L;
+    }
+
+    /** Whether the first {@code n} bytes of {@code b} are UTF-8. */
+    private static boolean validUtf8(byte[] b, int n) {
+        int i = 0;
+        while (i < n) {
+            int c = b[i] & 0xFF;
+            int len = c < 0x80 ? 1 : c >= 0xC2 && c <= 0xDF ? 2 : c >= 0xE0 && c <= 0xEF ? 3 : c >= 0xF0 && c <= 0xF4 ? 4 : 0;
+            if (len == 0) {
+                return false;
+            }
+            for (int k = 1; k < len; k++) {
+                if (i + k >= n) {
+                    return n < b.length; // cut by the end of the probe: valid so far; by the end of the file: not
+                }
+                if ((b[i + k] & 0xC0) != 0x80) {
+                    return false;
+                }
+            }
+            i += len;
+        }
+        return true;
+    }
+
+    private static final byte[][] SIGNATURES = {
+        {(byte) 0x89, 'P', 'N', 'G'}, {'G', 'I', 'F', '8'}, {(byte) 0xFF, (byte) 0xD8, (byte) 0xFF}, {'B', 'M'},
+        {'%', 'P', 'D', 'F', '-'}, {'P', 'K', 3, 4}, {'P', 'K', 5, 6}, {0x1F, (byte) 0x8B}, {'B', 'Z', 'h'},
+        {(byte) 0xFD, '7', 'z', 'X', 'Z'}, {'7', 'z', (byte) 0xBC, (byte) 0xAF}, {'R', 'a', 'r', '!'},
+        {(byte) 0xCA, (byte) 0xFE, (byte) 0xBA, (byte) 0xBE}, {0x7F, 'E', 'L', 'F'}, {'M', 'Z'},
+        {'w', 'O', 'F', 'F'}, {'w', 'O', 'F', '2'}, {'O', 'T', 'T', 'O'}, {'R', 'I', 'F', 'F'}, {'I', 'D', '3'},
+        {'f', 'L', 'a', 'C'}, {'O', 'g', 'g', 'S'}, {'8', 'B', 'P', 'S'}, {0x28, (byte) 0xB5, 0x2F, (byte) 0xFD},
+    };
+
+    private static boolean binarySignature(byte[] head) {
+        for (byte[] sig : SIGNATURES) {
+            if (head.length >= sig.length && java.util.Arrays.equals(head, 0, sig.length, sig, 0, sig.length)) {
+                return true;
+            }
+        }
+        // ISO base media (MP4, MOV, HEIC, AVIF): a box size, then "ftyp"
+        return head.length >= 8 && head[4] == 'f' && head[5] == 't' && head[6] == 'y' && head[7] == 'p';
     }
 }

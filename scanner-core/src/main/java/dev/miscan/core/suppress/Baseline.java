@@ -39,6 +39,7 @@ import java.util.function.Predicate;
  * {
  *   "tool": "mi-scan",
  *   "formatVersion": 2,
+ *   "pathBase": "root",                             paths are relative to the scan's report root (below)
  *   "fingerprints": {                               how every hash below was keyed (FingerprintKey)
  *     "algorithm": "PBKDF2-HMAC-SHA256",
  *     "iterations": 10000,
@@ -58,6 +59,14 @@ import java.util.function.Predicate;
  * No secret, no plain hash of one, no line number, no date: moving a finding within its file keeps its
  * fingerprint, and re-creating an unchanged baseline with the same salt writes the same bytes. Scans compared
  * with this file must fingerprint with its key ({@link #scanKey()}); {@link #apply} refuses another.
+ *
+ * <h2>Paths</h2>
+ * An entry's path is the finding's reported path: relative to the root of the git repository, or outside a
+ * repository to the scanned directory, whatever the working directory ({@code "pathBase": "root"}). A file without
+ * {@code pathBase} was written before paths were taken from the repository root, relative to the directory the
+ * scan ran from: its entries are matched both as they are and relative to the {@link #withLegacyPrefixes legacy
+ * prefixes} the front end names (the baseline file's directory and the scanned directory, below the root), and the
+ * next {@link #update} writes them relative to the root.
  *
  * <h2>Format 1</h2>
  * Files written before keyed fingerprints hold no {@code fingerprints} object, and their hashes are plain SHA-256
@@ -95,20 +104,50 @@ public final class Baseline {
     public record Applied(ScanResult result, List<Entry> matched, List<Entry> stale) {
     }
 
+    /** The value of {@code pathBase} in files whose paths are relative to the report root. */
+    public static final String PATH_BASE = "root";
+
     private final List<Entry> entries;
     private final String name;
     /** The key of the file's hashes; null for a format 1 file (plain SHA-256). */
     private final FingerprintKey key;
     /** Where the file was read from (for advice), or null. */
     private final Path file;
+    /** Whether the paths are known to be relative to the report root ({@code pathBase}). */
+    private final boolean rootPaths;
+    /** For a file without {@code pathBase}: directories (ending with '/') its paths may be relative to. */
+    private final List<String> legacyPrefixes;
 
     private Baseline(List<Entry> entries, String name, FingerprintKey key, Path file) {
+        this(entries, name, key, file, true, List.of());
+    }
+
+    private Baseline(List<Entry> entries, String name, FingerprintKey key, Path file, boolean rootPaths,
+            List<String> legacyPrefixes) {
         List<Entry> sorted = new ArrayList<>(entries);
         sorted.sort(Entry.ORDER);
         this.entries = List.copyOf(sorted);
         this.name = name;
         this.key = key;
         this.file = file;
+        this.rootPaths = rootPaths;
+        this.legacyPrefixes = List.copyOf(legacyPrefixes);
+    }
+
+    /**
+     * This baseline, its entries also matched relative to {@code prefixes} (directories below the report root,
+     * each ending with {@code /}) when the file predates root-relative paths; the same baseline otherwise.
+     */
+    public Baseline withLegacyPrefixes(List<String> prefixes) {
+        if (rootPaths || prefixes.isEmpty()) {
+            return this;
+        }
+        return new Baseline(entries, name, key, file, false, prefixes.stream().distinct().toList());
+    }
+
+    /** Whether the file says its paths are relative to the report root (written by this version or later). */
+    public boolean rootPaths() {
+        return rootPaths;
     }
 
     /** A baseline of every unsuppressed finding of {@code result}, keyed as its fingerprints are. */
@@ -152,6 +191,9 @@ public final class Baseline {
     private interface Forms {
         String fingerprint(String ruleId, Finding f);
 
+        /** The fingerprint {@code f} would have at {@code path} (a legacy entry's form of its path). */
+        String fingerprintAt(String ruleId, Finding f, String path);
+
         String contentHash(String ruleId, Finding f);
     }
 
@@ -159,6 +201,12 @@ public final class Baseline {
         @Override
         public String fingerprint(String ruleId, Finding f) {
             return Fingerprints.under(ruleId, f);
+        }
+
+        @Override
+        public String fingerprintAt(String ruleId, Finding f, String path) {
+            return f.fingerprint() == null ? null
+                    : Fingerprints.base(ruleId, path, f.secretDigest()) + Fingerprints.occurrence(f);
         }
 
         @Override
@@ -171,8 +219,13 @@ public final class Baseline {
     private static final Forms UNKEYED = new Forms() {
         @Override
         public String fingerprint(String ruleId, Finding f) {
+            return fingerprintAt(ruleId, f, f.location().path());
+        }
+
+        @Override
+        public String fingerprintAt(String ruleId, Finding f, String path) {
             return f.fingerprint() == null ? null
-                    : Redaction.sha256(ruleId + "\n" + f.location().path() + "\n" + f.secretHash()).substring(0, 32)
+                    : Redaction.sha256(ruleId + "\n" + path + "\n" + f.secretHash()).substring(0, 32)
                             + Fingerprints.occurrence(f);
         }
 
@@ -228,7 +281,8 @@ public final class Baseline {
             }
             list.add(new Entry(rule, n.path("path").asText(""), fp, n.path("contentHash").asText("")));
         }
-        return new Baseline(list, String.valueOf(file.getFileName()), key, file);
+        boolean rootPaths = PATH_BASE.equals(root.path("pathBase").asText(""));
+        return new Baseline(list, String.valueOf(file.getFileName()), key, file, rootPaths, List.of());
     }
 
     public List<Entry> entries() {
@@ -299,19 +353,23 @@ public final class Baseline {
         Map<Finding, Entry> matches = new LinkedHashMap<>();
         for (Finding f : result.findings()) {
             // a baseline written before a rule was renamed holds the fingerprints under the former id
+            found:
             for (String id : f.fingerprint() == null ? List.<String>of() : ids(f)) {
-                if (!rulePaths.contains(id + "\n" + f.location().path())) {
-                    continue; // no entry could match: no hash computed
-                }
-                Entry e = byFingerprint.get(id + "\n" + forms.fingerprint(id, f));
-                if (e != null && used.add(e)) {
-                    matches.put(f, e);
-                    break;
+                for (String path : storedForms(f.location().path())) {
+                    if (!rulePaths.contains(id + "\n" + path)) {
+                        continue; // no entry could match: no hash computed
+                    }
+                    String fp = path.equals(f.location().path()) ? forms.fingerprint(id, f) : forms.fingerprintAt(id, f, path);
+                    Entry e = byFingerprint.get(id + "\n" + fp);
+                    if (e != null && used.add(e)) {
+                        matches.put(f, e);
+                        break found;
+                    }
                 }
             }
         }
         // entries left over whose file is gone: a renamed file's findings take them by content hash
-        List<Entry> renamed = entries.stream().filter(e -> !used.contains(e) && !pathExists.test(e.path())).toList();
+        List<Entry> renamed = entries.stream().filter(e -> !used.contains(e) && !exists(e, pathExists)).toList();
         if (!renamed.isEmpty()) {
             for (Finding f : result.findings()) {
                 if (matches.containsKey(f) || f.fingerprint() == null) {
@@ -319,7 +377,7 @@ public final class Baseline {
                 }
                 Map<String, String> hashes = new HashMap<>();
                 for (Entry e : renamed) {
-                    if (!used.contains(e) && f.rule().answersTo(e.ruleId()) && !e.path().equals(f.location().path())
+                    if (!used.contains(e) && f.rule().answersTo(e.ruleId()) && !storedForms(f.location().path()).contains(e.path())
                             && e.contentHash().equals(hashes.computeIfAbsent(e.ruleId(), id -> forms.contentHash(id, f)))) {
                         used.add(e);
                         matches.put(f, e);
@@ -343,17 +401,68 @@ public final class Baseline {
     }
 
     /**
+     * The forms a reported path may have in this file: as it is, and for a file without {@code pathBase}, relative
+     * to each legacy prefix it lies under.
+     */
+    private List<String> storedForms(String path) {
+        if (legacyPrefixes.isEmpty()) {
+            return List.of(path);
+        }
+        List<String> forms = new ArrayList<>();
+        forms.add(path);
+        for (String prefix : legacyPrefixes) {
+            if (path.startsWith(prefix) && path.length() > prefix.length()) {
+                forms.add(path.substring(prefix.length()));
+            }
+        }
+        return forms;
+    }
+
+    /** The paths, relative to the report root, that an entry may stand for (several for a legacy file). */
+    public List<String> rootPathsOf(Entry e) {
+        List<String> paths = new ArrayList<>();
+        paths.add(e.path());
+        for (String prefix : legacyPrefixes) {
+            paths.add(prefix + e.path());
+        }
+        return paths;
+    }
+
+    private boolean exists(Entry e, Predicate<String> pathExists) {
+        return rootPathsOf(e).stream().anyMatch(pathExists);
+    }
+
+    /**
      * The baseline after a new scan: the entries that still match (a renamed file's entry takes its new path),
      * plus every new finding, keyed as that scan was. {@code applied} must come from {@link #apply} on that scan.
      * A format 1 baseline becomes format 2 with the scan's key: no plain hash is left.
      */
     public Baseline update(Applied applied) {
+        return update(applied, e -> false);
+    }
+
+    /**
+     * As {@link #update(Applied)}, keeping as they are the unmatched entries that {@code notScanned} says the scan
+     * did not cover (a subdirectory's scan does not make the rest of the repository's entries stale). A file without
+     * {@code pathBase} is written with root-relative paths: its matched entries take the paths of their findings.
+     */
+    public Baseline update(Applied applied, Predicate<Entry> notScanned) {
         List<Finding> all = new ArrayList<>(applied.result().findings());
         applied.result().suppressedFindings().stream()
                 .filter(f -> f.suppression().origin() == Suppression.Origin.BASELINE)
                 .forEach(all::add);
         FingerprintKey scanned = applied.result().fingerprintKey();
-        return new Baseline(of(all, scanned).entries, name, scanned, file);
+        List<Entry> updated = new ArrayList<>(of(all, scanned).entries);
+        if (scanned.equals(key)) { // an entry of another key (format 1, a new salt) cannot be kept as it is
+            Set<String> present = new HashSet<>();
+            updated.forEach(e -> present.add(e.ruleId() + "\n" + e.fingerprint()));
+            for (Entry e : applied.stale()) {
+                if (notScanned.test(e) && present.add(e.ruleId() + "\n" + e.fingerprint())) {
+                    updated.add(e);
+                }
+            }
+        }
+        return new Baseline(updated, name, scanned, file);
     }
 
     /** Writes the baseline to {@code file}, atomically and never through a link ({@link SafeWrites}). */
@@ -373,6 +482,7 @@ public final class Baseline {
         ObjectNode root = mapper.createObjectNode();
         root.put("tool", "mi-scan");
         root.put("formatVersion", FORMAT_VERSION);
+        root.put("pathBase", PATH_BASE);
         root.putObject("fingerprints").put("algorithm", key.algorithm()).put("iterations", key.iterations())
                 .put("salt", key.saltBase64());
         ArrayNode list = root.putArray("findings");

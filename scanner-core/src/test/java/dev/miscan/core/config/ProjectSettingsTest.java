@@ -55,6 +55,29 @@ class ProjectSettingsTest {
     }
 
     @Test
+    void aSubdirectorysOwnFile_appliesWithItsPatternsAnchoredThere_whenPathsAreRelativeToTheRepositoryRoot()
+            throws Exception {
+        Files.createDirectories(root.resolve(".git"));
+        Path sub = Files.createDirectories(root.resolve("services/orders"));
+        Files.writeString(sub.resolve(".mi-scan.yml"), "exclude: [generated/, \"*.md\", /docs/, \"!keep.md\"]\n"
+                + "allow:\n  paths: [src/test/a.txt]\n");
+
+        ProjectSettings s = ProjectSettings.load(null, root, sub, registry);
+
+        assertThat(s.config().file()).isEqualTo(sub.resolve(".mi-scan.yml"));
+        assertThat(s.excludes(List.of())).containsExactly("/services/orders/**/generated/",
+                "/services/orders/**/*.md", "/services/orders/docs/", "!/services/orders/**/keep.md");
+        Files.createDirectories(sub.resolve("src/test"));
+        Files.writeString(sub.resolve("src/test/a.txt"), "secret=Value0000001\n");
+        Files.writeString(sub.resolve("b.txt"), "secret=Value0000002\n");
+        ScanResult r = s.engine().scan(new ScanRequest(root, List.of(sub), s.excludes(List.of()),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 1));
+        assertThat(r.findings()).extracting(f -> f.location().path()).containsExactly("services/orders/b.txt");
+        assertThat(r.suppressedFindings()).extracting(f -> f.location().path())
+                .containsExactly("services/orders/src/test/a.txt");
+    }
+
+    @Test
     void aFileAboveADirectoryOutsideAnyRepository_doesNotApply() throws Exception {
         Files.writeString(root.resolve(".mi-scan.yml"), "rules:\n  MI-TEST-SECRET: off\n");
         Path sub = Files.createDirectories(root.resolve("project"));

@@ -444,20 +444,34 @@ class EngineTest {
     // --- skipped and odd files ------------------------------------------------------------------------------
 
     @Test
-    void binaryFile_isSkippedWithWarning_andOtherFilesStillScanned() throws IOException {
+    void binaryFile_isLeftOutSilentlyAndCounted_andOtherFilesStillScanned() throws IOException {
         write("bin.dat", "secret=Binary000001\u0000\u0001\u0002".getBytes(StandardCharsets.ISO_8859_1));
         write("text.txt", "secret=Text00000001\n");
 
         ScanResult result = scan();
 
         assertThat(paths(result)).containsExactly("text.txt");
-        assertThat(result.warnings()).hasSize(1);
-        ScanWarning warning = result.warnings().get(0);
-        assertThat(warning.path()).isEqualTo("bin.dat");
-        assertThat(warning.skipped()).isTrue();
-        assertThat(warning.message()).contains("binary");
-        assertThat(result.filesSkipped()).isEqualTo(1);
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.filesBinary()).isEqualTo(1);
+        assertThat(result.filesSkipped()).isZero();
         assertThat(result.filesScanned()).isEqualTo(1);
+    }
+
+    @Test
+    void binaryFileOverTheSizeLimit_isBinary_notTooLarge() throws IOException {
+        byte[] image = new byte[300];
+        image[0] = (byte) 0x89;
+        image[1] = 'P';
+        image[2] = 'N';
+        image[3] = 'G';
+        write("logo.png", image);
+        write("big.txt", "secret=Big000000001\n" + "x".repeat(300) + "\n");
+
+        ScanResult result = scan(engine(new TestSecretRule()), List.of(), 100, 1);
+
+        assertThat(result.filesBinary()).isEqualTo(1);
+        assertThat(result.warnings()).extracting(ScanWarning::path).containsExactly("big.txt");
+        assertThat(result.incompleteWarnings()).hasSize(1);
     }
 
     @Test

@@ -409,7 +409,7 @@ class ReportWritersTest {
         assertThat(text).endsWith("""
                 warning: lib/blob.bin: binary file, skipped
                 warning: conf/bad.yaml: YAML did not parse; scanned as plain lines
-                2 findings (1 error, 0 warnings, 1 note) in 7 files; 1 skipped; 2 suppressed
+                2 findings (1 error, 0 warnings, 1 note) in 7 files; 0 binary; 1 skipped; 2 suppressed
                 """);
     }
 
@@ -419,7 +419,7 @@ class ReportWritersTest {
                 List.of(secretFinding("a.txt", Severity.ERROR, "Key.")), List.of(), 1, 10, 0);
 
         assertThat(render(new TextWriter(false), one))
-                .endsWith("\n1 finding (1 error, 0 warnings, 0 notes) in 1 file; 0 skipped; 0 suppressed\n");
+                .endsWith("\n1 finding (1 error, 0 warnings, 0 notes) in 1 file; 0 binary; 0 skipped; 0 suppressed\n");
     }
 
     @Test
@@ -427,7 +427,7 @@ class ReportWritersTest {
         ScanResult clean = new ScanResult(Path.of("."), List.of(), List.of(), List.of(), 0, 0, 0);
 
         assertThat(render(new TextWriter(false), clean))
-                .isEqualTo("0 findings (0 errors, 0 warnings, 0 notes) in 0 files; 0 skipped; 0 suppressed\n");
+                .isEqualTo("0 findings (0 errors, 0 warnings, 0 notes) in 0 files; 0 binary; 0 skipped; 0 suppressed\n");
     }
 
     private static List<String> fieldNames(JsonNode node) {

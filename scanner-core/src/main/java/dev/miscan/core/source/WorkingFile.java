@@ -1,0 +1,71 @@
+package dev.miscan.core.source;
+
+import dev.miscan.core.parse.iac.CompiledTemplates;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * A file of the working tree, read when it is scanned: binary content is a {@link BinaryFileException} (also for
+ * a file over the size cap, whose first bytes are read to tell), text over the cap a {@link SkippedException}
+ * (a generated ARM template has a larger cap).
+ */
+final class WorkingFile implements Source.Entry {
+    private final Path file;
+    private final String path;
+    private final long size;
+    private final long maxFileSize;
+
+    WorkingFile(Path file, String path, long size, long maxFileSize) {
+        this.file = file;
+        this.path = path;
+        this.size = size;
+        this.maxFileSize = maxFileSize;
+    }
+
+    @Override
+    public String path() {
+        return path;
+    }
+
+    @Override
+    public Fragment read() throws SkippedException, IOException {
+        long cap = maxFileSize;
+        if (size > maxFileSize && TextDecoding.isBinary(head())) {
+            throw new BinaryFileException(); // a large image or archive is binary, not too large
+        }
+        if (size > maxFileSize && !(size <= FileTreeSource.COMPILED_TEMPLATE_CAP && compiledTemplate())) {
+            throw new SkippedException("skipped: " + size + " bytes is over the " + maxFileSize
+                    + "-byte limit (raise it with --max-file-size)");
+        } else if (size > maxFileSize) {
+            cap = FileTreeSource.COMPILED_TEMPLATE_CAP;
+        }
+        byte[] bytes;
+        try (InputStream in = Files.newInputStream(file)) {
+            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        }
+        if (bytes.length > cap) {
+            throw new SkippedException("skipped: grew over the " + cap + "-byte limit while being read");
+        }
+        TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+        return new Fragment(path, decoded.text(), 1, decoded.malformed());
+    }
+
+    /** An ARM template the Bicep compiler (or another generator) wrote: generated, not hand-written. */
+    private boolean compiledTemplate() throws IOException {
+        if (!path.endsWith(".json")) {
+            return false;
+        }
+        byte[] head = head();
+        return CompiledTemplates.isGenerated(new String(head, 0, Math.min(head.length, 4096),
+                java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /** The first bytes of the file: enough to tell binary from text. */
+    private byte[] head() throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return in.readNBytes(8000);
+        }
+    }
+}
