@@ -66,10 +66,21 @@ public enum ReportFormat {
      */
     public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief)
             throws IOException {
+        write(result, out, toolVersion, color, brief, false);
+    }
+
+    /**
+     * @param toolVersion the mi-scan version the JSON and SARIF reports name
+     * @param color       ANSI colour in the text report (only for a terminal)
+     * @param brief       the text report's three lines per finding (the pre-commit hook's view)
+     * @param quiet       the text report's findings alone, without warnings and summary ({@code --quiet})
+     */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief, boolean quiet)
+            throws IOException {
         switch (this) {
             case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).write(result, out);
             case JSON -> new JsonWriter(toolVersion).write(result, out);
-            case TEXT -> new TextWriter(color, brief).write(result, out);
+            case TEXT -> new TextWriter(color, brief, quiet).write(result, out);
         }
     }
 }
