@@ -28,7 +28,8 @@ import picocli.CommandLine.ParameterException;
         description = "Scans files and directories for Azure credentials and key-based authentication.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
-            "3:scan error, or file versions of --since/--diff missing from a partial clone (with --strict also: a"
+            "3:scan error: a path named here that cannot be read, or file versions of --since/--diff missing from a"
+                + " partial clone (with --strict also: a"
                 + " file was skipped or not fully scanned)"})
 public final class ScanCommand extends ReportingCommand {
     @Mixin
@@ -50,24 +51,36 @@ public final class ScanCommand extends ReportingCommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        checkVerbosity();
         Long maxSizeFlag = thresholds.maxFileSizeFlag(spec);
         List<Path> targets = paths.existing(spec);
         if ((staged ? 1 : 0) + (since != null ? 1 : 0) + (diff != null ? 1 : 0) > 1) {
             throw new ParameterException(spec.commandLine(), "--staged, --since and --diff cannot be combined");
         }
         boolean git = staged || since != null || diff != null;
+        if (!git) {
+            // a path the user named and that cannot be read: the scan would pass without it
+            java.util.Optional<String> unreadable = paths.unreadable();
+            if (unreadable.isPresent()) {
+                err.println("mi-scan: cannot read " + dev.miscan.core.report.TerminalText.safe(unreadable.get()));
+                return ExitCode.SCAN_ERROR.code();
+            }
+        }
         ScanResult result;
         FailOn failOn;
         int missingBlobs = 0;
-        try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
+        ScanFeedback feedback = feedback();
+        try (feedback; Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
             Path root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
             ProjectSettings settings = settingsOptions.load(root);
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settingsOptions.excludes(settings);
             // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
-            Baseline baseline = thresholds.baseline(settings, root, err);
-            Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
+            Baseline baseline = thresholds.baseline(settings, root, warnings());
+            describeSettings(settings, root, baseline, baseline == null ? null : thresholds.baselineFile(settings, root),
+                    failOn, maxSize, allExcludes);
+            Engine engine = report.engineFor(settings.engine(baseline), baseline != null).withProgress(feedback);
             Predicate<String> pathExists;
             if (staged) {
                 GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
@@ -96,11 +109,12 @@ public final class ScanCommand extends ReportingCommand {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();
         }
+        feedback.printTimings(result.warnings());
         if (!report.deliver(result, spec, staged, "in " + result.filesScanned() + " file(s); "
-                + result.filesSkipped() + " skipped")) {
+                + result.filesSkipped() + " skipped", terminal(), quiet)) {
             return ExitCode.SCAN_ERROR.code();
         }
-        if (staged) {
+        if (staged && !quiet) {
             HookAdvice.print(err, failOn.failing(result.findings()));
         }
         // a partial clone's missing contents: the range was not all read (the report's warning says how to fetch it)

@@ -60,6 +60,8 @@ public final class Engine {
     static final int MAX_DIGESTS_PER_FILE = 200;
     /** False for scans whose findings are only compared by secret (a history's tip): no digest is computed. */
     private final boolean fingerprints;
+    /** Told of each file as it is done (the CLI's progress line and --verbose timings). */
+    private final ScanProgress progress;
 
     public Engine(RuleRegistry registry) {
         this(registry, FindingPolicy.DEFAULT);
@@ -78,6 +80,7 @@ public final class Engine {
     public Engine(RuleRegistry registry, FindingPolicy policy, FingerprintKey key) {
         this.digests = new SecretDigests(java.util.Objects.requireNonNull(key));
         this.fingerprints = true;
+        this.progress = ScanProgress.NONE;
         this.redactor = dev.miscan.core.secrets.Redactor.current();
         this.policy = policy;
         this.knownRuleIds = registry.knownIds();
@@ -92,7 +95,7 @@ public final class Engine {
         }
     }
 
-    private Engine(Engine other, boolean fingerprints) {
+    private Engine(Engine other, boolean fingerprints, ScanProgress progress) {
         this.detectors = other.detectors;
         this.enabledRules = other.enabledRules;
         this.keywordIndex = other.keywordIndex;
@@ -101,6 +104,7 @@ public final class Engine {
         this.knownRuleIds = other.knownRuleIds;
         this.digests = other.digests;
         this.fingerprints = fingerprints;
+        this.progress = progress;
         this.redactor = other.redactor;
     }
 
@@ -109,7 +113,12 @@ public final class Engine {
      * are only compared by secret with another's (the tip of a history).
      */
     public Engine withoutFingerprints() {
-        return fingerprints ? new Engine(this, false) : this;
+        return fingerprints ? new Engine(this, false, progress) : this;
+    }
+
+    /** The same engine, telling {@code listener} of each file it scans. */
+    public Engine withProgress(ScanProgress listener) {
+        return new Engine(this, fingerprints, java.util.Objects.requireNonNull(listener));
     }
 
     /** The rules this engine reports (the enabled ones). */
@@ -162,7 +171,8 @@ public final class Engine {
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            pool.submit(() -> entries.values().parallelStream().forEach(entry -> {
+            progress.started(entries.size());
+            java.util.function.Consumer<Source.Entry> scanOne = entry -> {
                 Fragment fragment;
                 try {
                     fragment = entry.read();
@@ -198,7 +208,8 @@ public final class Engine {
                 }
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
-            })).get();
+            };
+            pool.submit(() -> entries.values().parallelStream().forEach(entry -> tracked(entry, scanOne))).get();
             // A constant defined in one file and fed to a credential sink in another is a secret at its
             // definition: the files that got such findings from other files' rules are scanned again with them.
             for (String path : constants.pendingPaths()) {
@@ -232,6 +243,39 @@ public final class Engine {
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
                 files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key());
+    }
+
+    /** Scans {@code entry} with {@code scanOne}, and tells the progress listener how long it took. */
+    private void tracked(Source.Entry entry, java.util.function.Consumer<Source.Entry> scanOne) {
+        if (progress == ScanProgress.NONE) {
+            scanOne.accept(entry);
+            return;
+        }
+        long start = System.nanoTime();
+        long[] read = {0};
+        Source.Entry counted = new Source.Entry() {
+            @Override
+            public String path() {
+                return entry.path();
+            }
+
+            @Override
+            public String key() {
+                return entry.key();
+            }
+
+            @Override
+            public Fragment read() throws SkippedException, IOException {
+                Fragment f = entry.read();
+                read[0] = f.text().length();
+                return f;
+            }
+        };
+        try {
+            scanOne.accept(counted);
+        } finally {
+            progress.scanned(entry.path(), read[0], System.nanoTime() - start);
+        }
     }
 
     /**
