@@ -48,7 +48,8 @@ public final class ExplainCommand implements Callable<Integer> {
         List<RuleDescriptor> rules = resolve(registry, asked);
         if (rules.isEmpty()) {
             List<String> near = suggestions(registry, asked);
-            throw new ParameterException(spec.commandLine(), "unknown rule '" + asked + "'"
+            throw new ParameterException(spec.commandLine(), "unknown rule '"
+                    + dev.miscan.core.report.TerminalText.safe(asked) + "'"
                     + (near.isEmpty() ? "" : "; did you mean " + orList(near) + "?") + " ('mi-scan rules' lists them)");
         }
         StringBuilder md = new StringBuilder();
