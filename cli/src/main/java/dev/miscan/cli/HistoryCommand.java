@@ -49,6 +49,7 @@ public final class HistoryCommand extends ReportingCommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        checkVerbosity();
         if (all && branch != null) {
             throw new ParameterException(spec.commandLine(), "--all and --branch cannot be combined");
         }
@@ -57,16 +58,20 @@ public final class HistoryCommand extends ReportingCommand {
         ScanResult result;
         FailOn failOn;
         int missingBlobs;
-        try (Repository repo = GitRepositories.open(start)) {
+        ScanFeedback feedback = feedback();
+        try (feedback; Repository repo = GitRepositories.open(start)) {
             Path root = GitRepositories.root(repo);
             ProjectSettings settings = settingsOptions.load(root);
             failOn = thresholds.failOn(settings);
+            List<String> excludes = settingsOptions.excludes(settings);
+            long maxSize = settings.maxFileSize(maxSizeFlag);
             GitHistorySource source = new GitHistorySource(repo, GitHistorySource.Range.history(repo, since, branch, all),
-                    GitRepositories.pathFilter(root, paths), settingsOptions.excludes(settings),
-                    settings.maxFileSize(maxSizeFlag));
-            dev.miscan.core.suppress.Baseline baseline = thresholds.baseline(settings, root, err);
-            result = HistoryScan.scan(report.engineFor(settings.engine(baseline), baseline != null), source,
-                    threads.threads());
+                    GitRepositories.pathFilter(root, paths), excludes, maxSize);
+            dev.miscan.core.suppress.Baseline baseline = thresholds.baseline(settings, root, warnings());
+            describeSettings(settings, root, baseline, baseline == null ? null : thresholds.baselineFile(settings, root),
+                    failOn, maxSize, excludes);
+            result = HistoryScan.scan(report.engineFor(settings.engine(baseline), baseline != null)
+                    .withProgress(feedback), source, threads.threads());
             missingBlobs = source.missingBlobs();
             result = settings.applyBaseline(baseline, result, source.pathExists());
         } catch (ConfigException | GitRepositories.GitUsageException e) {
@@ -76,7 +81,8 @@ public final class HistoryCommand extends ReportingCommand {
             err.println("mi-scan: history scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();
         }
-        if (!report.deliver(result, spec, false, "in the history")) {
+        feedback.printTimings(result.warnings());
+        if (!report.deliver(result, spec, false, "in the history", terminal(), quiet)) {
             return ExitCode.SCAN_ERROR.code();
         }
         // a partial clone's missing contents: the history was not all read (the report's warning says how to fetch it)

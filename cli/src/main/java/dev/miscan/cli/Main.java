@@ -23,6 +23,9 @@ public final class Main implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    /** What the standard streams are connected to (subcommands read it through {@code @ParentCommand}). */
+    Terminal terminal = Terminal.NONE;
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing command: try 'mi-scan scan .'");
@@ -31,17 +34,23 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         dev.miscan.core.engine.RuleRegistry.preload(); // the rules load while the command line is read
         dev.miscan.core.source.GitRepositories.assumeStandardSystemConfig(); // no 'git' process per run
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), args));
+        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect(),
+                args));
     }
 
-    /** Runs a command line with the given streams and returns its exit code (used by tests). */
+    /** Runs a command line with the given streams, neither of them a terminal, and returns its exit code (tests). */
     public static int execute(PrintWriter out, PrintWriter err, String... args) {
+        return execute(out, err, Terminal.NONE, args);
+    }
+
+    /** Runs a command line with the given streams, connected as {@code terminal} says, and returns its exit code. */
+    static int execute(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
         // every line the run writes, to either stream, passes the run's redactor: no secret the scan found leaves
         try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open()) {
             PrintWriter redactedOut = new PrintWriter(scope.redactor().writer(out), true);
             PrintWriter redactedErr = new PrintWriter(scope.redactor().writer(err), true);
             try {
-                return run(redactedOut, redactedErr, args);
+                return run(redactedOut, redactedErr, terminal, args);
             } finally {
                 redactedOut.flush();
                 redactedErr.flush();
@@ -49,8 +58,13 @@ public final class Main implements Runnable {
         }
     }
 
-    private static int run(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new Main());
+    private static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
+        Main main = new Main();
+        main.terminal = terminal;
+        CommandLine cl = new CommandLine(main);
+        HelpLayout.install(cl, terminal);
+        cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.stdout() && terminal.color()
+                ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
         cl.setOut(out);
         cl.setErr(err);
         cl.setExitCodeExceptionMapper(e -> ExitCode.USAGE.code());

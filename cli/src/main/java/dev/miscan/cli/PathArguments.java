@@ -36,6 +36,27 @@ final class PathArguments {
     }
 
     /**
+     * The first path named on the command line that cannot be read (a file that cannot be opened, a directory that
+     * cannot be listed), with why: "app.properties: permission denied"; empty when every one can. A path the user
+     * names is one they expect scanned, so it is a scan error (exit 3), not a warning in a passing scan. Pipes and
+     * devices are not opened here (opening a pipe waits for a writer): the scan's warning speaks for them.
+     */
+    java.util.Optional<String> unreadable() {
+        for (Path p : paths) {
+            try {
+                if (Files.isDirectory(p)) {
+                    Files.newDirectoryStream(p).close();
+                } else if (Files.isRegularFile(p)) {
+                    Files.newByteChannel(p).close();
+                }
+            } catch (java.io.IOException | SecurityException e) {
+                return java.util.Optional.of(p + ": " + dev.miscan.core.source.IoProblems.of(e));
+            }
+        }
+        return java.util.Optional.empty();
+    }
+
+    /**
      * What paths are reported relative to, whatever the working directory: the root of the git repository that
      * holds the targets, else the scanned directory ({@link WorkingTrees#reportRoot}).
      */

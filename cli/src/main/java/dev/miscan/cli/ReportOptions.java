@@ -43,23 +43,25 @@ final class ReportOptions {
 
     /**
      * Writes the report to {@code --output}, else to the command's standard output. When that is not text on
-     * standard output, the warnings and a one-line summary go to standard error, so that a terminal still shows
-     * what happened.
+     * standard output, the warnings and a one-line summary go to standard error (unless {@code --quiet}), so that a
+     * terminal still shows what happened.
      *
-     * @param brief the text report's short form (the pre-commit hook's)
-     * @param scope what was scanned, for the summary, e.g. "in 12 file(s); 3 binary; 0 skipped"
+     * @param brief    the text report's short form (the pre-commit hook's)
+     * @param scope    what was scanned, for the summary, e.g. "in 12 file(s); 3 binary; 0 skipped"
+     * @param terminal where the streams go (colour only on a terminal)
+     * @param quiet    {@code --quiet}: the findings alone, no warning or summary lines
      * @return false when the report could not be written (said on standard error: exit 3)
      */
-    boolean deliver(ScanResult result, CommandSpec spec, boolean brief, String scope) {
+    boolean deliver(ScanResult result, CommandSpec spec, boolean brief, String scope, Terminal terminal, boolean quiet) {
         PrintWriter err = spec.commandLine().getErr();
         try {
-            write(result, spec.commandLine().getOut(), brief);
+            write(result, spec.commandLine().getOut(), brief, useColor(terminal), quiet);
         } catch (IOException e) {
             err.println("mi-scan: cannot write the report: " + (output != null ? output + ": " : "")
                     + dev.miscan.core.source.IoProblems.of(e));
             return false;
         }
-        if (format != ReportFormat.TEXT || output != null) {
+        if ((format != ReportFormat.TEXT || output != null) && !quiet) {
             for (ScanWarning w : result.warnings()) {
                 err.println("mi-scan: warning: " + dev.miscan.core.report.TerminalText.safe(String.valueOf(w)));
             }
@@ -69,11 +71,12 @@ final class ReportOptions {
         return github.publish(result, spec, output);
     }
 
-    private void write(ScanResult result, Writer stdout, boolean brief) throws IOException {
+    private void write(ScanResult result, Writer stdout, boolean brief, boolean color, boolean quiet)
+            throws IOException {
         Writer writer = output == null ? stdout
                 : dev.miscan.core.secrets.Redactor.current().writer(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
-            format.write(result, writer, Main.version(), useColor(), brief, github.category);
+            format.write(result, writer, Main.version(), color, brief, quiet, github.category);
             writer.flush();
             // a print writer (and the standard output under it) keeps a failed write to itself: ask
             if (output == null && (writer instanceof PrintWriter pw && pw.checkError() || System.out.checkError())) {
@@ -86,8 +89,9 @@ final class ReportOptions {
         }
     }
 
-    private boolean useColor() {
-        return !noColor && output == null && System.console() != null && System.getenv("NO_COLOR") == null;
+    /** Colour only for a person: the report goes to standard output, which is a terminal, and no one said no. */
+    private boolean useColor(Terminal terminal) {
+        return !noColor && output == null && terminal.stdout() && terminal.color();
     }
 
     /** text, json, sarif. */

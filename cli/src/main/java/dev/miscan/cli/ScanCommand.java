@@ -28,8 +28,8 @@ import picocli.CommandLine.ParameterException;
         description = "Scans files and directories for Azure credentials and key-based authentication.",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {"0:clean at the threshold", "1:findings", "2:usage or configuration error",
-            "3:scan error, or file versions of --since/--diff missing from a partial clone (with --strict also: a"
-                + " text file could not be read or parsed in full)"})
+            "3:scan error: a path named here that cannot be read, or file versions of --since/--diff missing from a"
+                + " partial clone (with --strict also: a text file could not be read or parsed in full)"})
 public final class ScanCommand extends ReportingCommand {
     @Mixin
     PathArguments paths;
@@ -50,17 +50,27 @@ public final class ScanCommand extends ReportingCommand {
     @Override
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
+        checkVerbosity();
         Long maxSizeFlag = thresholds.maxFileSizeFlag(spec);
         List<Path> targets = paths.existing(spec);
         if ((staged ? 1 : 0) + (since != null ? 1 : 0) + (diff != null ? 1 : 0) > 1) {
             throw new ParameterException(spec.commandLine(), "--staged, --since and --diff cannot be combined");
         }
         boolean git = staged || since != null || diff != null;
+        if (!git) {
+            // a path the user named and that cannot be read: the scan would pass without it
+            java.util.Optional<String> unreadable = paths.unreadable();
+            if (unreadable.isPresent()) {
+                err.println("mi-scan: cannot read " + dev.miscan.core.report.TerminalText.safe(unreadable.get()));
+                return ExitCode.SCAN_ERROR.code();
+            }
+        }
         ScanResult result;
         FailOn failOn;
         int missingBlobs = 0;
         Path root;
-        try (Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
+        ScanFeedback feedback = feedback();
+        try (feedback; Repository repo = git ? GitRepositories.open(targets.get(0)) : null) {
             // paths relative to the repository root (else the scanned directory), whatever the working directory
             root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
             Path scanned = git ? root : PathArguments.scannedDir(targets);
@@ -69,8 +79,10 @@ public final class ScanCommand extends ReportingCommand {
             long maxSize = settings.maxFileSize(maxSizeFlag);
             List<String> allExcludes = settingsOptions.excludes(settings);
             // read first: the scan fingerprints with the baseline's salt, so that its reports match the file
-            Baseline baseline = thresholds.baseline(settings, root, scanned, err);
-            Engine engine = report.engineFor(settings.engine(baseline), baseline != null);
+            Baseline baseline = thresholds.baseline(settings, root, scanned, warnings());
+            describeSettings(settings, root, baseline, baseline == null ? null
+                    : settings.baselineFile(thresholds.baseline, root, scanned), failOn, maxSize, allExcludes);
+            Engine engine = report.engineFor(settings.engine(baseline), baseline != null).withProgress(feedback);
             Predicate<String> pathExists;
             if (staged) {
                 GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
@@ -99,11 +111,12 @@ public final class ScanCommand extends ReportingCommand {
             err.println("mi-scan: scan failed: " + e.getMessage());
             return ExitCode.SCAN_ERROR.code();
         }
+        feedback.printTimings(result.warnings());
         if (!report.deliver(result, spec, staged, "in " + result.filesScanned() + " file(s); "
-                + result.filesBinary() + " binary; " + result.filesSkipped() + " skipped")) {
+                + result.filesBinary() + " binary; " + result.filesSkipped() + " skipped", terminal(), quiet)) {
             return ExitCode.SCAN_ERROR.code();
         }
-        List<dev.miscan.core.api.Finding> blocking = staged ? failOn.failing(result.findings()) : List.of();
+        List<dev.miscan.core.api.Finding> blocking = staged && !quiet ? failOn.failing(result.findings()) : List.of();
         if (!blocking.isEmpty()) {
             HookAdvice.print(err, blocking, HookAdvice.Context.detect(root));
         }

@@ -42,12 +42,19 @@ final class ThresholdOptions {
         if (maxFileSize == null) {
             return null;
         }
+        long size;
         try {
-            return Sizes.parse(maxFileSize);
+            size = Sizes.parse(maxFileSize);
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "invalid --max-file-size '" + maxFileSize + "': "
                     + e.getMessage());
         }
+        if (size == 0) {
+            // every file would be skipped, and the scan would pass on nothing
+            throw new ParameterException(spec.commandLine(), "invalid --max-file-size '" + maxFileSize + "': it would "
+                    + "skip every file; " + Sizes.HINT + ", above 0");
+        }
+        return size;
     }
 
     /** {@code --fail-on}, else the settings file's, else error. */

@@ -11,11 +11,16 @@ record CliRun(int exitCode, String out, String err) {
     static final Path SAMPLES = Path.of("..", "samples");
 
     static CliRun run(String... args) {
+        return run(Terminal.NONE, args);
+    }
+
+    /** A run whose streams are connected as {@code terminal} says (a person's terminal, or none). */
+    static CliRun run(Terminal terminal, String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         int code;
         try (PrintWriter o = new PrintWriter(out, true); PrintWriter e = new PrintWriter(err, true)) {
-            code = Main.execute(o, e, args);
+            code = Main.execute(o, e, terminal, args);
         }
         return new CliRun(code, out.toString(), err.toString());
     }

@@ -61,6 +61,8 @@ public final class Engine {
     private final boolean fingerprints;
     /** Told, for each scanned entry with a content id, every rule and secret detected in it; usually null. */
     private final java.util.function.BiConsumer<String, java.util.Set<String>> detections;
+    /** Told of each file as it is done (the CLI's progress line and --verbose timings). */
+    private final ScanProgress progress;
 
     public Engine(RuleRegistry registry) {
         this(registry, FindingPolicy.DEFAULT);
@@ -80,6 +82,7 @@ public final class Engine {
         this.digests = new SecretDigests(java.util.Objects.requireNonNull(key));
         this.fingerprints = true;
         this.detections = null;
+        this.progress = ScanProgress.NONE;
         this.redactor = dev.miscan.core.secrets.Redactor.current();
         this.policy = policy;
         this.knownRuleIds = registry.knownIds();
@@ -94,11 +97,11 @@ public final class Engine {
         }
     }
 
-    private Engine(Engine other, boolean fingerprints) {
-        this(other, fingerprints, other.detections);
+    private Engine(Engine other, boolean fingerprints, ScanProgress progress) {
+        this(other, fingerprints, progress, other.detections);
     }
 
-    private Engine(Engine other, boolean fingerprints,
+    private Engine(Engine other, boolean fingerprints, ScanProgress progress,
             java.util.function.BiConsumer<String, java.util.Set<String>> detections) {
         this.detectors = other.detectors;
         this.enabledRules = other.enabledRules;
@@ -109,6 +112,7 @@ public final class Engine {
         this.digests = other.digests;
         this.fingerprints = fingerprints;
         this.detections = detections;
+        this.progress = progress;
         this.redactor = other.redactor;
     }
 
@@ -119,7 +123,7 @@ public final class Engine {
      * so that the tip's tree need not be scanned again to know which secrets are still there.
      */
     public Engine recordingDetections(java.util.function.BiConsumer<String, java.util.Set<String>> sink) {
-        return new Engine(this, fingerprints, sink);
+        return new Engine(this, fingerprints, progress, sink);
     }
 
     /**
@@ -127,7 +131,12 @@ public final class Engine {
      * are only compared by secret with another's (the tip of a history).
      */
     public Engine withoutFingerprints() {
-        return fingerprints ? new Engine(this, false) : this;
+        return fingerprints ? new Engine(this, false, progress) : this;
+    }
+
+    /** The same engine, telling {@code listener} of each file it scans. */
+    public Engine withProgress(ScanProgress listener) {
+        return new Engine(this, fingerprints, java.util.Objects.requireNonNull(listener));
     }
 
     /** The rules this engine reports (the enabled ones). */
@@ -182,7 +191,8 @@ public final class Engine {
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            pool.submit(() -> entries.values().parallelStream().forEach(entry -> {
+            progress.started(entries.size());
+            java.util.function.Consumer<Source.Entry> scanOne = entry -> {
                 Fragment fragment;
                 try {
                     fragment = entry.read();
@@ -225,7 +235,8 @@ public final class Engine {
                 }
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
-            })).get();
+            };
+            pool.submit(() -> entries.values().parallelStream().forEach(entry -> tracked(entry, scanOne))).get();
             // A constant defined in one file and fed to a credential sink in another is a secret at its
             // definition: the files that got such findings from other files' rules are scanned again with them.
             for (String path : constants.pendingPaths()) {
@@ -263,6 +274,39 @@ public final class Engine {
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
                 files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key(), binary.get());
+    }
+
+    /** Scans {@code entry} with {@code scanOne}, and tells the progress listener how long it took. */
+    private void tracked(Source.Entry entry, java.util.function.Consumer<Source.Entry> scanOne) {
+        if (progress == ScanProgress.NONE) {
+            scanOne.accept(entry);
+            return;
+        }
+        long start = System.nanoTime();
+        long[] read = {0};
+        Source.Entry counted = new Source.Entry() {
+            @Override
+            public String path() {
+                return entry.path();
+            }
+
+            @Override
+            public String key() {
+                return entry.key();
+            }
+
+            @Override
+            public Fragment read() throws SkippedException, IOException {
+                Fragment f = entry.read();
+                read[0] = f.text().length();
+                return f;
+            }
+        };
+        try {
+            scanOne.accept(counted);
+        } finally {
+            progress.scanned(entry.path(), read[0], System.nanoTime() - start);
+        }
     }
 
     /**

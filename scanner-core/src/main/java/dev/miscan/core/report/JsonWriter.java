@@ -24,6 +24,9 @@ import java.util.Map;
  *
  * <h2>Format (version 1)</h2>
  *
+ * The JSON Schema (draft 2020-12) of this format is {@code docs/report.schema.json}; the build validates real
+ * reports against it.
+ *
  * The document is one object; its keys always appear, in this order. A string that has no value is
  * {@code ""}, never {@code null}; a list that has no items is {@code []}. New keys may be added in later
  * versions; existing keys keep their name, type and meaning while {@code formatVersion} stays 1.
@@ -68,10 +71,15 @@ import java.util.Map;
  *         "dependency": "com.azure:azure-identity",   Maven coordinates to add
  *         "roles": [{"name": "Storage Blob Data Contributor", "id": "ba92f5b4-..."}],   narrowest first
  *         "scope": "/subscriptions/{subscription}/...",   role-assignment scope
- *         "commands": ["az role assignment create ..."]   az commands that grant access
+ *         "commands": ["az role assignment create ..."],   az commands that grant access
+ *         "access": "...",                  what the code was seen doing with the client (chose the roles), or ""
+ *         "fixable": true                   whether mi-scan fix changes it
  *       },
- *       "commit": {                         the commit that added it (history and range scans)
- *         "id": "", "author": "", "email": "", "date": "",   "" when not scanned from a commit; date ISO-8601
+ *       "related": [{"path": "...", "startLine": 4, "message": "..."}],   only when the finding has related
+ *                                           locations (a module's resource that a caller's argument reaches)
+ *       "commit": {                         only for a finding read from a commit (history, --since, --diff):
+ *                                           the commit that added it; absent otherwise
+ *         "id": "0f3c…", "author": "", "email": "", "date": "2024-05-01T10:00:00Z",   date ISO-8601
  *         "presentAtHead": true             false: removed later, but still in the history (rotate it)
  *       }
  *     }
@@ -201,12 +209,14 @@ public final class JsonWriter {
         rem.put("fixable", r.fix() != null);
 
         Provenance p = f.provenance();
-        ObjectNode commit = node.putObject("commit");
-        commit.put("id", p == null ? "" : p.commit());
-        commit.put("author", p == null ? "" : p.author());
-        commit.put("email", p == null ? "" : p.email());
-        commit.put("date", p == null ? "" : p.date().toString());
-        commit.put("presentAtHead", p == null || p.presentAtHead());
+        if (p != null) {
+            ObjectNode commit = node.putObject("commit");
+            commit.put("id", text(p.commit()));
+            commit.put("author", text(p.author()));
+            commit.put("email", text(p.email()));
+            commit.put("date", p.date() == null ? "" : p.date().toString());
+            commit.put("presentAtHead", p.presentAtHead());
+        }
     }
 
     private static String text(String s) {

@@ -24,8 +24,13 @@ import java.io.Writer;
  *   run: az role assignment create ...
  *
  * warning: big.bin: larger than 5 MB, skipped
+ * Findings by rule:
+ *   MI-STORAGE-CONNSTR  1 error
  * 1 finding (1 error, 0 warnings, 0 notes) in 42 files; 3 binary; 1 skipped; 0 suppressed
  * </pre>
+ *
+ * The findings by rule close the report: one line per rule, the rules with errors first, then by count and id.
+ * The quiet layout ({@code --quiet}) is the findings alone: no warning, no summary.
  *
  * A finding from git history also has a {@code commit:} line (id, date, author, and whether the secret
  * was removed since). The brief layout (for the pre-commit hook, so that every finding fits one screen)
@@ -45,6 +50,7 @@ public final class TextWriter {
 
     private final boolean color;
     private final boolean brief;
+    private final boolean quiet;
 
     /** @param color whether to emit ANSI colour escapes */
     public TextWriter(boolean color) {
@@ -56,8 +62,18 @@ public final class TextWriter {
      * @param brief three lines per finding: location and message, fix, role
      */
     public TextWriter(boolean color, boolean brief) {
+        this(color, brief, false);
+    }
+
+    /**
+     * @param color whether to emit ANSI colour escapes
+     * @param brief three lines per finding: location and message, fix, role
+     * @param quiet the findings only: no warnings, no summary
+     */
+    public TextWriter(boolean color, boolean brief, boolean quiet) {
         this.color = color;
         this.brief = brief;
+        this.quiet = quiet;
     }
 
     public void write(ScanResult result, Writer out) throws IOException {
@@ -74,8 +90,16 @@ public final class TextWriter {
             finding(sb, f);
             sb.append('\n');
         }
+        if (quiet) {
+            out.write(sb.toString());
+            out.flush();
+            return;
+        }
         for (ScanWarning w : result.warnings()) {
             sb.append(paint(YELLOW, "warning:")).append(' ').append(describe(w)).append('\n');
+        }
+        if (!brief) {
+            byRule(sb, result.findings());
         }
         int total = result.findings().size();
         String summary = count(total, "finding", "findings")
@@ -139,6 +163,46 @@ public final class TextWriter {
         for (String command : r.commands()) {
             sb.append("  run: ").append(safe(command.strip())).append('\n');
         }
+    }
+
+    /** "Findings by rule:" and a line per rule, e.g. "  MI-STORAGE-CONNSTR  3 errors", worst level first. */
+    private void byRule(StringBuilder sb, java.util.List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return;
+        }
+        java.util.Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Finding f : findings) {
+            counts.computeIfAbsent(f.rule().id(), id -> new int[Severity.values().length])[f.severity().ordinal()]++;
+        }
+        java.util.List<java.util.Map.Entry<String, int[]>> rows = new java.util.ArrayList<>(counts.entrySet());
+        rows.sort(java.util.Comparator.comparingInt((java.util.Map.Entry<String, int[]> e) -> worst(e.getValue()))
+                .thenComparing(e -> -java.util.Arrays.stream(e.getValue()).sum())
+                .thenComparing(java.util.Map.Entry::getKey));
+        int width = rows.stream().mapToInt(e -> e.getKey().length()).max().orElse(0);
+        sb.append(paint(BOLD, "Findings by rule:")).append('\n');
+        for (java.util.Map.Entry<String, int[]> row : rows) {
+            sb.append("  ").append(paint(DIM, row.getKey())).append(" ".repeat(width - row.getKey().length() + 2));
+            String sep = "";
+            for (Severity level : Severity.values()) {
+                int n = row.getValue()[level.ordinal()];
+                if (n > 0) {
+                    String word = level.sarifLevel();
+                    sb.append(sep).append(paint(levelColour(level), count(n, word, word + "s")));
+                    sep = ", ";
+                }
+            }
+            sb.append('\n');
+        }
+    }
+
+    /** The ordinal of the worst level counted (errors come first). */
+    private static int worst(int[] bySeverity) {
+        for (int i = 0; i < bySeverity.length; i++) {
+            if (bySeverity[i] > 0) {
+                return i;
+            }
+        }
+        return bySeverity.length;
     }
 
     private static String suppressedBreakdown(ScanResult result) {

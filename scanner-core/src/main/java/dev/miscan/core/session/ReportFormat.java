@@ -66,19 +66,35 @@ public enum ReportFormat {
      */
     public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief)
             throws IOException {
-        write(result, out, toolVersion, color, brief, null);
+        write(result, out, toolVersion, color, brief, false, null);
+    }
+
+    /** With a code-scanning category ({@link SarifWriter#withCategory}); null for none. */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief,
+            String category) throws IOException {
+        write(result, out, toolVersion, color, brief, false, category);
+    }
+
+    /** The text report's findings alone when {@code quiet}. */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief, boolean quiet)
+            throws IOException {
+        write(result, out, toolVersion, color, brief, quiet, null);
     }
 
     /**
-     * @param category the SARIF report's code-scanning category ({@link SarifWriter#withCategory}); null for none,
-     *                 and ignored by the other formats
+     * @param toolVersion the mi-scan version the JSON and SARIF reports name
+     * @param color       ANSI colour in the text report (only for a terminal)
+     * @param brief       the text report's three lines per finding (the pre-commit hook's view)
+     * @param quiet       the text report's findings alone, without warnings and summary ({@code --quiet})
+     * @param category    the SARIF report's code-scanning category ({@link SarifWriter#withCategory}); null for
+     *                    none, and ignored by the other formats
      */
-    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief,
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief, boolean quiet,
             String category) throws IOException {
         switch (this) {
             case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).withCategory(category).write(result, out);
             case JSON -> new JsonWriter(toolVersion).write(result, out);
-            case TEXT -> new TextWriter(color, brief).write(result, out);
+            case TEXT -> new TextWriter(color, brief, quiet).write(result, out);
         }
     }
 }

@@ -331,7 +331,8 @@ class ReportWritersTest {
 
         assertThat(fieldNames(finding)).containsExactly("ruleId", "ruleName", "tier", "detector", "severity", "message",
                 "path", "startLine", "startColumn", "endLine", "endColumn", "snippet", "preview", "fingerprint",
-                "remediation", "commit");
+                "remediation");
+        assertThat(finding.has("commit")).as("no commit object for a finding not read from a commit").isFalse();
         assertThat(finding.path("detector").asText()).isEqualTo("value");
         assertThat(finding.path("ruleId").asText()).isEqualTo("MI-TEST-SECRET");
         assertThat(finding.path("ruleName").asText()).isEqualTo("test-secret");
@@ -409,6 +410,9 @@ class ReportWritersTest {
         assertThat(text).endsWith("""
                 warning: lib/blob.bin: binary file, skipped
                 warning: conf/bad.yaml: YAML did not parse; scanned as plain lines
+                Findings by rule:
+                  MI-TEST-SECRET     1 error
+                  MI-TEST-HARDENING  1 note
                 2 findings (1 error, 0 warnings, 1 note) in 7 files; 0 binary; 1 skipped; 2 suppressed
                 """);
     }
