@@ -12,7 +12,7 @@ assert !lines.any { it =~ /^\[\w+\]   (preview|line|role|run|dependency): / }
 // everything the goal logs: the 3 findings, the fix and the summary
 def plugin = lines.dropWhile { !it.contains('mi-scan-maven-plugin:') }.drop(1).takeWhile { !it.startsWith('[INFO] ---') && !it.contains('BUILD FAILURE') }
 assert plugin.size() == 5 : plugin.size() + ' lines'
-assert plugin.last() =~ /^\[INFO\] mi-scan: 3 findings \(3 errors, 0 warnings, 0 notes\) in \d+ files; 0 skipped; 0 suppressed; report: target\/mi-scan\.sarif /
+assert plugin.last() =~ /^\[INFO\] mi-scan: 3 findings \(3 errors, 0 warnings, 0 notes\) in \d+ files; 0 binary; 0 skipped; 0 suppressed; report: target\/mi-scan\.sarif /
 assert plugin.last().endsWith("(each finding's roles, az commands and code: -Dmi-scan.verbose=true)")
 
 // The failure message stays clear: what, where, what to do.

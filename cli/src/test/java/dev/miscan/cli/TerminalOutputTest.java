@@ -199,7 +199,8 @@ class TerminalOutputTest {
 
         @Test
         void quietStillSaysWhyStrictFailed(@TempDir Path dir) throws IOException {
-            Files.write(dir.resolve("big.properties"), new byte[4096]);
+            // a text file over the size limit (a binary one would be left out silently, never a --strict failure)
+            Files.writeString(dir.resolve("big.properties"), "x=y\n".repeat(2000));
             CliRun r = run("scan", dir.toString(), "--quiet", "--strict", "--max-file-size", "1k");
 
             assertThat(r.exitCode()).isEqualTo(3);

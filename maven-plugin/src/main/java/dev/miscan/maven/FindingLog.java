@@ -133,7 +133,8 @@ final class FindingLog {
         long notes = count(result, Severity.NOTE);
         return plural(result.findings().size(), "finding") + " (" + plural(errors, "error") + ", "
                 + plural(warnings, "warning") + ", " + plural(notes, "note") + ") in "
-                + plural(result.filesScanned(), "file") + "; " + result.filesSkipped() + " skipped; "
+                + plural(result.filesScanned(), "file") + "; " + result.filesBinary() + " binary; "
+                + result.filesSkipped() + " skipped; "
                 + result.suppressed() + " suppressed";
     }
 

@@ -117,7 +117,7 @@ class FindingLogTest {
     @Test
     void summary_countsBySeverity() {
         assertThat(FindingLog.summary(result))
-                .startsWith("1 finding (1 error, 0 warnings, 0 notes) in 1 file; 0 skipped");
+                .startsWith("1 finding (1 error, 0 warnings, 0 notes) in 1 file; 0 binary; 0 skipped");
     }
 
     @Test
