@@ -84,6 +84,15 @@ public final class Engine {
         this.detections = null;
         this.progress = ScanProgress.NONE;
         this.redactor = dev.miscan.core.secrets.Redactor.current();
+        List<RuleDescriptor> described = registry.rules();
+        redactor.vocabulary(() -> {
+            List<String> texts = new ArrayList<>();
+            for (RuleDescriptor r : described) {
+                java.util.stream.Stream.of(r.id(), r.name(), r.summary(), r.description(), r.help(), r.good())
+                        .filter(java.util.Objects::nonNull).forEach(texts::add);
+            }
+            return texts;
+        });
         this.policy = policy;
         this.knownRuleIds = registry.knownIds();
         this.detectors = registry.detectors();
@@ -270,6 +279,17 @@ public final class Engine {
         sorted.sort(Finding.ORDER);
         List<Finding> sortedSuppressed = new ArrayList<>(suppressedFindings);
         sortedSuppressed.sort(Finding.ORDER);
+        // the names of the files a report shows are its own text: no secret's piece hides a part of one
+        java.util.Set<String> shown = new java.util.HashSet<>();
+        for (Finding f : sorted) {
+            shown.add(f.location().path());
+            if (f.related() != null) {
+                f.related().forEach(r -> shown.add(r.location().path()));
+            }
+        }
+        sortedSuppressed.forEach(f -> shown.add(f.location().path()));
+        warnings.forEach(w -> shown.add(w.path()));
+        shown.forEach(redactor::exempt);
         List<ScanWarning> sortedWarnings = new ArrayList<>(warnings);
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,

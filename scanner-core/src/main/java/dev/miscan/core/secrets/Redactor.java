@@ -83,10 +83,44 @@ public final class Redactor {
         }
     }
 
+    /**
+     * Text of the run that no secret's piece may hide: the names of the scanned files, and the rules' own ids, names
+     * and help. A password with a word in it ({@code SuperPassword2024}) must not turn every
+     * {@code MI-SQL-JDBC-PASSWORD} of the report, or every {@code src/main/resources} path, into {@code …(8 chars)}.
+     */
+    private final PieceSet exempt = new PieceSet();
+    private volatile java.util.function.Supplier<? extends java.util.Collection<String>> vocabulary;
+    private boolean vocabularyExempted;
+
+    /** Exempts the pieces of {@code text}: a file name of the scan, a rule's text. */
+    public void exempt(String text) {
+        if (active && text != null && text.length() >= PIECE) {
+            long[] hs = hashes(text);
+            synchronized (pieces) {
+                for (long h : hs) {
+                    exempt.add(h);
+                }
+            }
+        }
+    }
+
+    /** The rules' text, exempted when the first secret is added (a run that finds none never reads it). */
+    public void vocabulary(java.util.function.Supplier<? extends java.util.Collection<String>> texts) {
+        if (active && vocabulary == null) {
+            vocabulary = texts;
+        }
+    }
+
     /** Adds a secret the scan found (a secret shorter than {@value #PIECE} characters is masked in snippets only). */
     public void add(String secret) {
         if (!active || secret == null || secret.length() < PIECE) {
             return;
+        }
+        synchronized (pieces) {
+            if (!vocabularyExempted && vocabulary != null) {
+                vocabularyExempted = true;
+                vocabulary.get().forEach(this::exempt);
+            }
         }
         if (secrets.add(secret)) {
             literalIndex = null;
@@ -183,7 +217,7 @@ public final class Redactor {
                 char c = text.charAt(i);
                 h = i < PIECE ? h * P + c : (h - text.charAt(i - PIECE) * P_TOP) * P + c;
                 inRow = alphabet.get(c) ? inRow + 1 : 0;
-                if (inRow >= PIECE && pieces.has(h)) {
+                if (inRow >= PIECE && pieces.has(h) && !exempt.has(h)) {
                     if (covered == null) {
                         covered = new boolean[text.length()];
                     }

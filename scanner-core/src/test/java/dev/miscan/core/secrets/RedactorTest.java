@@ -68,6 +68,19 @@ class RedactorTest {
     }
 
     @Test
+    void aSecretWithAWordInItHidesNeitherAFileNameNorARuleOfTheReport() {
+        try (Redactor.Scope scope = Redactor.open()) {
+            Redactor r = scope.redactor();
+            r.vocabulary(() -> java.util.List.of("MI-SQL-JDBC-PASSWORD", "Password in a JDBC URL"));
+            r.add("SuperPASSWORD-resources-2024");
+            r.exempt("src/main/resources/application.properties");
+            assertThat(r.redact("src/main/resources/application.properties:3  MI-SQL-JDBC-PASSWORD"))
+                    .isEqualTo("src/main/resources/application.properties:3  MI-SQL-JDBC-PASSWORD");
+            assertThat(r.redact("jdbc password=SuperPASSWORD-resources-2024").contains("SuperPASSWORD")).isFalse();
+        }
+    }
+
+    @Test
     void withoutAnOpenRunNothingIsRememberedAndTextPassesAsItIs() {
         String key = key();
         Redactor none = Redactor.current();
