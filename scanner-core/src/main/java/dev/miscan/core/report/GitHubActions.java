@@ -255,12 +255,7 @@ public final class GitHubActions {
     }
 
     private static String sentence(String text) {
-        String t = text == null ? "" : text.strip();
-        if (t.isEmpty()) {
-            return t;
-        }
-        char last = t.charAt(t.length() - 1);
-        return last == '.' || last == '!' || last == '?' ? t : t + ".";
+        return SarifWriter.sentence(text);
     }
 
     private static boolean notBlank(String s) {

@@ -474,7 +474,7 @@ public final class SarifWriter {
     }
 
     /** SARIF viewers (and the Multitool's SARIF2001) expect every message to be a full sentence. */
-    private static String sentence(String text) {
+    static String sentence(String text) {
         String t = text == null ? "" : text.strip();
         if (t.isEmpty()) {
             return t;

@@ -87,15 +87,7 @@ public final class FileTreeSource implements Source {
                 if (isIgnored(file, false, ignoreNodes)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (attrs.isRegularFile()) {
-                    entries.add(new WorkingFile(file, relative(file), attrs.size(), maxFileSize));
-                } else if (attrs.isSymbolicLink()) {
-                    warnings.accept(ScanWarning.note(relative(file), "skipped: symbolic link, not followed", true));
-                } else if (attrs.isOther()) {
-                    // reading a pipe would wait for a writer forever
-                    warnings.accept(ScanWarning.note(relative(file),
-                            "skipped: not a regular file (a pipe, socket or device)", true));
-                }
+                visit(file, relative(file), attrs, maxFileSize, entries, warnings);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -145,5 +137,20 @@ public final class FileTreeSource implements Source {
         Path rel = abs.startsWith(baseDir) ? baseDir.relativize(abs) : abs;
         String s = ReportedPaths.slashes(rel);
         return s.isEmpty() ? abs.getFileName().toString() : s;
+    }
+
+    /**
+     * A file a walk reached: a regular file becomes an entry; a link (not followed) or a pipe, socket or device (reading
+     * a pipe would wait for a writer forever) becomes a note.
+     */
+    static void visit(Path file, String relative, BasicFileAttributes attrs, long maxFileSize, List<Entry> entries,
+            Consumer<ScanWarning> warnings) {
+        if (attrs.isRegularFile()) {
+            entries.add(new WorkingFile(file, relative, attrs.size(), maxFileSize));
+        } else if (attrs.isSymbolicLink()) {
+            warnings.accept(ScanWarning.note(relative, "skipped: symbolic link, not followed", true));
+        } else if (attrs.isOther()) {
+            warnings.accept(ScanWarning.note(relative, "skipped: not a regular file (a pipe, socket or device)", true));
+        }
     }
 }

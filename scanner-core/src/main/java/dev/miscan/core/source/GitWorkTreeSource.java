@@ -160,15 +160,7 @@ public final class GitWorkTreeSource implements Source {
                 if (excluded(file, false)) {
                     return FileVisitResult.CONTINUE;
                 }
-                if (attrs.isRegularFile()) {
-                    entries.add(new WorkingFile(file, relative(file), attrs.size(), maxFileSize));
-                } else if (attrs.isSymbolicLink()) {
-                    warnings.accept(ScanWarning.note(relative(file), "skipped: symbolic link, not followed", true));
-                } else if (attrs.isOther()) {
-                    // reading a pipe would wait for a writer forever
-                    warnings.accept(ScanWarning.note(relative(file),
-                            "skipped: not a regular file (a pipe, socket or device)", true));
-                }
+                FileTreeSource.visit(file, relative(file), attrs, maxFileSize, entries, warnings);
                 return FileVisitResult.CONTINUE;
             }
 
