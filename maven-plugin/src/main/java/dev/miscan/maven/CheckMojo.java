@@ -121,7 +121,9 @@ public class CheckMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         // every line logged, every report written and every failure message passes the run's redactor
-        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open()) {
+        // the build's redactor, shared by its modules (the aggregate report holds them all)
+        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(
+                ReactorReport.of(session).redactor())) {
             dev.miscan.core.secrets.Redactor redactor = scope.redactor();
             try {
                 check(new RedactedLog(getLog(), redactor));

@@ -21,6 +21,15 @@ final class ReactorReport {
     private final Map<String, ScanResult> results = new LinkedHashMap<>();
     private final Set<String> shownFixes = ConcurrentHashMap.newKeySet();
     private Path aggregateDirectory;
+    /**
+     * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
+     * must know their secrets too.
+     */
+    private final dev.miscan.core.secrets.Redactor redactor = dev.miscan.core.secrets.Redactor.create();
+
+    dev.miscan.core.secrets.Redactor redactor() {
+        return redactor;
+    }
 
     /** The build's shared report, made by the first execution that asks. */
     static ReactorReport of(MavenSession session) {

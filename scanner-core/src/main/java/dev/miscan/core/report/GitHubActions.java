@@ -119,7 +119,7 @@ public final class GitHubActions {
     /**
      * The Markdown the job summary shows: a heading with the counts by level, a table of the findings (level, rule,
      * file:line, message; at most {@value #SUMMARY_ROWS} rows, then how many more and where), and one line that
-     * counts the files (scanned, skipped, with warnings).
+     * counts the files (scanned, binary, skipped, with warnings).
      *
      * @param category   the analysis' category, named in the heading, or null
      * @param fileOf     the path to show for a finding's file, from the report's
@@ -160,8 +160,11 @@ public final class GitHubActions {
         long skipped = result.filesSkipped();
         long partial = result.warnings().stream().filter(w -> !w.skipped()).count();
         md.append(result.filesScanned()).append(" file(s) scanned");
+        if (result.filesBinary() > 0) {
+            md.append(", ").append(result.filesBinary()).append(" binary (left out)");
+        }
         if (skipped > 0) {
-            md.append(", ").append(skipped).append(" skipped (binary, too large or unreadable)");
+            md.append(", ").append(skipped).append(" skipped (too large or unreadable)");
         }
         if (partial > 0) {
             md.append(", ").append(partial).append(" scanned in part");

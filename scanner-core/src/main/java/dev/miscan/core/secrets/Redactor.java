@@ -47,7 +47,16 @@ public final class Redactor {
 
     /** A redactor for a run of the command line or of the Maven plugin; the caller closes the scope when done. */
     public static Scope open() {
-        Redactor r = new Redactor(true);
+        return open(create());
+    }
+
+    /** A redactor not yet open on any thread: one that several runs share (the modules of a Maven build). */
+    public static Redactor create() {
+        return new Redactor(true);
+    }
+
+    /** Makes {@code r} this thread's run redactor until the scope is closed. */
+    public static Scope open(Redactor r) {
         Redactor previous = CURRENT.get();
         CURRENT.set(r);
         return new Scope(r, previous);

@@ -135,7 +135,12 @@ class GitHubActionsTest {
                 + "| Level | Rule | Location | Message |\n|---|---|---|---|\n"
                 + "| error | MI-TEST-SECRET | src/App.java:3 | A storage key. Use DefaultAzureCredential. |\n"
                 + "| warning | MI-TEST-KEY-AUTH | deploy.sh:7 | Key auth. Use DefaultAzureCredential. |\n");
-        assertThat(md).contains("12 file(s) scanned, 116 skipped (binary, too large or unreadable), 1 scanned in part.");
+        assertThat(md).contains("12 file(s) scanned, 116 skipped (too large or unreadable), 1 scanned in part.");
+        ScanResult withBinary = result(List.of(), List.of());
+        withBinary = new ScanResult(withBinary.baseDir(), withBinary.rules(), List.of(), List.of(), 12, 100, 0,
+                List.of(), withBinary.fingerprintKey(), 40);
+        assertThat(GitHubActions.stepSummary(withBinary, null, AS_IS, "mi-scan.sarif"))
+                .contains("12 file(s) scanned, 40 binary (left out).");
         assertThat(md).doesNotContain("logo").doesNotContain("binary file");
     }
 
