@@ -88,14 +88,15 @@ public final class ScanCommand extends ReportingCommand {
                 GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
                         allExcludes, maxSize);
                 result = engine.scan(root, List.of(source), threads.threads());
-                pathExists = source.pathExists();
+                // the index's paths tell a renamed baselined file from a new one: without a baseline, not read again
+                pathExists = baseline == null ? path -> false : source.pathExists();
             } else if (git) {
                 GitHistorySource source = new GitHistorySource(repo, since != null
                         ? GitHistorySource.Range.since(repo, since) : GitHistorySource.Range.parse(repo, diff),
                         GitRepositories.pathFilter(root, paths.given()), allExcludes, maxSize);
                 result = HistoryScan.scan(engine, source, threads.threads());
                 missingBlobs = source.missingBlobs();
-                pathExists = source.pathExists();
+                pathExists = baseline == null ? path -> false : source.pathExists();
             } else {
                 result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads()));
                 pathExists = Baseline.existingFilesUnder(root);
