@@ -106,14 +106,7 @@ public final class GitHubActions {
 
     /** What a finding says, with what to do instead: the SARIF result's message. */
     static String message(Finding f) {
-        String message = notBlank(f.message()) ? f.message() : f.rule().summary();
-        String fix = f.remediation().summary();
-        String text = notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
-        if (f.provenance() != null && !f.provenance().presentAtHead()) {
-            text += " Added in commit " + f.provenance().shortCommit()
-                    + " and removed since, but still in the history: rotate it.";
-        }
-        return text;
+        return SarifWriter.message(f);
     }
 
     /**
@@ -255,10 +248,6 @@ public final class GitHubActions {
             sb.append(c);
         }
         return sb.toString();
-    }
-
-    private static String sentence(String text) {
-        return SarifWriter.sentence(text);
     }
 
     private static boolean notBlank(String s) {

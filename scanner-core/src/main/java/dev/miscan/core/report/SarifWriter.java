@@ -366,7 +366,8 @@ public final class SarifWriter {
         return result;
     }
 
-    private static String message(Finding f) {
+    /** What a finding says, with what to do instead (and, for a secret gone from HEAD, that it is still in the history). */
+    static String message(Finding f) {
         String message = notBlank(f.message()) ? f.message() : f.rule().summary();
         String fix = f.remediation().summary();
         String text = notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
