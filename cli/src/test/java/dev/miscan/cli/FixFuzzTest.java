@@ -76,13 +76,13 @@ class FixFuzzTest {
         } catch (InvalidPathException e) {
             return; // not a path of this platform (a NUL): never a name the scan reports
         }
-        String unsafe = FixCommand.unsafeTarget(realTree, tree, file);
+        String unsafe = dev.miscan.core.session.FixRun.unsafeTarget(realTree, tree, file);
         if (unsafe == null) {
             assertThat(file.toAbsolutePath().normalize().startsWith(tree.toAbsolutePath().normalize())).isTrue();
             assertThat(Files.isSymbolicLink(file)).isFalse();
             assertThat(file.toRealPath().startsWith(realTree)).isTrue();
         }
-        Path expected = FixCommand.expectedReal(Map.of(tree.toAbsolutePath().normalize(), realTree), file);
+        Path expected = dev.miscan.core.session.FixRun.expectedReal(Map.of(tree.toAbsolutePath().normalize(), realTree), file);
         if (expected != null) {
             assertThat(expected.startsWith(realTree)).isTrue();
         }
@@ -122,7 +122,7 @@ class FixFuzzTest {
             Path file = Files.write(root.resolve("app.properties"), original);
             String updated;
             try {
-                updated = FixCommand.edited(text, edits);
+                updated = dev.miscan.core.session.FixRun.edited(text, edits);
             } catch (IllegalArgumentException e) {
                 updated = null; // documented: an edit outside the text, or two that overlap
             }

@@ -32,7 +32,7 @@ class FixRaceTest {
 
     @AfterEach
     void noHook() {
-        FixCommand.afterPlanForTests = null;
+        dev.miscan.core.session.FixRun.afterPlanForTests = null;
     }
 
     private static String setting() {
@@ -52,7 +52,7 @@ class FixRaceTest {
         Files.writeString(tree.resolve("c.properties"), setting());
         // an edit away from the key: the key is where the scan saw it, the file is still not the one it read
         String edited = Files.readString(b) + "app.name=orders\n";
-        FixCommand.afterPlanForTests = () -> write(b, edited);
+        dev.miscan.core.session.FixRun.afterPlanForTests = () -> write(b, edited);
 
         CliRun fix = run("fix", tree.toString(), "--force");
 
@@ -72,7 +72,7 @@ class FixRaceTest {
         byte[] victim = Files.readAllBytes(outside);
         Files.writeString(tree.resolve("a.properties"), setting());
         Path b = Files.writeString(tree.resolve("b.properties"), setting());
-        FixCommand.afterPlanForTests = () -> swapForLink(b, outside);
+        dev.miscan.core.session.FixRun.afterPlanForTests = () -> swapForLink(b, outside);
 
         CliRun fix = run("fix", tree.toString(), "--force");
 
@@ -97,7 +97,7 @@ class FixRaceTest {
         Files.writeString(in.resolve("app.properties"), inText);
         Path elsewhere = dir.resolve("elsewhere");
         Path decoy = Files.createDirectories(tree.resolve("decoy"));
-        FixCommand.afterPlanForTests = () -> {
+        dev.miscan.core.session.FixRun.afterPlanForTests = () -> {
             try {
                 Files.move(out, elsewhere);
                 Files.createSymbolicLink(out, elsewhere);

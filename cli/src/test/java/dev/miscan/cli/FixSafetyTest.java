@@ -106,10 +106,10 @@ class FixSafetyTest {
         Path inside = Files.writeString(tree.resolve("in.properties"), "x=1\n");
         Path real = tree.toRealPath();
 
-        assertThat(FixCommand.unsafeTarget(real, tree, link)).isEqualTo("a symbolic link");
-        assertThat(FixCommand.unsafeTarget(real, tree, tree.resolve("../outside.properties")))
+        assertThat(dev.miscan.core.session.FixRun.unsafeTarget(real, tree, link)).isEqualTo("a symbolic link");
+        assertThat(dev.miscan.core.session.FixRun.unsafeTarget(real, tree, tree.resolve("../outside.properties")))
                 .isEqualTo("outside the scanned tree");
-        assertThat(FixCommand.unsafeTarget(real, tree, inside)).isNull();
+        assertThat(dev.miscan.core.session.FixRun.unsafeTarget(real, tree, inside)).isNull();
     }
 
     @Test
@@ -179,7 +179,7 @@ class FixSafetyTest {
         Path tree = Files.createDirectories(dir.resolve("tree"));
         String text = setting();
         Files.writeString(tree.resolve("app.properties"), text);
-        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(FixCommand.lockFile(tree),
+        try (java.nio.channels.FileChannel channel = java.nio.channels.FileChannel.open(dev.miscan.core.session.FixRun.lockFile(tree),
                 java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.WRITE);
                 java.nio.channels.FileLock held = channel.lock()) {
             CliRun second = run("fix", tree.toString(), "--force");

@@ -1,4 +1,4 @@
-package dev.miscan.cli;
+package dev.miscan.core.session;
 
 import java.nio.charset.StandardCharsets;
 import java.util.function.UnaryOperator;
@@ -9,7 +9,7 @@ import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
 
 /** Unified diffs of a file before and after its fixes ({@code git diff} format, three lines of context). */
-final class Diffs {
+public final class Diffs {
     private static final int CONTEXT = 3;
 
     private Diffs() {
@@ -19,7 +19,7 @@ final class Diffs {
      * The unified diff of {@code before} and {@code after} ({@code \n} line ends), every printed line passed
      * through {@code redact} first.
      */
-    static String unified(String path, String before, String after, UnaryOperator<String> redact) {
+    public static String unified(String path, String before, String after, UnaryOperator<String> redact) {
         RawText a = new RawText(before.getBytes(StandardCharsets.UTF_8));
         RawText b = new RawText(after.getBytes(StandardCharsets.UTF_8));
         EditList edits = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM)
