@@ -98,7 +98,7 @@ final class IacRemedies {
         if (name != null && name.isExpression() && name.text().startsWith("[") && name.text().endsWith("]")) {
             return name.text().substring(1, name.text().length() - 1).strip();
         }
-        return "'<name>'";
+        return "'<resource>'";
     }
 
     /** The resource's literal name, or a placeholder. */
@@ -121,8 +121,8 @@ final class IacRemedies {
 
     static String scope(IacTemplate t, IacService service, IacTemplate.Resource target) {
         String type = target != null && target.type().indexOf('/') > 0 ? target.type()
-                : service == null ? "<provider>/<type>" : service.armType();
-        return SCOPE_PREFIX + type + "/" + literalName(t, target, "name");
+                : service == null ? "<resource-type>" : service.armType();
+        return SCOPE_PREFIX + type + "/" + literalName(t, target, service == null ? "resource" : service.placeholder());
     }
 
     /**

@@ -95,26 +95,13 @@ enum IacService {
         return identitySetting;
     }
 
-    /** The placeholder for a resource of this service that the file does not declare: {@code <storage>}. */
+    /**
+     * The placeholder for a resource of this service that the file does not declare, without its brackets: the
+     * catalogue's, so that every piece of advice names an unknown resource alike ({@code account}).
+     */
     String placeholder() {
-        return switch (this) {
-            case STORAGE -> "storage";
-            case SERVICE_BUS -> "servicebus";
-            case EVENT_HUBS -> "eventhubs";
-            case COSMOS -> "cosmos";
-            case APP_CONFIGURATION -> "appconfig";
-            case EVENT_GRID -> "topic";
-            case AI_SERVICES -> "openai";
-            case SEARCH -> "search";
-            case SIGNALR -> "signalr";
-            case WEB_PUBSUB -> "webpubsub";
-            case APP_INSIGHTS -> "insights";
-            case CONTAINER_REGISTRY -> "registry";
-            case REDIS -> "redis";
-            case KEY_VAULT -> "kv";
-            case SQL -> "sql";
-            case POSTGRES -> "psql";
-        };
+        String p = catalogue.placeholder();
+        return p.substring(1, p.length() - 1);
     }
 
     String armType() {
