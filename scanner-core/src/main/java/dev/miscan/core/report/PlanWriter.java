@@ -129,8 +129,10 @@ public final class PlanWriter {
                     resource == null ? "" : RoleAssignments.terraform(role, resource)));
         }
         commands.addAll(other);
-        // roles that would do when the code only reads, named when the code was not seen
+        // the roles that would do when the code only reads, named when the decision is "read and write" because the
+        // code was not seen (not when a use needs more, as a Functions host's storage does)
         List<Role> narrower = fromCode || roles.isEmpty() ? List.of() : catalogue.serviceOfRole(roles.get(0))
+                .filter(s -> s.assign(Set.of()).equals(roles))
                 .map(s -> s.assign(java.util.EnumSet.of(AzureCatalogue.Access.READ)))
                 .filter(r -> !r.equals(roles)).orElse(List.of());
         return new Target(first.service(), first.target(), List.copyOf(uses), roles, scope, List.copyOf(commands),
