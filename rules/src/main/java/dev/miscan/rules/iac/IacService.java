@@ -62,12 +62,15 @@ enum IacService {
 
     /**
      * The role a remediation assigns: what an app that uses the key typically does with it (read and write for
-     * Storage and Cosmos DB, send for messaging, read for the rest); the summary names the narrower one.
+     * Storage, Cosmos DB, App Configuration and AI Search, send for messaging, the service's one role for the rest).
      */
     Role assignedRole() {
         return switch (this) {
+            // a template does not show what the code does: the role that reads and writes (docs/plan.md)
             case STORAGE -> AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR;
             case COSMOS -> AzureRoles.COSMOS_DATA_CONTRIBUTOR;
+            case APP_CONFIGURATION -> AzureRoles.APP_CONFIGURATION_DATA_OWNER;
+            case SEARCH -> AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR;
             default -> roles.isEmpty() ? null : roles.get(0);
         };
     }
