@@ -397,6 +397,10 @@ final class ClientAccess {
                 u.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity
                         && c.getScope().isPresent()).forEach(found::add);
             }
+            if (found.isEmpty() && m.isAnnotationPresent("Bean")) {
+                injected(m, path, depth);
+                return;
+            }
             if (found.isEmpty()) {
                 escaped = true;
                 return;
@@ -405,6 +409,45 @@ final class ClientAccess {
                 String file = c.findCompilationUnit().map(this::pathOf).orElse(path);
                 value(c, file, depth + 1);
             }
+        }
+
+        /**
+         * A framework bean (Spring's {@code @Bean}): the framework hands it to every constructor or method parameter
+         * and every field of its type in the project. Any other mention of the type (a provider of it, a generic
+         * type) is a use the analysis cannot follow.
+         */
+        private void injected(MethodDeclaration bean, String path, int depth) {
+            String type = bean.getType().asString();
+            if (type.contains("<") || type.isEmpty()) {
+                escaped = true;
+                return;
+            }
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            for (dev.miscan.core.parse.java.JavaView v : index.filesContaining(simple)) {
+                CompilationUnit u = v.unit().orElse(null);
+                if (u == null) {
+                    continue;
+                }
+                files.putIfAbsent(u, v.path());
+                if (v.text().contains("<" + simple + ">") || v.text().contains(", " + simple + ">")) {
+                    escaped = true;
+                }
+                for (Parameter p : u.findAll(Parameter.class, x -> simple.equals(simpleName(x.getType().asString())))) {
+                    JavaNames.ancestor(p, CallableDeclaration.class).ifPresent(c -> uses((Node) c,
+                            p.getNameAsString(), false, v.path(), depth + 1));
+                }
+                for (FieldDeclaration f : u.findAll(FieldDeclaration.class, x -> !x.isStatic())) {
+                    for (VariableDeclarator d : f.getVariables()) {
+                        if (simple.equals(simpleName(d.getType().asString())) && d.getInitializer().isEmpty()) {
+                            field(d.getNameAsString(), d, v.path(), depth + 1);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static String simpleName(String type) {
+            return type.substring(type.lastIndexOf('.') + 1);
         }
     }
 }

@@ -18,7 +18,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The roles of a client follow what the project does with it, across files: through a field and its getter, a
- * method's return value, a method parameter and a constructor parameter kept in a field (the folders
+ * method's return value, a method parameter, a constructor parameter kept in a field and a Spring bean injected
+ * into constructors and fields (the folders
  * {@code module-fixtures/java-access-*}, whose markers {@code IacModuleFixturesTest} checks). A write decides for
  * the service's contributor-type data role, reads only for its reader-type data role, and the plan assigns that.
  */
@@ -39,6 +40,7 @@ class ClientAccessProjectTest {
         "java-access-fields | ReportArchive.java | Storage Blob Data Reader | only reads: downloadContent in ReportViewer.java, exists in ReportViewer.java",
         "java-access-parameters | Clients.java | Storage Blob Data Contributor | writes: upload in Archiver.java",
         "java-access-parameters | SettingsPage.java | App Configuration Data Reader | only reads: getConfigurationSetting in SettingsView.java",
+        "java-access-beans | StorageConfig.java | Storage Blob Data Reader | only reads: downloadContent in ReportService.java, listBlobs in ReportIndex.java",
     })
     void theRoleFollowsTheClientAcrossTheProject(String fixture, String file, String role, String seen) throws IOException {
         ScanResult result = scan(fixture);
