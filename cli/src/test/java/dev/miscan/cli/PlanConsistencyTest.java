@@ -42,10 +42,13 @@ class PlanConsistencyTest {
     private static final Pattern POLICY = Pattern.compile("access_?[pP]olicy_?[nN]ame[:=]? *[=:]? *[\"']([^\"']+)[\"']");
     private static final Pattern PLACEHOLDER = Pattern.compile("<([a-z][a-z0-9-]*)>");
 
+    /** Each sample's vulnerable twin, and all the samples at once ({@code mi-scan plan samples}). */
     static Stream<Path> samples() throws IOException {
         try (Stream<Path> dirs = Files.list(SAMPLES)) {
-            return dirs.filter(d -> Files.isDirectory(d.resolve("vulnerable"))).sorted().map(d -> d.resolve("vulnerable"))
-                    .toList().stream();
+            List<Path> out = new ArrayList<>(dirs.filter(d -> Files.isDirectory(d.resolve("vulnerable"))).sorted()
+                    .map(d -> d.resolve("vulnerable")).toList());
+            out.add(SAMPLES);
+            return out.stream();
         }
     }
 

@@ -60,6 +60,8 @@ public final class ConstantIndex {
     private final ConcurrentHashMap<String, CompletableFuture<Optional<JavaView>>> views = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<Constant>> constants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
+    /** The answers of {@link #filesContaining}, by the words asked. */
+    private final ConcurrentHashMap<String, List<JavaView>> containing = new ConcurrentHashMap<>();
 
     private record Pending(Finding finding, String secret) {
     }
@@ -156,9 +158,14 @@ public final class ConstantIndex {
 
     /**
      * The scanned Java files whose text contains every one of {@code words}, parsed: where a project-wide analysis
-     * looks for the callers of a method. Reads each file once per question; parses (once) only those that match.
+     * looks for the callers of a method. Reads each file once per question (answers are kept for the scan); parses
+     * (once) only those that match.
      */
     public List<JavaView> filesContaining(String... words) {
+        return containing.computeIfAbsent(String.join("\u0000", words), k -> List.copyOf(search(words)));
+    }
+
+    private List<JavaView> search(String... words) {
         List<JavaView> out = new ArrayList<>();
         for (Map.Entry<String, Source.Entry> e : javaFiles.entrySet()) {
             CompletableFuture<Optional<JavaView>> parsed = views.get(e.getKey());
