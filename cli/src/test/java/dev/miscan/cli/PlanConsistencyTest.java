@@ -106,6 +106,11 @@ class PlanConsistencyTest {
                 assertThat(rolesNamedIn(a.get("command").asText())).as(what + " command").containsExactly(a.get("role").asText());
                 assignmentCommands.add(a.get("command").asText());
                 if (!a.get("bicep").asText().isEmpty()) {
+                    // the IaC targets the resource of the scope the command grants on
+                    String[] seg = t.get("scope").asText().replaceFirst(".*/providers/", "").split("/");
+                    String name = seg.length == 5 ? seg[2] + "/" + seg[4] : seg[2];
+                    assertThat(a.get("bicep").asText()).as(what + " bicep scope").contains("name: '" + name + "'");
+                    assertThat(a.get("terraform").asText()).as(what + " terraform scope").contains("# " + name + "\n");
                     assertThat(rolesNamedIn(a.get("bicep").asText())).as(what + " bicep").containsExactly(a.get("role").asText());
                     assertThat(rolesNamedIn(a.get("terraform").asText())).as(what + " terraform")
                             .containsExactly(a.get("role").asText());

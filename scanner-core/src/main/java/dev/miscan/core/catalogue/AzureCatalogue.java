@@ -60,12 +60,14 @@ public final class AzureCatalogue {
      *                     need, names or {@code prefix*}; the catalogue's defaults apply after them
      * @param placeholder  the placeholder that stands for the name of the service's resource in advice, e.g.
      *                     {@code <account>}
+     * @param children     the azurerm types of child resources a role may be scoped to, by ARM child type
+     *                     ({@code eventhubs}: {@code azurerm_eventhub})
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
             List<String> terraform, List<String> words, List<String> javaBuilders, List<LocalAuth> localAuth,
             String remedy, Detection detection, List<String> keyShapes, Map<Access, List<String>> operations,
-            String placeholder) {
+            String placeholder, Map<String, String> children) {
 
         /** Every role of the service, narrowest first, each once. */
         public List<Role> allRoles() {
@@ -436,7 +438,10 @@ public final class AzureCatalogue {
                             : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
                     words(m, key), javaBuilders(m, key), localAuth(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
-                    detection(m, key), keyShapes(m, key), operations(m, key), placeholder(m, key)));
+                    detection(m, key), keyShapes(m, key), operations(m, key), placeholder(m, key),
+                    iac.get("children") == null ? Map.of() : map(iac.get("children"), key + ".iac.children").entrySet()
+                            .stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                                    e -> e.getKey().toString(), e -> e.getValue().toString()))));
         }
         return new AzureCatalogue(roles, services, includes, planes, defaults);
     }

@@ -38,7 +38,10 @@ public final class RoleAssignments {
         return SCOPE_PREFIX + service.armType() + "/" + (name == null || name.isBlank() ? service.placeholder() : name);
     }
 
-    /** {type, name} of the resource a scope names (its first resource after the provider), or null. */
+    /**
+     * {type, name} of the resource a scope names (its first resource after the provider), or null; with a child
+     * resource the catalogue knows ({@code …/eventhubs/orders}), {type, name, child type, child name}.
+     */
     public static String[] resourceOf(String scope) {
         int p = scope == null ? -1 : scope.indexOf("/providers/");
         if (p < 0) {
@@ -49,7 +52,26 @@ public final class RoleAssignments {
             return null;
         }
         String type = seg[0] + "/" + seg[1];
-        return AzureCatalogue.get().serviceOfArmType(type).map(s -> new String[] {s.armType(), seg[2]}).orElse(null);
+        return AzureCatalogue.get().serviceOfArmType(type).map(s -> seg.length == 5 && s.children().containsKey(seg[3])
+                ? new String[] {s.armType(), seg[2], seg[3], seg[4]} : new String[] {s.armType(), seg[2]}).orElse(null);
+    }
+
+    /** The Bicep {@code existing} declaration of the resource (or child resource) an assignment targets. */
+    private static String existing(AzureCatalogue.Service s, String[] resource) {
+        boolean child = resource.length == 4;
+        return "resource target '" + resource[0] + (child ? "/" + resource[2] : "") + "@" + s.apiVersion()
+                + "' existing = {\n"
+                + "  name: '" + resource[1] + (child ? "/" + resource[3] : "") + "'\n"
+                + "}\n\n";
+    }
+
+    /** The Terraform address of the resource (or child resource) an assignment targets, and its name. */
+    private static String terraformTarget(AzureCatalogue.Service s, String[] resource) {
+        return (resource.length == 4 ? s.children().get(resource[2]) : s.terraform().get(0)) + ".target";
+    }
+
+    private static String terraformName(String[] resource) {
+        return resource.length == 4 ? resource[1] + "/" + resource[3] : resource[1];
     }
 
     /** The {@code az} commands that grant {@code roles} on the resource of {@code scope}, one per role. */
@@ -91,10 +113,7 @@ public final class RoleAssignments {
     /** The Bicep role assignment of {@code role} on the resource {@code resource} ({type, name}). */
     public static String bicep(Role role, String[] resource) {
         AzureCatalogue.Service s = AzureCatalogue.get().serviceOfArmType(resource[0]).orElseThrow();
-        String existing = "resource target '" + resource[0] + "@" + s.apiVersion() + "' existing = {\n"
-                + "  name: '" + resource[1] + "'\n"
-                + "}\n\n";
-        return existing + switch (AzureCatalogue.get().plane(role)) {
+        return existing(s, resource) + switch (AzureCatalogue.get().plane(role)) {
             case "cosmos" -> "resource roleAssignment 'Microsoft.DocumentDB/databaseAccounts/sqlRoleAssignments@"
                     + s.apiVersion() + "' = {\n"
                     + "  parent: target\n"
@@ -130,11 +149,11 @@ public final class RoleAssignments {
     /** The Terraform (azurerm) role assignment of {@code role} on the resource {@code resource} ({type, name}). */
     public static String terraform(Role role, String[] resource) {
         AzureCatalogue.Service s = AzureCatalogue.get().serviceOfArmType(resource[0]).orElseThrow();
-        String target = s.terraform().get(0) + ".target";
+        String target = terraformTarget(s, resource);
         String principal = "azurerm_linux_web_app.app.identity[0].principal_id";
         return switch (AzureCatalogue.get().plane(role)) {
             case "cosmos" -> "resource \"azurerm_cosmosdb_sql_role_assignment\" \"app\" {\n"
-                    + "  resource_group_name = " + target + ".resource_group_name # " + resource[1] + "\n"
+                    + "  resource_group_name = " + target + ".resource_group_name # " + terraformName(resource) + "\n"
                     + "  account_name        = " + target + ".name\n"
                     + "  role_definition_id  = \"${" + target + ".id}/sqlRoleDefinitions/" + role.id() + "\" # "
                     + role.name() + "\n"
@@ -143,13 +162,13 @@ public final class RoleAssignments {
                     + "}\n";
             case "redis" -> "resource \"azurerm_redis_cache_access_policy_assignment\" \"app\" {\n"
                     + "  name               = \"" + policySlug(role) + "\"\n"
-                    + "  redis_cache_id     = " + target + ".id # " + resource[1] + "\n"
+                    + "  redis_cache_id     = " + target + ".id # " + terraformName(resource) + "\n"
                     + "  access_policy_name = \"" + policy(role) + "\"\n"
                     + "  object_id          = " + principal + "\n"
                     + "  object_id_alias    = \"<identity-name>\"\n"
                     + "}\n";
             default -> "resource \"azurerm_role_assignment\" \"app\" {\n"
-                    + "  scope                = " + target + ".id # " + resource[1] + "\n"
+                    + "  scope                = " + target + ".id # " + terraformName(resource) + "\n"
                     + "  role_definition_name = \"" + role.name() + "\" # " + role.id() + "\n"
                     + "  principal_id         = " + principal + "\n"
                     + "}\n";
