@@ -83,4 +83,59 @@ class AzureCatalogueTest {
             assertThat(s.detection().settings()).as(s.key()).isNotEmpty();
         }
     }
+
+    @Test
+    void aDecisionTakesTheNarrowestRoleOfEachAccessAndKeepsOnlyRolesNoOtherIncludes() {
+        var read = java.util.EnumSet.of(AzureCatalogue.Access.READ);
+        var write = java.util.EnumSet.of(AzureCatalogue.Access.WRITE);
+        var both = java.util.EnumSet.of(AzureCatalogue.Access.READ, AzureCatalogue.Access.WRITE);
+        assertThat(CATALOGUE.service("storage-blob").assign(read)).extracting(Role::name).containsExactly("Storage Blob Data Reader");
+        assertThat(CATALOGUE.service("storage-blob").assign(both)).extracting(Role::name)
+                .containsExactly("Storage Blob Data Contributor");
+        assertThat(CATALOGUE.service("cosmos").assign(write)).extracting(Role::name)
+                .containsExactly("Cosmos DB Built-in Data Contributor");
+        assertThat(CATALOGUE.service("servicebus").assign(both)).extracting(Role::name)
+                .containsExactly("Azure Service Bus Data Receiver", "Azure Service Bus Data Sender");
+        // unknown needs: read and write
+        assertThat(CATALOGUE.service("appconfig").assign(java.util.Set.of())).extracting(Role::name)
+                .containsExactly("App Configuration Data Owner");
+        // a service with one role gives it for any access
+        assertThat(CATALOGUE.service("eventgrid").assign(read)).extracting(Role::name).containsExactly("EventGrid Data Sender");
+        assertThat(CATALOGUE.reduce(java.util.List.of(CATALOGUE.role("Data Contributor (Redis access policy)"),
+                CATALOGUE.role("Data Reader (Redis access policy)")))).extracting(Role::name)
+                .containsExactly("Data Contributor (Redis access policy)");
+    }
+
+    @Test
+    void operationsSayWhatAClientCallNeeds_theServicesOwnListFirst() {
+        AzureCatalogue.Service cosmos = CATALOGUE.service("cosmos");
+        assertThat(cosmos.step("createItem", true)).isEqualTo(AzureCatalogue.Step.WRITE);
+        assertThat(cosmos.step("readItem", true)).isEqualTo(AzureCatalogue.Step.READ);
+        assertThat(cosmos.step("getContainer", true)).isEqualTo(AzureCatalogue.Step.NAVIGATE);
+        assertThat(cosmos.step("close", true)).isNull();
+        AzureCatalogue.Service blob = CATALOGUE.service("storage-blob");
+        assertThat(blob.step("getBlobContainerClient", true)).isEqualTo(AzureCatalogue.Step.NAVIGATE);
+        assertThat(blob.step("getProperties", true)).isEqualTo(AzureCatalogue.Step.READ);
+        assertThat(blob.step("upload", true)).isEqualTo(AzureCatalogue.Step.WRITE);
+        // the builder chain is read against the service's own list only
+        assertThat(CATALOGUE.service("servicebus").step("sender", false)).isEqualTo(AzureCatalogue.Step.WRITE);
+        assertThat(CATALOGUE.service("servicebus").step("ServiceBusAdministrationClientBuilder", false))
+                .isEqualTo(AzureCatalogue.Step.MANAGE);
+        assertThat(blob.step("connectionString", false)).isNull();
+    }
+
+    @Test
+    void everyRoleIncludesOnlyRolesOfItsOwnServicesAndEveryServiceHasAPlaceholder() {
+        for (Role broader : CATALOGUE.roles()) {
+            for (Role narrower : CATALOGUE.roles()) {
+                if (!broader.equals(narrower) && CATALOGUE.includes(broader, narrower)) {
+                    assertThat(CATALOGUE.services()).as(broader.name() + " includes " + narrower.name())
+                            .anyMatch(s -> s.allRoles().contains(broader) && s.allRoles().contains(narrower));
+                }
+            }
+        }
+        for (AzureCatalogue.Service s : CATALOGUE.services()) {
+            assertThat(s.placeholder()).as(s.key()).matches("<[a-z-]+>");
+        }
+    }
 }

@@ -69,8 +69,17 @@ public final class ContainerAppRegistryRule extends DeployedResourceRule {
         return IacRemedies.remediation(IacService.CONTAINER_REGISTRY, null,
                 "Pull with the container app's managed identity: give it AcrPull on the registry, name the identity"
                         + " in the registry entry instead of a user name and password secret, then disable the"
-                        + " registry's admin user.", t, fix, List.of(AzureRoles.ACR_PULL), "",
-                List.of("az containerapp registry set --name <app> --resource-group <resource-group> --server "
+                        + " registry's admin user.", t, fix, List.of(AzureRoles.ACR_PULL), scope(host),
+                List.of(dev.miscan.core.catalogue.RoleAssignments.command(AzureRoles.ACR_PULL, scope(host)),
+                        "az containerapp registry set --name <app> --resource-group <resource-group> --server "
                         + server + " --identity system"));
+    }
+
+    /** The registry's resource id: its name is the host's first label. */
+    private static String scope(String host) {
+        String name = host == null || !host.contains(".") ? null : host.substring(0, host.indexOf('.'));
+        return dev.miscan.core.catalogue.RoleAssignments.scope(
+                dev.miscan.core.catalogue.AzureCatalogue.get().service("acr"),
+                name == null || !dev.miscan.rules.support.Remedies.isPlainValue(name) ? null : name);
     }
 }

@@ -98,7 +98,7 @@ final class IacRemedies {
         if (name != null && name.isExpression() && name.text().startsWith("[") && name.text().endsWith("]")) {
             return name.text().substring(1, name.text().length() - 1).strip();
         }
-        return "'<name>'";
+        return "'<resource>'";
     }
 
     /** The resource's literal name, or a placeholder. */
@@ -121,8 +121,8 @@ final class IacRemedies {
 
     static String scope(IacTemplate t, IacService service, IacTemplate.Resource target) {
         String type = target != null && target.type().indexOf('/') > 0 ? target.type()
-                : service == null ? "<provider>/<type>" : service.armType();
-        return SCOPE_PREFIX + type + "/" + literalName(t, target, "name");
+                : service == null ? "<resource-type>" : service.armType();
+        return SCOPE_PREFIX + type + "/" + literalName(t, target, service == null ? "resource" : service.placeholder());
     }
 
     /**
@@ -278,12 +278,9 @@ final class IacRemedies {
     static List<String> roleCommands(Hosts.Kind host, Role role, String scope) {
         List<String> c = new ArrayList<>();
         c.add(identityCommand(host));
-        if (role != null && role.id().startsWith("00000000-0000-0000-0000-")) { // Cosmos DB data-plane roles
-            c.add("az cosmosdb sql role assignment create --account-name <account> --resource-group <resource-group>"
-                    + " --role-definition-id " + role.id() + " --principal-id <principal-id> --scope \"/\"");
-        } else if (role != null && !role.id().isEmpty()) {
-            c.add("az role assignment create --assignee-object-id <principal-id> --assignee-principal-type"
-                    + " ServicePrincipal --role \"" + role.name() + "\" --scope " + scope);
+        if (role != null) {
+            // ARM, Cosmos DB data plane or Redis access policy: the catalogue's one writer of assignments
+            c.add(dev.miscan.core.catalogue.RoleAssignments.command(role, scope));
         }
         return c;
     }
@@ -300,7 +297,7 @@ final class IacRemedies {
                     + " --system-assigned";
             case CONTAINER_INSTANCE -> "az container create … --assign-identity  # container groups get an identity"
                     + " when they are created";
-            case VM -> "az vm identity assign --name <vm> --resource-group <resource-group>";
+            case VM -> "az vm identity assign --name <app> --resource-group <resource-group>";
             case AKS -> "az aks update --name <cluster> --resource-group <resource-group> --enable-managed-identity";
         };
     }

@@ -62,12 +62,15 @@ enum IacService {
 
     /**
      * The role a remediation assigns: what an app that uses the key typically does with it (read and write for
-     * Storage and Cosmos DB, send for messaging, read for the rest); the summary names the narrower one.
+     * Storage, Cosmos DB, App Configuration and AI Search, send for messaging, the service's one role for the rest).
      */
     Role assignedRole() {
         return switch (this) {
+            // a template does not show what the code does: the role that reads and writes (docs/plan.md)
             case STORAGE -> AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR;
             case COSMOS -> AzureRoles.COSMOS_DATA_CONTRIBUTOR;
+            case APP_CONFIGURATION -> AzureRoles.APP_CONFIGURATION_DATA_OWNER;
+            case SEARCH -> AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR;
             default -> roles.isEmpty() ? null : roles.get(0);
         };
     }
@@ -95,26 +98,13 @@ enum IacService {
         return identitySetting;
     }
 
-    /** The placeholder for a resource of this service that the file does not declare: {@code <storage>}. */
+    /**
+     * The placeholder for a resource of this service that the file does not declare, without its brackets: the
+     * catalogue's, so that every piece of advice names an unknown resource alike ({@code account}).
+     */
     String placeholder() {
-        return switch (this) {
-            case STORAGE -> "storage";
-            case SERVICE_BUS -> "servicebus";
-            case EVENT_HUBS -> "eventhubs";
-            case COSMOS -> "cosmos";
-            case APP_CONFIGURATION -> "appconfig";
-            case EVENT_GRID -> "topic";
-            case AI_SERVICES -> "openai";
-            case SEARCH -> "search";
-            case SIGNALR -> "signalr";
-            case WEB_PUBSUB -> "webpubsub";
-            case APP_INSIGHTS -> "insights";
-            case CONTAINER_REGISTRY -> "registry";
-            case REDIS -> "redis";
-            case KEY_VAULT -> "kv";
-            case SQL -> "sql";
-            case POSTGRES -> "psql";
-        };
+        String p = catalogue.placeholder();
+        return p.substring(1, p.length() - 1);
     }
 
     String armType() {

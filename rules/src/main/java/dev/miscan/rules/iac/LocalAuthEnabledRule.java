@@ -192,6 +192,6 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
                 + " managed identity " + (role == null ? "the service's data role" : role.name()) + " and connect with"
                 + " the identity; keys then stop working wherever they were copied.";
         return IacRemedies.remediation(service, r, summary, t, fix + "\n\n" + assignment,
-                role == null ? List.of() : service.roles(), scope, commands);
+                role == null ? List.of() : List.of(role), scope, commands);
     }
 }

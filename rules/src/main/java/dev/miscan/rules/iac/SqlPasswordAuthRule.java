@@ -180,8 +180,8 @@ public final class SqlPasswordAuthRule extends DeployedResourceRule {
                 "Turn on Microsoft Entra-only authentication with an Entra administrator, remove the SQL"
                         + " administrator password, create a database user for each app's managed identity and connect"
                         + " with Authentication=Active Directory Managed Identity.",
-                t, fix + "\n\n-- in each database, as the Entra administrator:\nCREATE USER [<app-identity-name>] FROM"
-                        + " EXTERNAL PROVIDER;\nALTER ROLE db_datareader ADD MEMBER [<app-identity-name>];",
+                t, fix + "\n\n-- in each database, as the Entra administrator:\nCREATE USER [<identity-name>] FROM"
+                        + " EXTERNAL PROVIDER;\nALTER ROLE db_datareader ADD MEMBER [<identity-name>];",
                 List.of(), "",
                 List.of(IacRemedies.identityCommand(null),
                         "az sql server ad-admin create --server-name " + name + " --resource-group <resource-group>"

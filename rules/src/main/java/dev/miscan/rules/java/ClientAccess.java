@@ -3,166 +3,451 @@ package dev.miscan.rules.java;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.ConstructorDeclaration;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.MethodDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
 import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AssignExpr;
+import com.github.javaparser.ast.expr.CastExpr;
+import com.github.javaparser.ast.expr.ConditionalExpr;
+import com.github.javaparser.ast.expr.EnclosedExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.FieldAccessExpr;
 import com.github.javaparser.ast.expr.MethodCallExpr;
 import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.ObjectCreationExpr;
 import com.github.javaparser.ast.expr.ThisExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import com.github.javaparser.ast.nodeTypes.NodeWithArguments;
+import com.github.javaparser.ast.stmt.ExpressionStmt;
+import com.github.javaparser.ast.stmt.ReturnStmt;
 import dev.miscan.core.api.Role;
+import dev.miscan.core.catalogue.AzureCatalogue;
+import dev.miscan.core.catalogue.AzureCatalogue.Step;
+import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.java.JavaNames;
-import dev.miscan.rules.support.AzureRoles;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumMap;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The least-privilege role of a client, chosen from what the code does with it: the builder chain
- * ({@code .sender()} or {@code .receiver()}, {@code buildProducerClient()} or {@code buildConsumerClient()}) or
- * the calls made on the client in the file ({@code downloadContent} only: a reader role; any {@code upload}: a
- * contributor role). When the client leaves the file's sight (returned, passed on) or nothing tells, there is
- * no choice and the remediation keeps both roles, narrowest first.
+ * The roles a client needs, decided from what the code does with it. The builder and its chain may say it
+ * ({@code .sender()}, {@code buildConsumerClient()}, an administration client); otherwise the client is followed
+ * from where it is built through local variables, fields, getters, method parameters and return values, within the
+ * file and across the scanned project (through the scan's {@link ConstantIndex}), and the calls made on it (and on
+ * the clients it hands out: a container of an account) are read against the operations of the Azure catalogue.
+ * A write decides for a write role; reads decide for a read role only when the client never left the analysis'
+ * sight (passed to a library, injected elsewhere): otherwise nothing is decided and the remediation keeps the roles
+ * any use may need.
  */
 final class ClientAccess {
     /** The chosen roles and what in the code chose them. */
     record Access(List<Role> roles, String seen) {
     }
 
-    private static final List<String> WRITES = List.of("upload", "delete", "create", "set", "commit", "stage",
-            "copy", "begin", "start", "undelete", "append", "put", "seal", "sync", "abort", "change", "release",
-            "renew", "break", "acquire", "add", "merge", "index", "send", "getBlobOutputStream");
-    private static final List<String> READS = List.of("download", "read", "list", "exists", "open", "find", "query",
-            "get", "search", "autocomplete", "suggest");
+    private static final int MAX_DEPTH = 12;
+    private static final int MAX_STEPS = 500;
 
     private ClientAccess() {
     }
 
-    static Access of(SinkFamily family, String builder, Node sink, java.util.Map<String, Expression> chain,
-            CompilationUnit cu) {
-        switch (family) {
-            case SERVICE_BUS -> {
-                if (!builder.equals("ServiceBusClientBuilder")) {
-                    return null;
-                }
-                if (chain.containsKey("sender")) {
-                    return new Access(List.of(AzureRoles.SERVICE_BUS_DATA_SENDER), "sends (.sender())");
-                }
-                for (String r : List.of("receiver", "processor", "sessionReceiver", "sessionProcessor")) {
-                    if (chain.containsKey(r)) {
-                        return new Access(List.of(AzureRoles.SERVICE_BUS_DATA_RECEIVER), "receives (." + r + "())");
-                    }
-                }
-                return null;
-            }
-            case EVENT_HUBS -> {
-                if (builder.equals("EventProcessorClientBuilder")) {
-                    return new Access(List.of(AzureRoles.EVENT_HUBS_DATA_RECEIVER), "receives (EventProcessorClient)");
-                }
-                if (builder.equals("EventHubBufferedProducerClientBuilder")) {
-                    return new Access(List.of(AzureRoles.EVENT_HUBS_DATA_SENDER), "sends (buffered producer)");
-                }
-                for (String p : List.of("buildProducerClient", "buildAsyncProducerClient")) {
-                    if (chain.containsKey(p)) {
-                        return new Access(List.of(AzureRoles.EVENT_HUBS_DATA_SENDER), "sends (." + p + "())");
-                    }
-                }
-                for (String c : List.of("buildConsumerClient", "buildAsyncConsumerClient")) {
-                    if (chain.containsKey(c)) {
-                        return new Access(List.of(AzureRoles.EVENT_HUBS_DATA_RECEIVER), "receives (." + c + "())");
-                    }
-                }
-                return null;
-            }
-            case STORAGE -> {
-                return builder.startsWith("Blob") || builder.equals("SpecializedBlobClientBuilder")
-                        ? byCalls(sink, cu, AzureRoles.STORAGE_BLOB_DATA_READER, AzureRoles.STORAGE_BLOB_DATA_CONTRIBUTOR)
-                        : null;
-            }
-            case APP_CONFIGURATION -> {
-                return byCalls(sink, cu, AzureRoles.APP_CONFIGURATION_DATA_READER,
-                        AzureRoles.APP_CONFIGURATION_DATA_OWNER);
-            }
-            case SEARCH -> {
-                return builder.equals("SearchClientBuilder") ? byCalls(sink, cu, AzureRoles.SEARCH_INDEX_DATA_READER,
-                        AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR) : null;
-            }
-            default -> {
-                return null;
-            }
+    /**
+     * The access of the client that the builder chain of {@code sink} builds; null when nothing decides it.
+     *
+     * @param builder the builder or client type of the chain (simple name)
+     * @param chain   the calls of the chain by name
+     * @param path    the file of {@code cu}
+     * @param index   the scan's Java files
+     */
+    static Access of(String builder, MethodCallExpr sink, Map<String, Expression> chain, CompilationUnit cu,
+            String path, ConstantIndex index) {
+        if (builder == null) {
+            return null;
         }
-    }
-
-    /** Reader or writer role from the calls on the client the chain builds; null when they do not tell. */
-    private static Access byCalls(Node sink, CompilationUnit cu, Role reader, Role writer) {
+        AzureCatalogue.Service service = AzureCatalogue.get().serviceOfJavaBuilder(builder).orElse(null);
+        if (service == null || service.allRoles().isEmpty()) {
+            return null;
+        }
+        // what the builder or its chain builds fixes what the client can do, wherever it goes
+        Map<AzureCatalogue.Access, Set<String>> built = new EnumMap<>(AzureCatalogue.Access.class);
+        add(built, service.step(builder, false), builder);
+        for (String call : chain.keySet()) {
+            add(built, service.step(call, false), "." + call + "()");
+        }
+        if (!built.isEmpty()) {
+            return decide(service, built, true);
+        }
+        Flow flow = new Flow(service, index);
         Node top = sink;
         while (top.getParentNode().orElse(null) instanceof MethodCallExpr p && p.getScope().orElse(null) == top) {
             top = p;
         }
-        Node parent = top.getParentNode().orElse(null);
-        String name;
-        Node scope;
-        if (parent instanceof VariableDeclarator v) {
-            name = v.getNameAsString();
-            scope = v.getParentNode().orElse(null) instanceof FieldDeclaration ? cu
-                    : JavaNames.ancestor(v, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
-        } else if (parent instanceof AssignExpr a && (a.getTarget() instanceof NameExpr
-                || a.getTarget() instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr)) {
-            name = a.getTarget() instanceof NameExpr n ? n.getNameAsString()
-                    : ((FieldAccessExpr) a.getTarget()).getNameAsString();
-            scope = cu;
-        } else {
-            return null; // returned or passed on: what happens to it is not in sight
+        flow.value((Expression) top, path, 0);
+        // a builder kept in a variable: the clients its build calls make
+        Expression root = (Expression) top;
+        while (root instanceof MethodCallExpr mc && mc.getScope().isPresent()) {
+            root = mc.getScope().get();
         }
-        Set<String> writes = new TreeSet<>();
-        Set<String> reads = new TreeSet<>();
-        for (NameExpr use : scope.findAll(NameExpr.class)) {
-            if (!use.getNameAsString().equals(name)) {
-                continue;
-            }
-            Node p = use.getParentNode().orElse(null);
-            if (p instanceof AssignExpr a && a.getTarget() == use) {
-                continue;
-            }
-            if (!(p instanceof MethodCallExpr mc) || mc.getScope().orElse(null) != use) {
-                return null; // the client escapes: returned, passed, stored elsewhere
-            }
-            collect(mc, writes, reads);
-        }
-        for (FieldAccessExpr use : scope.findAll(FieldAccessExpr.class)) {
-            if (use.getScope() instanceof ThisExpr && use.getNameAsString().equals(name)
-                    && !(use.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == use)) {
-                if (!(use.getParentNode().orElse(null) instanceof MethodCallExpr mc) || mc.getScope().orElse(null) != use) {
-                    return null;
+        if (root instanceof NameExpr builderVariable) {
+            Node scope = JavaNames.ancestor(sink, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
+            for (MethodCallExpr build : scope.findAll(MethodCallExpr.class)) {
+                if (build.getNameAsString().startsWith("build") && build.getScope().orElse(null) instanceof NameExpr n
+                        && n.getNameAsString().equals(builderVariable.getNameAsString())) {
+                    flow.value(build, path, 0);
                 }
-                collect(mc, writes, reads);
             }
         }
-        if (!writes.isEmpty()) {
-            return new Access(List.of(writer), "writes: " + String.join(", ", writes));
-        }
-        if (!reads.isEmpty()) {
-            return new Access(List.of(reader), "only reads: " + String.join(", ", reads));
+        if (flow.calls.containsKey(AzureCatalogue.Access.WRITE) || flow.calls.containsKey(AzureCatalogue.Access.MANAGE)
+                || !flow.calls.isEmpty() && !flow.escaped) {
+            return decide(service, flow.calls, false);
         }
         return null;
     }
 
-    /** The calls of a chain that starts at the client: {@code client.getBlobClient(n).upload(…)}. */
-    private static void collect(MethodCallExpr first, Set<String> writes, Set<String> reads) {
-        Node n = first;
-        while (n instanceof MethodCallExpr mc) {
-            String m = mc.getNameAsString();
-            boolean navigation = m.startsWith("get") && m.endsWith("Client");
-            if (!navigation) {
-                if (WRITES.stream().anyMatch(m::startsWith)) {
-                    writes.add(m);
-                } else if (READS.stream().anyMatch(m::startsWith)) {
-                    reads.add(m);
+    private static void add(Map<AzureCatalogue.Access, Set<String>> m, Step step, String what) {
+        if (step != null && step.access() != null) {
+            m.computeIfAbsent(step.access(), k -> new TreeSet<>()).add(what);
+        }
+    }
+
+    private static Access decide(AzureCatalogue.Service service, Map<AzureCatalogue.Access, Set<String>> seen,
+            boolean built) {
+        List<Role> roles = service.assign(seen.keySet());
+        List<String> parts = new ArrayList<>();
+        for (AzureCatalogue.Access a : List.of(AzureCatalogue.Access.MANAGE, AzureCatalogue.Access.WRITE,
+                AzureCatalogue.Access.READ)) {
+            Set<String> what = seen.get(a);
+            if (what == null) {
+                continue;
+            }
+            String verb = switch (a) {
+                case MANAGE -> "manages";
+                case WRITE -> "writes";
+                case READ -> seen.size() == 1 && !built ? "only reads" : "reads";
+            };
+            parts.add(built ? verb + " (" + String.join(", ", what) + ")" : verb + ": " + String.join(", ", what));
+        }
+        return new Access(roles, String.join("; ", parts));
+    }
+
+    /** Follows one client value through the project and collects the operations called on it. */
+    private static final class Flow {
+        final AzureCatalogue.Service service;
+        final ConstantIndex index;
+        final Map<AzureCatalogue.Access, Set<String>> calls = new EnumMap<>(AzureCatalogue.Access.class);
+        final Set<Node> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        /** The file each followed node is in (a node of another file than the sink's). */
+        final Map<CompilationUnit, String> files = new IdentityHashMap<>();
+        boolean escaped;
+        String home;
+        int steps;
+
+        Flow(AzureCatalogue.Service service, ConstantIndex index) {
+            this.service = service;
+            this.index = index;
+        }
+
+        /** {@code e} (in file {@code path}) evaluates to the client, or to a client it handed out. */
+        void value(Expression e, String path, int depth) {
+            if (home == null) {
+                home = path;
+            }
+            if (depth > MAX_DEPTH || ++steps > MAX_STEPS) {
+                escaped = true;
+                return;
+            }
+            if (!seen.add(e)) {
+                return;
+            }
+            e.findCompilationUnit().ifPresent(cu -> files.putIfAbsent(cu, path));
+            Node p = e.getParentNode().orElse(null);
+            if (p instanceof EnclosedExpr || p instanceof CastExpr
+                    || p instanceof ConditionalExpr c && c.getCondition() != e) {
+                value((Expression) p, path, depth + 1);
+            } else if (p instanceof MethodCallExpr mc && mc.getScope().orElse(null) == e) {
+                String name = mc.getNameAsString();
+                Step step = service.step(name, true);
+                if (step == Step.NAVIGATE) {
+                    value(mc, path, depth + 1);
+                } else if (step != null) {
+                    String where = path.equals(home) ? "" : " in " + path.substring(path.lastIndexOf('/') + 1);
+                    calls.computeIfAbsent(step.access(), k -> new TreeSet<>()).add(name + where);
+                }
+            } else if (p instanceof MethodCallExpr mc && mc.getArguments().contains(e)) {
+                parameter(mc, argumentIndex(mc, e), path, depth);
+            } else if (p instanceof ObjectCreationExpr oc && oc.getArguments().contains(e)) {
+                parameter(oc, argumentIndex(oc, e), path, depth);
+            } else if (p instanceof VariableDeclarator v && v.getInitializer().orElse(null) == e) {
+                variable(v.getNameAsString(), v, path, depth);
+            } else if (p instanceof AssignExpr a && a.getValue() == e && a.getOperator() == AssignExpr.Operator.ASSIGN) {
+                if (a.getTarget() instanceof NameExpr n) {
+                    variable(n.getNameAsString(), a, path, depth);
+                } else if (a.getTarget() instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr) {
+                    field(f.getNameAsString(), a, path, depth);
+                } else {
+                    escaped = true;
+                }
+            } else if (p instanceof ReturnStmt) {
+                Optional<MethodDeclaration> m = JavaNames.ancestor(p, MethodDeclaration.class);
+                if (m.isPresent()) {
+                    callers(m.get(), path, depth);
+                } else {
+                    escaped = true; // a lambda's return
+                }
+            } else if (!(p instanceof ExpressionStmt)) {
+                escaped = true;
+            }
+        }
+
+        private static int argumentIndex(NodeWithArguments<?> call, Expression e) {
+            for (int i = 0; i < call.getArguments().size(); i++) {
+                if (call.getArguments().get(i) == e) {
+                    return i;
                 }
             }
-            Node parent = mc.getParentNode().orElse(null);
-            n = parent instanceof MethodCallExpr p && p.getScope().orElse(null) == mc ? p : null;
+            return -1;
+        }
+
+        /** A name assigned at {@code at}: a local variable or parameter of the enclosing callable, else a field. */
+        private void variable(String name, Node at, String path, int depth) {
+            Optional<CallableDeclaration> callable = JavaNames.ancestor(at, CallableDeclaration.class);
+            boolean field = at instanceof VariableDeclarator v && v.getParentNode().orElse(null) instanceof FieldDeclaration;
+            if (!field && callable.isPresent() && declaresLocal(callable.get(), name)) {
+                uses(callable.get(), name, false, path, depth);
+            } else {
+                field(name, at, path, depth);
+            }
+        }
+
+        private static boolean declaresLocal(CallableDeclaration<?> c, String name) {
+            for (Parameter p : c.getParameters()) {
+                if (p.getNameAsString().equals(name)) {
+                    return true;
+                }
+            }
+            return c.findAll(VariableDeclarationExpr.class).stream()
+                    .anyMatch(d -> d.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+        }
+
+        private void field(String name, Node at, String path, int depth) {
+            Optional<TypeDeclaration> type = JavaNames.ancestor(at, TypeDeclaration.class);
+            if (type.isEmpty()) {
+                escaped = true;
+                return;
+            }
+            uses(type.get(), name, true, path, depth);
+        }
+
+        /** Every read of {@code name} within {@code scope}: {@code name} and, for a field, {@code this.name}. */
+        private void uses(Node scope, String name, boolean field, String path, int depth) {
+            for (NameExpr use : scope.findAll(NameExpr.class)) {
+                if (use.getNameAsString().equals(name) && !isAssigned(use)
+                        && (!field || !shadowed(use, name))) {
+                    value(use, path, depth + 1);
+                }
+            }
+            if (field) {
+                for (FieldAccessExpr use : scope.findAll(FieldAccessExpr.class)) {
+                    if (use.getScope() instanceof ThisExpr && use.getNameAsString().equals(name) && !isAssigned(use)) {
+                        value(use, path, depth + 1);
+                    }
+                }
+            }
+        }
+
+        private static boolean isAssigned(Expression use) {
+            return use.getParentNode().orElse(null) instanceof AssignExpr a && a.getTarget() == use;
+        }
+
+        /** True when a local of the same name hides the field where {@code use} is. */
+        private static boolean shadowed(NameExpr use, String name) {
+            return JavaNames.ancestor(use, CallableDeclaration.class).map(c -> declaresLocal(c, name)).orElse(false);
+        }
+
+        /** The client passed as argument {@code i} of a call or a construction: the parameter's uses in the callee. */
+        private void parameter(Node call, int i, String path, int depth) {
+            List<CallableDeclaration<?>> callees = callees(call);
+            if (callees.isEmpty()) {
+                escaped = true; // a library method, or one the analysis cannot find
+                return;
+            }
+            for (CallableDeclaration<?> callee : callees) {
+                if (i < 0 || i >= callee.getParameters().size()) {
+                    escaped = true;
+                    continue;
+                }
+                String file = callee.findCompilationUnit().map(this::pathOf).orElse(path);
+                uses(callee, callee.getParameter(i).getNameAsString(), false, file, depth);
+            }
+        }
+
+        private String pathOf(CompilationUnit cu) {
+            return files.getOrDefault(cu, home);
+        }
+
+        /** The project's declarations a call or construction may run, matched by name and argument count. */
+        private List<CallableDeclaration<?>> callees(Node call) {
+            List<CallableDeclaration<?>> out = new ArrayList<>();
+            CompilationUnit cu = call.findCompilationUnit().orElse(null);
+            if (cu == null) {
+                return out;
+            }
+            if (call instanceof ObjectCreationExpr oc) {
+                for (TypeDeclaration<?> t : typesNamed(cu, oc.getType().getNameWithScope())) {
+                    for (ConstructorDeclaration c : t.getConstructors()) {
+                        if (c.getParameters().size() == oc.getArguments().size()) {
+                            out.add(c);
+                        }
+                    }
+                }
+                return out;
+            }
+            MethodCallExpr mc = (MethodCallExpr) call;
+            List<TypeDeclaration<?>> owners = new ArrayList<>();
+            Expression scope = mc.getScope().orElse(null);
+            if (scope == null || scope instanceof ThisExpr) {
+                JavaNames.ancestor(mc, TypeDeclaration.class).ifPresent(t -> owners.add((TypeDeclaration<?>) t));
+            } else {
+                typeOf(scope).ifPresent(written -> owners.addAll(typesNamed(cu, written)));
+            }
+            for (TypeDeclaration<?> t : owners) {
+                for (MethodDeclaration m : t.getMethodsByName(mc.getNameAsString())) {
+                    if (m.getParameters().size() == mc.getArguments().size() && m.getBody().isPresent()) {
+                        out.add(m);
+                    }
+                }
+            }
+            return out;
+        }
+
+        /** The declared type of a variable, parameter or field named by {@code scope}, as written. */
+        private static Optional<String> typeOf(Expression scope) {
+            String name = scope instanceof NameExpr n ? n.getNameAsString()
+                    : scope instanceof FieldAccessExpr f && f.getScope() instanceof ThisExpr ? f.getNameAsString() : null;
+            if (name == null) {
+                return Optional.empty();
+            }
+            Optional<CallableDeclaration> callable = JavaNames.ancestor(scope, CallableDeclaration.class);
+            if (callable.isPresent() && scope instanceof NameExpr) {
+                for (Parameter p : ((CallableDeclaration<?>) callable.get()).getParameters()) {
+                    if (p.getNameAsString().equals(name)) {
+                        return Optional.of(p.getType().asString());
+                    }
+                }
+                for (VariableDeclarationExpr d : ((Node) callable.get()).findAll(VariableDeclarationExpr.class)) {
+                    for (VariableDeclarator v : d.getVariables()) {
+                        if (v.getNameAsString().equals(name)) {
+                            return Optional.of(v.getType().asString());
+                        }
+                    }
+                }
+            }
+            Optional<TypeDeclaration> type = JavaNames.ancestor(scope, TypeDeclaration.class);
+            return type.flatMap(t -> ((TypeDeclaration<?>) t).getFieldByName(name))
+                    .map(f -> f.getVariable(0).getType().asString());
+        }
+
+        /** The project's declarations of the type written {@code written} in {@code cu}. */
+        private List<TypeDeclaration<?>> typesNamed(CompilationUnit cu, String written) {
+            List<TypeDeclaration<?>> out = new ArrayList<>();
+            for (String fqn : JavaNames.typeCandidates(cu, written)) {
+                JavaNames.typeByQualifiedName(cu, fqn).ifPresent(out::add);
+                if (out.isEmpty()) {
+                    for (Map.Entry<dev.miscan.core.parse.java.JavaView, TypeDeclaration<?>> d : index.declarations(fqn)) {
+                        d.getValue().findCompilationUnit().ifPresent(u -> files.putIfAbsent(u, d.getKey().path()));
+                        out.add(d.getValue());
+                    }
+                }
+                if (!out.isEmpty()) {
+                    break;
+                }
+            }
+            return out;
+        }
+
+        /**
+         * The calls of a method that returns the client (a getter, a factory): in its own file, and in the project's
+         * files that name both the method and its type. None found: it is called from outside (a framework bean).
+         */
+        private void callers(MethodDeclaration m, String path, int depth) {
+            String name = m.getNameAsString();
+            int arity = m.getParameters().size();
+            String owner = JavaNames.ancestor(m, TypeDeclaration.class).map(t -> ((TypeDeclaration<?>) t).getNameAsString())
+                    .orElse("");
+            List<MethodCallExpr> found = new ArrayList<>();
+            CompilationUnit own = m.findCompilationUnit().orElse(null);
+            if (own != null) {
+                own.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity)
+                        .forEach(found::add);
+            }
+            for (dev.miscan.core.parse.java.JavaView v : index.filesContaining(name + "(", owner)) {
+                CompilationUnit u = v.unit().orElse(null);
+                if (u == null || u == own || v.path().equals(path)) {
+                    continue;
+                }
+                files.putIfAbsent(u, v.path());
+                u.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity
+                        && c.getScope().isPresent()).forEach(found::add);
+            }
+            if (found.isEmpty() && m.isAnnotationPresent("Bean")) {
+                injected(m, path, depth);
+                return;
+            }
+            if (found.isEmpty()) {
+                escaped = true;
+                return;
+            }
+            for (MethodCallExpr c : found) {
+                String file = c.findCompilationUnit().map(this::pathOf).orElse(path);
+                value(c, file, depth + 1);
+            }
+        }
+
+        /**
+         * A framework bean (Spring's {@code @Bean}): the framework hands it to every constructor or method parameter
+         * and every field of its type in the project. Any other mention of the type (a provider of it, a generic
+         * type) is a use the analysis cannot follow.
+         */
+        private void injected(MethodDeclaration bean, String path, int depth) {
+            String type = bean.getType().asString();
+            if (type.contains("<") || type.isEmpty()) {
+                escaped = true;
+                return;
+            }
+            String simple = type.substring(type.lastIndexOf('.') + 1);
+            for (dev.miscan.core.parse.java.JavaView v : index.filesContaining(simple)) {
+                CompilationUnit u = v.unit().orElse(null);
+                if (u == null) {
+                    continue;
+                }
+                files.putIfAbsent(u, v.path());
+                if (v.text().contains("<" + simple + ">") || v.text().contains(", " + simple + ">")) {
+                    escaped = true;
+                }
+                for (Parameter p : u.findAll(Parameter.class, x -> simple.equals(simpleName(x.getType().asString())))) {
+                    JavaNames.ancestor(p, CallableDeclaration.class).ifPresent(c -> uses((Node) c,
+                            p.getNameAsString(), false, v.path(), depth + 1));
+                }
+                for (FieldDeclaration f : u.findAll(FieldDeclaration.class, x -> !x.isStatic())) {
+                    for (VariableDeclarator d : f.getVariables()) {
+                        if (simple.equals(simpleName(d.getType().asString())) && d.getInitializer().isEmpty()) {
+                            field(d.getNameAsString(), d, v.path(), depth + 1);
+                        }
+                    }
+                }
+            }
+        }
+
+        private static String simpleName(String type) {
+            return type.substring(type.lastIndexOf('.') + 1);
         }
     }
 }

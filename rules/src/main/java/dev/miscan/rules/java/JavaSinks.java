@@ -870,7 +870,7 @@ final class JavaSinks {
             Remediation remediation = remedy(family, target);
             Node client = sink instanceof ObjectCreationExpr o ? credentialUse(o).map(u -> (Node) u).orElse(null) : sink;
             ClientAccess.Access access = client instanceof MethodCallExpr cm
-                    ? ClientAccess.of(family, target.builder, cm, chainCalls(cm), cu) : null;
+                    ? ClientAccess.of(target.builder, cm, chainCalls(cm), cu, path, doc.view(ConstantIndex.VIEW)) : null;
             if (access != null) {
                 remediation = remediation.withAccess(access.roles(), access.seen());
             }

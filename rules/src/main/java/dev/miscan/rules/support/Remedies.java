@@ -40,10 +40,14 @@ public final class Remedies {
             java.util.regex.Pattern.compile("[A-Za-z0-9][A-Za-z0-9._~:/@%+=,-]{0,299}+");
 
     static List<String> roleCommands(Role role, String scope) {
+        return roleCommands(List.of(role), scope);
+    }
+
+    /** The identity command, then the assignment of each role the decision keeps ({@code roles} reduced). */
+    static List<String> roleCommands(List<Role> roles, String scope) {
         List<String> c = new ArrayList<>();
         c.add(ENABLE_IDENTITY);
-        c.add("az role assignment create --assignee-object-id <principal-id> --assignee-principal-type ServicePrincipal"
-                + " --role \"" + role.name() + "\" --scope " + scope);
+        c.addAll(dev.miscan.core.catalogue.RoleAssignments.commands(AzureCatalogue.get().reduce(roles), scope));
         return c;
     }
 
@@ -105,7 +109,7 @@ public final class Remedies {
                         + " disableLocalAuth on the namespace.",
                 "java", java, IDENTITY_DEPENDENCY,
                 List.of(AzureRoles.SERVICE_BUS_DATA_SENDER, AzureRoles.SERVICE_BUS_DATA_RECEIVER), scope,
-                roleCommands(AzureRoles.SERVICE_BUS_DATA_SENDER, scope));
+                roleCommands(List.of(AzureRoles.SERVICE_BUS_DATA_SENDER, AzureRoles.SERVICE_BUS_DATA_RECEIVER), scope));
     }
 
     public static Remediation eventHubs(String namespace, String eventHub) {
@@ -127,7 +131,7 @@ public final class Remedies {
                         + " disableLocalAuth on the namespace.",
                 "java", java, IDENTITY_DEPENDENCY,
                 List.of(AzureRoles.EVENT_HUBS_DATA_SENDER, AzureRoles.EVENT_HUBS_DATA_RECEIVER), scope,
-                roleCommands(AzureRoles.EVENT_HUBS_DATA_SENDER, scope));
+                roleCommands(List.of(AzureRoles.EVENT_HUBS_DATA_SENDER, AzureRoles.EVENT_HUBS_DATA_RECEIVER), scope));
     }
 
     public static Remediation cosmos(String account) {
@@ -146,12 +150,10 @@ public final class Remedies {
                 "Remove the account key: connect with DefaultAzureCredential and grant the identity a Cosmos DB"
                         + " data-plane role (not an ARM role); then rotate the key and set disableLocalAuth.",
                 "java", java, IDENTITY_DEPENDENCY,
-                List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR), "/",
-                List.of(ENABLE_IDENTITY,
-                        "az cosmosdb sql role assignment create --account-name " + acct
-                                + " --resource-group <resource-group> --role-definition-id "
-                                + AzureRoles.COSMOS_DATA_CONTRIBUTOR.id()
-                                + " --principal-id <principal-id> --scope \"/\""));
+                List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR),
+                SCOPE_PREFIX + "Microsoft.DocumentDB/databaseAccounts/" + acct,
+                roleCommands(List.of(AzureRoles.COSMOS_DATA_READER, AzureRoles.COSMOS_DATA_CONTRIBUTOR),
+                        SCOPE_PREFIX + "Microsoft.DocumentDB/databaseAccounts/" + acct));
     }
 
     public static Remediation appConfiguration(String store) {
@@ -169,10 +171,11 @@ public final class Remedies {
                 """.formatted(s);
         return new Remediation("Azure App Configuration", or(store, ""),
                 "Remove the access key: connect to https://" + s + ".azconfig.io with DefaultAzureCredential and grant"
-                        + " the identity App Configuration Data Reader; then rotate the key and set disableLocalAuth.",
+                        + " the identity an App Configuration data role (Data Reader when the code only reads); then"
+                        + " rotate the key and set disableLocalAuth.",
                 "java", java, IDENTITY_DEPENDENCY,
                 List.of(AzureRoles.APP_CONFIGURATION_DATA_READER, AzureRoles.APP_CONFIGURATION_DATA_OWNER), scope,
-                roleCommands(AzureRoles.APP_CONFIGURATION_DATA_READER, scope));
+                roleCommands(List.of(AzureRoles.APP_CONFIGURATION_DATA_READER, AzureRoles.APP_CONFIGURATION_DATA_OWNER), scope));
     }
 
     public static Remediation eventGrid(String endpoint) {
@@ -198,8 +201,8 @@ public final class Remedies {
 
     public static Remediation signalR(String host) {
         boolean webPubSub = host != null && host.contains("webpubsub");
-        String h = or(host, "<name>.service.signalr.net");
-        String name = or(h.contains(".") ? h.substring(0, h.indexOf('.')) : null, "<name>");
+        String h = or(host, webPubSub ? "<webpubsub>.webpubsub.azure.com" : "<signalr>.service.signalr.net");
+        String name = or(h.contains(".") ? h.substring(0, h.indexOf('.')) : null, webPubSub ? "<webpubsub>" : "<signalr>");
         Role role = webPubSub ? AzureRoles.WEB_PUBSUB_SERVICE_OWNER : AzureRoles.SIGNALR_APP_SERVER;
         String scope = SCOPE_PREFIX + "Microsoft.SignalRService/" + (webPubSub ? "WebPubSub/" : "SignalR/") + name;
         return new Remediation(webPubSub ? "Azure Web PubSub" : "Azure SignalR Service", or(host, ""),
@@ -224,11 +227,10 @@ public final class Remedies {
                         + " Redis data access policy and use a token instead of the key; then disable access-key"
                         + " authentication.",
                 "properties", properties, "com.azure.spring:spring-cloud-azure-starter-data-redis-lettuce",
-                List.of(AzureRoles.REDIS_DATA_CONTRIBUTOR, AzureRoles.REDIS_DATA_READER), "",
-                List.of(ENABLE_IDENTITY,
-                        "az redis access-policy-assignment create --name " + name + " --resource-group <resource-group>"
-                                + " --policy-assignment-name <assignment-name> --access-policy-name \"Data Contributor\""
-                                + " --object-id <principal-id> --object-id-alias <identity-name>"));
+                List.of(AzureRoles.REDIS_DATA_READER, AzureRoles.REDIS_DATA_CONTRIBUTOR),
+                SCOPE_PREFIX + "Microsoft.Cache/redis/" + name,
+                roleCommands(List.of(AzureRoles.REDIS_DATA_READER, AzureRoles.REDIS_DATA_CONTRIBUTOR),
+                        SCOPE_PREFIX + "Microsoft.Cache/redis/" + name));
     }
 
     public static Remediation communication(String endpoint) {
@@ -321,22 +323,20 @@ public final class Remedies {
      */
     public static Remediation catalogue(String serviceKey, String resource) {
         AzureCatalogue.Service s = AzureCatalogue.get().service(serviceKey);
-        java.util.regex.Matcher placeholder = java.util.regex.Pattern.compile("<[^>]+>").matcher(s.endpoint());
-        String name = or(resource, placeholder.find() ? placeholder.group() : "<name>");
+        String name = or(resource, s.placeholder());
         String endpoint = s.endpoint().replaceFirst("<[^>]+>", java.util.regex.Matcher.quoteReplacement(name));
         String scope = SCOPE_PREFIX + s.armType() + "/" + name;
-        List<Role> roles = s.allRoles();
-        Role assigned = s.roles(AzureCatalogue.Access.WRITE).isEmpty() ? null : s.roles(AzureCatalogue.Access.WRITE).get(0);
+        // the code was not seen: the roles any use of the key may need (read and write)
+        List<Role> roles = s.allRoles().isEmpty() ? List.of() : s.assign(java.util.Set.of());
         String summary = !s.remedy().isEmpty() ? s.remedy()
                 : "Remove the key: connect to " + endpoint + " with Microsoft Entra ID (DefaultAzureCredential; Managed"
-                        + " Identity in Azure), grant the identity " + String.join(" or ", roles.stream().map(Role::name).toList())
+                        + " Identity in Azure), grant the identity " + String.join(" and ", roles.stream().map(Role::name).toList())
                         + ", then rotate the key.";
         String replacement = !s.remedy().isEmpty() ? "" : "endpoint: " + endpoint + "\ncredential: DefaultAzureCredential";
         return new Remediation(s.name(), or(resource, ""), summary, "text", replacement,
                 s.dependency().isEmpty() ? IDENTITY_DEPENDENCY : s.dependency(), roles,
                 s.armType().isEmpty() || roles.isEmpty() ? "" : scope,
-                assigned == null ? roles.isEmpty() ? List.of(ENABLE_IDENTITY) : roleCommands(roles.get(0), scope)
-                        : roleCommands(assigned, scope));
+                roles.isEmpty() ? List.of(ENABLE_IDENTITY) : roleCommands(roles, scope));
     }
 
     public static Remediation identifiable(String service, Role role) {
@@ -349,8 +349,14 @@ public final class Remedies {
         return new Remediation(service, "",
                 "Remove the key: pass a TokenCredential (DefaultAzureCredential) to the service client instead, grant"
                         + " the identity the service's data role, then rotate the key.",
-                "java", java, IDENTITY_DEPENDENCY, role == null ? List.of() : List.of(role), "",
-                role == null ? List.of(ENABLE_IDENTITY) : roleCommands(role, "<resource-id>"));
+                "java", java, IDENTITY_DEPENDENCY, role == null ? List.of() : List.of(role), role == null ? "" : scopeOf(role),
+                role == null ? List.of(ENABLE_IDENTITY) : roleCommands(role, scopeOf(role)));
+    }
+
+    /** The resource id of the resource a role is granted on, from the first service that lists the role. */
+    static String scopeOf(Role role) {
+        return AzureCatalogue.get().serviceOfRole(role).map(s -> SCOPE_PREFIX + s.armType() + "/" + s.placeholder())
+                .orElse(SCOPE_PREFIX + "<resource>");
     }
 
     /** The remediation of a configuration slot: the passwordless settings, with the service's roles and commands. */
@@ -512,7 +518,7 @@ public final class Remedies {
                 "Remove the account key: build the client with .endpoint(\"https://" + acct + "…\") and"
                         + " .credential(new DefaultAzureCredentialBuilder().build()), grant the identity "
                         + role.name() + ", then rotate the key and disallow shared-key access on the account.",
-                "java", java, IDENTITY_DEPENDENCY, roles, scope, roleCommands(role, scope));
+                "java", java, IDENTITY_DEPENDENCY, roles, scope, roleCommands(roles, scope));
     }
 
     /** Service Bus management with an identity. */
@@ -537,9 +543,9 @@ public final class Remedies {
     }
 
     public static Remediation webPubSub(String endpoint, String hub) {
-        String ep = or(endpoint, "https://<name>.webpubsub.azure.com");
+        String ep = or(endpoint, "https://<webpubsub>.webpubsub.azure.com");
         String host = ep.replaceFirst("^https?://", "");
-        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<name>");
+        String name = or(host.contains(".") ? host.substring(0, host.indexOf('.')) : null, "<webpubsub>");
         String scope = SCOPE_PREFIX + "Microsoft.SignalRService/WebPubSub/" + name;
         String java = """
                 import com.azure.identity.DefaultAzureCredentialBuilder;
@@ -581,7 +587,7 @@ public final class Remedies {
                         + " Contributor (indexing); then regenerate the admin keys.",
                 "java", java, IDENTITY_DEPENDENCY,
                 List.of(AzureRoles.SEARCH_INDEX_DATA_READER, AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR), scope,
-                roleCommands(AzureRoles.SEARCH_INDEX_DATA_READER, scope));
+                roleCommands(List.of(AzureRoles.SEARCH_INDEX_DATA_READER, AzureRoles.SEARCH_INDEX_DATA_CONTRIBUTOR), scope));
     }
 
     /** Azure OpenAI with {@code OpenAIClientBuilder}, or another Azure AI client builder named {@code builder}. */
@@ -673,7 +679,7 @@ public final class Remedies {
                 AccessToken token = new DefaultAzureCredentialBuilder().build()
                         .getToken(new TokenRequestContext().addScopes("https://redis.azure.com/.default")).block();
                 Jedis jedis = new Jedis(new HostAndPort("%s", 6380), DefaultJedisClientConfig.builder()
-                        .user("<managed-identity-object-id>")
+                        .user("<principal-id>")
                         .password(token.getToken())
                         .ssl(true)
                         .build());

@@ -15,8 +15,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * Fixtures that are folders, scanned as one scan: module calls and the modules they deploy, each file with its
- * markers ({@code src/test/resources/module-fixtures/<case>/}).
+ * Fixtures that are folders, scanned as one scan: module calls and the modules they deploy, and Java projects whose
+ * clients are used in other files ({@code java-access-*}), each file with its markers
+ * ({@code src/test/resources/module-fixtures/<case>/}).
  */
 class IacModuleFixturesTest {
     static final Path ROOT = Path.of("src/test/resources/module-fixtures");

@@ -11,7 +11,8 @@ import java.util.List;
  * @param language       language of {@code replacement}: java, properties, yaml, text, jdbc, …
  * @param replacement    the code or configuration to use instead
  * @param dependency     Maven coordinates to add, e.g. "com.azure:azure-identity"
- * @param roles          least-privilege roles, narrowest first
+ * @param roles          the roles to assign: the one decision of what the code needs ({@code access} says what
+ *                       was seen, else what any use of the key may need), none including another, narrowest first
  * @param scope          role-assignment scope, with placeholders where it could not be derived
  * @param commands       az commands that grant access and remove the key
  * @param fix            the mechanical change for this finding, or null when it needs a person
@@ -54,26 +55,24 @@ public record Remediation(
      * assignment commands name them instead of the default role.
      */
     public Remediation withAccess(List<Role> chosen, String seen) {
+        List<Role> assigned = dev.miscan.core.catalogue.AzureCatalogue.get().reduce(chosen);
         List<String> newCommands = new java.util.ArrayList<>();
+        boolean written = false;
         for (String c : commands) {
-            Role named = roles.stream().filter(r -> c.contains("--role \"" + r.name() + "\"")).findFirst().orElse(null);
-            if (named == null) {
+            if (!dev.miscan.core.catalogue.RoleAssignments.isAssignment(c)) {
                 newCommands.add(c);
-                continue;
-            }
-            for (Role r : chosen) {
-                String replaced = c.replace("--role \"" + named.name() + "\"", "--role \"" + r.name() + "\"");
-                if (!newCommands.contains(replaced)) {
-                    newCommands.add(replaced);
-                }
+            } else if (!written) {
+                // the assignments are written again from the decision, where the first one was
+                newCommands.addAll(dev.miscan.core.catalogue.RoleAssignments.commands(assigned, scope));
+                written = true;
             }
         }
-        return new Remediation(service, target, summary, language, replacement, dependency, chosen, scope, newCommands,
+        return new Remediation(service, target, summary, language, replacement, dependency, assigned, scope, newCommands,
                 fix, seen, manual);
     }
 
     public Remediation {
-        roles = List.copyOf(roles);
+        roles = dev.miscan.core.catalogue.AzureCatalogue.get().reduce(roles);
         commands = List.copyOf(commands);
         access = access == null ? "" : access;
         manual = manual == null ? "" : manual;

@@ -25,6 +25,16 @@ public final class AzureCatalogue {
     /** What the code does with a service, which decides the role. */
     public enum Access { READ, WRITE, MANAGE }
 
+    /** What one operation on a client is: an access it needs, or a step to another client of the same resource. */
+    public enum Step {
+        READ, WRITE, MANAGE, NAVIGATE;
+
+        /** The access, or null for a navigation. */
+        public Access access() {
+            return this == NAVIGATE ? null : Access.valueOf(name());
+        }
+    }
+
     /**
      * One Azure service.
      *
@@ -46,11 +56,18 @@ public final class AzureCatalogue {
      * @param keyShapes    the shapes of the service's access keys ({@link dev.miscan.core.secrets.KeyShapes#matches}),
      *                     by which a key under a setting of the application's own naming is recognised beside the
      *                     service's host
+     * @param operations   the SDK operations (and builders, builder-chain calls) of the service by the access they
+     *                     need, names or {@code prefix*}; the catalogue's defaults apply after them
+     * @param placeholder  the placeholder that stands for the name of the service's resource in advice, e.g.
+     *                     {@code <account>}
+     * @param children     the azurerm types of child resources a role may be scoped to, by ARM child type
+     *                     ({@code eventhubs}: {@code azurerm_eventhub})
      */
     public record Service(String key, String name, Map<String, List<String>> hosts, String endpoint,
             String dependency, Map<Access, List<Role>> roles, List<String> armTypes, String apiVersion,
             List<String> terraform, List<String> words, List<String> javaBuilders, List<LocalAuth> localAuth,
-            String remedy, Detection detection, List<String> keyShapes) {
+            String remedy, Detection detection, List<String> keyShapes, Map<Access, List<String>> operations,
+            String placeholder, Map<String, String> children) {
 
         /** Every role of the service, narrowest first, each once. */
         public List<Role> allRoles() {
@@ -82,6 +99,40 @@ public final class AzureCatalogue {
                 }
             }
             return List.of();
+        }
+
+        /**
+         * The roles to assign for code that needs {@code needs}: per access the narrowest role of that access (or of
+         * the nearest broader one; of the nearest narrower one when the service has no broader), then reduced to the
+         * roles no other of them includes, narrowest first. Code whose needs are unknown needs read and write.
+         */
+        public List<Role> assign(java.util.Set<Access> needs) {
+            java.util.Set<Access> n = needs.isEmpty() ? java.util.EnumSet.of(Access.READ, Access.WRITE) : needs;
+            List<Role> out = new ArrayList<>();
+            for (Access a : n) {
+                List<Role> r = roles(a);
+                for (int i = a.ordinal() - 1; r.isEmpty() && i >= 0; i--) {
+                    r = roles.getOrDefault(Access.values()[i], List.of());
+                }
+                if (!r.isEmpty()) {
+                    out.add(r.get(0));
+                }
+            }
+            return get().reduce(out);
+        }
+
+        /**
+         * The access an operation needs: the service's own list first, then (for calls on a client only, not for the
+         * builder or its chain) the catalogue's defaults; {@code null} when nothing says. A navigation to another
+         * client of the same resource is {@link Step#NAVIGATE}.
+         */
+        public Step step(String operation, boolean onClient) {
+            for (Access a : List.of(Access.MANAGE, Access.WRITE, Access.READ)) {
+                if (matches(operations.getOrDefault(a, List.of()), operation)) {
+                    return Step.valueOf(a.name());
+                }
+            }
+            return onClient ? get().defaultStep(operation) : null;
         }
 
         /** True when {@code host} (lower case, no port) is a host of this service in any cloud. */
@@ -123,10 +174,73 @@ public final class AzureCatalogue {
 
     private final Map<String, Role> roles;
     private final Map<String, Service> services;
+    /** Per role, the roles whose permissions it includes. */
+    private final Map<Role, java.util.Set<Role>> includes;
+    /** Per data-plane role, its plane (cosmos, redis); ARM roles are absent. */
+    private final Map<Role, String> planes;
+    /** The default operations by step, for calls on a client. */
+    private final Map<Step, List<String>> defaults;
+    private final List<Role> order;
 
-    private AzureCatalogue(Map<String, Role> roles, Map<String, Service> services) {
+    private AzureCatalogue(Map<String, Role> roles, Map<String, Service> services, Map<Role, java.util.Set<Role>> includes,
+            Map<Role, String> planes, Map<Step, List<String>> defaults) {
         this.roles = Map.copyOf(roles);
         this.services = java.util.Collections.unmodifiableMap(services);
+        this.includes = Map.copyOf(includes);
+        this.planes = Map.copyOf(planes);
+        this.defaults = Map.copyOf(defaults);
+        this.order = List.copyOf(roles.values());
+    }
+
+    /**
+     * {@code roles} without the roles another of them includes (Storage Blob Data Reader beside Contributor), each
+     * once, narrowest first (the catalogue's order). Roles unknown to the catalogue keep their place at the end.
+     */
+    public List<Role> reduce(java.util.Collection<Role> roles) {
+        List<Role> out = new ArrayList<>();
+        for (Role r : roles) {
+            if (!out.contains(r) && roles.stream().noneMatch(o -> !o.equals(r) && includes(o, r))) {
+                out.add(r);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(r -> order.contains(r) ? order.indexOf(r) : Integer.MAX_VALUE));
+        return List.copyOf(out);
+    }
+
+    /** True when {@code broader} has every permission of {@code narrower} (a role includes itself). */
+    public boolean includes(Role broader, Role narrower) {
+        return broader.equals(narrower) || includes.getOrDefault(broader, java.util.Set.of()).contains(narrower);
+    }
+
+    /** How a role is assigned: "arm" (Azure RBAC), "cosmos" (Cosmos DB SQL role assignment), "redis" (access policy). */
+    public String plane(Role role) {
+        return planes.getOrDefault(role, "arm");
+    }
+
+    /** The first service that lists {@code role}. */
+    public Optional<Service> serviceOfRole(Role role) {
+        return services.values().stream().filter(s -> s.allRoles().contains(role)).findFirst();
+    }
+
+    Step defaultStep(String operation) {
+        for (Step st : List.of(Step.NAVIGATE, Step.WRITE, Step.READ)) {
+            if (matches(defaults.getOrDefault(st, List.of()), operation)) {
+                return st;
+            }
+        }
+        return null;
+    }
+
+    /** A name matches {@code name}, or {@code pre*post} when it starts with pre and ends with post. */
+    static boolean matches(List<String> patterns, String operation) {
+        for (String p : patterns) {
+            int star = p.indexOf('*');
+            if (star < 0 ? p.equals(operation) : operation.startsWith(p.substring(0, star))
+                    && operation.endsWith(p.substring(star + 1)) && operation.length() >= p.length() - 1) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The catalogue shipped with mi-scan. */
@@ -244,6 +358,8 @@ public final class AzureCatalogue {
     static AzureCatalogue parse(Object doc) {
         Map<?, ?> root = map(doc, "the catalogue");
         Map<String, Role> roles = new LinkedHashMap<>();
+        Map<Role, String> planes = new LinkedHashMap<>();
+        Map<Role, java.util.Set<Role>> includes = new LinkedHashMap<>();
         java.util.Set<String> ids = new java.util.HashSet<>();
         for (Object o : list(root.get("roles"), "roles")) {
             Map<?, ?> m = map(o, "a role");
@@ -257,7 +373,28 @@ public final class AzureCatalogue {
                 throw new IllegalStateException("role '" + name + "' has no role-definition GUID, or a GUID of another");
             }
             roles.put(name, new Role(name, id));
+            if (dataPlane) {
+                planes.put(roles.get(name), m.get("plane").toString());
+            }
         }
+        for (Object o : list(root.get("roles"), "roles")) {
+            Map<?, ?> m = map(o, "a role");
+            java.util.Set<Role> in = new java.util.HashSet<>();
+            for (Object n : m.get("includes") == null ? List.of() : list(m.get("includes"), "includes")) {
+                Role r = roles.get(n.toString());
+                if (r == null || roles.values().stream().toList().indexOf(r) > roles.values().stream().toList()
+                        .indexOf(roles.get(text(m, "name")))) {
+                    throw new IllegalStateException("role '" + m.get("name") + "' includes '" + n
+                            + "', which is not listed before it");
+                }
+                in.add(r);
+            }
+            includes.put(roles.get(text(m, "name")), java.util.Set.copyOf(in));
+        }
+        Map<Step, List<String>> defaults = new LinkedHashMap<>();
+        map(root.get("operations"), "operations").forEach((step, names) -> defaults.put(
+                Step.valueOf(step.toString().toUpperCase(Locale.ROOT)),
+                list(names, "operations").stream().map(Object::toString).toList()));
         Map<String, Service> services = new LinkedHashMap<>();
         for (Object o : list(root.get("services"), "services")) {
             Map<?, ?> m = map(o, "a service");
@@ -301,9 +438,12 @@ public final class AzureCatalogue {
                             : List.of(text(iac, "arm")), text(iac, "apiVersion"),
                     list(iac.get("terraform"), key + ".iac.terraform").stream().map(Object::toString).toList(),
                     words(m, key), javaBuilders(m, key), localAuth(m, key), m.get("remedy") == null ? "" : m.get("remedy").toString().strip(),
-                    detection(m, key), keyShapes(m, key)));
+                    detection(m, key), keyShapes(m, key), operations(m, key), placeholder(m, key),
+                    iac.get("children") == null ? Map.of() : map(iac.get("children"), key + ".iac.children").entrySet()
+                            .stream().collect(java.util.stream.Collectors.toUnmodifiableMap(
+                                    e -> e.getKey().toString(), e -> e.getValue().toString()))));
         }
-        return new AzureCatalogue(roles, services);
+        return new AzureCatalogue(roles, services, includes, planes, defaults);
     }
 
     private static Detection detection(Map<?, ?> m, String key) {
@@ -326,6 +466,29 @@ public final class AzureCatalogue {
                     text(e, "terraform"), text(e, "enabled"), e.get("disabled") == null ? null : e.get("disabled").toString()));
         }
         return List.copyOf(out);
+    }
+
+    private static Map<Access, List<String>> operations(Map<?, ?> m, String key) {
+        Map<?, ?> sdk = m.get("java") == null ? Map.of() : map(m.get("java"), key + ".java");
+        Map<Access, List<String>> out = new java.util.EnumMap<>(Access.class);
+        if (sdk.get("operations") != null) {
+            map(sdk.get("operations"), key + ".java.operations").forEach((access, names) -> out.put(
+                    Access.valueOf(access.toString().toUpperCase(Locale.ROOT)),
+                    list(names, key + ".java.operations").stream().map(Object::toString).toList()));
+        }
+        return java.util.Collections.unmodifiableMap(out);
+    }
+
+    /** The placeholder for the resource's name: the service's own, else the first of its endpoint template. */
+    private static String placeholder(Map<?, ?> m, String key) {
+        if (m.get("placeholder") != null) {
+            return m.get("placeholder").toString();
+        }
+        java.util.regex.Matcher p = Pattern.compile("<[a-z-]+>").matcher(text(m, "endpoint"));
+        if (!p.find()) {
+            throw new IllegalStateException(key + ": no placeholder for the resource's name");
+        }
+        return p.group();
     }
 
     private static List<String> javaBuilders(Map<?, ?> m, String key) {

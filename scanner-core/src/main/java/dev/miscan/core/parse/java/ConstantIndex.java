@@ -60,6 +60,8 @@ public final class ConstantIndex {
     private final ConcurrentHashMap<String, CompletableFuture<Optional<JavaView>>> views = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<Constant>> constants = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
+    /** The answers of {@link #filesContaining}, by the words asked. */
+    private final ConcurrentHashMap<String, List<JavaView>> containing = new ConcurrentHashMap<>();
 
     private record Pending(Finding finding, String secret) {
     }
@@ -146,6 +148,50 @@ public final class ConstantIndex {
         }
         constants.put(key, found);
         return found;
+    }
+
+    /** The declarations of type {@code typeFqn} in the scanned files, with the parsed file of each. */
+    public List<Map.Entry<JavaView, TypeDeclaration<?>>> declarations(String typeFqn) {
+        return types(typeFqn).stream().<Map.Entry<JavaView, TypeDeclaration<?>>>map(d -> Map.entry(d.view(), d.type()))
+                .toList();
+    }
+
+    /**
+     * The scanned Java files whose text contains every one of {@code words}, parsed: where a project-wide analysis
+     * looks for the callers of a method. Reads each file once per question (answers are kept for the scan); parses
+     * (once) only those that match.
+     */
+    public List<JavaView> filesContaining(String... words) {
+        return containing.computeIfAbsent(String.join("\u0000", words), k -> List.copyOf(search(words)));
+    }
+
+    private List<JavaView> search(String... words) {
+        List<JavaView> out = new ArrayList<>();
+        for (Map.Entry<String, Source.Entry> e : javaFiles.entrySet()) {
+            CompletableFuture<Optional<JavaView>> parsed = views.get(e.getKey());
+            String text;
+            if (parsed != null && parsed.isDone()) {
+                Optional<JavaView> v = parsed.join();
+                if (v.isEmpty()) {
+                    continue;
+                }
+                text = v.get().text();
+            } else {
+                try {
+                    text = e.getValue().read().text();
+                } catch (Exception | StackOverflowError ex) {
+                    continue;
+                }
+            }
+            boolean all = true;
+            for (String w : words) {
+                all &= text.contains(w);
+            }
+            if (all) {
+                view(e.getKey()).ifPresent(out::add);
+            }
+        }
+        return out;
     }
 
     /** Declarations of {@code typeFqn} in the scanned files, looked up by the top-level type's file name. */
