@@ -91,15 +91,14 @@ final class KeyUses {
             KeySources.KeySource k = KeySources.find(ut, s.value());
             if (k != null && reads(scope, ut, k, t, r) && seen.add(s.value().start())) {
                 String what = (s.slot() == Hosts.Slot.STORAGE_KEY ? "storage_account_access_key"
-                        : "setting '" + s.name() + "'") + (s.host() == null ? ""
-                                : " of " + IacFindings.label(ut, s.host(), "the app"));
+                        : "setting '" + s.name() + "'") + (s.host() == null ? "" : " of " + hostLabel(ut, s.host()));
                 out.add(use(scope, s.property().nameOffset(), what, k, s, ut));
             }
         }
         for (IacTemplate.Resource other : ut.resources()) {
             if (other.body() != null && !other.equals(r)) {
-                walk(scope, ut, t, r, other.body(), IacFindings.label(ut, other, other.symbol().isEmpty()
-                        ? other.type() : other.symbol()) + ", property ", "", seen, out, 0);
+                walk(scope, ut, t, r, other.body(), "resource '" + (other.symbol().isEmpty()
+                        ? IacFindings.label(ut, other, other.type()) : other.symbol()) + "', property ", "", seen, out, 0);
             }
         }
         for (IacTemplate.Module m : ut.modules()) {
@@ -113,6 +112,12 @@ final class KeyUses {
                 out.add(use(scope, o.offset(), "output '" + o.name() + "'", k, null, ut));
             }
         }
+    }
+
+    /** How a use names the app it configures: {@code function app 'orders-fn'}. */
+    static String hostLabel(IacTemplate t, IacTemplate.Resource host) {
+        Hosts.Kind kind = Hosts.kindOf(host);
+        return IacFindings.label(t, host, kind == null ? "app" : kind.label());
     }
 
     private static void walk(Scope scope, IacTemplate ut, IacTemplate t, IacTemplate.Resource r, IacValue v,

@@ -82,8 +82,9 @@ final class SwitchFixes {
 
     /** Why the switch is not flipped: the uses of the keys that would break, with their file and line. */
     private static String refusal(IacTemplate t, IacTemplate.Resource r, List<KeyUses.Use> uses) {
-        StringBuilder b = new StringBuilder("not flipped: the deployment still uses the keys of ")
-                .append(IacFindings.label(t, r, "the resource")).append(" (");
+        String name = t.resolveString(r.name());
+        StringBuilder b = new StringBuilder("not flipped: the deployment still uses the keys of '")
+                .append(name == null || name.isBlank() ? r.symbol() : name).append("' (");
         for (int i = 0; i < Math.min(NAMED_USES, uses.size()); i++) {
             KeyUses.Use u = uses.get(i);
             b.append(i == 0 ? "" : "; ").append(u.what()).append(" from ").append(u.expression()).append(" at ")
@@ -97,7 +98,7 @@ final class SwitchFixes {
     }
 
     private static String hostNames(IacTemplate t, List<KeyUses.Use> uses) {
-        return String.join(", ", uses.stream().map(u -> IacFindings.label(t, u.setting().host(), "the app"))
+        return String.join(", ", uses.stream().map(u -> KeyUses.hostLabel(t, u.setting().host()))
                 .distinct().toList());
     }
 
