@@ -126,6 +126,21 @@ class WholeTemplateFixTest {
                 .map(f -> f.remediation().fix() != null)).containsExactly(true);
     }
 
+    @Test
+    void bicepKeyUseInACalledModule_refusesTheFixWithThatFile() throws IOException {
+        Path dir = Path.of("src/test/resources/module-fixtures/bicep-key-uses");
+        var result = ENGINE.scan(dir, List.of(new FileTreeSource(dir, dir, List.of(),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE)), 1);
+        List<Finding> all = new ArrayList<>(result.findings());
+        all.addAll(result.suppressedFindings());
+        assertThat(all.stream().filter(f -> f.rule().id().equals("MI-IAC-STORAGE-SHARED-KEY-ACCESS"))
+                .map(f -> (f.remediation().fix() == null) + " " + f.remediation().manual()))
+                .singleElement().satisfies(m -> assertThat(m).startsWith("true not flipped")
+                        .contains("setting 'EXPORTS_CONNECTION'").containsPattern("at app\\.bicep:\\d+"));
+        assertThat(all.stream().filter(f -> f.rule().id().equals("MI-IAC-LOCAL-AUTH-ENABLED"))
+                .map(f -> f.remediation().fix() != null)).containsExactly(true);
+    }
+
     // ---- the fixed template, read back ----
 
     /** The key switches of the rules, and the value that turns key access off. */
