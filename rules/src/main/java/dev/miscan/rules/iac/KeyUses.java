@@ -87,6 +87,10 @@ final class KeyUses {
 
     private static void collect(Scope scope, IacTemplate ut, IacTemplate t, IacTemplate.Resource r, List<Use> out) {
         Set<Integer> seen = new HashSet<>();
+        if (IacService.of(r.type()) == IacService.APP_INSIGHTS) {
+            telemetry(scope, ut, t, r, out);
+            return;
+        }
         for (Hosts.Setting s : Hosts.settings(ut)) {
             KeySources.KeySource k = KeySources.find(ut, s.value());
             if (k != null && reads(scope, ut, k, t, r) && seen.add(s.value().start())) {
@@ -112,6 +116,50 @@ final class KeyUses {
                 out.add(use(scope, o.offset(), "output '" + o.name() + "'", k, null, ut));
             }
         }
+    }
+
+    /** The setting that makes the Application Insights agent or SDK send telemetry with an Entra token. */
+    private static final String TELEMETRY_AUTH = "APPLICATIONINSIGHTS_AUTHENTICATION_STRING";
+
+    /**
+     * Application Insights has no key function: its instrumentation key travels in the connection string. An app
+     * configured with the component's connection string (or key) and no {@code APPLICATIONINSIGHTS_AUTHENTICATION_STRING}
+     * sends telemetry with the key alone, which the component rejects once local authentication is off.
+     */
+    private static void telemetry(Scope scope, IacTemplate ut, IacTemplate t, IacTemplate.Resource r, List<Use> out) {
+        java.util.regex.Pattern read = telemetryReference(t, r);
+        if (read == null) {
+            return;
+        }
+        List<Hosts.Setting> settings = Hosts.settings(ut);
+        for (Hosts.Setting s : settings) {
+            String text = s.value().text();
+            java.util.regex.Matcher m = text == null || !(s.value().isExpression() || s.value().isString()) ? null
+                    : read.matcher(text);
+            if (m == null || !m.find() || s.host() == null) {
+                continue;
+            }
+            boolean authenticated = settings.stream().anyMatch(o -> o.host() == s.host()
+                    && o.name().equalsIgnoreCase(TELEMETRY_AUTH));
+            if (!authenticated) {
+                out.add(new Use(scope.path(), s.property().nameOffset(), scope.lines().lineOf(Math.max(0,
+                        s.property().nameOffset())) + 1, "setting '" + s.name() + "' of " + hostLabel(ut, s.host())
+                        + " (no " + TELEMETRY_AUTH + ")", m.group(), null, ut));
+            }
+        }
+    }
+
+    /** What reads the component's connection string or instrumentation key, in the template's language; or null. */
+    private static java.util.regex.Pattern telemetryReference(IacTemplate t, IacTemplate.Resource r) {
+        String members = "(?:ConnectionString|InstrumentationKey)";
+        return switch (t.format().language()) {
+            case "terraform" -> java.util.regex.Pattern.compile(java.util.regex.Pattern.quote(r.type() + "." + r.symbol())
+                    + "\\.(?:connection_string|instrumentation_key)\\b");
+            case "bicep" -> r.symbol().isEmpty() ? null : java.util.regex.Pattern.compile("(?<![A-Za-z0-9_.])"
+                    + java.util.regex.Pattern.quote(r.symbol()) + "\\.properties\\." + members + "\\b");
+            default -> java.util.regex.Pattern.compile("(?i)" + java.util.regex.Pattern.quote(IacRemedies.armName(r))
+                    + "[^\\]]{0,200}?\\)\\s{0,8}\\.\\s{0,8}(?:properties\\.)?" + members + "\\b");
+        };
     }
 
     /** How a use names the app it configures: {@code function app 'orders-fn'}. */

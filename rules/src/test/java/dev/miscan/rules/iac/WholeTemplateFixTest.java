@@ -78,7 +78,8 @@ class WholeTemplateFixTest {
         "MI-IAC-LOCAL-AUTH-ENABLED/keys-still-used.bicep", "MI-IAC-STORAGE-SHARED-KEY-ACCESS/functions-host-storage.bicep",
         "MI-IAC-KEY-INJECTION/app-settings.bicep", "MI-IAC-KEY-INJECTION/app-settings.tf",
         "MI-IAC-KEY-INJECTION/azuredeploy.json", "MI-IAC-LOCAL-AUTH-ENABLED/local-auth.bicep",
-        "MI-IAC-REDIS-ACCESS-KEYS/redis.tf", "MI-IAC-ACR-ADMIN-USER/registry.bicep", "MI-IAC-ACR-ADMIN-USER/registry.tf"})
+        "MI-IAC-REDIS-ACCESS-KEYS/redis.tf", "MI-IAC-ACR-ADMIN-USER/registry.bicep", "MI-IAC-ACR-ADMIN-USER/registry.tf",
+        "MI-IAC-APPINSIGHTS-LOCAL-AUTH/telemetry-key-uses.bicep", "MI-IAC-APPINSIGHTS-LOCAL-AUTH/telemetry-key-uses.tf"})
     void noFixTurnsKeyAccessOffWhileTheDeploymentStillUsesTheKeys(String fixture) throws IOException {
         Path path = FIXTURES.resolve(fixture);
         assertThat(path).exists();
@@ -127,6 +128,18 @@ class WholeTemplateFixTest {
     }
 
     @Test
+    void telemetrySentWithTheConnectionStringAlone_holdsTheApplicationInsightsFixBack() throws IOException {
+        String file = "telemetry-key-uses.tf";
+        List<Finding> findings = scan(file, text(FIXTURES.resolve("MI-IAC-APPINSIGHTS-LOCAL-AUTH").resolve(file)));
+        assertThat(findings.stream().filter(f -> f.rule().id().equals("MI-IAC-APPINSIGHTS-LOCAL-AUTH"))
+                .map(f -> (f.remediation().fix() == null) + " " + f.remediation().manual()))
+                .singleElement().satisfies(m -> assertThat(m).startsWith("true not flipped")
+                        .contains("setting 'APPLICATIONINSIGHTS_CONNECTION_STRING' of web app 'orders-web'"
+                                + " (no APPLICATIONINSIGHTS_AUTHENTICATION_STRING)")
+                        .containsPattern("at telemetry-key-uses\\.tf:\\d+"));
+    }
+
+    @Test
     void bicepKeyUseInACalledModule_refusesTheFixWithThatFile() throws IOException {
         Path dir = Path.of("src/test/resources/module-fixtures/bicep-key-uses");
         var result = ENGINE.scan(dir, List.of(new FileTreeSource(dir, dir, List.of(),
@@ -155,7 +168,9 @@ class WholeTemplateFixTest {
             new Switch("Microsoft.Cache/redis", new String[] {"properties", "disableAccessKeyAuthentication"}, true),
             new Switch("azurerm_redis_cache", new String[] {"access_keys_authentication_enabled"}, false),
             new Switch("Microsoft.ContainerRegistry/registries", new String[] {"properties", "adminUserEnabled"}, false),
-            new Switch("azurerm_container_registry", new String[] {"admin_enabled"}, false));
+            new Switch("azurerm_container_registry", new String[] {"admin_enabled"}, false),
+            new Switch("Microsoft.Insights/components", new String[] {"properties", "DisableLocalAuth"}, true),
+            new Switch("azurerm_application_insights", new String[] {"local_authentication_disabled"}, true));
 
     private static Document document(String name, String text) {
         return new Document(new Fragment(name, text), new KeywordIndex(List.of("resource")), new int[1][]);
