@@ -75,7 +75,8 @@ class WholeTemplateFixTest {
 
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {"MI-IAC-STORAGE-SHARED-KEY-ACCESS/keys-still-used.bicep",
-        "MI-IAC-LOCAL-AUTH-ENABLED/keys-still-used.bicep", "MI-IAC-STORAGE-SHARED-KEY-ACCESS/functions-host-storage.bicep",
+        "MI-IAC-LOCAL-AUTH-ENABLED/keys-still-used.bicep", "MI-IAC-LOCAL-AUTH-ENABLED/keys-still-used.json",
+        "MI-IAC-STORAGE-SHARED-KEY-ACCESS/functions-host-storage.bicep",
         "MI-IAC-KEY-INJECTION/app-settings.bicep", "MI-IAC-KEY-INJECTION/app-settings.tf",
         "MI-IAC-KEY-INJECTION/azuredeploy.json", "MI-IAC-LOCAL-AUTH-ENABLED/local-auth.bicep",
         "MI-IAC-REDIS-ACCESS-KEYS/redis.tf", "MI-IAC-ACR-ADMIN-USER/registry.bicep", "MI-IAC-ACR-ADMIN-USER/registry.tf",
