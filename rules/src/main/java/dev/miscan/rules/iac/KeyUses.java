@@ -196,7 +196,7 @@ final class KeyUses {
     }
 
     /** An ARM {@code listKeys(…)} whose resource was not told apart: its target is the file's first of the service. */
-    private static final java.util.regex.Pattern GUESSED = java.util.regex.Pattern.compile("(?i)list[a-z]+\\(\\)");
+    private static final java.util.regex.Pattern GUESSED = java.util.regex.Pattern.compile("(?i)list[a-z]{1,40}+\\(\\)");
 
     /** Whether a key source of template {@code ut} reads the keys of {@code r}, a resource of {@code t}. */
     private static boolean reads(Scope scope, IacTemplate ut, KeySources.KeySource k, IacTemplate t,

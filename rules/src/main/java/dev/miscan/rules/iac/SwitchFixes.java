@@ -236,6 +236,11 @@ final class SwitchFixes {
         }
         IacValue body = host.body();
         String text = doc.text();
+        if (IacRemedies.language(t).equals("bicep") && host.declEnd() <= body.start()
+                && !text.substring(host.declEnd(), body.start()).matches("\\s*+=\\s*+")
+                || body.get("count") != null || body.get("for_each") != null || body.get("condition") != null) {
+            return null; // a conditional or repeated app: its role assignments would need the same condition or loop
+        }
         int end = body.end();
         if (end <= 0 || end > text.length() || text.charAt(end - 1) != '}'
                 || IacRemedies.language(t).equals("json") && body.get("copy") != null) {

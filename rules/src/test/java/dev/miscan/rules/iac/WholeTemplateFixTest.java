@@ -99,10 +99,10 @@ class WholeTemplateFixTest {
         List<Finding> findings = scan(file, text(FIXTURES.resolve("MI-IAC-STORAGE-SHARED-KEY-ACCESS").resolve(file)));
         List<Finding> switches = findings.stream().filter(f -> f.rule().id().equals("MI-IAC-STORAGE-SHARED-KEY-ACCESS"))
                 .toList();
-        assertThat(switches).hasSize(4);
+        assertThat(switches).hasSize(5);
         List<String> refused = switches.stream().filter(f -> f.remediation().fix() == null)
                 .map(f -> f.remediation().manual()).toList();
-        assertThat(refused).hasSize(3);
+        assertThat(refused).hasSize(4);
         assertThat(refused).allSatisfy(m -> assertThat(m).startsWith("not flipped: the deployment still uses the keys of")
                 .containsPattern("at keys-still-used\\.bicep:\\d+"));
         assertThat(refused)
