@@ -80,6 +80,29 @@ final class SwitchFixes {
                 : remediation.withManual(refusal(ct, r, uses));
     }
 
+    /**
+     * The fix of a key injection that is the Functions host storage of an app ({@code AzureWebJobsStorage} from the
+     * account's keys, azurerm {@code storage_account_access_key}): the same conversion the switch's fix makes first,
+     * on its own (the keys keep working until the switch is turned off); null when the setting is not one.
+     */
+    static Fix hostStorage(Document doc, IacTemplate t, Hosts.Setting s, KeySources.KeySource key) {
+        if (key == null || key.target() == null || key.service() != IacService.STORAGE
+                || GUESSED_TARGET.matcher(key.expression()).matches()) {
+            return null;
+        }
+        int offset = s.property().nameOffset();
+        List<Fix.Edit> edits = convert(doc, t, key.target(), List.of(new KeyUses.Use(doc.path(), offset,
+                doc.lines().lineOf(offset) + 1, s.name(), key.expression(), s, t)));
+        return edits == null ? null : new Fix("Move the Functions host storage of " + KeyUses.hostLabel(t, s.host())
+                + " to the app's managed identity (" + HOST_STORAGE_IDENTITY + ", a system-assigned identity, "
+                + HOST_STORAGE_ROLES.stream().map(Role::name).reduce((a, b) -> a + " and " + b).orElse("")
+                + " on the account).", edits);
+    }
+
+    /** An ARM {@code listKeys(…)} whose account the template does not tell apart: not converted. */
+    private static final java.util.regex.Pattern GUESSED_TARGET = java.util.regex.Pattern.compile(
+            "(?i)list[a-z]{1,40}+\\(\\)");
+
     /** Why the switch is not flipped: the uses of the keys that would break, with their file and line. */
     private static String refusal(IacTemplate t, IacTemplate.Resource r, List<KeyUses.Use> uses) {
         String name = t.resolveString(r.name());
@@ -260,7 +283,8 @@ final class SwitchFixes {
             String block = IacRemedies.roleAssignment(t, IacService.STORAGE, role, account, host);
             if (json) {
                 block = block.replaceFirst("\"apiVersion\": \"2022-04-01\",", "\"apiVersion\": \"2022-04-01\",\n"
-                        + "  \"dependsOn\": [\n    \"" + armId(host) + "\",\n    \"" + armId(account) + "\"\n  ],");
+                        + "  \"dependsOn\": [\n    \"" + armId(host) + "\"" + (IacFindings.deployed(account)
+                                ? ",\n    \"" + armId(account) + "\"" : "") + "\n  ],");
                 insert.append(",\n");
             } else {
                 insert.append("\n\n");
