@@ -39,7 +39,7 @@ public final class AcrAdminUserRule extends DeployedResourceRule {
         if (p != null && Boolean.TRUE.equals(t.resolveBool(p.value()))) {
             report(doc, sink, p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
                     + IacFindings.label(t, r, "container registry") + " enables the admin user, whose passwords"
-                    + " push and pull every image.", IacFindings.withBooleanFix(doc, p.value(), false,
+                    + " push and pull every image.", SwitchFixes.of(doc, t, r, p.value(), false,
                     remediation(t, r), "Disable the admin user."));
         }
     }

@@ -58,7 +58,7 @@ public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
                 return;
             }
             report(doc, sink, o.offset(), o.text(), what + " accepts telemetry sent with its instrumentation key alone"
-                    + " (local_authentication_disabled is false).", IacFindings.withBooleanFix(doc, o.value(), true,
+                    + " (local_authentication_disabled is false).", SwitchFixes.of(doc, t, r, o.value(), true,
                     remediation(t, r), "Set local_authentication_disabled to true."));
         } else if (enabled != null && Boolean.TRUE.equals(t.resolveBool(enabled.value()))) {
             IacFindings.Origin o = IacFindings.origin(doc, t, enabled);
@@ -66,7 +66,7 @@ public final class AppInsightsLocalAuthRule extends DeployedResourceRule {
                 return;
             }
             report(doc, sink, o.offset(), o.text(), what + " accepts telemetry sent with its instrumentation key alone"
-                    + " (local_authentication_enabled is true).", IacFindings.withBooleanFix(doc, o.value(), false,
+                    + " (local_authentication_enabled is true).", SwitchFixes.of(doc, t, r, o.value(), false,
                     remediation(t, r), "Set local_authentication_enabled to false."));
         } else if (disabled == null && enabled == null && !r.body().unknownAt("local_authentication_disabled")) {
             report(doc, sink, r.offset(), IacFindings.slice(doc, r), what + " does not turn local authentication off,"

@@ -285,7 +285,7 @@ abstract class DeployedResourceRule extends Detector {
                         + " passes as " + parameter + " to " + file + " to set " + setting + " of " + what
                         + ", so " + s.effect() + " for every caller that passes no other value.";
         Remediation base = r.type().startsWith(IacTemplate.AZAPI) ? azapiRemediation(ct, r, s) : switchRemediation(ct, r);
-        Remediation remediation = IacFindings.withBooleanFix(doc, o.value(), s.safe(), base,
+        Remediation remediation = SwitchFixes.ofModule(doc, callee, r, o.value(), s.safe(), base,
                 "Set " + (o.parameter() == null ? parameter : o.parameter()) + " to " + s.safe() + ".");
         int line = callee.line(p.nameOffset());
         Finding.Related related = new Finding.Related(new Location(callee.path(), line, 1, line, 1),

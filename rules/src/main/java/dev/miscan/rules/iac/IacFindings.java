@@ -186,7 +186,7 @@ final class IacFindings {
             }
             String message = switchMessage(o, subject, name, String.valueOf(!safe), effect);
             out.report(o.offset(), o.text(), prefix.isEmpty() ? message.replace("Key-based authentication: ", "")
-                    : message, withBooleanFix(doc, o.value(), safe, remediation,
+                    : message, SwitchFixes.of(doc, t, r, o.value(), safe, remediation,
                     "Set " + (o.parameter() == null ? name : o.parameter()) + " to " + safe + "."));
         }
     }

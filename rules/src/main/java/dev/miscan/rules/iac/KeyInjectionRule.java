@@ -62,7 +62,8 @@ public final class KeyInjectionRule extends Detector {
                 report(doc, sink, ruleId(), "iac", p.nameOffset(), IacFindings.slice(doc, p), "Key-based authentication: "
                         + where + (s.host() != null ? " of " + IacFindings.label(t, s.host(), "the app") : "")
                         + " gets " + source.description() + " at deploy time; use the app's managed identity instead.",
-                        settingRemediation(t, s.name(), s.host(), source.key()), related);
+                        withHostStorageFix(doc, t, s, source.key(), settingRemediation(t, s.name(), s.host(),
+                                source.key())), related);
             }
             for (IacTemplate.Output o : t.outputs()) {
                 KeySources.KeySource k = KeySources.find(t, o.value());
@@ -85,6 +86,13 @@ public final class KeyInjectionRule extends Detector {
             }
             connections(doc, sink, t);
         }
+    }
+
+    /** The remediation with the fix that moves a Functions app's host storage to its identity, when it is that. */
+    private static Remediation withHostStorageFix(Document doc, IacTemplate t, Hosts.Setting s,
+            KeySources.KeySource key, Remediation remediation) {
+        dev.miscan.core.api.Fix fix = SwitchFixes.hostStorage(doc, t, s, key);
+        return fix == null ? remediation : remediation.withFix(fix);
     }
 
     /** The connections of an AI Foundry / Azure Machine Learning hub or project: each may hold a key to its target. */

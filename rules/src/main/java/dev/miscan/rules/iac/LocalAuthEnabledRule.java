@@ -111,7 +111,7 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
                     return;
                 }
                 report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.disabled(), "false",
-                        "its keys work"), IacFindings.withBooleanFix(doc, o.value(), true, remediation(t, target, r),
+                        "its keys work"), SwitchFixes.of(doc, t, r, o.value(), true, remediation(t, target, r),
                         "Set " + (o.parameter() == null ? target.disabled() : o.parameter()) + " to true."));
             }
         } else if (enabled != null) {
@@ -121,7 +121,7 @@ public final class LocalAuthEnabledRule extends DeployedResourceRule {
                     return;
                 }
                 report(doc, sink, o.offset(), o.text(), IacFindings.switchMessage(o, what, target.enabled(), "true",
-                        "its keys work"), IacFindings.withBooleanFix(doc, o.value(), false, remediation(t, target, r),
+                        "its keys work"), SwitchFixes.of(doc, t, r, o.value(), false, remediation(t, target, r),
                         "Set " + (o.parameter() == null ? target.enabled() : o.parameter()) + " to false."));
             }
         } else if (!r.body().unknownAt(target.enabled())) {

@@ -4,6 +4,7 @@ import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.ImportDeclaration;
 import com.github.javaparser.ast.Node;
 import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
 import com.github.javaparser.ast.expr.AnnotationExpr;
 import com.github.javaparser.ast.expr.Expression;
 import com.github.javaparser.ast.expr.MethodCallExpr;
@@ -93,7 +94,204 @@ final class JavaFixes {
                 && use.getArguments().get(use.getArguments().size() - 1) == o) {
             return keyCredentialObject(o, use);
         }
+        if (sink instanceof ObjectCreationExpr o && o.getParentNode().orElse(null) instanceof VariableDeclarator v
+                && KEY_CREDENTIALS.contains(o.getType().getNameAsString())) {
+            return keyCredentialVariable(o, v);
+        }
         return null;
+    }
+
+    /** The key credentials a builder's {@code credential(…)} takes, which DefaultAzureCredential replaces. */
+    private static final java.util.Set<String> KEY_CREDENTIALS = java.util.Set.of("StorageSharedKeyCredential",
+            "AzureSasCredential", "AzureKeyCredential", "AzureNamedKeyCredential");
+
+    /**
+     * Why a key credential at {@code sink} has no fix, when it is one of the shapes above and something precise is
+     * missing (the endpoint, the builder); null otherwise (the rule's general reason applies).
+     */
+    String whyNoFix(Node sink) {
+        MethodCallExpr use = null;
+        if (sink instanceof MethodCallExpr m && m.getNameAsString().equals("credential")) {
+            use = m;
+        } else if (sink instanceof ObjectCreationExpr o && KEY_CREDENTIALS.contains(o.getType().getNameAsString())) {
+            Node parent = o.getParentNode().orElse(null);
+            if (parent instanceof MethodCallExpr mc && mc.getNameAsString().equals("credential")) {
+                use = mc;
+            } else if (parent instanceof VariableDeclarator v) {
+                List<NameExpr> uses = usesIn(v);
+                if (uses.size() != 1) {
+                    return uses.isEmpty() ? "the credential is not passed to a client builder in this method: replace"
+                            + " it with DefaultAzureCredential where the client is built"
+                            : "the credential variable '" + v.getNameAsString() + "' is used " + uses.size()
+                                    + " times: replace each use with DefaultAzureCredential, then delete it";
+                }
+                use = credentialCall(uses.get(0)).orElse(null);
+                if (use == null) {
+                    return "the credential variable '" + v.getNameAsString() + "' is not passed to a builder's"
+                            + " credential(…) in this method";
+                }
+            } else {
+                return null;
+            }
+        } else {
+            return null;
+        }
+        if (builderKind(use) == null) {
+            return "the credential goes to a builder mi-scan does not rewrite ("
+                    + (builderType(use).isEmpty() ? "its type is not imported" : JavaNames.simpleName(builderType(use)))
+                    + "): pass new DefaultAzureCredentialBuilder().build() to it instead";
+        }
+        if (!located(use)) {
+            String kind = builderKind(use);
+            return "the endpoint is not set on the builder in the code, so the client would not know which resource to"
+                    + " reach without the credential: set " + (kind.equals("servicebus") || kind.equals("eventhubs")
+                            ? ".fullyQualifiedNamespace(\"<namespace>.servicebus.windows.net\")"
+                            : isStorage(kind) ? ".endpoint(\"https://<account>." + kind + ".core.windows.net\")"
+                            : ".endpoint(\"https://<resource-endpoint>\")")
+                    + " and pass new DefaultAzureCredentialBuilder().build() as its credential";
+        }
+        return null;
+    }
+
+    /** Whether the resource a builder reaches is written in the code: its endpoint, or its namespace. */
+    private boolean located(MethodCallExpr use) {
+        String kind = builderKind(use);
+        if (use.getArguments().size() > 1) {
+            return true; // credential(namespace, [hub,] credential)
+        }
+        Map<String, Expression> chain = chainCalls.apply(use);
+        return kind.equals("servicebus") || kind.equals("eventhubs") ? chain.containsKey("fullyQualifiedNamespace")
+                : chain.containsKey("endpoint");
+    }
+
+    /**
+     * {@code builder.credential(sharedKeyCredential)} with a key credential from a parameter or field (its type
+     * checked by the caller): the argument becomes DefaultAzureCredential where the builder's endpoint is written.
+     */
+    Fix typedCredential(MethodCallExpr use) {
+        if (use.getArguments().isEmpty() || builderKind(use) == null || !located(use)) {
+            return null;
+        }
+        Expression arg = use.getArguments().get(use.getArguments().size() - 1);
+        if (!(arg instanceof NameExpr) && !(arg instanceof com.github.javaparser.ast.expr.FieldAccessExpr)) {
+            return null;
+        }
+        return fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead of"
+                + " the key credential it was given", view.begin(arg), view.end(arg), CREDENTIAL, null);
+    }
+
+    /**
+     * {@code StorageSharedKeyCredential cred = new StorageSharedKeyCredential(name, key);} whose only use is a located
+     * builder's {@code .credential(cred)}: the use becomes DefaultAzureCredential and the declaration goes, with the
+     * local variable (or private constant) that held the key when nothing else reads it and reading it does nothing
+     * else.
+     */
+    private Fix keyCredentialVariable(ObjectCreationExpr o, VariableDeclarator v) {
+        List<NameExpr> uses = usesIn(v);
+        MethodCallExpr use = uses.size() == 1 ? credentialCall(uses.get(0)).orElse(null) : null;
+        if (use == null || builderKind(use) == null || !located(use)) {
+            return null;
+        }
+        Optional<int[]> declaration = statementLines(v);
+        if (declaration.isEmpty()) {
+            return null;
+        }
+        NameExpr arg = uses.get(0);
+        int begin = view.begin(arg);
+        int end = view.end(arg);
+        if (begin < 0 || end <= begin) {
+            return null;
+        }
+        List<Fix.Edit> edits = new ArrayList<>();
+        importEdit().ifPresent(edits::add);
+        edits.add(doc.edit(begin, end, CREDENTIAL));
+        edits.add(doc.edit(declaration.get()[0], declaration.get()[1], ""));
+        String removed = "";
+        Expression key = o.getArguments().isEmpty() ? null : o.getArguments().get(o.getArguments().size() - 1);
+        if (key instanceof NameExpr keyName) {
+            Optional<int[]> keyLines = localKeyLines(keyName, o);
+            if (keyLines.isPresent() && (keyLines.get()[1] <= declaration.get()[0]
+                    || keyLines.get()[0] >= declaration.get()[1])) {
+                edits.add(doc.edit(keyLines.get()[0], keyLines.get()[1], ""));
+                removed = " and the variable that held the key";
+            } else {
+                Optional<Fix.Edit> constant = unusedConstant(keyName, declaration.get()[0], declaration.get()[1]);
+                if (constant.isPresent()) {
+                    edits.add(constant.get());
+                    removed = " and the constant that held the key";
+                }
+            }
+        }
+        return new Fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead"
+                + " of " + o.getType().getNameAsString() + " '" + v.getNameAsString() + "', and delete the credential"
+                + removed, edits);
+    }
+
+    /** The uses of a local variable in its method (or class). */
+    private List<NameExpr> usesIn(VariableDeclarator v) {
+        Node scope = JavaNames.ancestor(v, com.github.javaparser.ast.body.CallableDeclaration.class).map(n -> (Node) n)
+                .or(() -> JavaNames.ancestor(v, com.github.javaparser.ast.body.TypeDeclaration.class).map(n -> (Node) n))
+                .orElse(cu);
+        String name = v.getNameAsString();
+        return scope.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).toList();
+    }
+
+    /** The builder's {@code credential(…)} call that takes {@code arg} as its last argument. */
+    private static Optional<MethodCallExpr> credentialCall(NameExpr arg) {
+        return arg.getParentNode().filter(p -> p instanceof MethodCallExpr).map(p -> (MethodCallExpr) p)
+                .filter(m -> m.getNameAsString().equals("credential") && !m.getArguments().isEmpty()
+                        && m.getArguments().get(m.getArguments().size() - 1) == arg);
+    }
+
+    /**
+     * The lines of the statement that declares {@code v} alone ({@code Type v = …;} on lines of its own, with its
+     * comment), as the offsets of their start and of the line after; empty when the statement shares a line.
+     */
+    private Optional<int[]> statementLines(VariableDeclarator v) {
+        if (!(v.getParentNode().orElse(null) instanceof com.github.javaparser.ast.expr.VariableDeclarationExpr d)
+                || d.getVariables().size() != 1
+                || !(d.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt stmt)) {
+            return Optional.empty();
+        }
+        int from = stmt.getComment().map(view::begin).filter(b -> b >= 0).orElse(view.begin(stmt));
+        int to = view.end(stmt);
+        if (from < 0 || to <= from) {
+            return Optional.empty();
+        }
+        LineIndex lines = doc.lines();
+        int first = lines.lineOf(from);
+        int last = lines.lineOf(to - 1);
+        String text = doc.text();
+        if (!text.substring(lines.lineStart(first), from).isBlank() || !text.substring(to, lines.lineEnd(last)).isBlank()
+                || last + 1 >= lines.lineCount()) {
+            return Optional.empty();
+        }
+        return Optional.of(new int[] {lines.lineStart(first), lines.lineStart(last + 1)});
+    }
+
+    /** Initialisers whose evaluation does nothing but produce the key: a literal, the environment, a system property. */
+    private static final Pattern SIDE_EFFECT_FREE = Pattern.compile(
+            "(?s)\"[^\"\\\\]*+\"|System\\.get(?:env|Property)\\(\"[A-Za-z0-9_.-]{1,128}\"\\)");
+
+    /**
+     * The lines of the local variable that holds the key of {@code credential}, when the credential is its only use
+     * and its initialiser has no other effect; empty otherwise.
+     */
+    private Optional<int[]> localKeyLines(NameExpr key, ObjectCreationExpr credential) {
+        Node method = JavaNames.ancestor(credential, com.github.javaparser.ast.body.CallableDeclaration.class)
+                .map(n -> (Node) n).orElse(null);
+        if (method == null) {
+            return Optional.empty();
+        }
+        String name = key.getNameAsString();
+        VariableDeclarator declarator = method.findAll(VariableDeclarator.class).stream()
+                .filter(d -> d.getNameAsString().equals(name)).findFirst().orElse(null);
+        if (declarator == null || declarator.getInitializer().isEmpty()
+                || !SIDE_EFFECT_FREE.matcher(view.source(declarator.getInitializer().get())).matches()
+                || method.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).count() != 1) {
+            return Optional.empty();
+        }
+        return statementLines(declarator);
     }
 
     /** {@code .connectionString(…)}, {@code .sasToken(…)} or {@code .key(…)} on a builder. */

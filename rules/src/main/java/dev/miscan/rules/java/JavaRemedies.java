@@ -50,6 +50,33 @@ final class JavaRemedies {
         };
     }
 
+    /**
+     * The legacy Storage SDK (azure-storage v8, {@code com.microsoft.azure.storage}): its {@code CloudStorageAccount}
+     * takes keys, SAS or an OAuth token it does not refresh, so there is no one-line edit; the note is the v12 client
+     * built with the endpoint and DefaultAzureCredential (https://learn.microsoft.com/azure/storage/blobs/storage-blob-java-get-started),
+     * the account named when the connection string says it.
+     */
+    static Remediation legacyStorage(Remediation base, JavaSinks.Target t) {
+        String account = t.get("account") == null || !t.get("account").matches("[a-z0-9]{3,24}") ? "<account>"
+                : t.get("account");
+        String suffix = t.get("suffix") == null || !t.get("suffix").matches("[a-z0-9.]{1,64}") ? "core.windows.net"
+                : t.get("suffix");
+        String replacement = """
+                // com.azure:azure-storage-blob and com.azure:azure-identity (versions from com.azure:azure-sdk-bom)
+                BlobServiceClient blobServiceClient = new BlobServiceClientBuilder()
+                        .endpoint("https://%s.blob.%s")
+                        .credential(new DefaultAzureCredentialBuilder().build())
+                        .buildClient();
+                """.formatted(account, suffix);
+        return new Remediation(base.service(), base.target(), "Replace the legacy azure-storage v8 client"
+                + " (CloudStorageAccount) with the v12 SDK built with the account's endpoint and DefaultAzureCredential,"
+                + " give the app's identity a Storage data role on the account, then rotate the keys.", "java",
+                replacement, "com.azure:azure-storage-blob", base.roles(), base.scope(), base.commands(), null,
+                base.access(), "legacy azure-storage v8 (com.microsoft.azure.storage): no edit, the client has to move to"
+                        + " the v12 SDK — new BlobServiceClientBuilder().endpoint(\"https://" + account + ".blob." + suffix
+                        + "\").credential(new DefaultAzureCredentialBuilder().build()).buildClient()");
+    }
+
     /** The Key Vault remediation of a client secret that opens a vault. */
     static Remediation keyVault(JavaSinks.Target t) {
         return Remedies.keyVault(t.get("vaultUrl"));

@@ -500,9 +500,13 @@ final class JavaSinks {
             SinkFamily f = receiver != null ? receiver
                     : type.equals("StorageSharedKeyCredential") ? SinkFamily.STORAGE : SinkFamily.KEY_CREDENTIAL;
             Target t = target(m, f);
+            Remediation remediation = remedy(f, t);
+            dev.miscan.core.api.Fix fix = fixes.typedCredential(m);
+            String why = fix == null ? fixes.whyNoFix(m) : null;
+            remediation = fix != null ? remediation.withFix(fix) : why != null ? remediation.withManual(why) : remediation;
             keyAuth(f, m, label(scopeType, "credential") + " authenticates with " + article(what(f, Slot.KEY))
                     + " (" + type + " from " + d.get().kind().name().toLowerCase(Locale.ROOT) + " '" + d.get().name()
-                    + "'): Managed Identity removes the key.", remedy(f, t), t);
+                    + "'): Managed Identity removes the key.", remediation, t);
         }
 
         // ---- constructor sinks ---------------------------------------------------------------------------
@@ -877,6 +881,11 @@ final class JavaSinks {
             dev.miscan.core.api.Fix fix = fixes.sink(sink, target);
             if (fix != null) {
                 remediation = remediation.withFix(fix);
+            } else if (fixes.whyNoFix(sink) != null) {
+                remediation = remediation.withManual(fixes.whyNoFix(sink));
+            }
+            if (label.startsWith("CloudStorageAccount.")) {
+                remediation = JavaRemedies.legacyStorage(remediation, target);
             }
             if (verdict.kind() == Verdict.Kind.ELSEWHERE) {
                 if (emulatorContext(arg)) {
