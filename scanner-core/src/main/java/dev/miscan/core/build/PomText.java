@@ -188,8 +188,11 @@ final class PomText {
      */
     private Fix.Edit insertChild(Element parent, Element before, String block) {
         if (before != null && indent(before) != null) {
-            int at = lines.lineStart(lines.lineOf(before.start));
-            return edit(at, at, indented(block, indent(before)) + "\n");
+            int line = lines.lineOf(before.start);
+            int at = lines.lineStart(line);
+            // sections the file separates with a blank line stay separated
+            boolean spaced = line > 0 && lines.line(line - 1).isBlank();
+            return edit(at, at, indented(block, indent(before)) + (spaced ? "\n\n" : "\n"));
         }
         if (!parent.children.isEmpty()) {
             Element last = parent.children.get(parent.children.size() - 1);
