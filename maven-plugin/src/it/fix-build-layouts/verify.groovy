@@ -6,10 +6,10 @@ def fixed = basedir.toPath().resolve('fixed')
  'multi-module/billing/target/classes/demo/billing/Billing.class'].each {
     assert Files.isRegularFile(fixed.resolve(it)) : "$it was not compiled"
 }
-def noBom = fixed.resolve('no-bom/pom.xml').text
+def noBom = fixed.resolve('no-bom/pom.xml').toFile().text
 assert noBom.contains('<artifactId>azure-sdk-bom</artifactId>\n                <version>1.3.8</version>')
 assert noBom.contains('<!-- the SDK, pinned by hand -->')
-def orders = fixed.resolve('multi-module/orders/pom.xml').text
+def orders = fixed.resolve('multi-module/orders/pom.xml').toFile().text
 assert orders.count('<artifactId>azure-identity</artifactId>') == 1 : 'one pom edit for the two fixed files'
-assert fixed.resolve('multi-module/billing/pom.xml').text == basedir.toPath().resolve('layouts/multi-module/billing/pom.xml').text
+assert fixed.resolve('multi-module/billing/pom.xml').toFile().text == new File(basedir, 'layouts/multi-module/billing/pom.xml').text
 return true
