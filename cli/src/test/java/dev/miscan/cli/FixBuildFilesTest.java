@@ -114,7 +114,7 @@ class FixBuildFilesTest {
         assertThat(Files.readString(dir.resolve("src/main/java/demo/A.java"))).isEqualTo(java("A"));
         assertThat(r[2]).contains("pom.xml: not changed: it has uncommitted changes");
         assertThat(r[1]).containsPattern("not fixed automatically: src/main/java/demo/A.java:\\d+  MI-STORAGE-KEY-AUTH"
-                + "  \\(its fix needs pom.xml changed, which it has uncommitted changes");
+                + "  \\(its fix needs a change of pom.xml, and it has uncommitted changes");
         assertThat(r[0]).isEqualTo("1");
     }
 

@@ -193,7 +193,7 @@ public final class FixRun {
                 if (needs) {
                     for (Finding f : entry.getValue()) {
                         manual.add(f);
-                        buildRefused.put(f, "its fix needs " + build.getKey() + " changed, which " + reason);
+                        buildRefused.put(f, "its fix needs a change of " + build.getKey() + ", and " + reason);
                     }
                     it.remove();
                 }
