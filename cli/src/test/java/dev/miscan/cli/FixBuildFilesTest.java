@@ -141,5 +141,9 @@ class FixBuildFilesTest {
             assertThat(changes.path(1).path("replacements").path(0).path("insertedContent").path("text").asText())
                     .contains("<artifactId>azure-identity</artifactId>");
         }
+        Path json = dir.resolve("out.json");
+        run("scan", dir.toString(), "--format", "json", "-o", json.toString());
+        JsonNode finding = new ObjectMapper().readTree(json.toFile()).path("findings").path(0);
+        assertThat(finding.path("remediation").path("fixAlsoChanges").toString()).isEqualTo("[\"pom.xml\"]");
     }
 }

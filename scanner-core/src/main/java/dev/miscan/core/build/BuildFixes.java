@@ -117,15 +117,17 @@ public final class BuildFixes {
             Path build = Files.isRegularFile(pom) ? pom : Files.isRegularFile(kts) ? kts
                     : Files.isRegularFile(groovy) ? groovy : null;
             if (build != null) {
-                return decided.computeIfAbsent(build + "\n" + coordinates, k -> build == pom
-                        ? maven(pom, ga[0], ga[1]) : gradle(build, ga[0], ga[1]));
+                // a test source compiles with test-scoped dependencies too
+                boolean test = dir.relativize(file).toString().replace('\\', '/').startsWith("src/test/");
+                return decided.computeIfAbsent(build + "\n" + coordinates + "\n" + test, k -> build == pom
+                        ? maven(pom, ga[0], ga[1], test) : gradle(build, ga[0], ga[1]));
             }
         }
         return new Refused("the fix needs " + coordinates + ", and no pom.xml or Gradle build file holds this file"
                 + " in the scanned tree: add " + coordinates + " to its build, then run fix again");
     }
 
-    private Decision maven(Path pomFile, String group, String artifact) {
+    private Decision maven(Path pomFile, String group, String artifact, boolean test) {
         String coordinates = group + ":" + artifact;
         List<MavenPoms.Pom> chain;
         try {
@@ -138,7 +140,12 @@ public final class BuildFixes {
         for (MavenPoms.Pom pom : chain) {
             for (Dependency d : pom.model().getDependencies()) {
                 if (MavenPoms.is(d, group, artifact, props)) {
-                    return new Ready(coordinates + " is declared in " + pom.path());
+                    // declared for the tests only: the fixed main code would not compile, and a second
+                    // declaration of the same artifact is a Maven error
+                    return "test".equals(d.getScope()) && !test ? new Refused("the fix needs " + coordinates
+                            + " at compile scope, and " + pom.path() + " declares it for the tests only: change its"
+                            + " scope, then run fix again")
+                            : new Ready(coordinates + " is declared in " + pom.path());
                 }
             }
         }

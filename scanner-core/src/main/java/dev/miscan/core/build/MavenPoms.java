@@ -92,9 +92,11 @@ final class MavenPoms {
             Model model;
             try {
                 model = new MavenXpp3Reader().read(new StringReader(text), false);
-            } catch (XmlPullParserException e) {
-                // the parser's message quotes the text around the problem (a password could be there): the line only
-                throw new Unreadable(display + " does not parse as a POM (line " + e.getLineNumber() + ")");
+            } catch (Exception e) {
+                // the parser's message quotes the text around the problem (a password could be there): the line only.
+                // (Inside Maven the reader is Maven's own: its exception may come from another class loader.)
+                throw new Unreadable(display + " does not parse as a POM" + (e instanceof XmlPullParserException x
+                        ? " (line " + x.getLineNumber() + ")" : ""));
             }
             return new Pom(file, display, text, Redaction.sha256(text), model);
         } catch (SkippedException e) {

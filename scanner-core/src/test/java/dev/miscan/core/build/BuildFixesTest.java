@@ -377,6 +377,22 @@ class BuildFixesTest {
     }
 
     @Test
+    void declaredForTheTestsOnly_isRefusedForMainCode_andEnoughForTestCode() throws IOException {
+        write("pom.xml", pom("""
+                  <dependencies>
+                    <dependency>
+                      <groupId>com.azure</groupId>
+                      <artifactId>azure-identity</artifactId>
+                      <version>1.18.4</version>
+                      <scope>test</scope>
+                    </dependency>
+                  </dependencies>
+                """));
+        assertThat(((BuildFixes.Refused) decide(JAVA)).reason()).contains("declares it for the tests only");
+        assertThat(decide("src/test/java/demo/AppTest.java")).isInstanceOf(BuildFixes.Ready.class);
+    }
+
+    @Test
     void severalJavaFilesOfOneModule_getTheSameEdit() throws IOException {
         write("pom.xml", pom("""
                   <dependencies>
