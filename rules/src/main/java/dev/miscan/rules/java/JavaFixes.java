@@ -226,7 +226,7 @@ final class JavaFixes {
         }
         return new Fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead"
                 + " of " + o.getType().getNameAsString() + " '" + v.getNameAsString() + "', and delete the credential"
-                + removed, edits);
+                + removed, edits).requiring(IDENTITY_ARTIFACT);
     }
 
     /** The uses of a local variable in its method (or class). */
