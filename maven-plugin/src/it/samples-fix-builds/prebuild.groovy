@@ -19,11 +19,17 @@ def copy = { Path from, Path to ->
     }
 }
 def run = { List<String> command, String log ->
-    def p = command.execute()
-    def out = new StringBuilder()
-    p.waitForProcessOutput(out, out)
-    new File(basedir, log).text = out.toString()
-    return [p.exitValue(), out.toString()]
+    // the ITs run in parallel inside one git repository, whose fix lock they share: a run that finds it taken waits
+    for (int attempt = 0; ; attempt++) {
+        def p = command.execute()
+        def out = new StringBuilder()
+        p.waitForProcessOutput(out, out)
+        new File(basedir, log).text = out.toString()
+        if (p.exitValue() != 3 || !out.toString().contains("another 'mi-scan fix' is changing") || attempt == 60) {
+            return [p.exitValue(), out.toString()]
+        }
+        Thread.sleep(2000)
+    }
 }
 
 ['spring-boot-app', 'infra-app'].each { sample ->

@@ -127,6 +127,12 @@ class FixConcurrencyTest {
             Files.createDirectories(f.getParent());
             Files.write(f, e.getValue());
         }
+        // the build of the Java files, which declares the azure-identity their fixes need (left as it is)
+        Files.writeString(root.resolve("pom.xml"), "<project>\n  <modelVersion>4.0.0</modelVersion>\n"
+                + "  <groupId>demo</groupId>\n  <artifactId>demo</artifactId>\n  <version>1</version>\n"
+                + "  <dependencies>\n    <dependency>\n      <groupId>com.azure</groupId>\n"
+                + "      <artifactId>azure-identity</artifactId>\n      <version>1.18.4</version>\n"
+                + "    </dependency>\n  </dependencies>\n</project>\n");
     }
 
     private static Map<String, byte[]> read(Path root, Iterable<String> names) throws IOException {

@@ -41,6 +41,8 @@ import java.util.regex.Pattern;
 final class JavaFixes {
     static final String CREDENTIAL = "new DefaultAzureCredentialBuilder().build()";
     private static final String IMPORT = "com.azure.identity.DefaultAzureCredentialBuilder";
+    /** The Maven artifact of {@link #IMPORT}. */
+    static final String IDENTITY_ARTIFACT = "com.azure:azure-identity";
 
     /** Builders that accept a {@code TokenCredential}, with the kind of endpoint they need. */
     private static final Map<String, String> BUILDERS = Map.ofEntries(
@@ -224,7 +226,7 @@ final class JavaFixes {
         }
         return new Fix("Authenticate " + JavaNames.simpleName(builderType(use)) + " with DefaultAzureCredential instead"
                 + " of " + o.getType().getNameAsString() + " '" + v.getNameAsString() + "', and delete the credential"
-                + removed, edits);
+                + removed, edits).requiring(IDENTITY_ARTIFACT);
     }
 
     /** The uses of a local variable in its method (or class). */
@@ -438,7 +440,10 @@ final class JavaFixes {
         edits.add(doc.edit(begin, end, replacement));
         Optional<Fix.Edit> constant = unusedConstant(credential, begin, end);
         constant.ifPresent(edits::add);
-        return new Fix(description + (constant.isPresent() ? ", and delete the constant that held it" : ""), edits);
+        // the new code needs azure-identity: the build step after the scan adds it to the module's build or
+        // withdraws the fix (dev.miscan.core.build.BuildFixes)
+        return new Fix(description + (constant.isPresent() ? ", and delete the constant that held it" : ""), edits)
+                .requiring(IDENTITY_ARTIFACT);
     }
 
     /**

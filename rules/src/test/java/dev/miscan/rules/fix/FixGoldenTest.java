@@ -29,6 +29,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 class FixGoldenTest {
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path GOLDENS = Path.of("src/test/resources/fix-goldens");
+    /** The projects the fix-build-layouts IT fixes and then compiles. */
+    private static final Path LAYOUTS = Path.of("../maven-plugin/src/it/fix-build-layouts/layouts");
     private static final Engine ENGINE = new Engine(RuleRegistry.load());
 
     static Stream<Path> fixturesWithFixes() throws IOException {
@@ -58,6 +60,56 @@ class FixGoldenTest {
         // compared as a boolean and a line number: the texts hold test keys, which a failure must not print
         assertThat(after.equals(expected)).as("%s after its fixes differs from %s first at line %s", fixture, golden,
                 firstDifference(after, expected)).isTrue();
+    }
+
+    /**
+     * The build layouts of the {@code fix-build-layouts} integration test (which compiles them after {@code fix}):
+     * each is scanned as a tree, and {@code fix-goldens/builds/<layout>.after} holds every file its fixes change,
+     * after them (the Java files and the {@code pom.xml} edits the build step attaches), and the reasons of the
+     * fixes it refused.
+     */
+    static Stream<Path> buildLayouts() throws IOException {
+        try (Stream<Path> s = Files.list(LAYOUTS)) {
+            return s.filter(Files::isDirectory).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("buildLayouts")
+    void buildLayoutFixedIsTheGoldenAfter(Path layout) throws IOException {
+        Path base = layout.toAbsolutePath().normalize();
+        dev.miscan.core.engine.ScanResult result = ENGINE.scan(new dev.miscan.core.engine.ScanRequest(base,
+                List.of(base), List.of(), 1 << 20, 1));
+        java.util.Map<String, List<Fix.Edit>> byFile = new java.util.TreeMap<>();
+        List<String> refused = new ArrayList<>();
+        for (Finding f : result.findings()) {
+            Fix fix = f.remediation().fix();
+            if (fix == null) {
+                refused.add(f.location().path() + ":" + f.location().startLine() + ": " + f.remediation().manual());
+                continue;
+            }
+            byFile.computeIfAbsent(f.location().path(), k -> new ArrayList<>()).addAll(fix.edits());
+            for (Fix.FileChange c : fix.changes()) {
+                byFile.computeIfAbsent(c.path(), k -> new ArrayList<>()).addAll(c.edits());
+            }
+        }
+        StringBuilder after = new StringBuilder();
+        for (var e : byFile.entrySet()) {
+            String before = Files.readString(base.resolve(e.getKey()), StandardCharsets.UTF_8).replace("\r\n", "\n");
+            after.append("==== ").append(e.getKey()).append('\n').append(Fixes.apply(before, e.getValue()));
+        }
+        for (String r : refused) {
+            after.append("==== not fixed: ").append(r).append('\n');
+        }
+        Path golden = GOLDENS.resolve("builds").resolve(layout.getFileName().toString() + ".after");
+        if (Boolean.getBoolean("mi-scan.updateGoldens")) {
+            Files.createDirectories(golden.getParent());
+            Files.writeString(golden, after, StandardCharsets.UTF_8);
+        }
+        assertThat(golden).as("golden after of %s", layout).exists();
+        String expected = Files.readString(golden, StandardCharsets.UTF_8);
+        assertThat(after.toString().equals(expected)).as("%s after its fixes differs from %s first at line %s", layout,
+                golden, firstDifference(after.toString(), expected)).isTrue();
     }
 
     private static int firstDifference(String a, String b) {

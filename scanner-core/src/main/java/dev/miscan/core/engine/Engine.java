@@ -165,12 +165,13 @@ public final class Engine {
 
     /**
      * Scans the request's paths on disk: as git selects them inside a work tree, as plain file trees elsewhere
-     * ({@link dev.miscan.core.source.WorkingTrees#sources}).
+     * ({@link dev.miscan.core.source.WorkingTrees#sources}). The Java fixes that need an artifact get the edit of
+     * their build file, or are withdrawn with the reason ({@link dev.miscan.core.build.BuildFixes}).
      */
     public ScanResult scan(ScanRequest request) throws IOException {
         List<Source> sources = dev.miscan.core.source.WorkingTrees.sources(request.baseDir(), request.paths(),
                 request.excludes(), request.maxFileSize());
-        return scan(request.baseDir(), sources, request.threads());
+        return dev.miscan.core.build.BuildFixes.attach(scan(request.baseDir(), sources, request.threads()));
     }
 
     public ScanResult scan(Path baseDir, List<Source> sources, int threads) throws IOException {

@@ -73,7 +73,9 @@ import java.util.Map;
  *         "scope": "/subscriptions/{subscription}/...",   role-assignment scope
  *         "commands": ["az role assignment create ..."],   az commands that grant access
  *         "access": "...",                  what the code was seen doing with the client (chose the roles), or ""
- *         "fixable": true                   whether mi-scan fix changes it
+ *         "fixable": true,                  whether mi-scan fix changes it
+ *         "fixAlsoChanges": ["pom.xml"]     only when its fix edits other files too: the build file that gets
+ *                                           the dependency the fixed code needs
  *       },
  *       "related": [{"path": "...", "startLine": 4, "message": "..."}],   only when the finding has related
  *                                           locations (a module's resource that a caller's argument reaches)
@@ -207,6 +209,10 @@ public final class JsonWriter {
         r.commands().forEach(c -> commands.add(text(c)));
         rem.put("access", text(r.access()));
         rem.put("fixable", r.fix() != null);
+        if (r.fix() != null && !r.fix().changes().isEmpty()) {
+            ArrayNode also = rem.putArray("fixAlsoChanges");
+            r.fix().changes().stream().map(c -> c.path()).distinct().forEach(also::add);
+        }
 
         Provenance p = f.provenance();
         if (p != null) {

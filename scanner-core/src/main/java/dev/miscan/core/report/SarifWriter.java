@@ -339,16 +339,15 @@ public final class SarifWriter {
         }
         result.setProperties(properties);
         if (r.fix() != null && !r.fix().edits().isEmpty()) {
-            List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
-            for (dev.miscan.core.api.Fix.Edit e : r.fix().edits()) {
-                replacements.add(new com.contrastsecurity.sarif.Replacement()
-                        .withDeletedRegion(new Region().withStartLine(e.startLine()).withStartColumn(e.startColumn())
-                                .withEndLine(e.endLine()).withEndColumn(e.endColumn()))
-                        .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
-            }
+            List<com.contrastsecurity.sarif.Replacement> replacements = replacements(r.fix().edits());
             Set<com.contrastsecurity.sarif.ArtifactChange> changes = new LinkedHashSet<>();
             changes.add(new com.contrastsecurity.sarif.ArtifactChange()
                     .withArtifactLocation(artifact(f.location().path())).withReplacements(replacements));
+            // and the other files the fix needs to build (the module's pom.xml that gets the dependency)
+            for (dev.miscan.core.api.Fix.FileChange other : r.fix().changes()) {
+                changes.add(new com.contrastsecurity.sarif.ArtifactChange()
+                        .withArtifactLocation(artifact(other.path())).withReplacements(replacements(other.edits())));
+            }
             Set<com.contrastsecurity.sarif.Fix> fixes = new LinkedHashSet<>();
             fixes.add(new com.contrastsecurity.sarif.Fix()
                     .withDescription(new Message().withText(sentence(r.fix().description())))
@@ -364,6 +363,17 @@ public final class SarifWriter {
             result.setSuppressions(suppressions);
         }
         return result;
+    }
+
+    private static List<com.contrastsecurity.sarif.Replacement> replacements(List<dev.miscan.core.api.Fix.Edit> edits) {
+        List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
+        for (dev.miscan.core.api.Fix.Edit e : edits) {
+            replacements.add(new com.contrastsecurity.sarif.Replacement()
+                    .withDeletedRegion(new Region().withStartLine(e.startLine()).withStartColumn(e.startColumn())
+                            .withEndLine(e.endLine()).withEndColumn(e.endColumn()))
+                    .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
+        }
+        return replacements;
     }
 
     /** What a finding says, with what to do instead (and, for a secret gone from HEAD, that it is still in the history). */

@@ -167,6 +167,39 @@ public final class FixRun {
         if (hook != null) {
             hook.run();
         }
+        // the build files the fixes need (a module's pom.xml gets the dependency its Java fixes import): each is
+        // checked first as a fixed file is; when one cannot be written, the fixes that need it are not applied
+        Map<String, List<Fix.FileChange>> buildChanges = new LinkedHashMap<>();
+        for (List<Finding> fs : byFile.values()) {
+            for (Finding f : fs) {
+                for (Fix.FileChange c : f.remediation().fix().changes()) {
+                    buildChanges.computeIfAbsent(c.path(), k -> new ArrayList<>()).add(c);
+                }
+            }
+        }
+        Map<Finding, String> buildRefused = new LinkedHashMap<>();
+        for (var build : buildChanges.entrySet()) {
+            String reason = byFile.containsKey(build.getKey()) ? "has fixes of its own; run fix again after them"
+                    : buildFile(realBase, realTargets, build.getKey(), build.getValue(), false, allByFile);
+            if (reason == null) {
+                continue;
+            }
+            err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(build.getKey()) + ": not changed: "
+                    + reason);
+            for (var it = byFile.entrySet().iterator(); it.hasNext(); ) {
+                var entry = it.next();
+                boolean needs = entry.getValue().stream().anyMatch(f -> f.remediation().fix().changes().stream()
+                        .anyMatch(c -> c.path().equals(build.getKey())));
+                if (needs) {
+                    for (Finding f : entry.getValue()) {
+                        manual.add(f);
+                        buildRefused.put(f, "its fix needs a change of " + build.getKey() + ", and " + reason);
+                    }
+                    it.remove();
+                }
+            }
+        }
+        java.util.Set<String> buildsNeeded = new java.util.LinkedHashSet<>();
         for (var entry : byFile.entrySet()) {
             Path file = base.resolve(entry.getKey());
             String unsafe = unsafeTarget(realBase, base, file);
@@ -189,6 +222,7 @@ public final class FixRun {
                 if (apply(realBase, file, expectedReal(realTargets, file), entry.getKey(), scanned.get(entry.getKey()),
                         entry.getValue(), allByFile, out)) {
                     changed++;
+                    entry.getValue().forEach(f -> f.remediation().fix().changes().forEach(c -> buildsNeeded.add(c.path())));
                 } else {
                     manual.addAll(entry.getValue());
                     refused.addAll(entry.getValue());
@@ -206,13 +240,27 @@ public final class FixRun {
                 skipped++;
             }
         }
+        // then the build files of the Java files fixed: one edit of a module's pom.xml for all its Java files
+        int buildsChanged = 0;
+        for (String build : buildsNeeded) {
+            String reason = buildFile(realBase, realTargets, build, buildChanges.get(build), true, allByFile);
+            if (reason == null) {
+                changed++;
+                buildsChanged++;
+            } else {
+                err.println("mi-scan: " + dev.miscan.core.report.TerminalText.safe(build) + ": not changed: " + reason
+                        + "; the Java files fixed above need what it would have added");
+                skipped++;
+            }
+        }
         for (Finding f : manual) {
+            String why = buildRefused.containsKey(f) ? buildRefused.get(f) : whyManual(f, refused.contains(f));
             out.println(dev.miscan.core.report.TerminalText.safe("not fixed automatically: " + f.location().path() + ":"
-                    + f.location().startLine() + "  " + f.rule().id() + "  (" + whyManual(f, refused.contains(f)) + ") "
+                    + f.location().startLine() + "  " + f.rule().id() + "  (" + why + ") "
                     + f.remediation().summary()));
         }
         if (dryRun) {
-            out.println("mi-scan: dry run: " + (byFile.size() - skipped) + " file(s) would change; " + manual.size()
+            out.println("mi-scan: dry run: " + (byFile.size() - skipped + buildsChanged) + " file(s) would change; " + manual.size()
                     + " finding(s) need a person" + (skipped == 0 ? "" : "; " + skipped + " file(s) could not be fixed"));
             out.flush();
             return skipped > 0 ? Status.ERROR : manual.isEmpty() ? Status.CLEAN : Status.FINDINGS_LEFT;
@@ -332,7 +380,8 @@ public final class FixRun {
                         }
                     }).toList());
         }
-        return engine.scan(request.baseDir(), sources, request.threads());
+        // as engine.scan(request): the Java fixes get their build file's edit, or are withdrawn with the reason
+        return dev.miscan.core.build.BuildFixes.attach(engine.scan(request.baseDir(), sources, request.threads()));
     }
 
     /** The hash of a file's text as the scan reads it (the same decoding), or null when the scan would skip it. */
@@ -401,24 +450,91 @@ public final class FixRun {
             } catch (IllegalArgumentException e) {
                 return false; // overlapping or stale edits: leave the file to a person
             }
-            List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
-            dev.miscan.core.secrets.Snippets.Secrets known = new dev.miscan.core.secrets.Snippets.Secrets(secrets);
             if (!options.dryRun()) {
                 target.replace(bytes, updated);
             }
-            out.print(Diffs.unified(display, text, updated, line -> {
-                String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
-                for (String secret : secrets) {
-                    r = Redaction.redact(r, secret);
-                }
-                // and the forms a plain search misses (char literals, escapes, pieces of a concatenation, a value
-                // split over lines), every secret of the scan, and any value after a credential-looking name
-                return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Redactor.current()
-                        .fileLine(dev.miscan.core.secrets.Snippets.maskForms(r, known)));
-            }));
+            printDiff(display, text, updated, secretsByFile);
             findings.stream().map(f -> f.remediation().fix().description()).distinct()
                     .forEach(d -> out.println("# " + d));
             return true;
+        }
+    }
+
+    /** Prints the unified diff of one file's change, every secret the scan knows in it redacted. */
+    private void printDiff(String display, String text, String updated, Map<String, List<Finding>> secretsByFile) {
+        List<String> secrets = secretsOf(text, secretsByFile.getOrDefault(display, List.of()));
+        dev.miscan.core.secrets.Snippets.Secrets known = new dev.miscan.core.secrets.Snippets.Secrets(secrets);
+        out.print(Diffs.unified(display, text, updated, line -> {
+            String r = line.endsWith("\r") ? line.substring(0, line.length() - 1) : line;
+            for (String secret : secrets) {
+                r = Redaction.redact(r, secret);
+            }
+            // and the forms a plain search misses (char literals, escapes, pieces of a concatenation, a value
+            // split over lines), every secret of the scan, and any value after a credential-looking name
+            return dev.miscan.core.report.TerminalText.safe(dev.miscan.core.secrets.Redactor.current()
+                    .fileLine(dev.miscan.core.secrets.Snippets.maskForms(r, known)));
+        }));
+    }
+
+    /**
+     * Checks ({@code write} false) or applies ({@code write} true, and prints its diff) the changes of a build file
+     * the fixes need ({@link Fix#changes()}: identical edits of several fixes once), with the safety of the fixed
+     * files: inside the tree, no link followed, no uncommitted changes unless {@code force}, and still the text the
+     * changes were made for. Null when done; else why the file is left as it is.
+     */
+    private String buildFile(Path realBase, Map<Path, Path> realTargets, String display, List<Fix.FileChange> changes,
+            boolean write, Map<String, List<Finding>> secretsByFile) {
+        Path file = options.base().resolve(display);
+        String unsafe = unsafeTarget(realBase, options.base(), file);
+        if (unsafe != null) {
+            return "it is " + unsafe;
+        }
+        String uncommitted = options.force() ? null : uncommittedReason(file);
+        if (uncommitted != null) {
+            return "it " + uncommitted;
+        }
+        Path expected = expectedReal(realTargets, file);
+        if (expected == null) {
+            // a module's pom.xml above the scanned folders: still inside the tree, where it is written as named
+            expected = realBase.resolve(options.base().toAbsolutePath().normalize()
+                    .relativize(file.toAbsolutePath().normalize()).toString());
+        }
+        if (write && !options.dryRun() && !Files.isWritable(file)) {
+            return "it is not writable";
+        }
+        try (dev.miscan.core.source.SafeWrites.TreeFile target = dev.miscan.core.source.SafeWrites.TreeFile.open(
+                realBase, file, expected)) {
+            byte[] bytes = target.read();
+            String hash = scannedHash(bytes);
+            if (hash == null || changes.stream().anyMatch(c -> !hash.equals(c.textHash()))) {
+                return "it changed since the scan (run 'mi-scan fix' again)";
+            }
+            String text = StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(bytes)).toString();
+            List<Fix.Edit> edits = new ArrayList<>();
+            changes.forEach(c -> edits.addAll(c.edits()));
+            String updated;
+            try {
+                updated = edited(text, edits);
+            } catch (IllegalArgumentException e) {
+                return "its edits overlap";
+            }
+            if (write) {
+                if (!options.dryRun()) {
+                    target.replace(bytes, updated);
+                }
+                printDiff(display, text, updated, secretsByFile);
+                changes.stream().map(Fix.FileChange::description).distinct().forEach(d -> out.println("# " + d));
+            }
+            return null;
+        } catch (dev.miscan.core.source.SafeWrites.Refused e) {
+            return "it is " + e.getReason();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return "it is not UTF-8 text";
+        } catch (IOException e) {
+            return "it cannot be read or written (" + e.getClass().getSimpleName() + ")";
         }
     }
 
