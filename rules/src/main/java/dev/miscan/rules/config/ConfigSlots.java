@@ -117,7 +117,15 @@ public final class ConfigSlots {
 
     /** The slot a key belongs to, if any. */
     public static Slot slotOf(String key) {
-        String normalized = ConfigEntry.normalize(key);
+        return slotOf(key, ConfigEntry.normalize(key));
+    }
+
+    /** The slot a setting belongs to, if any, from the key it normalized when it was read. */
+    public static Slot slotOf(ConfigEntry e) {
+        return slotOf(e.key(), e.normalizedKey());
+    }
+
+    private static Slot slotOf(String key, String normalized) {
         Slot slot = match(normalized);
         // environment-variable spelling splits the last words (SPRING_CLOUD_AZURE_STORAGE_BLOB_CONNECTION_STRING,
         // AZURE_STORAGE_ACCOUNT_KEY): the same setting with its last two or three words joined. Only for that
@@ -353,7 +361,7 @@ public final class ConfigSlots {
     private static final Document.View<List<Slotted>> SLOTTED = doc -> {
         List<Slotted> out = new ArrayList<>();
         for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
-            Slot slot = slotOf(e.key());
+            Slot slot = slotOf(e);
             if (slot != null) {
                 out.add(new Slotted(e, slot));
             }
@@ -366,7 +374,7 @@ public final class ConfigSlots {
         java.util.Set<String> present = new java.util.HashSet<>();
         for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
             if (!e.commented()) {
-                present.add(ConfigEntry.normalize(e.key()));
+                present.add(e.normalizedKey());
             }
         }
         return java.util.Set.copyOf(present);
@@ -407,7 +415,7 @@ public final class ConfigSlots {
         if (structured && StructuredFix.listItem(doc, e)) {
             for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
                 if (!other.commented() && container.equals(StructuredFix.container(doc, other))) {
-                    present.add(ConfigEntry.normalize(other.key()));
+                    present.add(other.normalizedKey());
                 }
             }
         } else {
@@ -470,10 +478,10 @@ public final class ConfigSlots {
      * removing the secret alone is not a fix.
      */
     private static boolean hasSignInSibling(Document doc, ConfigEntry e) {
-        String key = ConfigEntry.normalize(e.key());
+        String key = e.normalizedKey();
         String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.') + 1) : "";
         for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-            String k = ConfigEntry.normalize(other.key());
+            String k = other.normalizedKey();
             if (!other.commented() && other != e && k.startsWith(parent) && k.indexOf('.', parent.length()) < 0
                     && List.of("clientid", "username", "clientcertificatepath", "certificatepath")
                             .contains(k.substring(parent.length()))) {
@@ -551,7 +559,7 @@ public final class ConfigSlots {
         java.util.Map<String, List<Candidate>> byRule = new java.util.HashMap<>();
         java.util.Map<String, Neighbours> groups = null;
         for (ConfigEntry e : entries) {
-            Slot slot = slotOf(e.key());
+            Slot slot = slotOf(e);
             if (slot == null) {
                 String last = lastWord(e.normalizedKey());
                 if (isConnectionStringWord(last) || last.equals("string")
