@@ -22,6 +22,9 @@ import time
 TARGET_RATIO = 2.0
 TARGET_RSS_MB = 512
 TARGET_STAGED_S = 0.5
+TARGET_IAC_RATIO = 1.2        # issue 20: the generated IaC module library, launcher to rg (23 patterns)
+TARGET_STAGED_LARGE_S = 0.35  # issue 20: scan --staged in the 15,000-file repository, with the installed hook
+TARGET_HISTORY_RATIO = 1.1    # issue 20: history of 200 commits against a scan of the tip
 
 
 def run_timed(cmd, cwd=None, env=None, stdout_path=None):
@@ -145,8 +148,8 @@ def corpus_block(title, corpus, reps, manifest=None):
     return lines, res, size, files
 
 
-def staged_block(reps):
-    repo = ARGS.staged_repo
+def staged_block(reps, repo=None, title="Staged scan (pre-commit) latency"):
+    repo = repo or ARGS.staged_repo
     launcher = os.path.join(ARGS.root, "mi-scan")
     env = dict(os.environ, MI_SCAN_JAR=ARGS.jar)
     env.pop("MI_SCAN_JAVA_OPTS", None)
@@ -167,12 +170,47 @@ def staged_block(reps):
         w = res[label]["wall"]
         rows.append("| %s | %.3f s | %.3f–%.3f s | %.0f MB | %s |" % (label, median(w), min(w), max(w),
                     max(res[label]["rss"]), ",".join(str(c) for c in sorted(res[label]["rc"]))))
-    lines = ["### Staged scan (pre-commit) latency", "",
+    lines = ["### %s" % title, "",
              "A git repository of %d tracked files with one staged file that adds a storage account key "
              "(generated at run time); %d repetitions after two warm-up rounds, interleaved. Exit code 1 means the "
              "key was found." % (tracked, reps), "",
              "| command | median | min–max | peak RSS | exit code |", "|---|---|---|---|---|"] + rows + [""]
     return lines, res
+
+
+def history_block(reps):
+    """history of every commit against a scan of the tip, both with the launcher."""
+    repo = ARGS.history_repo
+    launcher = os.path.join(ARGS.root, "mi-scan")
+    env = dict(os.environ, MI_SCAN_JAR=ARGS.jar)
+    env.pop("MI_SCAN_JAVA_OPTS", None)
+    commits = subprocess.run(["git", "rev-list", "--count", "HEAD"], cwd=repo, stdout=subprocess.PIPE,
+                             text=True).stdout.strip()
+    tracked = subprocess.run(["git", "ls-files"], cwd=repo, stdout=subprocess.PIPE, text=True).stdout.count("\n")
+    commands = [
+        ("./mi-scan scan (the tip)", [launcher, "scan", repo, "--fail-on", "none"], {"env": env}),
+        ("./mi-scan history (every commit)", [launcher, "history", repo, "--fail-on", "none"], {"env": env}),
+    ]
+    res = interleave(commands, reps)
+    rows = []
+    for label, _, _ in commands:
+        w = res[label]["wall"]
+        rows.append("| %s | %.2f s | %.2f–%.2f s | %.0f MB |" % (label, median(w), min(w), max(w),
+                                                               max(res[label]["rss"])))
+    ratio = median(res[commands[1][0]]["wall"]) / median(res[commands[0][0]]["wall"])
+    lines = ["### History against a scan of its tip", "",
+             "bench/gen_history_repo.py: %s commits, %d tracked files at the tip; %d repetitions after a warm-up "
+             "round, interleaved. History / scan: %.2f×." % (commits, tracked, reps, ratio), "",
+             "| command | median | min–max | peak RSS |", "|---|---|---|---|"] + rows + [""]
+    return lines, ratio
+
+
+def guard_block():
+    """The small benchmarks' ratios that bench/guard.py compares with."""
+    p = subprocess.run([sys.executable, os.path.join(ARGS.root, "bench", "guard.py"), "--record", "--jar", ARGS.jar,
+                        "--work", os.path.join(ARGS.work, "guard")], stdout=subprocess.PIPE, text=True)
+    return p.stdout.rstrip().splitlines() + [""] if p.returncode == 0 else \
+        ["### Regression guard (bench/guard.py)", "", "Not measured: bench/guard.py --record failed.", ""]
 
 
 def machine():
@@ -238,6 +276,9 @@ def main():
     ap.add_argument("--real-corpus", required=True)
     ap.add_argument("--generated-corpus", required=True)
     ap.add_argument("--staged-repo", required=True)
+    ap.add_argument("--iac-library", help="bench/gen_iac_library.py's module library")
+    ap.add_argument("--staged-large-repo", help="bench/gen_staged_repo.py's 15,000-file repository")
+    ap.add_argument("--history-repo", help="bench/gen_history_repo.py's 200-commit repository")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--staged-reps", type=int, default=20)
     ap.add_argument("--jmh-json")
@@ -252,6 +293,15 @@ def main():
     gen_lines, gen, _, _ = corpus_block("Generated IaC and configuration corpus", ARGS.generated_corpus, ARGS.reps,
                                         manifest)
     staged_lines, staged = staged_block(ARGS.staged_reps)
+    iac_lines, iac = [], None
+    if ARGS.iac_library:
+        iac_lines, iac, _, _ = corpus_block("Generated IaC module library", ARGS.iac_library, ARGS.reps)
+    large_lines, large = [], None
+    if ARGS.staged_large_repo:
+        large_lines, large = staged_block(ARGS.staged_reps, ARGS.staged_large_repo,
+                                          "Staged scan (pre-commit) latency, 15,000-file repository")
+    history_lines, history_ratio = history_block(ARGS.reps) if ARGS.history_repo else ([], None)
+    guard_lines = guard_block()
 
     launcher = "mi-scan (./mi-scan launcher)"
     ratio = median(real[launcher]["wall"]) / median(real["rg, 23 Azure patterns"]["wall"])
@@ -270,8 +320,19 @@ def main():
         % (TARGET_STAGED_S, staged_median, verdict(staged_median <= TARGET_STAGED_S)),
         "| generated corpus: every planted credential found, nothing else | %s | %s |"
         % ("yes" if RESULT.get("planted_ok") else "no", verdict(RESULT.get("planted_ok"))),
-        "",
     ]
+    if iac:
+        r = median(iac[launcher]["wall"]) / median(iac["rg, 23 Azure patterns"]["wall"])
+        summary.append("| IaC module library ≤ %.1f× rg's (23 Azure patterns) | %.2f× | %s |"
+                       % (TARGET_IAC_RATIO, r, verdict(r <= TARGET_IAC_RATIO)))
+    if large:
+        m = median(large[".git/hooks/pre-commit (mi-scan install-hook)"]["wall"])
+        summary.append("| `scan --staged`, 15,000-file repository, installed hook, ≤ %.2f s median | %.3f s | %s |"
+                       % (TARGET_STAGED_LARGE_S, m, verdict(m <= TARGET_STAGED_LARGE_S)))
+    if history_ratio is not None:
+        summary.append("| history of 200 commits ≤ %.1f× a scan of the tip | %.2f× | %s |"
+                       % (TARGET_HISTORY_RATIO, history_ratio, verdict(history_ratio <= TARGET_HISTORY_RATIO)))
+    summary.append("")
     md = ["# mi-scan benchmark results", "",
           "Generated by `bench/run.sh` (do not edit by hand; rerun it). Whole-process wall times of `mi-scan scan` "
           "and of ripgrep with an equivalent set of Azure credential patterns (`bench/azure-patterns.txt`: one "
@@ -283,7 +344,7 @@ def main():
           "class-data sharing archive); the `java -jar` row runs the same jar with the JVM's default options "
           "(G1, C2, no archive).", "",
           "## Targets", ""] + summary + ["## Machine", ""] + machine() + ["## Results", ""] + real_lines + gen_lines \
-        + staged_lines + jmh_block()
+        + iac_lines + staged_lines + large_lines + history_lines + guard_lines + jmh_block()
     if ARGS.notes and os.path.exists(ARGS.notes):
         with open(ARGS.notes) as f:
             md += [f.read().rstrip(), ""]

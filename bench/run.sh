@@ -4,7 +4,7 @@
 #
 #   bench/run.sh [--quick] [--no-jmh] [--reps N] [--staged-reps N] [--files N] [--out FILE]
 #
-#   --quick        3 repetitions, 10 staged runs, short JMH runs (a smoke run, ~4 minutes)
+#   --quick        3 repetitions, 10 staged runs, short JMH runs, the small IaC module library (a smoke run)
 #   --no-jmh       skip the JMH microbenchmarks (bench/jmh)
 #   --reps N       repetitions of each whole-corpus run (default 5)
 #   --staged-reps  repetitions of each staged-scan run (default 20)
@@ -19,8 +19,10 @@
 # Steps: 1. tools (ripgrep and GNU time from Debian when missing); 2. build and install the modules (offline
 # when possible) and copy the jar to the scratch folder, so a rebuild during the run changes nothing;
 # 3. corpora: the sources corpus, and bench/gen_corpus.py's IaC/config corpus (seeded: the same files every
-# time, with a known number of planted keys generated at run time); 4. a git repository with one staged file
-# for the pre-commit latency; 5. bench/bench.py: interleaved whole-process timings; 6. JMH.
+# time, with a known number of planted keys generated at run time), bench/gen_iac_library.py's IaC module library
+# (54 MB; --quick: 3 MB); 4. git repositories: one staged file in a copy of samples/ and in 15,000 files
+# (bench/gen_staged_repo.py), 200 commits for history (bench/gen_history_repo.py); 5. bench/bench.py: interleaved
+# whole-process timings, and bench/guard.py --record (the regression guard's ratios); 6. JMH.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
@@ -31,10 +33,11 @@ REPS=5
 STAGED_REPS=20
 FILES=3000
 JMH=1
+IAC_SIZE=large
 JMH_OPTS=(-f 1 -wi 3 -w 2s -i 5 -r 2s)
 while [[ $# -gt 0 ]]; do
     case $1 in
-        --quick) REPS=3; STAGED_REPS=10; JMH_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s) ;;
+        --quick) REPS=3; STAGED_REPS=10; IAC_SIZE=small; JMH_OPTS=(-f 1 -wi 1 -w 1s -i 3 -r 1s) ;;
         --no-jmh) JMH=0 ;;
         --reps) REPS=$2; shift ;;
         --staged-reps) STAGED_REPS=$2; shift ;;
@@ -79,6 +82,8 @@ if [[ ! -d $REAL ]] || [[ $(find "$REAL" -maxdepth 1 -mindepth 1 -type d | wc -l
 fi
 GEN=$WORK/generated
 python3 "$ROOT/bench/gen_corpus.py" "$GEN" --files "$FILES" --seed 9
+IAC=$WORK/iac-library
+python3 "$ROOT/bench/gen_iac_library.py" "$IAC" --size "$IAC_SIZE"
 
 step "Staged repository"
 REPO=$WORK/staged-repo
@@ -99,6 +104,12 @@ cp -r "$GEN/bicep" "$GEN/k8s" "$REPO/"
     git add "$FILE"
     java -jar "$JAR" install-hook >/dev/null
 )
+LARGE_REPO=$WORK/staged-15000
+python3 "$ROOT/bench/gen_staged_repo.py" "$LARGE_REPO" --files 15000 >/dev/null
+(cd "$LARGE_REPO" && java -jar "$JAR" install-hook >/dev/null)
+HISTORY_REPO=$WORK/history-repo
+rm -rf "$HISTORY_REPO"
+python3 "$ROOT/bench/gen_history_repo.py" "$HISTORY_REPO"
 
 JMH_JSON=
 if ((JMH)); then
@@ -132,5 +143,6 @@ fi
 step "Whole-process timings"
 python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
     --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
+    --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" \
     --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
     --out "$OUT"

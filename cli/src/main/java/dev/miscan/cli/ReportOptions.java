@@ -26,6 +26,10 @@ final class ReportOptions {
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", description = "Write the report to FILE instead of standard output.")
     Path output;
 
+    @Option(names = "--sarif-all-rules",
+            description = "List every rule that ran in the SARIF report, not only the rules that have results.")
+    boolean sarifAllRules;
+
     @Option(names = "--no-color", description = "Never colour the text report (colour is used only on a terminal).")
     boolean noColor;
 
@@ -76,7 +80,7 @@ final class ReportOptions {
         Writer writer = output == null ? stdout
                 : dev.miscan.core.secrets.Redactor.current().writer(Files.newBufferedWriter(output, StandardCharsets.UTF_8));
         try {
-            format.write(result, writer, Main.version(), color, brief, quiet, github.category);
+            format.write(result, writer, Main.version(), color, brief, quiet, github.category, sarifAllRules);
             writer.flush();
             // a print writer (and the standard output under it) keeps a failed write to itself: ask
             if (output == null && (writer instanceof PrintWriter pw && pw.checkError() || System.out.checkError())) {

@@ -47,6 +47,23 @@ class SarifReportTest {
     }
 
     @Test
+    void listsOnlyTheRulesWithResults_unlessSarifAllRules(@TempDir Path dir) throws IOException {
+        java.util.Set<String> withResults = new java.util.HashSet<>();
+        results.forEach(r -> withResults.add(r.path("ruleId").asText()));
+        Path clean = Files.writeString(dir.resolve("app.properties"), "greeting=hello\n");
+
+        JsonNode cleanRules = JSON.readTree(run("scan", "--format", "sarif", clean.toString()).out())
+                .at("/runs/0/tool/driver/rules");
+        JsonNode allRules = JSON.readTree(run("scan", "--format", "sarif", "--sarif-all-rules", clean.toString()).out())
+                .at("/runs/0/tool/driver/rules");
+
+        assertThat(rules).hasSize(withResults.size());
+        assertThat(cleanRules.isArray()).isTrue();
+        assertThat(cleanRules).isEmpty();
+        assertThat(allRules).hasSizeGreaterThanOrEqualTo(rules.size()).isNotEmpty(); // the samples hit nearly every rule
+    }
+
+    @Test
     void listsEveryRuleWithHelpAndSecuritySeverity() {
         assertThat(rules).hasSizeGreaterThanOrEqualTo(19);
         List<String> problems = new ArrayList<>();

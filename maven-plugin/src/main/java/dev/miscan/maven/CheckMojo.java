@@ -84,6 +84,13 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "mi-scan.formats", defaultValue = "sarif")
     private List<String> formats;
 
+    /**
+     * Lists every rule that ran in {@code mi-scan.sarif}, not only the rules that have results (the default, which
+     * keeps a clean build's report small).
+     */
+    @Parameter(property = "mi-scan.sarifAllRules", defaultValue = "false")
+    private boolean sarifAllRules;
+
     /** Where the reports go: {@code mi-scan.sarif}, {@code mi-scan.json}, {@code mi-scan.txt}. */
     @Parameter(property = "mi-scan.outputDirectory", defaultValue = "${project.build.directory}")
     private File outputDirectory;
@@ -295,7 +302,7 @@ public class CheckMojo extends AbstractMojo {
                 Files.createDirectories(dir);
                 try (Writer out = dev.miscan.core.secrets.Redactor.current()
                         .writer(Files.newBufferedWriter(file, StandardCharsets.UTF_8))) {
-                    format.write(result, out, version);
+                    format.write(result, out, version, false, false, false, null, sarifAllRules);
                 }
             } catch (IOException e) {
                 throw new MojoExecutionException("mi-scan: cannot write " + file + ": " + e.getMessage(), e);

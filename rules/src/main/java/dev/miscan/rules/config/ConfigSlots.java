@@ -117,7 +117,15 @@ public final class ConfigSlots {
 
     /** The slot a key belongs to, if any. */
     public static Slot slotOf(String key) {
-        String normalized = ConfigEntry.normalize(key);
+        return slotOf(key, ConfigEntry.normalize(key));
+    }
+
+    /** The slot a setting belongs to, if any, from the key it normalized when it was read. */
+    public static Slot slotOf(ConfigEntry e) {
+        return slotOf(e.key(), e.normalizedKey());
+    }
+
+    private static Slot slotOf(String key, String normalized) {
         Slot slot = match(normalized);
         // environment-variable spelling splits the last words (SPRING_CLOUD_AZURE_STORAGE_BLOB_CONNECTION_STRING,
         // AZURE_STORAGE_ACCOUNT_KEY): the same setting with its last two or three words joined. Only for that
@@ -321,29 +329,20 @@ public final class ConfigSlots {
         return sa.equals(sb);
     }
 
-    /** Whether {@link #fix} would give a fix, deciding earlier settings through {@code fixable}. */
-    private static boolean hasFix(Document doc, Candidate c, java.util.Map<ConfigEntry, Boolean> fixable) {
+    /** Whether {@link #fix} would give a fix. */
+    private static boolean hasFix(Document doc, Candidate c) {
         ConfigView.Format format = ConfigView.formatOf(doc);
         if (!c.slot().when().isEmpty() || !hasSettings(c.slot()) || c.entry().commented() || format != ConfigView.Format.PROPERTIES
                 && format != ConfigView.Format.YAML && format != ConfigView.Format.JSON
                 || isJoinedSpelling(c.entry().key())) {
             return false;
         }
-        List<String[]> settings = settingsToAdd(doc, c, fixable);
+        List<String[]> settings = settingsToAdd(doc, c);
         if (settings == null) {
             return false;
         }
         return format == ConfigView.Format.PROPERTIES
                 || StructuredFix.of(doc, c.entry(), settings, "") != null;
-    }
-
-    /**
-     * The passwordless settings ({key, value}) that replace a candidate's setting, without those the file already
-     * has (or that the fix of an earlier credential setting adds); null when one needs a value the file does not
-     * name. A user-assigned identity's client id is optional (a system-assigned identity needs none) and is left out.
-     */
-    static List<String[]> settingsToAdd(Document doc, Candidate c) {
-        return settingsToAdd(doc, c, doc.view(FIXABLE));
     }
 
     /** The settings of a document that are credential slots, each with its slot (matched once per document). */
@@ -353,7 +352,7 @@ public final class ConfigSlots {
     private static final Document.View<List<Slotted>> SLOTTED = doc -> {
         List<Slotted> out = new ArrayList<>();
         for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
-            Slot slot = slotOf(e.key());
+            Slot slot = slotOf(e);
             if (slot != null) {
                 out.add(new Slotted(e, slot));
             }
@@ -366,21 +365,147 @@ public final class ConfigSlots {
         java.util.Set<String> present = new java.util.HashSet<>();
         for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
             if (!e.commented()) {
-                present.add(ConfigEntry.normalize(e.key()));
+                present.add(e.normalizedKey());
             }
         }
         return java.util.Set.copyOf(present);
     };
 
-    /**
-     * Per document, whether each credential setting has a fix: decided once, so that deciding every setting's
-     * fix is quadratic in the settings at worst, not cubic (a file of hundreds of secrets is an input an attacker
-     * controls). A document is scanned by one thread at a time.
-     */
-    private static final Document.View<java.util.Map<ConfigEntry, Boolean>> FIXABLE =
-            doc -> java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>());
+    private static final Document.View<FixDecisions> DECISIONS = FixDecisions::new;
 
-    /** {@code fixable} memoizes, per earlier credential setting, whether it has a fix (each is decided once). */
+    /**
+     * The decisions behind a document's fixes, each made once per document, so that the fixes of all its credential
+     * settings cost time linear in its settings (a file of hundreds of secrets is an input an attacker controls):
+     * which settings the fixes of earlier credential settings add (in document order, per mapping or list), the
+     * keys present in each mapping or list, and which parent keys have a sign-in setting. A document is scanned by
+     * one thread at a time.
+     */
+    private static final class FixDecisions {
+        private final Document doc;
+        private final boolean structured;
+        /** Per container ("" in a properties file): its credential settings that an earlier fix may cover. */
+        private final java.util.Map<String, Earlier> earlier = new java.util.HashMap<>();
+        private java.util.Map<String, java.util.Set<String>> presentByContainer;
+        private java.util.Map<String, Integer> signInByParent;
+        private java.util.Set<ConfigEntry> signInEntries;
+
+        FixDecisions(Document doc) {
+            this.doc = doc;
+            this.structured = ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES;
+            for (Slotted s : doc.view(SLOTTED)) {
+                ConfigEntry other = s.entry();
+                if (other.commented() || other.value() == null || other.value().isBlank()) {
+                    continue;
+                }
+                earlier.computeIfAbsent(container(other), k -> new Earlier()).slotted.add(s);
+            }
+            for (Earlier list : earlier.values()) {
+                list.slotted.sort(java.util.Comparator.comparingInt(x -> x.entry().keyOffset()));
+            }
+        }
+
+        String container(ConfigEntry e) {
+            return structured ? StructuredFix.container(doc, e) : "";
+        }
+
+        /** The normalized keys of the settings of {@code container} that are not commented out. */
+        java.util.Set<String> presentIn(String container) {
+            if (presentByContainer == null) {
+                presentByContainer = new java.util.HashMap<>();
+                for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+                    if (!other.commented()) {
+                        presentByContainer.computeIfAbsent(container(other), k -> new java.util.HashSet<>())
+                                .add(other.normalizedKey());
+                    }
+                }
+            }
+            return presentByContainer.getOrDefault(container, java.util.Set.of());
+        }
+
+        /** The settings (normalized keys) that the fixes of the credential settings before {@code offset} add. */
+        java.util.Set<String> addedBefore(String container, int offset) {
+            Earlier list = earlier.get(container);
+            return list == null ? java.util.Set.of() : list.addedBefore(offset);
+        }
+
+        /**
+         * True when the credential has a client id, user name or certificate path beside it: those name the app
+         * registration or user that signed in, and would be read as the managed identity's if left behind, so
+         * removing the secret alone is not a fix.
+         */
+        boolean hasSignInSibling(ConfigEntry e) {
+            if (signInByParent == null) {
+                signInByParent = new java.util.HashMap<>();
+                signInEntries = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+                for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
+                    if (!other.commented() && isSignIn(other.normalizedKey())) {
+                        signInByParent.merge(parent(other.normalizedKey()), 1, Integer::sum);
+                        signInEntries.add(other);
+                    }
+                }
+            }
+            String key = e.normalizedKey();
+            int self = signInEntries.contains(e) ? 1 : 0; // a setting is not its own sibling
+            return signInByParent.getOrDefault(parent(key), 0) - self > 0;
+        }
+
+        private static String parent(String normalizedKey) {
+            return normalizedKey.substring(0, normalizedKey.lastIndexOf('.') + 1);
+        }
+
+        private static boolean isSignIn(String normalizedKey) {
+            return SIGN_IN.contains(normalizedKey.substring(normalizedKey.lastIndexOf('.') + 1));
+        }
+
+        /** One container's credential settings in document order, decided one after the other as far as asked. */
+        private final class Earlier {
+            final List<Slotted> slotted = new ArrayList<>();
+            /** added.get(i): what the fixes of slotted 0..i add together (the same set while nothing new comes). */
+            final List<java.util.Set<String>> added = new ArrayList<>();
+
+            java.util.Set<String> addedBefore(int offset) {
+                // decide the settings before offset that are not decided yet; each decision only asks about
+                // settings before its own, which are decided by then
+                while (added.size() < slotted.size() && slotted.get(added.size()).entry().keyOffset() < offset) {
+                    Slotted s = slotted.get(added.size());
+                    java.util.Set<String> before = added.isEmpty() ? java.util.Set.of() : added.get(added.size() - 1);
+                    boolean fixed = hasFix(doc, new Candidate(s.slot(), s.entry(), s.entry().keyOffset(), "", "",
+                            Severity.ERROR, null));
+                    java.util.Set<String> now = before;
+                    if (fixed) {
+                        for (String setting : s.slot().passwordless().split("\n")) {
+                            int eq = setting.indexOf('=');
+                            String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
+                            // in YAML and JSON the global credential settings go under each service's own prefix
+                            String normalized = ConfigEntry.normalize(key);
+                            if ((!structured || !key.startsWith("spring.cloud.azure.credential."))
+                                    && !now.contains(normalized)) {
+                                if (now == before) {
+                                    now = new java.util.HashSet<>(before);
+                                }
+                                now.add(normalized);
+                            }
+                        }
+                    }
+                    added.add(now);
+                }
+                int lo = 0;
+                int hi = added.size() - 1;
+                int found = -1;
+                while (lo <= hi) { // the last decided setting before offset
+                    int mid = (lo + hi) >>> 1;
+                    if (slotted.get(mid).entry().keyOffset() < offset) {
+                        found = mid;
+                        lo = mid + 1;
+                    } else {
+                        hi = mid - 1;
+                    }
+                }
+                return found < 0 ? java.util.Set.of() : added.get(found);
+            }
+        }
+    }
+
     /**
      * Whether a slot's replacement is settings ({@code key=value} lines) a fix can write. A key that only a
      * change of the caller removes (a token instead of a function key) has none: deleting the setting would
@@ -396,50 +521,25 @@ public final class ConfigSlots {
         return false;
     }
 
-    private static List<String[]> settingsToAdd(Document doc, Candidate c,
-            java.util.Map<ConfigEntry, Boolean> fixable) {
+    private static final java.util.Set<String> SIGN_IN =
+            java.util.Set.of("clientid", "username", "clientcertificatepath", "certificatepath");
+
+    /**
+     * The passwordless settings ({key, value}) that replace a candidate's setting, without those the file already
+     * has (or that the fix of an earlier credential setting adds); null when one needs a value the file does not
+     * name. A user-assigned identity's client id is optional (a system-assigned identity needs none) and is left out.
+     */
+    static List<String[]> settingsToAdd(Document doc, Candidate c) {
         ConfigEntry e = c.entry();
+        FixDecisions decisions = doc.view(DECISIONS);
         // in YAML and JSON, only the settings of the same mapping or list are the credential's siblings: two compose
         // services (or two Kubernetes containers) each need their own
         boolean structured = ConfigView.formatOf(doc) != ConfigView.Format.PROPERTIES;
-        String container = structured ? StructuredFix.container(doc, e) : "";
-        java.util.Set<String> present = new java.util.HashSet<>();
-        if (structured && StructuredFix.listItem(doc, e)) {
-            for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-                if (!other.commented() && container.equals(StructuredFix.container(doc, other))) {
-                    present.add(ConfigEntry.normalize(other.key()));
-                }
-            }
-        } else {
-            present.addAll(doc.view(PRESENT));
-        }
-        for (Slotted s : doc.view(SLOTTED)) {
-            ConfigEntry other = s.entry();
-            // a setting that the fix of an earlier credential setting adds is added once, by that fix
-            if (other.keyOffset() >= e.keyOffset() || other.commented() || other.value() == null
-                    || other.value().isBlank() || structured && !container.equals(StructuredFix.container(doc, other))) {
-                continue;
-            }
-            Slot earlier = s.slot();
-            Boolean earlierFixed = fixable.get(other);
-            if (earlierFixed == null) {
-                earlierFixed = hasFix(doc, new Candidate(earlier, other, other.keyOffset(), "", "", Severity.ERROR, null),
-                        fixable);
-                fixable.put(other, earlierFixed);
-            }
-            if (earlierFixed) {
-                for (String setting : earlier.passwordless().split("\n")) {
-                    int eq = setting.indexOf('=');
-                    String key = eq > 0 ? setting.substring(0, eq).strip() : setting;
-                    // in YAML and JSON the global credential settings go under each service's own prefix
-                    if (ConfigView.formatOf(doc) == ConfigView.Format.PROPERTIES
-                            || !key.startsWith("spring.cloud.azure.credential.")) {
-                        present.add(ConfigEntry.normalize(key));
-                    }
-                }
-            }
-        }
-        if (c.slot().rule().startsWith("MI-ID-") && hasSignInSibling(doc, e)) {
+        String container = decisions.container(e);
+        java.util.Set<String> present = structured && StructuredFix.listItem(doc, e) ? decisions.presentIn(container)
+                : doc.view(PRESENT);
+        java.util.Set<String> added = decisions.addedBefore(container, e.keyOffset());
+        if (c.slot().rule().startsWith("MI-ID-") && decisions.hasSignInSibling(e)) {
             return null;
         }
         List<String[]> out = new ArrayList<>();
@@ -449,12 +549,16 @@ public final class ConfigSlots {
             if (eq > 0 && !sameStorageService(e.key(), key)) {
                 return null; // the table's settings are for Blob storage: a queue or file share needs its own
             }
-            if (setting.contains("  (") || eq <= 0 || present.contains(ConfigEntry.normalize(key))) {
-                continue; // a comment-like hint, or the setting is already there
+            if (setting.contains("  (") || eq <= 0) {
+                continue; // a comment-like hint
+            }
+            String normalized = ConfigEntry.normalize(key);
+            if (present.contains(normalized) || added.contains(normalized)) {
+                continue; // the setting is already there, or an earlier fix adds it
             }
             String value = setting.substring(eq + 1).strip();
             if (value.contains("<") && value.contains(">")) {
-                if (ConfigEntry.normalize(key).endsWith("clientid")) {
+                if (normalized.endsWith("clientid")) {
                     continue;
                 }
                 return null;
@@ -462,25 +566,6 @@ public final class ConfigSlots {
             out.add(new String[] {key, value});
         }
         return out;
-    }
-
-    /**
-     * True when the credential has a client id, user name or certificate path beside it: those name the app
-     * registration or user that signed in, and would be read as the managed identity's if left behind, so
-     * removing the secret alone is not a fix.
-     */
-    private static boolean hasSignInSibling(Document doc, ConfigEntry e) {
-        String key = ConfigEntry.normalize(e.key());
-        String parent = key.contains(".") ? key.substring(0, key.lastIndexOf('.') + 1) : "";
-        for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-            String k = ConfigEntry.normalize(other.key());
-            if (!other.commented() && other != e && k.startsWith(parent) && k.indexOf('.', parent.length()) < 0
-                    && List.of("clientid", "username", "clientcertificatepath", "certificatepath")
-                            .contains(k.substring(parent.length()))) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static final Pattern ACCOUNT = Pattern.compile("(?i)AccountName=([a-z0-9]{3,24})");
@@ -551,7 +636,7 @@ public final class ConfigSlots {
         java.util.Map<String, List<Candidate>> byRule = new java.util.HashMap<>();
         java.util.Map<String, Neighbours> groups = null;
         for (ConfigEntry e : entries) {
-            Slot slot = slotOf(e.key());
+            Slot slot = slotOf(e);
             if (slot == null) {
                 String last = lastWord(e.normalizedKey());
                 if (isConnectionStringWord(last) || last.equals("string")

@@ -88,8 +88,8 @@ final class StructuredFix {
         String parentKey = String.join(".", parent);
         String parentNormalized = ConfigEntry.normalize(parentKey);
         for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-            String k = ConfigEntry.normalize(other.key());
-            if (!other.commented() && other.keyOffset() < e.keyOffset() && ConfigSlots.slotOf(other.key()) != null
+            String k = other.normalizedKey();
+            if (!other.commented() && other.keyOffset() < e.keyOffset() && ConfigSlots.slotOf(other) != null
                     && k.startsWith(parentNormalized + ".") && k.indexOf('.', parentNormalized.length() + 1) < 0) {
                 return null; // an earlier credential beside this one: its fix may add the same keys here
             }
@@ -97,7 +97,7 @@ final class StructuredFix {
         for (String first : tree.keySet()) {
             String prefix = ConfigEntry.normalize(parentKey.isEmpty() ? first : parentKey + "." + first);
             for (ConfigEntry other : doc.view(ConfigView.ENTRIES)) {
-                String k = ConfigEntry.normalize(other.key());
+                String k = other.normalizedKey();
                 if (!other.commented() && (k.startsWith(prefix + ".") || k.equals(prefix))) {
                     return null; // the mapping exists already: a second one would be a duplicate key
                 }
@@ -241,7 +241,7 @@ final class StructuredFix {
             int line = doc.lines().lineOf(e.keyOffset());
             return "list:" + e.section() + ":" + doc.view(LIST_PARENTS)[line];
         }
-        String key = ConfigEntry.normalize(e.key());
+        String key = e.normalizedKey();
         int dot = key.lastIndexOf('.');
         return "map:" + e.section() + ":" + (dot < 0 ? "" : key.substring(0, dot));
     }

@@ -50,7 +50,9 @@ import java.util.Set;
  * <pre>
  * $schema, version                     https://json.schemastore.org/sarif-2.1.0.json, 2.1.0
  * runs[0].tool.driver                  name "mi-scan", informationUri, version = semanticVersion = toolVersion
- *   .rules[i]                          one per RuleDescriptor of result.rules() (plus any rule only a finding names)
+ *   .rules[i]                          one per rule that has a result (findings and suppressed findings), in the
+ *                                      order of result.rules() (plus any rule only a finding names); with
+ *                                      {@link #withAllRules} every RuleDescriptor of result.rules() instead
  *     id, name                         descriptor id, kebab-case name
  *     shortDescription.text            summary
  *     fullDescription.text             description
@@ -88,6 +90,10 @@ import java.util.Set;
  *
  * <p>Absent values (empty strings, empty lists) are left out. The secret never appears: findings carry only
  * its redacted preview and the redacted snippet.
+ *
+ * <p>A log without results (the usual pre-commit case) is written directly, without the SARIF object model: it
+ * holds no rule, and loading Jackson's data binding and the model classes would cost more than the scan of a
+ * small change. The same log through the model is byte for byte the same (tested).
  */
 public final class SarifWriter {
     /** Where users learn what mi-scan is. */
@@ -105,9 +111,10 @@ public final class SarifWriter {
     private final String toolVersion;
     private final String helpUriBase;
     private final URI informationUri;
-    private final ObjectWriter writer;
     /** {@code runs[0].automationDetails.id}, or null to leave it out. */
     private final String automationId;
+    /** Every rule that ran in {@code tool.driver.rules}, not only those with results ({@code --sarif-all-rules}). */
+    private final boolean allRules;
 
     public SarifWriter(String toolVersion, String helpUriBase) {
         this(toolVersion, helpUriBase, DEFAULT_INFORMATION_URI);
@@ -133,16 +140,16 @@ public final class SarifWriter {
         if (!this.informationUri.isAbsolute()) {
             throw new IllegalArgumentException("informationUri must be an absolute URI: " + informationUri);
         }
-        this.writer = mapper().writer(ReportJson.prettyPrinter());
         this.automationId = null;
+        this.allRules = false;
     }
 
-    private SarifWriter(SarifWriter other, String automationId) {
+    private SarifWriter(SarifWriter other, String automationId, boolean allRules) {
         this.toolVersion = other.toolVersion;
         this.helpUriBase = other.helpUriBase;
         this.informationUri = other.informationUri;
-        this.writer = other.writer;
         this.automationId = automationId;
+        this.allRules = allRules;
     }
 
     /**
@@ -154,7 +161,16 @@ public final class SarifWriter {
      * @throws IllegalArgumentException for a category with a control character
      */
     public SarifWriter withCategory(String category) {
-        return new SarifWriter(this, automationId(category));
+        return new SarifWriter(this, automationId(category), allRules);
+    }
+
+    /**
+     * This writer with every rule that ran in {@code tool.driver.rules} when {@code allRules}, else (the default)
+     * only the rules that have results: a clean scan's log then holds no rule metadata at all. GitHub code scanning
+     * takes a rule's metadata from the logs that have its alerts, so the compact form loses nothing there.
+     */
+    public SarifWriter withAllRules(boolean allRules) {
+        return new SarifWriter(this, automationId, allRules);
     }
 
     /** {@code category} as an automation id ("NAME/"), or null for none. */
@@ -170,210 +186,497 @@ public final class SarifWriter {
     }
 
     public void write(ScanResult result, Writer out) throws IOException {
-        writer.writeValue(out, toLog(result));
+        if (!allRules && result.findings().isEmpty() && result.suppressedFindings().isEmpty()) {
+            new ResultlessLog(out).write(result);
+        } else {
+            writeModel(result, out);
+        }
         out.write('\n');
         out.flush();
     }
 
-    private SarifSchema210 toLog(ScanResult result) {
-        Map<String, Integer> ruleIndex = new LinkedHashMap<>();
-        List<RuleDescriptor> rules = new ArrayList<>();
+    /** Through the SARIF object model, whatever the result holds (package-private: the tests compare both ways). */
+    void writeModel(ScanResult result, Writer out) throws IOException {
+        Model.WRITER.writeValue(out, new Model(this).toLog(result));
+    }
+
+    /** The rules {@code tool.driver.rules} lists, in order: see {@link #withAllRules}. */
+    static List<RuleDescriptor> reportedRules(ScanResult result, List<Finding> all, boolean allRules) {
+        Set<String> withResults = new java.util.HashSet<>();
+        for (Finding f : all) {
+            withResults.add(f.rule().id());
+        }
+        Map<String, RuleDescriptor> rules = new LinkedHashMap<>();
         for (RuleDescriptor d : result.rules()) {
-            if (ruleIndex.putIfAbsent(d.id(), rules.size()) == null) {
-                rules.add(d);
+            if (allRules || withResults.contains(d.id())) {
+                rules.putIfAbsent(d.id(), d);
             }
         }
         // A finding whose rule was not listed still needs a rule entry, or ruleIndex would dangle.
-        List<Finding> all = new ArrayList<>(result.findings());
-        all.addAll(result.suppressedFindings());
         for (Finding f : all) {
-            if (ruleIndex.putIfAbsent(f.rule().id(), rules.size()) == null) {
-                rules.add(f.rule());
+            rules.putIfAbsent(f.rule().id(), f.rule());
+        }
+        return new ArrayList<>(rules.values());
+    }
+
+    /**
+     * The log of a scan without results, written field by field in the order and layout that the model path gives
+     * ({@link ReportJson#prettyPrinter()}, the model classes' property order, Jackson's string escapes).
+     */
+    private final class ResultlessLog {
+        private final Writer out;
+        private int depth;
+
+        ResultlessLog(Writer out) {
+            this.out = out;
+        }
+
+        void write(ScanResult result) throws IOException {
+            out.write('{');
+            field("$schema", SCHEMA, true);
+            field("version", "2.1.0", false);
+            name("runs", false);
+            out.write('[');
+            depth++;
+            newline();
+            out.write('{');
+            name("tool", true);
+            out.write('{');
+            name("driver", true);
+            out.write('{');
+            field("name", TOOL_NAME, true);
+            field("version", toolVersion, false);
+            field("semanticVersion", toolVersion, false);
+            field("informationUri", informationUri.toString(), false);
+            name("rules", false);
+            out.write("[]");
+            close('}');
+            close('}');
+            name("invocations", false);
+            out.write('[');
+            depth++;
+            newline();
+            out.write('{');
+            name("toolExecutionNotifications", true);
+            out.write('[');
+            List<ScanWarning> warnings = result.warnings();
+            if (!warnings.isEmpty()) {
+                depth++;
+                for (int i = 0; i < warnings.size(); i++) {
+                    if (i > 0) {
+                        out.write(',');
+                    }
+                    newline();
+                    notification(warnings.get(i));
+                }
+                close(']');
+            } else {
+                out.write(']');
+            }
+            name("executionSuccessful", false);
+            out.write("true");
+            close('}');
+            close(']');
+            if (result.baseDir() != null) {
+                name("originalUriBaseIds", false);
+                out.write('{');
+                name(SRCROOT, true);
+                out.write('{');
+                field("uri", baseUri(result), true);
+                close('}');
+                close('}');
+            }
+            name("results", false);
+            out.write("[]");
+            if (automationId != null) {
+                name("automationDetails", false);
+                out.write('{');
+                field("id", automationId, true);
+                close('}');
+            }
+            field("columnKind", "utf16CodeUnits", false);
+            close('}');
+            close(']');
+            close('}');
+        }
+
+        private void notification(ScanWarning w) throws IOException {
+            String text = notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
+            out.write('{');
+            if (notBlank(w.path())) {
+                name("locations", true);
+                out.write('[');
+                depth++;
+                newline();
+                out.write('{');
+                name("physicalLocation", true);
+                out.write('{');
+                name("artifactLocation", true);
+                out.write('{');
+                field("uri", relativeUri(w.path()), true);
+                field("uriBaseId", SRCROOT, false);
+                close('}');
+                close('}');
+                close('}');
+                close(']');
+                name("message", false);
+            } else {
+                name("message", true);
+            }
+            out.write('{');
+            field("text", sentence(text), true);
+            close('}');
+            field("level", "warning", false);
+            close('}');
+        }
+
+        /** A member's name: after the opening brace ({@code first}) or a comma, on its own indented line. */
+        private void name(String name, boolean first) throws IOException {
+            if (first) {
+                depth++;
+            } else {
+                out.write(',');
+            }
+            newline();
+            string(name);
+            out.write(": ");
+        }
+
+        private void field(String name, String value, boolean first) throws IOException {
+            name(name, first);
+            string(value);
+        }
+
+        /** Ends the object or array opened one level up, on a line of its own. */
+        private void close(char bracket) throws IOException {
+            depth--;
+            newline();
+            out.write(bracket);
+        }
+
+        private void newline() throws IOException {
+            out.write('\n');
+            for (int i = 0; i < depth; i++) {
+                out.write("  ");
             }
         }
 
-        Set<ReportingDescriptor> ruleModels = new LinkedHashSet<>();
-        for (RuleDescriptor d : rules) {
-            ruleModels.add(rule(d));
-        }
-        ToolComponent driver = new ToolComponent()
-                .withName(TOOL_NAME)
-                .withInformationUri(informationUri)
-                .withVersion(toolVersion)
-                .withSemanticVersion(toolVersion)
-                .withRules(ruleModels);
-
-        List<Result> results = new ArrayList<>();
-        for (Finding f : all) {
-            results.add(result(f, ruleIndex.get(f.rule().id())));
-        }
-
-        List<Notification> notifications = new ArrayList<>();
-        for (ScanWarning w : result.warnings()) {
-            notifications.add(notification(w));
-        }
-        Invocation invocation = new Invocation()
-                .withExecutionSuccessful(true)
-                .withToolExecutionNotifications(notifications);
-
-        Run run = new Run()
-                .withTool(new Tool().withDriver(driver))
-                .withInvocations(List.of(invocation))
-                .withResults(results)
-                .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
-        if (automationId != null) {
-            // GitHub code scanning's category: results of later runs with the same id replace these
-            run.setAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId(automationId));
-        }
-        if (result.baseDir() != null) {
-            run.setOriginalUriBaseIds(new OriginalUriBaseIds()
-                    .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));
-        }
-        return new SarifSchema210()
-                .with$schema(URI.create(SCHEMA))
-                .withVersion(SarifSchema210.Version._2_1_0)
-                .withRuns(List.of(run));
-    }
-
-    private ReportingDescriptor rule(RuleDescriptor d) {
-        PropertyBag properties = new PropertyBag().withTags(tags(d));
-        properties.setAdditionalProperty("security-severity", String.format(Locale.ROOT, "%.1f",
-                d.securitySeverity()));
-        properties.setAdditionalProperty("precision", "high");
-        properties.setAdditionalProperty("problem.severity", problemSeverity(d.defaultSeverity()));
-        ReportingDescriptor descriptor = new ReportingDescriptor();
-        if (!d.aliases().isEmpty()) {
-            // GitHub code scanning keeps the alerts of a renamed rule when the new rule lists the old id here
-            descriptor.setDeprecatedIds(new LinkedHashSet<>(d.aliases()));
-        }
-        return descriptor
-                .withId(d.id())
-                .withName(d.name())
-                .withShortDescription(new MultiformatMessageString().withText(d.summary()))
-                .withFullDescription(new MultiformatMessageString().withText(d.description().strip()))
-                .withHelp(new MultiformatMessageString().withText(d.help()).withMarkdown(helpMarkdown(d)))
-                .withHelpUri(URI.create(helpUriBase + d.id() + ".md"))
-                .withDefaultConfiguration(new ReportingConfiguration()
-                        .withLevel(ReportingConfiguration.Level.fromValue(d.defaultSeverity().sarifLevel()))
-                        .withEnabled(null)
-                        .withRank(null))
-                .withProperties(properties);
-    }
-
-    private static Set<String> tags(RuleDescriptor d) {
-        Set<String> tags = new LinkedHashSet<>();
-        tags.add("security");
-        tags.add(d.tier().label());
-        tags.addAll(d.tags());
-        tags.add("external/cwe/" + d.cwe().toLowerCase(Locale.ROOT));
-        return tags;
-    }
-
-    private static String problemSeverity(Severity severity) {
-        return severity == Severity.NOTE ? "recommendation" : severity.sarifLevel();
-    }
-
-    private static String helpMarkdown(RuleDescriptor d) {
-        return d.help().strip()
-                + "\n\n**Problem**\n\n" + fenced(d.bad())
-                + "\n\n**Instead**\n\n" + fenced(d.good())
-                + "\n";
-    }
-
-    /** A fenced code block whose fence is longer than any backtick run inside, so examples cannot break out. */
-    private static String fenced(String code) {
-        int longest = 0;
-        int run = 0;
-        for (int i = 0; i < code.length(); i++) {
-            run = code.charAt(i) == '`' ? run + 1 : 0;
-            longest = Math.max(longest, run);
-        }
-        String fence = "`".repeat(Math.max(3, longest + 1));
-        return fence + "\n" + code.strip() + "\n" + fence;
-    }
-
-    private Result result(Finding f, int index) {
-        Remediation r = f.remediation();
-        PhysicalLocation physical = new PhysicalLocation()
-                .withArtifactLocation(artifact(f.location().path()))
-                .withRegion(region(f));
-        Result result = new Result()
-                .withRuleId(f.rule().id())
-                .withRuleIndex(index)
-                .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
-                .withMessage(new Message().withText(message(f)))
-                .withLocations(List.of(new Location().withPhysicalLocation(physical)))
-                .withKind(null)
-                .withRank(null);
-        if (!f.related().isEmpty()) {
-            // the places the message's "related" link points at: a module's resource that an argument configures
-            java.util.Set<Location> related = new LinkedHashSet<>();
-            int id = 1;
-            for (Finding.Related rel : f.related()) {
-                related.add(new Location().withId(id++)
-                        .withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(rel.location().path()))
-                                .withRegion(new Region().withStartLine(Math.max(1, rel.location().startLine()))))
-                        .withMessage(new Message().withText(rel.message())));
+        /** A JSON string as Jackson writes it: short escapes where JSON has them, else backslash-u for controls. */
+        private void string(String s) throws IOException {
+            out.write('"');
+            for (int i = 0; i < s.length(); i++) {
+                char c = s.charAt(i);
+                switch (c) {
+                    case '"' -> out.write("\\\"");
+                    case '\\' -> out.write("\\\\");
+                    case '\n' -> out.write("\\n");
+                    case '\r' -> out.write("\\r");
+                    case '\t' -> out.write("\\t");
+                    case '\b' -> out.write("\\b");
+                    case '\f' -> out.write("\\f");
+                    default -> {
+                        if (c < 0x20) {
+                            out.write("\\u00");
+                            out.write(Character.toUpperCase(Character.forDigit(c >> 4, 16)));
+                            out.write(Character.toUpperCase(Character.forDigit(c & 0xf, 16)));
+                        } else {
+                            out.write(c);
+                        }
+                    }
+                }
             }
-            result.setRelatedLocations(related);
+            out.write('"');
         }
-        if (notBlank(f.fingerprint())) {
-            result.setPartialFingerprints(new PartialFingerprints()
-                    .withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+    }
+
+    /** The SARIF object model (java-sarif classes and Jackson's data binding), loaded only for a log with results. */
+    private static final class Model {
+        static final ObjectWriter WRITER = mapper().writer(ReportJson.prettyPrinter());
+
+        private final SarifWriter w;
+        private final String helpUriBase;
+        private final URI informationUri;
+        private final String toolVersion;
+        private final String automationId;
+
+        Model(SarifWriter w) {
+            this.w = w;
+            this.helpUriBase = w.helpUriBase;
+            this.informationUri = w.informationUri;
+            this.toolVersion = w.toolVersion;
+            this.automationId = w.automationId;
         }
-        PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(List.of(f.detector())));
-        properties.setAdditionalProperty("tier", f.rule().tier().label());
-        properties.setAdditionalProperty("detector", f.detector());
-        if (notBlank(f.preview())) {
-            properties.setAdditionalProperty("preview", f.preview());
+
+        private SarifSchema210 toLog(ScanResult result) {
+            List<Finding> all = new ArrayList<>(result.findings());
+            all.addAll(result.suppressedFindings());
+            List<RuleDescriptor> rules = reportedRules(result, all, w.allRules);
+            Map<String, Integer> ruleIndex = new LinkedHashMap<>();
+            for (RuleDescriptor d : rules) {
+                ruleIndex.put(d.id(), ruleIndex.size());
+            }
+
+            Set<ReportingDescriptor> ruleModels = new LinkedHashSet<>();
+            for (RuleDescriptor d : rules) {
+                ruleModels.add(rule(d));
+            }
+            ToolComponent driver = new ToolComponent()
+                    .withName(TOOL_NAME)
+                    .withInformationUri(informationUri)
+                    .withVersion(toolVersion)
+                    .withSemanticVersion(toolVersion)
+                    .withRules(ruleModels);
+
+            List<Result> results = new ArrayList<>();
+            for (Finding f : all) {
+                results.add(result(f, ruleIndex.get(f.rule().id())));
+            }
+
+            List<Notification> notifications = new ArrayList<>();
+            for (ScanWarning w : result.warnings()) {
+                notifications.add(notification(w));
+            }
+            Invocation invocation = new Invocation()
+                    .withExecutionSuccessful(true)
+                    .withToolExecutionNotifications(notifications);
+
+            Run run = new Run()
+                    .withTool(new Tool().withDriver(driver))
+                    .withInvocations(List.of(invocation))
+                    .withResults(results)
+                    .withColumnKind(Run.ColumnKind.UTF_16_CODE_UNITS);
+            if (automationId != null) {
+                // GitHub code scanning's category: results of later runs with the same id replace these
+                run.setAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId(automationId));
+            }
+            if (result.baseDir() != null) {
+                run.setOriginalUriBaseIds(new OriginalUriBaseIds()
+                        .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));
+            }
+            return new SarifSchema210()
+                    .with$schema(URI.create(SCHEMA))
+                    .withVersion(SarifSchema210.Version._2_1_0)
+                    .withRuns(List.of(run));
         }
-        properties.setAdditionalProperty("remediation", remediation(r));
-        if (f.provenance() != null) {
-            Map<String, Object> commit = new LinkedHashMap<>();
-            commit.put("id", f.provenance().commit());
-            commit.put("author", f.provenance().author());
-            commit.put("email", f.provenance().email());
-            commit.put("date", f.provenance().date().toString());
-            commit.put("presentAtHead", f.provenance().presentAtHead());
-            properties.setAdditionalProperty("commit", commit);
+
+        private ReportingDescriptor rule(RuleDescriptor d) {
+            PropertyBag properties = new PropertyBag().withTags(tags(d));
+            properties.setAdditionalProperty("security-severity", String.format(Locale.ROOT, "%.1f",
+                    d.securitySeverity()));
+            properties.setAdditionalProperty("precision", "high");
+            properties.setAdditionalProperty("problem.severity", problemSeverity(d.defaultSeverity()));
+            ReportingDescriptor descriptor = new ReportingDescriptor();
+            if (!d.aliases().isEmpty()) {
+                // GitHub code scanning keeps the alerts of a renamed rule when the new rule lists the old id here
+                descriptor.setDeprecatedIds(new LinkedHashSet<>(d.aliases()));
+            }
+            return descriptor
+                    .withId(d.id())
+                    .withName(d.name())
+                    .withShortDescription(new MultiformatMessageString().withText(d.summary()))
+                    .withFullDescription(new MultiformatMessageString().withText(d.description().strip()))
+                    .withHelp(new MultiformatMessageString().withText(d.help()).withMarkdown(helpMarkdown(d)))
+                    .withHelpUri(URI.create(helpUriBase + d.id() + ".md"))
+                    .withDefaultConfiguration(new ReportingConfiguration()
+                            .withLevel(ReportingConfiguration.Level.fromValue(d.defaultSeverity().sarifLevel()))
+                            .withEnabled(null)
+                            .withRank(null))
+                    .withProperties(properties);
         }
-        result.setProperties(properties);
-        if (r.fix() != null && !r.fix().edits().isEmpty()) {
-            List<com.contrastsecurity.sarif.Replacement> replacements = replacements(r.fix().edits());
-            Set<com.contrastsecurity.sarif.ArtifactChange> changes = new LinkedHashSet<>();
-            changes.add(new com.contrastsecurity.sarif.ArtifactChange()
-                    .withArtifactLocation(artifact(f.location().path())).withReplacements(replacements));
-            // and the other files the fix needs to build (the module's pom.xml that gets the dependency)
-            for (dev.miscan.core.api.Fix.FileChange other : r.fix().changes()) {
+
+        private static Set<String> tags(RuleDescriptor d) {
+            Set<String> tags = new LinkedHashSet<>();
+            tags.add("security");
+            tags.add(d.tier().label());
+            tags.addAll(d.tags());
+            tags.add("external/cwe/" + d.cwe().toLowerCase(Locale.ROOT));
+            return tags;
+        }
+
+        private static String problemSeverity(Severity severity) {
+            return severity == Severity.NOTE ? "recommendation" : severity.sarifLevel();
+        }
+
+        private static String helpMarkdown(RuleDescriptor d) {
+            return d.help().strip()
+                    + "\n\n**Problem**\n\n" + fenced(d.bad())
+                    + "\n\n**Instead**\n\n" + fenced(d.good())
+                    + "\n";
+        }
+
+        /** A fenced code block whose fence is longer than any backtick run inside, so examples cannot break out. */
+        private static String fenced(String code) {
+            int longest = 0;
+            int run = 0;
+            for (int i = 0; i < code.length(); i++) {
+                run = code.charAt(i) == '`' ? run + 1 : 0;
+                longest = Math.max(longest, run);
+            }
+            String fence = "`".repeat(Math.max(3, longest + 1));
+            return fence + "\n" + code.strip() + "\n" + fence;
+        }
+
+        private Result result(Finding f, int index) {
+            Remediation r = f.remediation();
+            PhysicalLocation physical = new PhysicalLocation()
+                    .withArtifactLocation(artifact(f.location().path()))
+                    .withRegion(region(f));
+            Result result = new Result()
+                    .withRuleId(f.rule().id())
+                    .withRuleIndex(index)
+                    .withLevel(Result.Level.fromValue(f.severity().sarifLevel()))
+                    .withMessage(new Message().withText(message(f)))
+                    .withLocations(List.of(new Location().withPhysicalLocation(physical)))
+                    .withKind(null)
+                    .withRank(null);
+            if (!f.related().isEmpty()) {
+                // the places the message's "related" link points at: a module's resource that an argument configures
+                java.util.Set<Location> related = new LinkedHashSet<>();
+                int id = 1;
+                for (Finding.Related rel : f.related()) {
+                    related.add(new Location().withId(id++)
+                            .withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(rel.location().path()))
+                                    .withRegion(new Region().withStartLine(Math.max(1, rel.location().startLine()))))
+                            .withMessage(new Message().withText(rel.message())));
+                }
+                result.setRelatedLocations(related);
+            }
+            if (notBlank(f.fingerprint())) {
+                result.setPartialFingerprints(new PartialFingerprints()
+                        .withAdditionalProperty(FINGERPRINT_KEY, f.fingerprint()));
+            }
+            PropertyBag properties = new PropertyBag().withTags(new LinkedHashSet<>(List.of(f.detector())));
+            properties.setAdditionalProperty("tier", f.rule().tier().label());
+            properties.setAdditionalProperty("detector", f.detector());
+            if (notBlank(f.preview())) {
+                properties.setAdditionalProperty("preview", f.preview());
+            }
+            properties.setAdditionalProperty("remediation", remediation(r));
+            if (f.provenance() != null) {
+                Map<String, Object> commit = new LinkedHashMap<>();
+                commit.put("id", f.provenance().commit());
+                commit.put("author", f.provenance().author());
+                commit.put("email", f.provenance().email());
+                commit.put("date", f.provenance().date().toString());
+                commit.put("presentAtHead", f.provenance().presentAtHead());
+                properties.setAdditionalProperty("commit", commit);
+            }
+            result.setProperties(properties);
+            if (r.fix() != null && !r.fix().edits().isEmpty()) {
+                List<com.contrastsecurity.sarif.Replacement> replacements = replacements(r.fix().edits());
+                Set<com.contrastsecurity.sarif.ArtifactChange> changes = new LinkedHashSet<>();
                 changes.add(new com.contrastsecurity.sarif.ArtifactChange()
-                        .withArtifactLocation(artifact(other.path())).withReplacements(replacements(other.edits())));
+                        .withArtifactLocation(artifact(f.location().path())).withReplacements(replacements));
+                // and the other files the fix needs to build (the module's pom.xml that gets the dependency)
+                for (dev.miscan.core.api.Fix.FileChange other : r.fix().changes()) {
+                    changes.add(new com.contrastsecurity.sarif.ArtifactChange()
+                            .withArtifactLocation(artifact(other.path())).withReplacements(replacements(other.edits())));
+                }
+                Set<com.contrastsecurity.sarif.Fix> fixes = new LinkedHashSet<>();
+                fixes.add(new com.contrastsecurity.sarif.Fix()
+                        .withDescription(new Message().withText(sentence(r.fix().description())))
+                        .withArtifactChanges(changes));
+                result.setFixes(fixes);
             }
-            Set<com.contrastsecurity.sarif.Fix> fixes = new LinkedHashSet<>();
-            fixes.add(new com.contrastsecurity.sarif.Fix()
-                    .withDescription(new Message().withText(sentence(r.fix().description())))
-                    .withArtifactChanges(changes));
-            result.setFixes(fixes);
+            if (f.suppression() != null) {
+                Set<com.contrastsecurity.sarif.Suppression> suppressions = new LinkedHashSet<>();
+                suppressions.add(new com.contrastsecurity.sarif.Suppression()
+                        .withKind(com.contrastsecurity.sarif.Suppression.Kind.fromValue(f.suppression().origin().sarifKind()))
+                        .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
+                        .withJustification(f.suppression().justification()));
+                result.setSuppressions(suppressions);
+            }
+            return result;
         }
-        if (f.suppression() != null) {
-            Set<com.contrastsecurity.sarif.Suppression> suppressions = new LinkedHashSet<>();
-            suppressions.add(new com.contrastsecurity.sarif.Suppression()
-                    .withKind(com.contrastsecurity.sarif.Suppression.Kind.fromValue(f.suppression().origin().sarifKind()))
-                    .withStatus(com.contrastsecurity.sarif.Suppression.Status.ACCEPTED)
-                    .withJustification(f.suppression().justification()));
-            result.setSuppressions(suppressions);
-        }
-        return result;
-    }
 
-    private static List<com.contrastsecurity.sarif.Replacement> replacements(List<dev.miscan.core.api.Fix.Edit> edits) {
-        List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
-        for (dev.miscan.core.api.Fix.Edit e : edits) {
-            replacements.add(new com.contrastsecurity.sarif.Replacement()
-                    .withDeletedRegion(new Region().withStartLine(e.startLine()).withStartColumn(e.startColumn())
-                            .withEndLine(e.endLine()).withEndColumn(e.endColumn()))
-                    .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
+        private static List<com.contrastsecurity.sarif.Replacement> replacements(
+                List<dev.miscan.core.api.Fix.Edit> edits) {
+            List<com.contrastsecurity.sarif.Replacement> replacements = new ArrayList<>();
+            for (dev.miscan.core.api.Fix.Edit e : edits) {
+                replacements.add(new com.contrastsecurity.sarif.Replacement()
+                        .withDeletedRegion(new Region().withStartLine(e.startLine()).withStartColumn(e.startColumn())
+                                .withEndLine(e.endLine()).withEndColumn(e.endColumn()))
+                        .withInsertedContent(new com.contrastsecurity.sarif.ArtifactContent().withText(e.text())));
+            }
+            return replacements;
         }
-        return replacements;
+
+        private static Region region(Finding f) {
+            dev.miscan.core.api.Location l = f.location();
+            Region region = new Region().withStartLine(Math.max(1, l.startLine()));
+            if (l.startColumn() >= 1) {
+                region.setStartColumn(l.startColumn());
+            }
+            // SARIF requires the end not to precede the start; a malformed end is dropped, not invented.
+            boolean endAfterStart = l.endLine() > l.startLine()
+                    || (l.endLine() == l.startLine() && l.endColumn() >= Math.max(1, l.startColumn()));
+            if (l.endLine() >= 1 && endAfterStart) {
+                region.setEndLine(l.endLine());
+                if (l.endColumn() >= 1 && l.startColumn() >= 1) {
+                    region.setEndColumn(l.endColumn());
+                }
+            }
+            if (notBlank(f.snippet())) {
+                region.setSnippet(new ArtifactContent().withText(f.snippet()));
+            }
+            return region;
+        }
+
+        private static Map<String, Object> remediation(Remediation r) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("service", r.service());
+            m.put("target", r.target());
+            m.put("summary", r.summary());
+            m.put("language", r.language());
+            m.put("replacement", r.replacement());
+            m.put("dependency", r.dependency());
+            List<Map<String, String>> roles = new ArrayList<>();
+            r.roles().forEach(role -> {
+                Map<String, String> rm = new LinkedHashMap<>();
+                rm.put("name", role.name());
+                rm.put("id", role.id());
+                roles.add(rm);
+            });
+            m.put("roles", roles);
+            m.put("scope", r.scope());
+            m.put("commands", r.commands());
+            return m;
+        }
+
+        private static Notification notification(ScanWarning w) {
+            String text = notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
+            Notification n = new Notification()
+                    .withLevel(Notification.Level.WARNING)
+                    .withMessage(new Message().withText(sentence(text)));
+            if (notBlank(w.path())) {
+                Set<Location> locations = new LinkedHashSet<>();
+                locations.add(new Location().withPhysicalLocation(
+                        new PhysicalLocation().withArtifactLocation(artifact(w.path()))));
+                n.setLocations(locations);
+            }
+            return n;
+        }
+
+        private static ArtifactLocation artifact(String path) {
+            return new ArtifactLocation().withUri(relativeUri(path)).withUriBaseId(SRCROOT);
+        }
+
+        private static ObjectMapper mapper() {
+            ObjectMapper mapper = new ObjectMapper();
+            mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
+                    JsonInclude.Include.NON_EMPTY));
+            // The model classes omit values equal to their defaults; a result's level must always be written,
+            // because an absent level means the rule's default, which a severity override may differ from.
+            mapper.addMixIn(Result.class, AlwaysWriteDefaults.class);
+            mapper.addMixIn(Notification.class, AlwaysWriteDefaults.class);
+            mapper.addMixIn(ReportingConfiguration.class, AlwaysWriteDefaults.class);
+            mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
+            return mapper;
+        }
+
+        @JsonInclude(JsonInclude.Include.NON_EMPTY)
+        private abstract static class AlwaysWriteDefaults {
+        }
     }
 
     /** What a finding says, with what to do instead (and, for a secret gone from HEAD, that it is still in the history). */
@@ -386,66 +689,6 @@ public final class SarifWriter {
                     + " and removed since, but still in the history: rotate it.";
         }
         return text;
-    }
-
-    private static Region region(Finding f) {
-        dev.miscan.core.api.Location l = f.location();
-        Region region = new Region().withStartLine(Math.max(1, l.startLine()));
-        if (l.startColumn() >= 1) {
-            region.setStartColumn(l.startColumn());
-        }
-        // SARIF requires the end not to precede the start; a malformed end is dropped, not invented.
-        boolean endAfterStart = l.endLine() > l.startLine()
-                || (l.endLine() == l.startLine() && l.endColumn() >= Math.max(1, l.startColumn()));
-        if (l.endLine() >= 1 && endAfterStart) {
-            region.setEndLine(l.endLine());
-            if (l.endColumn() >= 1 && l.startColumn() >= 1) {
-                region.setEndColumn(l.endColumn());
-            }
-        }
-        if (notBlank(f.snippet())) {
-            region.setSnippet(new ArtifactContent().withText(f.snippet()));
-        }
-        return region;
-    }
-
-    private static Map<String, Object> remediation(Remediation r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("service", r.service());
-        m.put("target", r.target());
-        m.put("summary", r.summary());
-        m.put("language", r.language());
-        m.put("replacement", r.replacement());
-        m.put("dependency", r.dependency());
-        List<Map<String, String>> roles = new ArrayList<>();
-        r.roles().forEach(role -> {
-            Map<String, String> rm = new LinkedHashMap<>();
-            rm.put("name", role.name());
-            rm.put("id", role.id());
-            roles.add(rm);
-        });
-        m.put("roles", roles);
-        m.put("scope", r.scope());
-        m.put("commands", r.commands());
-        return m;
-    }
-
-    private static Notification notification(ScanWarning w) {
-        String text = notBlank(w.path()) ? w.path() + ": " + w.message() : w.message();
-        Notification n = new Notification()
-                .withLevel(Notification.Level.WARNING)
-                .withMessage(new Message().withText(sentence(text)));
-        if (notBlank(w.path())) {
-            Set<Location> locations = new LinkedHashSet<>();
-            locations.add(new Location().withPhysicalLocation(
-                    new PhysicalLocation().withArtifactLocation(artifact(w.path()))));
-            n.setLocations(locations);
-        }
-        return n;
-    }
-
-    private static ArtifactLocation artifact(String path) {
-        return new ArtifactLocation().withUri(relativeUri(path)).withUriBaseId(SRCROOT);
     }
 
     private static String baseUri(ScanResult result) {
@@ -498,20 +741,4 @@ public final class SarifWriter {
         return s != null && !s.isBlank();
     }
 
-    private static ObjectMapper mapper() {
-        ObjectMapper mapper = new ObjectMapper();
-        mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_EMPTY,
-                JsonInclude.Include.NON_EMPTY));
-        // The model classes omit values equal to their defaults; a result's level must always be written,
-        // because an absent level means the rule's default, which a severity override may differ from.
-        mapper.addMixIn(Result.class, AlwaysWriteDefaults.class);
-        mapper.addMixIn(Notification.class, AlwaysWriteDefaults.class);
-        mapper.addMixIn(ReportingConfiguration.class, AlwaysWriteDefaults.class);
-        mapper.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-        return mapper;
-    }
-
-    @JsonInclude(JsonInclude.Include.NON_EMPTY)
-    private abstract static class AlwaysWriteDefaults {
-    }
 }

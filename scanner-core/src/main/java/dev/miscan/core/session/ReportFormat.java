@@ -91,8 +91,18 @@ public enum ReportFormat {
      */
     public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief, boolean quiet,
             String category) throws IOException {
+        write(result, out, toolVersion, color, brief, quiet, category, false);
+    }
+
+    /**
+     * @param sarifAllRules every rule that ran in the SARIF report's rule list ({@link SarifWriter#withAllRules}),
+     *                      not only those with results; ignored by the other formats
+     */
+    public void write(ScanResult result, Writer out, String toolVersion, boolean color, boolean brief, boolean quiet,
+            String category, boolean sarifAllRules) throws IOException {
         switch (this) {
-            case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).withCategory(category).write(result, out);
+            case SARIF -> new SarifWriter(toolVersion, HELP_URI_BASE).withCategory(category).withAllRules(sarifAllRules)
+                    .write(result, out);
             case JSON -> new JsonWriter(toolVersion).write(result, out);
             case TEXT -> new TextWriter(color, brief, quiet).write(result, out);
         }

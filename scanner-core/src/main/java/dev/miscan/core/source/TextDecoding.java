@@ -40,8 +40,11 @@ public final class TextDecoding {
         } else if (isBinary(bytes)) {
             throw new BinaryFileException();
         }
+        String text = charset == StandardCharsets.UTF_8 ? wellFormedUtf8(bytes, skip) : null;
+        if (text != null) {
+            return new Decoded(text.indexOf('\r') >= 0 ? text.replace("\r\n", "\n") : text, false);
+        }
         ByteBuffer in = ByteBuffer.wrap(bytes, skip, bytes.length - skip);
-        String text;
         boolean malformed = false;
         try {
             CharsetDecoder strict = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
@@ -64,6 +67,17 @@ public final class TextDecoding {
             text = text.replace("\r\n", "\n");
         }
         return new Decoded(text, malformed);
+    }
+
+    /**
+     * The text of well-formed UTF-8 by the JDK's own string decoding (a copy for ASCII, no {@link CharsetDecoder}
+     * and {@link CharBuffer} in between), or null when the bytes may be malformed. That decoding replaces each
+     * malformed sequence with U+FFFD; a text without U+FFFD therefore had none, and is what the strict decoder
+     * gives. A text with U+FFFD (malformed input, or a U+FFFD written in the file) takes the strict path.
+     */
+    private static String wellFormedUtf8(byte[] bytes, int skip) {
+        String text = new String(bytes, skip, bytes.length - skip, StandardCharsets.UTF_8);
+        return text.indexOf('\uFFFD') < 0 ? text : null;
     }
 
     /**

@@ -138,10 +138,77 @@ class ReportWritersTest {
         ScanResult onlyOneRuleListed = new ScanResult(Path.of("."), List.of(HARDENING_RULE),
                 List.of(secretFinding("a.txt", Severity.ERROR, "Key.")), List.of(), 1, 1, 0);
 
-        JsonNode run = sarif(onlyOneRuleListed).at("/runs/0");
+        JsonNode run = new ObjectMapper().readTree(render(new SarifWriter("1.2.3", HELP_BASE).withAllRules(true),
+                onlyOneRuleListed)).at("/runs/0");
 
         assertThat(run.at("/results/0/ruleIndex").asInt()).isEqualTo(1);
         assertThat(run.at("/tool/driver/rules/1/id").asText()).isEqualTo("MI-TEST-SECRET");
+    }
+
+    @Test
+    void sarif_listsOnlyTheRulesWithResults_withTheirIndexAndDeprecatedIds() throws IOException {
+        ScanResult secretOnly = result(List.of(secretFinding("a.txt", Severity.ERROR, "Key.")), List.of());
+        ScanResult hardeningOnly = result(List.of(hardeningFinding()), List.of());
+
+        JsonNode secretRun = sarif(secretOnly).at("/runs/0");
+        JsonNode hardeningRun = sarif(hardeningOnly).at("/runs/0");
+
+        assertThat(secretRun.at("/tool/driver/rules")).hasSize(1);
+        assertThat(secretRun.at("/tool/driver/rules/0/id").asText()).isEqualTo("MI-TEST-SECRET");
+        assertThat(secretRun.at("/tool/driver/rules/0/deprecatedIds/0").asText()).isEqualTo("MI-TEST-OLD-SECRET");
+        assertThat(secretRun.at("/results/0/ruleIndex").asInt()).isZero();
+        assertThat(hardeningRun.at("/tool/driver/rules")).hasSize(1);
+        assertThat(hardeningRun.at("/results/0/ruleIndex").asInt()).isZero();
+        assertThat(hardeningRun.at("/results/0/ruleId").asText()).isEqualTo("MI-TEST-HARDENING");
+    }
+
+    @Test
+    void sarif_suppressedFindingsKeepTheirRuleListed() throws IOException {
+        Finding suppressed = secretFinding("a.txt", Severity.ERROR, "Key.").withSuppression(
+                new dev.miscan.core.api.Suppression(dev.miscan.core.api.Suppression.Origin.INLINE, "test data"));
+        ScanResult onlySuppressed = new ScanResult(Path.of("."), List.of(SECRET_RULE, HARDENING_RULE), List.of(),
+                List.of(), 1, 1, 1, List.of(suppressed));
+
+        JsonNode run = sarif(onlySuppressed).at("/runs/0");
+
+        assertThat(run.at("/tool/driver/rules")).hasSize(1);
+        assertThat(run.at("/results/0/ruleIndex").asInt()).isZero();
+    }
+
+    @Test
+    void sarif_allRules_listsEveryRuleThatRan_evenWithoutResults() throws IOException {
+        SarifWriter all = new SarifWriter("1.2.3", HELP_BASE).withAllRules(true);
+
+        JsonNode clean = new ObjectMapper().readTree(render(all, result(List.of(), List.of()))).at("/runs/0");
+        JsonNode oneResult = new ObjectMapper().readTree(render(all, result(List.of(hardeningFinding()), List.of())))
+                .at("/runs/0");
+
+        assertThat(clean.at("/tool/driver/rules")).hasSize(2);
+        assertThat(clean.path("results")).isEmpty();
+        assertThat(oneResult.at("/tool/driver/rules")).hasSize(2);
+        assertThat(oneResult.at("/results/0/ruleIndex").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void sarif_logWithoutResults_isWrittenWithoutTheModel_andIsTheModelsLogByteForByte() throws IOException {
+        String controls = "quote \" backslash \\ tab \t cr \r nl \n bs \b ff \f nul \u0000 esc \u001b del \u007f"
+                + " é ✓ 😀 \u2028";
+        List<ScanResult> cases = List.of(
+                result(List.of(), List.of()),
+                result(List.of(), List.of(new ScanWarning("lib/blob.bin", "binary file, skipped", true),
+                        new ScanWarning("conf/my app/Größe#1.yaml", controls, false),
+                        new ScanWarning("", "no path here", false))),
+                new ScanResult(null, List.of(SECRET_RULE), List.of(), List.of(new ScanWarning("a", "b", true)), 0, 0, 0));
+        for (SarifWriter writer : List.of(new SarifWriter("1.2.3", HELP_BASE),
+                new SarifWriter("1.2.3-\"odd\"", HELP_BASE, "https://example.com/x?a=1&b=2").withCategory("cat/ \"q\""))) {
+            for (ScanResult r : cases) {
+                StringWriter model = new StringWriter();
+                writer.writeModel(r, model);
+                model.write('\n');
+
+                assertThat(render(writer, r)).isEqualTo(model.toString());
+            }
+        }
     }
 
     @Test

@@ -83,4 +83,64 @@ class TextDecodingTest {
         assertThat(decoded.text()).isEmpty();
         assertThat(decoded.malformed()).isFalse();
     }
+
+    /** What decoding gave before the fast path: the strict decoder, and on failure the replacing one. */
+    private static TextDecoding.Decoded reference(byte[] bytes) throws Exception {
+        int skip = bytes.length >= 3 && (bytes[0] & 0xFF) == 0xEF && (bytes[1] & 0xFF) == 0xBB
+                && (bytes[2] & 0xFF) == 0xBF ? 3 : 0;
+        java.nio.ByteBuffer in = java.nio.ByteBuffer.wrap(bytes, skip, bytes.length - skip);
+        String text;
+        boolean malformed = false;
+        try {
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT).decode(in).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            malformed = true;
+            in.position(skip);
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPLACE)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPLACE).decode(in).toString();
+        }
+        return new TextDecoding.Decoded(text.replace("\r\n", "\n"), malformed);
+    }
+
+    @Test
+    void fastPath_givesWhatTheStrictDecoderGives_forWellFormedAndMalformedUtf8() throws Exception {
+        byte[][] cases = {
+            "plain ascii\r\nline".getBytes(StandardCharsets.UTF_8),
+            "caf\u00e9 \u2713 \ud83d\ude00 \ufffd written as is".getBytes(StandardCharsets.UTF_8),
+            {'a', (byte) 0xC0, (byte) 0xAF, 'b'},                         // overlong '/'
+            {'a', (byte) 0xE0, (byte) 0x80, (byte) 0xAF},                 // overlong, 3 bytes
+            {'a', (byte) 0xED, (byte) 0xA0, (byte) 0x80, 'b'},            // a UTF-16 surrogate (CESU-8)
+            {'a', (byte) 0xF4, (byte) 0x90, (byte) 0x80, (byte) 0x80},    // above U+10FFFF
+            {'a', (byte) 0xF8, (byte) 0x88, (byte) 0x80, (byte) 0x80, (byte) 0x80},
+            {'a', (byte) 0xE2, (byte) 0x9C},                              // cut at the end
+            {'a', (byte) 0x80, 'b'},                                      // a lone continuation byte
+            {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF, 'x', (byte) 0xC3, (byte) 0xA9},
+            {'\r', '\n', (byte) 0xFF, '\r', '\n'},
+        };
+        java.util.Random random = new java.util.Random(20);
+        java.util.List<byte[]> all = new java.util.ArrayList<>(Arrays.asList(cases));
+        for (int i = 0; i < 2000; i++) {
+            // mostly text, so that few inputs count as binary
+            byte[] b = new byte[random.nextInt(40)];
+            for (int k = 0; k < b.length; k++) {
+                int r = random.nextInt(10);
+                b[k] = (byte) (r < 7 ? 'a' + random.nextInt(26) : r == 7 ? 0x80 + random.nextInt(64)
+                        : r == 8 ? 0xC0 + random.nextInt(64) : random.nextInt(256));
+                if (b[k] == 0) {
+                    b[k] = ' ';
+                }
+            }
+            all.add(b);
+        }
+        int compared = 0;
+        for (byte[] b : all) {
+            if (TextDecoding.isBinary(b) || b.length >= 2 && ((b[0] & 0xFF) == 0xFF || (b[0] & 0xFF) == 0xFE)) {
+                continue;
+            }
+            assertThat(TextDecoding.decode(b)).isEqualTo(reference(b));
+            compared++;
+        }
+        assertThat(compared).isGreaterThan(1000);
+    }
 }

@@ -19,9 +19,16 @@ import java.util.Locale;
  *                    {@code value} is a description, not a literal
  * @param section     which document of a multi-document file (YAML {@code ---}) the entry is in; settings
  *                    only relate to settings of the same section (e.g. a password to its datasource URL)
+ * @param normalizedKey the key in Spring's relaxed form ({@link #normalize}), made once with the entry: every rule
+ *                    that matches settings asks for it
  */
 public record ConfigEntry(String key, String value, int keyOffset, int valueOffset, String rawValue,
-        boolean commented, boolean reference, int section) {
+        boolean commented, boolean reference, int section, String normalizedKey) {
+
+    public ConfigEntry(String key, String value, int keyOffset, int valueOffset, String rawValue, boolean commented,
+            boolean reference, int section) {
+        this(key, value, keyOffset, valueOffset, rawValue, commented, reference, section, normalize(key));
+    }
 
     public ConfigEntry(String key, String value, int keyOffset, int valueOffset, String rawValue, boolean commented,
             boolean reference) {
@@ -34,9 +41,6 @@ public record ConfigEntry(String key, String value, int keyOffset, int valueOffs
      * {@code spring.cloud.azure.storage.blob.account-key} both become
      * {@code spring.cloud.azure.storage.blob.accountkey}.
      */
-    public String normalizedKey() {
-        return normalize(key);
-    }
 
     public static String normalize(String key) {
         String k = key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");

@@ -54,6 +54,32 @@ final class ArmParser {
         } catch (IOException | RuntimeException e) {
             return IacTemplate.EMPTY;
         }
+        return template(root, fileName);
+    }
+
+    /**
+     * The same from the document's JSON tree, read once for every view of the file; a document that used what
+     * only the lenient reader accepts (single quotes, {@code #} comments, deeper nesting) is read again here, so
+     * that the result is what this reader alone would give.
+     */
+    static IacTemplate parse(dev.miscan.core.parse.JsonTree tree, String text, String fileName) {
+        if (!tree.strictJson()) {
+            return parse(text, fileName);
+        }
+        dev.miscan.core.parse.JsonTree.Node first = tree.firstRoot();
+        if (first.kind != dev.miscan.core.parse.JsonTree.Kind.OBJECT) {
+            return IacTemplate.EMPTY;
+        }
+        IacValue root;
+        try {
+            root = value(first, text);
+        } catch (RuntimeException e) {
+            return IacTemplate.EMPTY;
+        }
+        return template(root, fileName);
+    }
+
+    private static IacTemplate template(IacValue root, String fileName) {
         String schema = stringOf(root.get("$schema")).toLowerCase(Locale.ROOT);
         IacValue parameters = root.get("parameters");
         if (schema.contains("deploymentparameters") || schema.isEmpty()
@@ -186,16 +212,7 @@ final class ArmParser {
                 return IacValue.array(items, at, end);
             }
             case VALUE_STRING -> {
-                String s = p.getText();
-                int start = at + 1;
-                int end = closingQuote(text, start);
-                if (s.startsWith("[[")) {
-                    return IacValue.string(s.substring(1), start + 1, end);
-                }
-                if (s.startsWith("[") && s.endsWith("]")) {
-                    return ArmExpressions.parse(s, start, end);
-                }
-                return IacValue.string(s, start, end);
+                return string(p.getText(), at, text);
             }
             case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> {
                 return IacValue.scalar(IacValue.Kind.NUMBER, p.getText(), at, at + p.getText().length());
@@ -208,6 +225,50 @@ final class ArmParser {
             }
             default -> throw new IOException("unexpected " + t);
         }
+    }
+
+    private static IacValue value(dev.miscan.core.parse.JsonTree.Node n, String text) {
+        int at = n.at;
+        switch (n.kind) {
+            case OBJECT -> {
+                List<IacProperty> props = new ArrayList<>(n.members.size());
+                for (dev.miscan.core.parse.JsonTree.Member m : n.members) {
+                    props.add(new IacProperty(m.name(), m.nameAt(), value(m.value(), text)));
+                }
+                return IacValue.object(props, at, n.end());
+            }
+            case ARRAY -> {
+                List<IacValue> items = new ArrayList<>(n.items.size());
+                for (dev.miscan.core.parse.JsonTree.Node item : n.items) {
+                    items.add(value(item, text));
+                }
+                return IacValue.array(items, at, n.end());
+            }
+            case STRING -> {
+                return string(n.text, at, text);
+            }
+            case NUMBER -> {
+                return IacValue.scalar(IacValue.Kind.NUMBER, n.text, at, at + n.text.length());
+            }
+            case BOOL -> {
+                return IacValue.scalar(IacValue.Kind.BOOL, n.text, at, at + n.text.length());
+            }
+            default -> {
+                return IacValue.scalar(IacValue.Kind.NULL, "null", at, at + 4);
+            }
+        }
+    }
+
+    private static IacValue string(String s, int at, String text) {
+        int start = at + 1;
+        int end = closingQuote(text, start);
+        if (s.startsWith("[[")) {
+            return IacValue.string(s.substring(1), start + 1, end);
+        }
+        if (s.startsWith("[") && s.endsWith("]")) {
+            return ArmExpressions.parse(s, start, end);
+        }
+        return IacValue.string(s, start, end);
     }
 
     private static int closingQuote(String text, int start) {

@@ -53,7 +53,8 @@ public final class IacView {
                 }
                 default -> {
                     language = "ARM";
-                    t = ArmParser.looksLikeArm(text, doc.fileName()) ? ArmParser.parse(text, doc.fileName())
+                    t = ArmParser.looksLikeArm(text, doc.fileName())
+                            ? ArmParser.parse(doc.view(dev.miscan.core.parse.JsonTree.VIEW), text, doc.fileName())
                             : IacTemplate.EMPTY;
                 }
             }

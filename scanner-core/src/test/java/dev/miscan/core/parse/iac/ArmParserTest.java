@@ -140,4 +140,39 @@ class ArmParserTest {
                 .isTrue();
         assertThat(warnings).isEmpty();
     }
+
+    @Test
+    void theSharedJsonTree_givesWhatThisReaderAloneGives() {
+        String schema = "\"$schema\": \"https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#\"";
+        String body = "\"contentVersion\": \"1.0.0.0\", \"parameters\": {\"p\": {\"type\": \"string\", "
+                + "\"defaultValue\": \"[[literal]\"}}, \"variables\": {\"v\": \"[parameters('p')]\"}, "
+                + "\"resources\": [{\"type\": \"Microsoft.Web/sites\", \"apiVersion\": \"2023-01-01\", \"name\": \"x\","
+                + " \"properties\": {\"n\": 1.5, \"b\": false, \"z\": null}}]";
+        List<String> texts = List.of(
+                "{" + schema + ", " + body + "}",
+                "// c\n{" + schema + ", /* # */ " + body + ",}\n{\"second\": 1} trailing garbage",
+                "{" + schema + ",\n# a comment\n" + body + "}",
+                "{" + schema.replace('"', '\'') + ", " + body + "}",
+                "{" + schema + ", " + body + ", \"deep\": " + "[".repeat(205) + "]".repeat(205) + "}",
+                "{" + schema + ", " + body,
+                "[1, 2]");
+        for (String text : texts) {
+            IacTemplate alone = ArmParser.parse(text, "main.json");
+            IacTemplate shared = ArmParser.parse(dev.miscan.core.parse.JsonTree.parse(text), text, "main.json");
+
+            assertThat(describe(shared)).isEqualTo(describe(alone));
+        }
+    }
+
+    private static String describe(IacTemplate t) {
+        StringBuilder sb = new StringBuilder(String.valueOf(t.format()));
+        t.parameters().forEach(p -> sb.append("|p:").append(p.name()).append('@').append(p.offset())
+                .append('=').append(p.defaultValue() == null ? null : p.defaultValue().kind() + ":"
+                        + p.defaultValue().text() + "@" + p.defaultValue().start() + "-" + p.defaultValue().end()));
+        t.variables().forEach(v -> sb.append("|v:").append(v.name()).append('=').append(v.value().kind())
+                .append(v.value().references()));
+        t.resources().forEach(r -> sb.append("|r:").append(r.type()).append('@').append(r.offset()).append('-')
+                .append(r.declEnd()).append(r.body().start()).append('-').append(r.body().end()));
+        return sb.toString();
+    }
 }
