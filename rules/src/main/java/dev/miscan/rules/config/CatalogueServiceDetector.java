@@ -43,7 +43,8 @@ public final class CatalogueServiceDetector extends Detector {
             CatalogueRules.Rules d = CatalogueRules.of(s.key()).orElseThrow();
             ConfigSlots.report(doc, d.secret(), c -> report(doc, sink, c.secret() ? d.secret() : d.keyAuth(),
                     c.offset(), c.text(), c.message(),
-                    Remedies.config(Remedies.catalogue(s.key(), null), c.slot()).withFix(ConfigSlots.fix(doc, c))));
+                    Remedies.config(Remedies.catalogue(s.key(), ConfigSlots.resourceNear(doc, c.entry(), s)), c.slot())
+                            .withFix(ConfigSlots.fix(doc, c))));
         }
     }
 }

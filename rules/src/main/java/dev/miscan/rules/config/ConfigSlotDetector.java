@@ -29,9 +29,21 @@ public abstract class ConfigSlotDetector extends Detector {
     protected void scanValues(Document doc, FindingSink sink) {
     }
 
-    /** The remediation of slot candidate {@code c}, before its fix: the service's, with the slot's settings. */
+    /**
+     * The remediation of slot candidate {@code c}, before its fix: the service's, with the slot's settings, for the
+     * resource the setting's neighbours name when they name one ({@link ConfigSlots#resourceNear}).
+     */
     protected Remediation configRemediation(Document doc, ConfigSlots.Candidate c) {
-        return Remedies.config(exampleRemediation(), c.slot());
+        Remediation service = exampleRemediation();
+        String resource = dev.miscan.core.catalogue.AzureCatalogue.get().services().stream()
+                .filter(s -> s.name().equals(service.service())).findFirst()
+                .map(s -> ConfigSlots.resourceNear(doc, c.entry(), s)).orElse(null);
+        return Remedies.config(resource == null ? service : remediationOf(resource), c.slot());
+    }
+
+    /** The remediation for the named resource of this rule's service; by default the service's own (no name). */
+    protected Remediation remediationOf(String resource) {
+        return exampleRemediation();
     }
 
     /** Reports this detector's rule's slot candidates in {@code doc}. */

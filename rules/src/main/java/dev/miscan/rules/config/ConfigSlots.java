@@ -782,6 +782,53 @@ public final class ConfigSlots {
         return e.section() + "\n" + (dot < 0 ? "" : k.substring(0, dot));
     }
 
+    /** The settings of a document by parent ({@link #groupOf}), made once per document. */
+    private static final Document.View<java.util.Map<String, List<ConfigEntry>>> BY_PARENT = doc -> {
+        java.util.Map<String, List<ConfigEntry>> out = new java.util.HashMap<>();
+        for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+            out.computeIfAbsent(groupOf(e), g -> new ArrayList<>()).add(e);
+        }
+        return out;
+    };
+
+    /** The shape of an Azure resource name (a namespace, an account, a store) as a setting writes it. */
+    private static final Pattern RESOURCE_NAME = Pattern.compile("[a-z0-9][a-z0-9-]{1,61}[a-z0-9]");
+    /** A name that stands for one in documentation ({@code your-namespace}, {@code example}, {@code changeme}). */
+    private static final Pattern DEMO_NAME = Pattern.compile(
+            "(?:your|my-|example|sample|placeholder|changeme|replace|todo|xxx|name(?:space)?(?:[.-]|$))");
+
+    /**
+     * The name of the {@code service} resource that a credential setting's neighbours (the settings under the same
+     * parent) point at, or null: a neighbour whose value is a host of that service (the name is the host's first
+     * label: {@code orders-bus} of {@code orders-bus.servicebus.windows.net}), else a neighbour whose last word says
+     * it names the resource ({@code namespace}, {@code account}, {@code account-name}, {@code name}) and whose value
+     * has the shape of a resource name. Placeholders and documentation names ({@code your-namespace}) name nothing.
+     * The first such neighbour in the file wins.
+     */
+    public static String resourceNear(Document doc, ConfigEntry e, AzureCatalogue.Service service) {
+        String hostName = null;
+        String named = null;
+        for (ConfigEntry n : doc.view(BY_PARENT).getOrDefault(groupOf(e), List.of())) {
+            if (n == e || n.value() == null || n.value().isBlank()) {
+                continue;
+            }
+            String value = n.value().strip().toLowerCase(Locale.ROOT);
+            String host = hostOf(value).orElse("");
+            if (hostName == null && host.indexOf('.') > 0 && !Placeholders.isPlaceholder(value)
+                    && !DEMO_NAME.matcher(host).lookingAt() && AzureCatalogue.get().serviceOfHost(host)
+                    .filter(svc -> svc.key().equals(service.key())).isPresent()) {
+                hostName = host.substring(0, host.indexOf('.'));
+            }
+            String last = lastWord(n.normalizedKey());
+            if (named == null && (last.equals("namespace") || last.equals("account") || last.endsWith("accountname")
+                    || last.equals("name")) && RESOURCE_NAME.matcher(value).matches()
+                    && !DEMO_NAME.matcher(value).lookingAt()) {
+                named = value;
+            }
+        }
+        return hostName != null ? hostName : named;
+    }
+
     private static String lastWord(String normalizedKey) {
         return normalizedKey.substring(normalizedKey.lastIndexOf('.') + 1);
     }

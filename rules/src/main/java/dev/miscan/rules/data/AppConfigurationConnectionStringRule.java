@@ -23,6 +23,11 @@ public final class AppConfigurationConnectionStringRule extends ConfigSlotDetect
     }
 
     @Override
+    protected Remediation remediationOf(String resource) {
+        return Remedies.appConfiguration(resource);
+    }
+
+    @Override
     protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         java.util.Set<Integer> seen = new java.util.HashSet<>();

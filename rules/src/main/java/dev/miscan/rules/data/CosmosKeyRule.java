@@ -28,6 +28,11 @@ public final class CosmosKeyRule extends ConfigSlotDetector {
     }
 
     @Override
+    protected Remediation remediationOf(String resource) {
+        return Remedies.cosmos(resource);
+    }
+
+    @Override
     protected void scanValues(Document doc, FindingSink sink) {
         String text = doc.text();
         for (int at : doc.occurrences("acdb")) {

@@ -19,6 +19,11 @@ public final class EventHubsConnectionStringRule extends ConfigSlotDetector {
     }
 
     @Override
+    protected Remediation remediationOf(String resource) {
+        return Remedies.eventHubs(resource, null);
+    }
+
+    @Override
     protected void scanValues(Document doc, FindingSink sink) {
         for (MessagingKeys.Candidate c : MessagingKeys.find(doc)) {
             if (c.service() == MessagingKeys.Service.EVENT_HUBS) {

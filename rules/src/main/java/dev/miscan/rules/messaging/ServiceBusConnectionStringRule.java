@@ -19,6 +19,11 @@ public final class ServiceBusConnectionStringRule extends ConfigSlotDetector {
     }
 
     @Override
+    protected Remediation remediationOf(String resource) {
+        return Remedies.serviceBus(resource);
+    }
+
+    @Override
     protected void scanValues(Document doc, FindingSink sink) {
         for (MessagingKeys.Candidate c : MessagingKeys.find(doc)) {
             if (c.service() == MessagingKeys.Service.SERVICE_BUS) {

@@ -44,4 +44,53 @@ class ConfigSlotDetectorTest {
             assertThat(f.detector()).isEqualTo("config");
         });
     }
+
+    /** The resource a key-based setting uses is the one its neighbours (the same parent) name. */
+    private static String targetOf(String name, String text) {
+        List<Finding> found = scan(name, text);
+        assertThat(found).hasSize(1);
+        return found.get(0).remediation().target();
+    }
+
+    @Test
+    void keyBasedAuthentication_namesTheResourceItsNeighboursName() {
+        // a namespace name beside the connection string
+        assertThat(targetOf("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SERVICEBUS_CONNECTION_STRING}
+                spring.cloud.azure.servicebus.namespace=orders-bus
+                """)).isEqualTo("orders-bus");
+        // an endpoint of the service under the same parent, in YAML
+        assertThat(targetOf("application.yml", """
+                app:
+                  cosmos:
+                    uri: https://orders-catalog.documents.azure.com:443/
+                    key: ${COSMOS_KEY}
+                """)).isEqualTo("orders-catalog");
+        // the scope follows the name
+        assertThat(scan("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SB}
+                spring.cloud.azure.servicebus.namespace=orders-bus
+                """).get(0).remediation().scope()).endsWith("/namespaces/orders-bus");
+    }
+
+    @Test
+    void keyBasedAuthentication_namesNothingFromPlaceholdersOrOtherParents() {
+        // a placeholder, a documentation name, a host of another service, a name under another parent
+        assertThat(targetOf("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SB}
+                spring.cloud.azure.servicebus.namespace=${SB_NAMESPACE}
+                """)).isEmpty();
+        assertThat(targetOf("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SB}
+                spring.cloud.azure.servicebus.namespace=your-namespace
+                """)).isEmpty();
+        assertThat(targetOf("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SB}
+                spring.cloud.azure.servicebus.endpoint=https://orders.blob.core.windows.net/
+                """)).isEmpty();
+        assertThat(targetOf("application.properties", """
+                spring.cloud.azure.servicebus.connection-string=${SB}
+                other.servicebus.namespace=orders-bus
+                """)).isEmpty();
+    }
 }
