@@ -255,8 +255,16 @@ final class JavaFixes {
                 || !(d.getParentNode().orElse(null) instanceof com.github.javaparser.ast.stmt.ExpressionStmt stmt)) {
             return Optional.empty();
         }
-        int from = stmt.getComment().map(view::begin).filter(b -> b >= 0).orElse(view.begin(stmt));
-        int to = view.end(stmt);
+        return ownLines(stmt).map(l -> new int[] {doc.lines().lineStart(l[0]), doc.lines().lineStart(l[1] + 1)});
+    }
+
+    /**
+     * The first and last line (0-based) of a node with its comment, when it has them to itself (nothing else before
+     * or after it on them) and a line follows them; empty otherwise.
+     */
+    private Optional<int[]> ownLines(com.github.javaparser.ast.Node node) {
+        int from = node.getComment().map(view::begin).filter(b -> b >= 0).orElse(view.begin(node));
+        int to = view.end(node);
         if (from < 0 || to <= from) {
             return Optional.empty();
         }
@@ -268,7 +276,7 @@ final class JavaFixes {
                 || last + 1 >= lines.lineCount()) {
             return Optional.empty();
         }
-        return Optional.of(new int[] {lines.lineStart(first), lines.lineStart(last + 1)});
+        return Optional.of(new int[] {first, last});
     }
 
     /** Initialisers whose evaluation does nothing but produce the key: a literal, the environment, a system property. */
@@ -476,19 +484,13 @@ final class JavaFixes {
                 return Optional.empty();
             }
         }
-        int from = field.getComment().map(view::begin).filter(b -> b >= 0).orElse(view.begin(field));
-        int to = view.end(field);
-        if (from < 0 || to <= from) {
+        Optional<int[]> own = ownLines(field);
+        if (own.isEmpty()) {
             return Optional.empty();
         }
         LineIndex lines = doc.lines();
-        int first = lines.lineOf(from);
-        int last = lines.lineOf(to - 1);
-        String text = doc.text();
-        if (!text.substring(lines.lineStart(first), from).isBlank() || !text.substring(to, lines.lineEnd(last)).isBlank()
-                || last + 1 >= lines.lineCount()) {
-            return Optional.empty();
-        }
+        int first = own.get()[0];
+        int last = own.get()[1];
         int stop = lines.lineStart(last + 1);
         // and the blank line after it, when a blank line or the class's brace is before it: no gap is left
         if (last + 2 < lines.lineCount() && lines.line(last + 1).isBlank() && first > 0
