@@ -65,6 +65,35 @@ public final class ConfigSlots {
      * next to a {@code find()}.
      */
     private static final List<String[]> TAILS = TABLE.stream().map(s -> literalTails(s.key().pattern())).toList();
+    /** How many last characters of a key {@link #BY_ENDING} is keyed by. */
+    private static final int ENDING = 3;
+    /**
+     * The slots a key may belong to by its last {@link #ENDING} characters: those with a literal ending that ends so,
+     * in table order. A key is tried against these and {@link #ANY_ENDING} only, not the whole table: the same slots
+     * {@link #mayEndWith} lets through, found by one lookup.
+     */
+    private static final java.util.Map<String, int[]> BY_ENDING;
+    /** The slots with an alternative that ends in a wildcard or in fewer than {@link #ENDING} literal characters. */
+    private static final int[] ANY_ENDING;
+
+    static {
+        java.util.Map<String, java.util.TreeSet<Integer>> by = new java.util.HashMap<>();
+        List<Integer> any = new ArrayList<>();
+        for (int i = 0; i < TABLE.size(); i++) {
+            String[] tails = TAILS.get(i);
+            if (tails == null || java.util.Arrays.stream(tails).anyMatch(t -> t.length() < ENDING)) {
+                any.add(i);
+                continue;
+            }
+            for (String tail : tails) {
+                by.computeIfAbsent(tail.substring(tail.length() - ENDING), k -> new java.util.TreeSet<>()).add(i);
+            }
+        }
+        java.util.Map<String, int[]> index = new java.util.HashMap<>();
+        by.forEach((ending, slots) -> index.put(ending, slots.stream().mapToInt(Integer::intValue).toArray()));
+        BY_ENDING = index;
+        ANY_ENDING = any.stream().mapToInt(Integer::intValue).toArray();
+    }
     /** The row of the standard database password settings, whose URL names the service. */
     private static final Slot DB_SLOT = TABLE.stream().filter(s -> s.rule().equals("DB")).findFirst().orElseThrow();
     /** The Azure cache's access key, for a setting of the application's own naming: no fix ("inferred"). */
@@ -169,10 +198,20 @@ public final class ConfigSlots {
             return known.orElse(null);
         }
         Slot found = null;
-        for (int i = 0; i < TABLE.size(); i++) {
-            if (mayEndWith(TAILS.get(i), normalized) && TABLE.get(i).key().matcher(normalized).find()) {
-                found = TABLE.get(i);
-                break;
+        int[] ending = normalized.length() < ENDING ? null
+                : BY_ENDING.getOrDefault(normalized.substring(normalized.length() - ENDING), NONE);
+        if (ending == null) {
+            for (int i = 0; i < TABLE.size() && found == null; i++) {
+                found = tryMatch(i, normalized);
+            }
+        } else {
+            // the two sorted lists merged, so that the first slot of the table that matches wins, as it always did
+            int a = 0;
+            int b = 0;
+            while (found == null && (a < ending.length || b < ANY_ENDING.length)) {
+                int i = b >= ANY_ENDING.length || a < ending.length && ending[a] < ANY_ENDING[b] ? ending[a++]
+                        : ANY_ENDING[b++];
+                found = tryMatch(i, normalized);
             }
         }
         if (MATCHED.size() < MAX_REMEMBERED && normalized.length() < 200) {
@@ -181,6 +220,13 @@ public final class ConfigSlots {
         return found;
     }
 
+
+    private static final int[] NONE = {};
+
+    private static Slot tryMatch(int i, String normalized) {
+        return mayEndWith(TAILS.get(i), normalized) && TABLE.get(i).key().matcher(normalized).find() ? TABLE.get(i)
+                : null;
+    }
 
     private static boolean mayEndWith(String[] tails, String key) {
         if (tails == null) {
