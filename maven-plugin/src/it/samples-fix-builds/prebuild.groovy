@@ -19,16 +19,21 @@ def copy = { Path from, Path to ->
     }
 }
 def run = { List<String> command, String log ->
-    // the ITs run in parallel inside one git repository, whose fix lock they share: a run that finds it taken waits
-    for (int attempt = 0; ; attempt++) {
-        def p = command.execute()
-        def out = new StringBuilder()
-        p.waitForProcessOutput(out, out)
-        new File(basedir, log).text = out.toString()
-        if (p.exitValue() != 3 || !out.toString().contains("another 'mi-scan fix' is changing") || attempt == 60) {
-            return [p.exitValue(), out.toString()]
-        }
-        Thread.sleep(2000)
+    def p = command.execute()
+    def out = new StringBuilder()
+    p.waitForProcessOutput(out, out)
+    new File(basedir, log).text = out.toString()
+    return [p.exitValue(), out.toString()]
+}
+// the tree to fix is a git repository of its own with everything committed, as a project is: 'fix' then changes
+// files without uncommitted changes, and its lock (in the repository's git folder) is not the one of the repository
+// this build runs in, which the ITs running in parallel would otherwise share
+def commitAll = { Path dir ->
+    [['git', 'init', '-q', '.'], ['git', 'add', '-A'],
+     ['git', '-c', 'user.name=it', '-c', 'user.email=it@example.com', 'commit', '-q', '-m', 'the project']].each { c ->
+        def p = c.execute(null, dir.toFile())
+        p.waitForProcessOutput(System.out, System.err)
+        assert p.exitValue() == 0 : "${c.join(' ')} failed in $dir (the plugin integration tests need git)"
     }
 }
 
@@ -37,6 +42,7 @@ def run = { List<String> command, String log ->
     def root = basedir.toPath().resolve(sample)
     copy(from, root.resolve('original'))
     copy(from, root.resolve('fixed'))
+    commitAll(root.resolve('fixed'))
     def fixed = root.resolve('fixed').toString()
 
     def (fixExit, fixOut) = run([java, '-jar', jar.path, 'fix', fixed], "${sample}-fix.log")

@@ -304,7 +304,8 @@ public final class FixRun {
      * false when another run holds one. Exclusive: the tree's own lock ({@link #lockFile}) and its folder's in the
      * temporary directory. Shared: the folder lock of every folder above it. A run on a folder and a run on a folder
      * inside it, which change the same files, exclude each other so, whichever folder (or git repository) each
-     * was started from, while runs on two separate trees do not wait for each other. Lock files are opened without
+     * was started from, while runs on two separate trees do not wait for each other unless they are in one git
+     * repository (its lock is the repository's: one fix at a time per repository). Lock files are opened without
      * following links (a link planted under a lock file's name in a shared temporary directory is refused).
      */
     static boolean lock(Path base, List<java.nio.channels.FileChannel> held) throws IOException {
