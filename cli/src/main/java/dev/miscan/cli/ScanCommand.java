@@ -46,6 +46,13 @@ public final class ScanCommand extends ReportingCommand {
             + "that BASE does not have (a pull request).")
     String diff;
 
+    @Option(names = "--archives", description = "Also read the built artifacts found in the scanned directories: jars,"
+            + " wars, ears, zips, class files and saved container images (an artifact named as a PATH is always read).")
+    boolean archives;
+
+    @Option(names = "--archive-libraries", description = "In application archives, also read the bundled libraries that"
+            + " are not the application's own (BOOT-INF/lib, WEB-INF/lib, lib/).")
+    boolean archiveLibraries;
 
     @Override
     public Integer call() {
@@ -98,7 +105,9 @@ public final class ScanCommand extends ReportingCommand {
                 missingBlobs = source.missingBlobs();
                 pathExists = baseline == null ? path -> false : source.pathExists();
             } else {
-                result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads()));
+                result = engine.scan(new ScanRequest(root, targets, allExcludes, maxSize, threads.threads(),
+                        dev.miscan.core.source.archive.ArchiveOptions.DEFAULT.inDirectories(archives)
+                                .libraries(archiveLibraries)));
                 pathExists = Baseline.existingFilesUnder(root);
             }
             result = settings.applyBaseline(baseline, result, pathExists);

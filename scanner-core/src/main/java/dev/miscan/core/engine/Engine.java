@@ -170,7 +170,7 @@ public final class Engine {
      */
     public ScanResult scan(ScanRequest request) throws IOException {
         List<Source> sources = dev.miscan.core.source.WorkingTrees.sources(request.baseDir(), request.paths(),
-                request.excludes(), request.maxFileSize());
+                request.excludes(), request.maxFileSize(), request.archives());
         return dev.miscan.core.build.BuildFixes.attach(scan(request.baseDir(), sources, request.threads()));
     }
 
@@ -221,6 +221,7 @@ public final class Engine {
                             + " or lower --max-file-size)", true));
                     return;
                 }
+                fragment = dev.miscan.core.source.Translators.apply(fragment, warnings::add);
                 String bicep = dev.miscan.core.parse.iac.CompiledTemplates.bicepSourceOf(entry.path(), fragment.text(), bicepFiles);
                 if (bicep != null) {
                     warnings.add(ScanWarning.note(entry.path(), "compiled from " + bicep.substring(bicep.lastIndexOf('/') + 1)
@@ -253,7 +254,8 @@ public final class Engine {
                 Source.Entry entry = constants.entry(path).orElse(null);
                 if (entry != null && results.containsKey(entry.key())) {
                     try {
-                        FileResult again = scanFragment(entry.read(), w -> { }, new Options(true, constants, settings, modules));
+                        Fragment read = dev.miscan.core.source.Translators.apply(entry.read(), w -> { });
+                        FileResult again = scanFragment(read, w -> { }, new Options(true, constants, settings, modules));
                         results.put(entry.key(), again);
                         if (detections != null && entry.contentId() != null) {
                             detections.accept(entry.contentId(), again.detected());
@@ -295,6 +297,23 @@ public final class Engine {
         sortedWarnings.sort(Comparator.comparing(ScanWarning::path).thenComparing(ScanWarning::message));
         return new ScanResult(baseDir, enabledRules, sorted, sortedWarnings,
                 files.get(), chars.get(), suppressed.get(), sortedSuppressed, digests.key(), binary.get());
+    }
+
+    /**
+     * Whether a fix may edit the fragment's file: not inside a built artifact ({@code app.jar!/…}), and not a
+     * translation (a class file or a Kotlin source read as Java: the edits are for a text the file does not hold).
+     */
+    private static boolean editable(Fragment fragment) {
+        return !fragment.translated() && !fragment.path().contains("!/");
+    }
+
+    private static String notEditable(Fragment fragment) {
+        if (fragment.path().contains("!/")) {
+            return "inside a built artifact: change the source it was built from, then rebuild it";
+        }
+        String name = fragment.path().substring(fragment.path().lastIndexOf('/') + 1);
+        return name + " was read as " + fragment.syntax().substring(fragment.syntax().lastIndexOf('.') + 1)
+                + ": change its source as the replacement shows";
     }
 
     /** Scans {@code entry} with {@code scanOne}, and tells the progress listener how long it took. */
@@ -499,6 +518,9 @@ public final class Engine {
             int lineIndex = f.location().startLine() - fragment.firstLine();
             String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(doc.lines().line(l), redact));
             Finding numbered = f.withSnippet(snippet).withProvenance(fragment.provenance());
+            if (f.remediation() != null && f.remediation().fix() != null && !editable(fragment)) {
+                numbered = numbered.withRemediation(f.remediation().withFix(null).withManual(notEditable(fragment)));
+            }
             if (fingerprints && (digested.contains(f.secretHash()) || digested.size() < MAX_DIGESTS_PER_FILE)) {
                 digested.add(f.secretHash());
                 String digest = digests.of(f.secretHash(), detected.secrets().get(f.secretHash()));

@@ -107,9 +107,12 @@ public final class Document {
         return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
     }
 
-    /** The last segment of the path. */
+    /**
+     * The last segment of the path: of the file the text is read as, for a translation (a class file or a Kotlin
+     * source read as Java, {@link Fragment#syntax()}).
+     */
     public String fileName() {
-        String p = fragment.path();
+        String p = fragment.syntax() != null ? fragment.syntax() : fragment.path();
         return p.substring(p.lastIndexOf('/') + 1);
     }
 

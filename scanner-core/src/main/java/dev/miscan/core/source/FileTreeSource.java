@@ -23,7 +23,9 @@ import org.eclipse.jgit.ignore.IgnoreNode;
  * rules, skips {@code .git/}, {@code target/}, {@code build/} and {@code node_modules/} folders, applies
  * extra gitignore-syntax excludes, does not follow symbolic links, and skips files over the size cap.
  * Symbolic links, pipes, sockets and devices inside the tree are skipped with a warning each (a link is
- * neither followed nor read: no loops, nothing outside the tree); a root that is itself a link is followed.
+ * neither followed nor read: no loops, nothing outside the tree); a root that is itself a link is followed. Built
+ * artifacts (jars, class files, saved images) are binary unless the {@link
+ * dev.miscan.core.source.archive.ArchiveOptions} say to read them.
  */
 public final class FileTreeSource implements Source {
     public static final Set<String> DEFAULT_EXCLUDED_DIRS = Set.of(".git", "target", "build", "node_modules");
@@ -39,6 +41,7 @@ public final class FileTreeSource implements Source {
     private final Path walkRoot;
     private final List<FastIgnoreRule> excludes;
     private final long maxFileSize;
+    private final dev.miscan.core.source.archive.ArchiveOptions archives;
 
     /**
      * @param baseDir     reported paths are relative to it (it need not contain {@code root})
@@ -47,6 +50,13 @@ public final class FileTreeSource implements Source {
      * @param maxFileSize larger files are skipped with a warning
      */
     public FileTreeSource(Path baseDir, Path root, List<String> excludes, long maxFileSize) {
+        this(baseDir, root, excludes, maxFileSize, dev.miscan.core.source.archive.ArchiveOptions.DEFAULT);
+    }
+
+    /** As above, reading the built artifacts it meets as {@code archives} says. */
+    public FileTreeSource(Path baseDir, Path root, List<String> excludes, long maxFileSize,
+            dev.miscan.core.source.archive.ArchiveOptions archives) {
+        this.archives = java.util.Objects.requireNonNull(archives);
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
         this.walkRoot = linkTarget(this.root);
@@ -87,7 +97,7 @@ public final class FileTreeSource implements Source {
                 if (isIgnored(file, false, ignoreNodes)) {
                     return FileVisitResult.CONTINUE;
                 }
-                visit(file, relative(file), attrs, maxFileSize, entries, warnings);
+                visit(file, relative(file), attrs, maxFileSize, archives, entries, warnings);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -143,9 +153,13 @@ public final class FileTreeSource implements Source {
      * A file a walk reached: a regular file becomes an entry; a link (not followed) or a pipe, socket or device (reading
      * a pipe would wait for a writer forever) becomes a note.
      */
-    static void visit(Path file, String relative, BasicFileAttributes attrs, long maxFileSize, List<Entry> entries,
-            Consumer<ScanWarning> warnings) {
-        if (attrs.isRegularFile()) {
+    static void visit(Path file, String relative, BasicFileAttributes attrs, long maxFileSize,
+            dev.miscan.core.source.archive.ArchiveOptions archives, List<Entry> entries, Consumer<ScanWarning> warnings) {
+        if (attrs.isRegularFile() && archives.inDirectories()
+                && dev.miscan.core.source.archive.Artifacts.isArtifact(relative)) {
+            entries.addAll(dev.miscan.core.source.archive.Artifacts.entries(file, relative, archives, maxFileSize,
+                    warnings));
+        } else if (attrs.isRegularFile()) {
             entries.add(new WorkingFile(file, relative, attrs.size(), maxFileSize));
         } else if (attrs.isSymbolicLink()) {
             warnings.accept(ScanWarning.note(relative, "skipped: symbolic link, not followed", true));

@@ -8,10 +8,18 @@ import dev.miscan.core.api.Provenance;
  * 1-based line number of the text's first line in the file; {@code malformed} says invalid bytes were
  * replaced while decoding; {@code provenance} is the commit the text comes from (null for the working
  * tree and the index); {@code changedLines}, when not null, limits the findings reported to those that
- * start on one of these lines (the whole text is still scanned, so rules keep their context).
+ * start on one of these lines (the whole text is still scanned, so rules keep their context); {@code syntax},
+ * when not null, is the file name whose extension decides how the text is read, for a text that translates a file
+ * of another kind (a class file or a Kotlin source read as Java): findings keep {@code path}, and a translation gets
+ * no edits (they would land in a file that does not hold that text).
  */
 public record Fragment(String path, String text, int firstLine, boolean malformed, Provenance provenance,
-        LineSet changedLines) {
+        LineSet changedLines, String syntax) {
+
+    public Fragment(String path, String text, int firstLine, boolean malformed, Provenance provenance,
+            LineSet changedLines) {
+        this(path, text, firstLine, malformed, provenance, changedLines, null);
+    }
 
     public Fragment(String path, String text, int firstLine, boolean malformed) {
         this(path, text, firstLine, malformed, null, null);
@@ -19,5 +27,15 @@ public record Fragment(String path, String text, int firstLine, boolean malforme
 
     public Fragment(String path, String text) {
         this(path, text, 1, false);
+    }
+
+    /** True when the text translates the file at {@code path} rather than being its content. */
+    public boolean translated() {
+        return syntax != null;
+    }
+
+    /** The same fragment, read as a file named {@code syntaxName} (a translation of this one's file). */
+    public Fragment readAs(String syntaxName) {
+        return new Fragment(path, text, firstLine, malformed, provenance, changedLines, syntaxName);
     }
 }

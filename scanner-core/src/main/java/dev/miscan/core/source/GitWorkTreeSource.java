@@ -51,6 +51,7 @@ public final class GitWorkTreeSource implements Source {
     private final List<String> excludePatterns;
     private final List<FastIgnoreRule> excludes;
     private final long maxFileSize;
+    private final dev.miscan.core.source.archive.ArchiveOptions archives;
 
     /**
      * @param baseDir     reported paths are relative to it
@@ -60,6 +61,13 @@ public final class GitWorkTreeSource implements Source {
      * @param maxFileSize larger text files are skipped with a warning
      */
     public GitWorkTreeSource(Path baseDir, Path workTree, Path root, List<String> excludes, long maxFileSize) {
+        this(baseDir, workTree, root, excludes, maxFileSize, dev.miscan.core.source.archive.ArchiveOptions.DEFAULT);
+    }
+
+    /** As above, reading the built artifacts it meets as {@code archives} says. */
+    public GitWorkTreeSource(Path baseDir, Path workTree, Path root, List<String> excludes, long maxFileSize,
+            dev.miscan.core.source.archive.ArchiveOptions archives) {
+        this.archives = java.util.Objects.requireNonNull(archives);
         this.baseDir = baseDir.toAbsolutePath().normalize();
         this.workTree = workTree.toAbsolutePath().normalize();
         this.root = root.toAbsolutePath().normalize();
@@ -160,7 +168,7 @@ public final class GitWorkTreeSource implements Source {
                 if (excluded(file, false)) {
                     return FileVisitResult.CONTINUE;
                 }
-                FileTreeSource.visit(file, relative(file), attrs, maxFileSize, entries, warnings);
+                FileTreeSource.visit(file, relative(file), attrs, maxFileSize, archives, entries, warnings);
                 return FileVisitResult.CONTINUE;
             }
 
@@ -175,7 +183,7 @@ public final class GitWorkTreeSource implements Source {
     }
 
     private List<Entry> plainTree(Consumer<ScanWarning> warnings) throws IOException {
-        return new FileTreeSource(baseDir, root, excludePatterns, maxFileSize).entries(warnings);
+        return new FileTreeSource(baseDir, root, excludePatterns, maxFileSize, archives).entries(warnings);
     }
 
     /** The context of the nearest repository at or above {@code path} among those met by the walk. */

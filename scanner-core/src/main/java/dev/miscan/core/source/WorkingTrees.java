@@ -74,12 +74,24 @@ public final class WorkingTrees {
      * tree is selected as git sees it ({@link GitWorkTreeSource}), any other is a plain {@link FileTreeSource}.
      */
     public static List<Source> sources(Path baseDir, List<Path> paths, List<String> excludes, long maxFileSize) {
+        return sources(baseDir, paths, excludes, maxFileSize, dev.miscan.core.source.archive.ArchiveOptions.DEFAULT);
+    }
+
+    /**
+     * As above; built artifacts are read as {@code archives} says, and always when a path names one (a jar, a class
+     * file, a saved image).
+     */
+    public static List<Source> sources(Path baseDir, List<Path> paths, List<String> excludes, long maxFileSize,
+            dev.miscan.core.source.archive.ArchiveOptions archives) {
         List<Source> sources = new ArrayList<>();
         for (Path p : paths) {
             Optional<Path> workTree = workTreeOf(p);
+            dev.miscan.core.source.archive.ArchiveOptions these = Files.isRegularFile(p)
+                    && dev.miscan.core.source.archive.Artifacts.isArtifact(p.getFileName().toString())
+                    ? archives.inDirectories(true) : archives;
             sources.add(workTree.isPresent()
-                    ? new GitWorkTreeSource(baseDir, workTree.get(), p, excludes, maxFileSize)
-                    : new FileTreeSource(baseDir, p, excludes, maxFileSize));
+                    ? new GitWorkTreeSource(baseDir, workTree.get(), p, excludes, maxFileSize, these)
+                    : new FileTreeSource(baseDir, p, excludes, maxFileSize, these));
         }
         return sources;
     }

@@ -69,15 +69,35 @@ public final class ConstantIndex {
     private record Declared(JavaView view, TypeDeclaration<?> type) {
     }
 
-    /** An index over the {@code .java} entries among {@code entries} (the first entry of a path wins). */
+    /**
+     * The extensions of the files read as Java: sources, and the files whose entries translate them to Java (class
+     * files, Kotlin sources: {@link Fragment#syntax()}).
+     */
+    private static final List<String> JAVA_READABLE = List.of(".java", ".class", ".kt", ".kts");
+
+    /**
+     * An index over the entries among {@code entries} that are read as Java (the first entry of a path wins): {@code
+     * .java} files, and class files and Kotlin sources, whose entries translate them.
+     */
     public ConstantIndex(Collection<? extends Source.Entry> entries) {
         for (Source.Entry e : entries) {
-            if (e.path().endsWith(".java") && !javaFiles.containsKey(e.path())) {
+            String ext = extensionOf(e.path());
+            if (ext != null && !javaFiles.containsKey(e.path())) {
                 javaFiles.put(e.path(), e);
                 String file = e.path().substring(e.path().lastIndexOf('/') + 1);
-                byFileName.computeIfAbsent(file.substring(0, file.length() - 5), k -> new ArrayList<>()).add(e.path());
+                byFileName.computeIfAbsent(file.substring(0, file.length() - ext.length()), k -> new ArrayList<>())
+                        .add(e.path());
             }
         }
+    }
+
+    private static String extensionOf(String path) {
+        for (String ext : JAVA_READABLE) {
+            if (path.endsWith(ext)) {
+                return ext;
+            }
+        }
+        return null;
     }
 
     /** The scan's entry for a Java file. */
@@ -98,7 +118,10 @@ public final class ConstantIndex {
         }
         Optional<JavaView> v;
         try {
-            Fragment f = entry.read();
+            Fragment f = dev.miscan.core.source.Translators.apply(entry.read(), w -> { });
+            if (!path.endsWith(".java") && (f.syntax() == null || !f.syntax().endsWith(".java"))) {
+                throw new IllegalArgumentException("not read as Java"); // a Kotlin script without a translator
+            }
             JavaView parsed = JavaView.parse(path, f.text());
             v = parsed.unit().isPresent() ? Optional.of(parsed) : Optional.empty();
         } catch (Exception | StackOverflowError e) {
@@ -235,7 +258,10 @@ public final class ConstantIndex {
 
     /** A document for {@code path}, to report a finding at a definition found from another file. */
     public Optional<Document> document(String path) {
-        return view(path).map(v -> new Document(new Fragment(path, v.text()), NO_KEYWORDS, new int[0][]));
+        String file = path.substring(path.lastIndexOf('/') + 1);
+        String syntax = path.endsWith(".java") ? null : file.substring(0, file.lastIndexOf('.')) + ".java";
+        return view(path).map(v -> new Document(new Fragment(path, v.text(), 1, false, null, null, syntax),
+                NO_KEYWORDS, new int[0][]));
     }
 
     /**

@@ -1,0 +1,353 @@
+package dev.miscan.core.source.archive;
+
+import dev.miscan.core.source.BinaryFileException;
+import dev.miscan.core.source.Fragment;
+import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.source.SkippedException;
+import dev.miscan.core.source.Source;
+import dev.miscan.core.source.TextDecoding;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.function.Consumer;
+import org.apache.commons.compress.archivers.zip.ZipArchiveEntry;
+import org.apache.commons.compress.archivers.zip.ZipFile;
+import org.apache.commons.compress.utils.SeekableInMemoryByteChannel;
+
+/**
+ * The files a built artifact holds, as scan entries: a jar, war, ear or zip (archives inside it opened to {@link
+ * ArchiveOptions#maxDepth}, bundled third-party libraries left out unless asked for), a class file (read as Java,
+ * {@link ClassFileText}), a container image saved with {@code docker save} or as an OCI layout ({@link
+ * ImageTarball}). An entry's path names the chain, {@code app.jar!/BOOT-INF/classes/application.properties}; it is
+ * scanned as a file of its own kind. Everything is read while the entries are listed, within the limits of
+ * {@link ArchiveOptions} (entries, inflated bytes, compression ratio): a limit met is a one-line warning naming the
+ * entry, and the rest of the scan goes on. Nothing is ever extracted to disk.
+ */
+public final class Artifacts {
+    /** Where application archives keep the libraries they bundle. */
+    private static final List<String> LIBRARY_FOLDERS = List.of("BOOT-INF/lib/", "WEB-INF/lib/", "lib/", "APP-INF/lib/");
+    /** Entries that are never text and never hold configuration: not inflated at all. */
+    private static final Set<String> SKIPPED_EXTENSIONS = Set.of("png", "jpg", "jpeg", "gif", "ico", "bmp", "svg",
+            "ttf", "otf", "woff", "woff2", "eot", "so", "dll", "dylib", "jnilib", "a", "lib", "exe", "kotlin_module",
+            "kotlin_builtins", "sf", "rsa", "dsa", "ec", "mf", "jfr", "wasm", "mp3", "mp4", "pdf");
+    /** Past this many inflated bytes an entry's compression ratio is checked. */
+    private static final long RATIO_FLOOR = 1L << 20;
+
+    private Artifacts() {
+    }
+
+    /** Whether {@code path} names a zip-format archive: a jar, war, ear or zip. */
+    public static boolean isArchive(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".jar") || p.endsWith(".war") || p.endsWith(".ear") || p.endsWith(".zip");
+    }
+
+    /** Whether {@code path} may name a container image saved as a tarball. */
+    public static boolean isTarball(String path) {
+        String p = path.toLowerCase(Locale.ROOT);
+        return p.endsWith(".tar") || p.endsWith(".tar.gz") || p.endsWith(".tgz");
+    }
+
+    public static boolean isClassFile(String path) {
+        return path.endsWith(".class");
+    }
+
+    /** Whether {@code path} names a built artifact of any kind this class reads. */
+    public static boolean isArtifact(String path) {
+        return isArchive(path) || isTarball(path) || isClassFile(path);
+    }
+
+    /**
+     * The entries of the artifact {@code file} on disk, reported as {@code path} (an archive's entries as {@code
+     * path!/name}; a class file is one entry).
+     */
+    public static List<Source.Entry> entries(Path file, String path, ArchiveOptions options, long maxFileSize,
+            Consumer<ScanWarning> warnings) {
+        Context ctx = new Context(path, options, maxFileSize, warnings);
+        List<Source.Entry> out = new ArrayList<>();
+        try {
+            if (isClassFile(path)) {
+                long size = Files.size(file);
+                if (size > maxFileSize) {
+                    ctx.warn(path, "skipped: " + size + " bytes is over the " + maxFileSize + "-byte limit");
+                } else {
+                    out.add(new ArchivedFile(path, Files.readAllBytes(file)));
+                }
+            } else if (isTarball(path)) {
+                ImageTarball.entries(file, path, ctx, out);
+            } else {
+                try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
+                    ctx.expand(zip, path, 1, out);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            ctx.warn(path, "skipped: not a readable " + kind(path) + " (" + problem(e) + ")");
+        }
+        ctx.finish();
+        return out;
+    }
+
+    private static String kind(String path) {
+        return isClassFile(path) ? "class file" : isTarball(path) ? "tar archive" : "zip archive";
+    }
+
+    private static String problem(Exception e) {
+        String m = e.getMessage();
+        // an archive library's message may quote the file's bytes: the class of the problem says enough
+        return m == null || m.length() > 120 || !m.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+                ? e.getClass().getSimpleName() : m;
+    }
+
+    /**
+     * One artifact being read: its limits, what has been spent of them, and where warnings go. An image reader hands
+     * every file of a layer to {@link #add}.
+     */
+    public static final class Context {
+        private final String root;
+        private final ArchiveOptions options;
+        private final long maxFileSize;
+        private final Consumer<ScanWarning> warnings;
+        private int entries;
+        private long inflated;
+        private boolean exhausted;
+        private final List<String> skippedLibraries = new ArrayList<>();
+        private final Set<String> ownGroups = new HashSet<>();
+
+        Context(String root, ArchiveOptions options, long maxFileSize, Consumer<ScanWarning> warnings) {
+            this.root = root;
+            this.options = options;
+            this.maxFileSize = maxFileSize;
+            this.warnings = warnings;
+        }
+
+        public ArchiveOptions options() {
+            return options;
+        }
+
+        public long maxFileSize() {
+            return maxFileSize;
+        }
+
+        /** A one-line warning about {@code path} (an entry of the artifact, or the artifact). */
+        public void warn(String path, String message) {
+            warnings.accept(new ScanWarning(path, message, true));
+        }
+
+        /** A note (not a problem) about {@code path}. */
+        public void note(String path, String message) {
+            warnings.accept(ScanWarning.note(path, message, true));
+        }
+
+        /** Whether one more entry may be looked at; false (with one warning) once the entry limit is met. */
+        public boolean admit(String path) {
+            if (exhausted) {
+                return false;
+            }
+            if (++entries > options.maxEntries()) {
+                exhausted = true;
+                warn(root, "stopped reading after " + options.maxEntries() + " entries (the archive limit): the rest"
+                        + " is not scanned");
+                return false;
+            }
+            return true;
+        }
+
+        /**
+         * The bytes of one entry read from {@code in}, at most {@code cap} of them, or null (with a warning) when the
+         * entry is larger, inflates more than the ratio allows over {@code compressedSize} (-1 when unknown), or the
+         * artifact's inflated total is spent.
+         */
+        public byte[] read(InputStream in, String path, long compressedSize, long cap) throws IOException {
+            if (exhausted) {
+                return null;
+            }
+            java.io.ByteArrayOutputStream buf = new java.io.ByteArrayOutputStream();
+            byte[] chunk = new byte[64 * 1024];
+            long n = 0;
+            for (int r; (r = in.read(chunk)) > 0; ) {
+                n += r;
+                if (n > cap) {
+                    warn(path, "skipped: over the " + cap + "-byte limit");
+                    return null;
+                }
+                if (compressedSize > 0 && n > RATIO_FLOOR && n > compressedSize * options.maxRatio()) {
+                    warn(path, "skipped: inflates more than " + options.maxRatio() + " times its compressed size"
+                            + " (a zip bomb?)");
+                    return null;
+                }
+                if (inflated + n > options.maxTotalBytes()) {
+                    exhausted = true;
+                    warn(root, "stopped reading: more than " + options.maxTotalBytes() + " bytes inflated (the archive"
+                            + " limit): the rest is not scanned");
+                    return null;
+                }
+                buf.write(chunk, 0, r);
+            }
+            inflated += n;
+            return buf.toByteArray();
+        }
+
+        /**
+         * A file of the artifact at {@code path}, {@code depth} archives deep: an archive is opened (within the depth
+         * limit), anything else becomes an entry scanned as a file of its kind.
+         */
+        public void add(String path, byte[] bytes, int depth, List<Source.Entry> out) {
+            if (isArchive(path)) {
+                if (depth >= options.maxDepth()) {
+                    note(path, "skipped: an archive " + depth + " archives deep (the limit)");
+                    return;
+                }
+                try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+                        .get()) {
+                    expand(zip, path, depth + 1, out);
+                } catch (IOException | RuntimeException e) {
+                    warn(path, "skipped: not a readable zip archive (" + problem(e) + ")");
+                }
+            } else {
+                out.add(new ArchivedFile(path, bytes));
+            }
+        }
+
+        void expand(ZipFile zip, String path, int depth, List<Source.Entry> out) throws IOException {
+            if (depth == 1) {
+                ownGroups.addAll(groupsOf(zip));
+            }
+            for (Enumeration<ZipArchiveEntry> e = zip.getEntriesInPhysicalOrder(); e.hasMoreElements(); ) {
+                ZipArchiveEntry entry = e.nextElement();
+                if (entry.isDirectory() || skipped(entry.getName())) {
+                    continue;
+                }
+                String name = entry.getName().replace('\\', '/');
+                while (name.startsWith("/")) {
+                    name = name.substring(1);
+                }
+                String inner = path + "!/" + name;
+                if (!admit(inner)) {
+                    return;
+                }
+                if (!zip.canReadEntryData(entry)) {
+                    note(inner, "skipped: encrypted or compressed with an unsupported method");
+                    continue;
+                }
+                boolean archive = isArchive(name);
+                if (archive && !options.libraries() && library(name) && !own(zip, entry)) {
+                    skippedLibraries.add(inner);
+                    continue;
+                }
+                long cap = archive ? options.maxTotalBytes() : maxFileSize;
+                if (entry.getSize() > cap) {
+                    warn(inner, "skipped: " + entry.getSize() + " bytes is over the " + cap + "-byte limit");
+                    continue;
+                }
+                byte[] bytes;
+                try (InputStream in = zip.getInputStream(entry)) {
+                    bytes = read(in, inner, entry.getCompressedSize(), cap);
+                } catch (IOException | RuntimeException ex) {
+                    warn(inner, "skipped: cannot inflate (" + problem(ex) + ")");
+                    continue;
+                }
+                if (bytes != null) {
+                    add(inner, bytes, depth, out);
+                } else if (exhausted) {
+                    return;
+                }
+            }
+        }
+
+        /** Whether a nested archive bundled as a library is the application's own (same Maven group). */
+        private boolean own(ZipFile outer, ZipArchiveEntry entry) {
+            if (ownGroups.isEmpty() || entry.getSize() > options.maxTotalBytes()) {
+                return false;
+            }
+            try (InputStream in = outer.getInputStream(entry)) {
+                byte[] bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(entry.getSize(), 0) + 1
+                        + (entry.getSize() < 0 ? 64L << 20 : 0)));
+                try (ZipFile lib = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
+                        .get()) {
+                    for (String g : groupsOf(lib)) {
+                        for (String mine : ownGroups) {
+                            if (g.equals(mine) || g.startsWith(mine + ".") || mine.startsWith(g + ".")) {
+                                return true;
+                            }
+                        }
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                return false;
+            }
+            return false;
+        }
+
+        void finish() {
+            if (!skippedLibraries.isEmpty()) {
+                note(root, "skipped " + skippedLibraries.size() + " bundled librar"
+                        + (skippedLibraries.size() == 1 ? "y" : "ies") + " that are not the application's own"
+                        + " (third-party; --archive-libraries scans them)");
+            }
+        }
+    }
+
+    private static boolean library(String name) {
+        for (String folder : LIBRARY_FOLDERS) {
+            if (name.startsWith(folder) && name.indexOf('/', folder.length()) < 0) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean skipped(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot > name.lastIndexOf('/') && SKIPPED_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
+    }
+
+    /** The Maven groups an archive says it was built for ({@code META-INF/maven/<group>/<artifact>/pom.properties}). */
+    private static Set<String> groupsOf(ZipFile zip) {
+        Set<String> groups = new HashSet<>();
+        for (Enumeration<ZipArchiveEntry> e = zip.getEntries(); e.hasMoreElements(); ) {
+            String n = e.nextElement().getName();
+            if (n.startsWith("META-INF/maven/") && n.endsWith("/pom.properties")) {
+                String[] parts = n.split("/");
+                if (parts.length == 5) {
+                    groups.add(parts[2]);
+                }
+            }
+        }
+        return groups;
+    }
+
+    /** A file read out of an artifact: scanned as a file of its kind, a class file read as Java. */
+    static final class ArchivedFile implements Source.Entry {
+        private final String path;
+        private final byte[] bytes;
+
+        ArchivedFile(String path, byte[] bytes) {
+            this.path = path;
+            this.bytes = bytes;
+        }
+
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public Fragment read() throws SkippedException {
+            if (isClassFile(path)) {
+                return ClassFileText.translate(path, bytes);
+            }
+            if (TextDecoding.isBinary(bytes)) {
+                throw new BinaryFileException();
+            }
+            TextDecoding.Decoded decoded = TextDecoding.decode(bytes);
+            return new Fragment(path, decoded.text(), 1, decoded.malformed());
+        }
+    }
+}
