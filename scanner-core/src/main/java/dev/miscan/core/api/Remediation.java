@@ -78,6 +78,10 @@ public record Remediation(
         manual = manual == null ? "" : manual;
     }
 
+    /** Why nothing inside a built artifact ({@code app.jar!/…}) is fixed in place. */
+    public static final String BUILT_ARTIFACT = "inside a built artifact: change the source it was built from, then"
+            + " rebuild it";
+
     /** This remediation with {@code reason} as why a person is needed. */
     public Remediation withManual(String reason) {
         return new Remediation(service, target, summary, language, replacement, dependency, roles, scope, commands, fix,
@@ -89,6 +93,9 @@ public record Remediation(
      * fix: the rule's own reason, else what the kind of file says.
      */
     public static String whyManual(RuleDescriptor rule, String path, String message) {
+        if (path.contains("!/")) {
+            return BUILT_ARTIFACT;
+        }
         if (!rule.manualFix().isEmpty()) {
             return rule.manualFix();
         }

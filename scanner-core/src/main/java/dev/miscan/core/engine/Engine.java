@@ -309,7 +309,7 @@ public final class Engine {
 
     private static String notEditable(Fragment fragment) {
         if (fragment.path().contains("!/")) {
-            return "inside a built artifact: change the source it was built from, then rebuild it";
+            return dev.miscan.core.api.Remediation.BUILT_ARTIFACT;
         }
         String name = fragment.path().substring(fragment.path().lastIndexOf('/') + 1);
         return name + " was read as " + fragment.syntax().substring(fragment.syntax().lastIndexOf('.') + 1)

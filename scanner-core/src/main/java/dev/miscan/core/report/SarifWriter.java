@@ -449,6 +449,9 @@ public final class SarifWriter {
                 // GitHub code scanning's category: results of later runs with the same id replace these
                 run.setAutomationDetails(new com.contrastsecurity.sarif.RunAutomationDetails().withId(automationId));
             }
+            if (!artifacts.isEmpty()) {
+                run.setArtifacts(new LinkedHashSet<>(artifacts));
+            }
             if (result.baseDir() != null) {
                 run.setOriginalUriBaseIds(new OriginalUriBaseIds()
                         .withAdditionalProperty(SRCROOT, new ArtifactLocation().withUri(baseUri(result))));
@@ -516,10 +519,60 @@ public final class SarifWriter {
             return fence + "\n" + code.strip() + "\n" + fence;
         }
 
+        /**
+         * The run's {@code artifacts}: only the archives that hold a finding's file and the files inside them, each
+         * nested one pointing at its container with {@code parentIndex}; indexed by the chain up to it.
+         */
+        private final List<com.contrastsecurity.sarif.Artifact> artifacts = new ArrayList<>();
+        private final Map<String, Integer> artifactIndex = new LinkedHashMap<>();
+
+        /**
+         * Where a finding's file is: a file of the tree relative to SRCROOT; a file inside a built artifact ({@code
+         * target/app.jar!/BOOT-INF/classes/application.properties}) by its name inside the innermost archive and
+         * the index of its {@code artifacts} entry, whose parents lead out to the archive in the tree.
+         */
+        private ArtifactLocation located(String path) {
+            if (!path.contains("!/")) {
+                return artifact(path);
+            }
+            String[] chain = path.split("!/", -1);
+            Integer parent = null;
+            String prefix = "";
+            for (int i = 0; i < chain.length; i++) {
+                prefix = i == 0 ? chain[0] : prefix + "!/" + chain[i];
+                Integer index = artifactIndex.get(prefix);
+                if (index == null) {
+                    ArtifactLocation location = i == 0 ? artifact(chain[0])
+                            : new ArtifactLocation().withUri(relativeUri(chain[i]));
+                    com.contrastsecurity.sarif.Artifact a = new com.contrastsecurity.sarif.Artifact()
+                            .withLocation(location);
+                    if (parent != null) {
+                        a.setParentIndex(parent);
+                    }
+                    if (i < chain.length - 1) {
+                        a.setMimeType(containerType(chain[i]));
+                    } else {
+                        a.setRoles(Set.of(com.contrastsecurity.sarif.Role.ANALYSIS_TARGET));
+                    }
+                    index = artifacts.size();
+                    artifacts.add(a);
+                    artifactIndex.put(prefix, index);
+                }
+                parent = index;
+            }
+            return new ArtifactLocation().withUri(relativeUri(chain[chain.length - 1])).withIndex(parent);
+        }
+
+        private static String containerType(String name) {
+            String n = name.toLowerCase(Locale.ROOT);
+            return n.endsWith(".zip") ? "application/zip" : n.endsWith(".tar") ? "application/x-tar"
+                    : n.endsWith(".gz") || n.endsWith(".tgz") ? "application/gzip" : "application/java-archive";
+        }
+
         private Result result(Finding f, int index) {
             Remediation r = f.remediation();
             PhysicalLocation physical = new PhysicalLocation()
-                    .withArtifactLocation(artifact(f.location().path()))
+                    .withArtifactLocation(located(f.location().path()))
                     .withRegion(region(f));
             Result result = new Result()
                     .withRuleId(f.rule().id())
@@ -535,7 +588,7 @@ public final class SarifWriter {
                 int id = 1;
                 for (Finding.Related rel : f.related()) {
                     related.add(new Location().withId(id++)
-                            .withPhysicalLocation(new PhysicalLocation().withArtifactLocation(artifact(rel.location().path()))
+                            .withPhysicalLocation(new PhysicalLocation().withArtifactLocation(located(rel.location().path()))
                                     .withRegion(new Region().withStartLine(Math.max(1, rel.location().startLine()))))
                             .withMessage(new Message().withText(rel.message())));
                 }
@@ -684,6 +737,10 @@ public final class SarifWriter {
         String message = notBlank(f.message()) ? f.message() : f.rule().summary();
         String fix = f.remediation().summary();
         String text = notBlank(fix) ? sentence(message) + " " + sentence(fix) : sentence(message);
+        if (f.location().path().contains("!/")) {
+            // viewers that do not follow the run's artifacts still show which built artifact holds it
+            text += " Found inside a built artifact: " + f.location().path() + ".";
+        }
         if (f.provenance() != null && !f.provenance().presentAtHead()) {
             text += " Added in commit " + f.provenance().shortCommit()
                     + " and removed since, but still in the history: rotate it.";

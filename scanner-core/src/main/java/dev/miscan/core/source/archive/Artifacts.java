@@ -286,10 +286,12 @@ public final class Artifacts {
         }
 
         void finish() {
-            if (!skippedLibraries.isEmpty()) {
-                note(root, "skipped " + skippedLibraries.size() + " bundled librar"
-                        + (skippedLibraries.size() == 1 ? "y" : "ies") + " that are not the application's own"
-                        + " (third-party; --archive-libraries scans them)");
+            int n = skippedLibraries.size();
+            if (n > 0) {
+                // about the archive, which was read: not a skipped file
+                warnings.accept(ScanWarning.note(root, "skipped " + n + " bundled "
+                        + (n == 1 ? "library that is" : "libraries that are") + " not the application's own"
+                        + " (third-party: read them with --archive-libraries, or archiveLibraries in Maven)", false));
             }
         }
     }
