@@ -326,7 +326,8 @@ public final class Baseline {
 
     /** Files that exist under {@code root}: the usual answer to "does this baselined path still exist?". */
     public static Predicate<String> existingFilesUnder(Path root) {
-        return path -> Files.exists(root.resolve(path));
+        // a file inside a built artifact (app.jar!/application.properties) is there while the artifact is
+        return path -> Files.exists(root.resolve(path.contains("!/") ? path.substring(0, path.indexOf("!/")) : path));
     }
 
     /**
