@@ -243,7 +243,37 @@ public final class Artifacts {
                 }
                 long cap = archive ? options.maxTotalBytes() : maxFileSize;
                 if (entry.getSize() > cap) {
-                    warn(inner, "skipped: " + entry.getSize() + " bytes is over the " + cap + "-byte limit");
+                    if (!archive && binaryHead(zip, entry)) {
+                        out.add(BINARY.apply(inner)); // a large image or data file is binary, not too large
+                    } else {
+                        warn(inner, "skipped: " + entry.getSize() + " bytes is over the " + cap + "-byte limit");
+                    }
+                    continue;
+                }
+                if (!archive && deflatedOrStored(entry)) {
+                    // kept compressed until a scanning thread reads it: memory is what the archive holds
+                    long size = entry.getSize();
+                    long compressed = entry.getCompressedSize();
+                    if (size > RATIO_FLOOR && compressed > 0 && size > compressed * options.maxRatio()) {
+                        warn(inner, "skipped: inflates more than " + options.maxRatio() + " times its compressed size"
+                                + " (a zip bomb?)");
+                        continue;
+                    }
+                    if (inflated + size > options.maxTotalBytes()) {
+                        exhausted = true;
+                        warn(root, "stopped reading: more than " + options.maxTotalBytes() + " bytes inflated (the"
+                                + " archive limit): the rest is not scanned");
+                        return;
+                    }
+                    byte[] raw;
+                    try (InputStream in = zip.getRawInputStream(entry)) {
+                        raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, compressed)));
+                    } catch (IOException | RuntimeException ex) {
+                        warn(inner, "skipped: cannot read (" + problem(ex) + ")");
+                        continue;
+                    }
+                    inflated += size;
+                    out.add(new ArchivedFile(inner, raw, entry.getMethod() == ZipArchiveEntry.DEFLATED, size));
                     continue;
                 }
                 byte[] bytes;
@@ -296,6 +326,34 @@ public final class Artifacts {
         }
     }
 
+    /** An entry that is binary: counted as such when the scan reads it, holding nothing. */
+    private static final java.util.function.Function<String, Source.Entry> BINARY = path -> new Source.Entry() {
+        @Override
+        public String path() {
+            return path;
+        }
+
+        @Override
+        public Fragment read() throws SkippedException {
+            throw new BinaryFileException();
+        }
+    };
+
+    private static boolean binaryHead(ZipFile zip, ZipArchiveEntry entry) {
+        try (InputStream in = zip.getInputStream(entry)) {
+            return TextDecoding.isBinary(in.readNBytes(8000));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** Whether an entry's data can be kept as it is stored and inflated later (the sizes are known). */
+    private static boolean deflatedOrStored(ZipArchiveEntry entry) {
+        int method = entry.getMethod();
+        return (method == ZipArchiveEntry.DEFLATED || method == ZipArchiveEntry.STORED) && entry.getSize() >= 0
+                && entry.getCompressedSize() >= 0 && entry.getSize() < Integer.MAX_VALUE - 8;
+    }
+
     private static boolean library(String name) {
         for (String folder : LIBRARY_FOLDERS) {
             if (name.startsWith(folder) && name.indexOf('/', folder.length()) < 0) {
@@ -328,11 +386,48 @@ public final class Artifacts {
     /** A file read out of an artifact: scanned as a file of its kind, a class file read as Java. */
     static final class ArchivedFile implements Source.Entry {
         private final String path;
-        private final byte[] bytes;
+        private final byte[] data;
+        /** {@code data} is a raw deflate stream of {@code size} bytes, else the content itself. */
+        private final boolean deflated;
+        private final long size;
 
         ArchivedFile(String path, byte[] bytes) {
+            this(path, bytes, false, bytes.length);
+        }
+
+        ArchivedFile(String path, byte[] data, boolean deflated, long size) {
             this.path = path;
-            this.bytes = bytes;
+            this.data = data;
+            this.deflated = deflated;
+            this.size = size;
+        }
+
+        /** The content: inflated here, never past the size the archive declared for it. */
+        private byte[] bytes() throws SkippedException {
+            if (!deflated) {
+                return data;
+            }
+            java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
+            try {
+                inflater.setInput(data);
+                byte[] out = new byte[(int) size];
+                int n = 0;
+                while (n < out.length && !inflater.finished()) {
+                    int r = inflater.inflate(out, n, out.length - n);
+                    if (r == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+                        break;
+                    }
+                    n += r;
+                }
+                if (n != out.length || !inflater.finished() && inflater.inflate(new byte[1]) > 0) {
+                    throw new SkippedException("skipped: its content does not match the size the archive declares");
+                }
+                return out;
+            } catch (java.util.zip.DataFormatException e) {
+                throw new SkippedException("skipped: cannot inflate (corrupt data)");
+            } finally {
+                inflater.end();
+            }
         }
 
         @Override
@@ -342,6 +437,7 @@ public final class Artifacts {
 
         @Override
         public Fragment read() throws SkippedException {
+            byte[] bytes = bytes();
             if (isClassFile(path)) {
                 return ClassFileText.translate(path, bytes);
             }
