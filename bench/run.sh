@@ -21,7 +21,8 @@
 # 3. corpora: the sources corpus, and bench/gen_corpus.py's IaC/config corpus (seeded: the same files every
 # time, with a known number of planted keys generated at run time), bench/gen_iac_library.py's IaC module library
 # (54 MB; --quick: 3 MB); 4. git repositories: one staged file in a copy of samples/ and in 15,000 files
-# (bench/gen_staged_repo.py), 200 commits for history (bench/gen_history_repo.py); 5. bench/bench.py: interleaved
+# (bench/gen_staged_repo.py), 200 commits for history (bench/gen_history_repo.py), a ~100 MB Spring Boot fat jar
+# (bench/gen_fatjar.py); 5. bench/bench.py: interleaved
 # whole-process timings, and bench/guard.py --record (the regression guard's ratios); 6. JMH.
 set -euo pipefail
 
@@ -110,6 +111,13 @@ python3 "$ROOT/bench/gen_staged_repo.py" "$LARGE_REPO" --files 15000 >/dev/null
 HISTORY_REPO=$WORK/history-repo
 rm -rf "$HISTORY_REPO"
 python3 "$ROOT/bench/gen_history_repo.py" "$HISTORY_REPO"
+FATJAR=$WORK/fat/app.jar
+mkdir -p "$WORK/fat"
+(cd "$ROOT" && mvn -B -q -o dependency:build-classpath -pl rules -Dmdep.includeScope=test \
+    -Dmdep.outputFile="$WORK/fat/classpath.txt") >&2
+python3 "$ROOT/bench/gen_fatjar.py" "$FATJAR" --classpath "$(cat "$WORK/fat/classpath.txt")" \
+    --classes "$ROOT/scanner-core/target/classes" --classes "$ROOT/rules/target/classes" \
+    --classes "$ROOT/cli/target/classes" >&2
 
 JMH_JSON=
 if ((JMH)); then
@@ -143,6 +151,6 @@ fi
 step "Whole-process timings"
 python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
     --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
-    --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" \
+    --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" --fatjar "$FATJAR" \
     --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
     --out "$OUT"
