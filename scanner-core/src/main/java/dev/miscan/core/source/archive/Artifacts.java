@@ -84,7 +84,7 @@ public final class Artifacts {
                 ImageTarball.entries(file, path, ctx, out);
             } else {
                 try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-                    ctx.expand(zip, path, 1, out);
+                    ctx.expand(zip, file, path, 1, out);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -206,7 +206,7 @@ public final class Artifacts {
                 }
                 try (ZipFile zip = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
                         .get()) {
-                    expand(zip, path, depth + 1, out);
+                    expand(zip, null, path, depth + 1, out);
                 } catch (IOException | RuntimeException e) {
                     warn(path, "skipped: not a readable zip archive (" + problem(e) + ")");
                 }
@@ -215,7 +215,12 @@ public final class Artifacts {
             }
         }
 
-        void expand(ZipFile zip, String path, int depth, List<Source.Entry> out) throws IOException {
+        /**
+         * The entries of {@code zip}, reported under {@code path}; {@code onDisk} is its file when it is one (its
+         * entries are then read from the file by offset when scanned, not held in memory), null for an archive
+         * inside another.
+         */
+        void expand(ZipFile zip, Path onDisk, String path, int depth, List<Source.Entry> out) throws IOException {
             if (depth == 1) {
                 ownGroups.addAll(groupsOf(zip));
             }
@@ -265,6 +270,13 @@ public final class Artifacts {
                                 + " archive limit): the rest is not scanned");
                         return;
                     }
+                    boolean deflated = entry.getMethod() == ZipArchiveEntry.DEFLATED;
+                    inflated += size;
+                    if (onDisk != null && entry.isStreamContiguous() && entry.getDataOffset() >= 0) {
+                        out.add(new ArchivedFile(inner, new OnDisk(onDisk, entry.getDataOffset(), compressed), deflated,
+                                size));
+                        continue;
+                    }
                     byte[] raw;
                     try (InputStream in = zip.getRawInputStream(entry)) {
                         raw = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, Math.max(0, compressed)));
@@ -272,8 +284,8 @@ public final class Artifacts {
                         warn(inner, "skipped: cannot read (" + problem(ex) + ")");
                         continue;
                     }
-                    inflated += size;
-                    out.add(new ArchivedFile(inner, raw, entry.getMethod() == ZipArchiveEntry.DEFLATED, size));
+                    byte[] held = raw;
+                    out.add(new ArchivedFile(inner, () -> held, deflated, size));
                     continue;
                 }
                 byte[] bytes;
@@ -383,19 +395,48 @@ public final class Artifacts {
         return groups;
     }
 
+    /** An entry's data as the archive stores it: held, or read again from the archive's file when scanned. */
+    @FunctionalInterface
+    interface Data {
+        byte[] load() throws IOException;
+    }
+
+    /** {@code length} bytes at {@code offset} of an archive on disk. */
+    private record OnDisk(Path file, long offset, long length) implements Data {
+        @Override
+        public byte[] load() throws IOException {
+            if (length > Integer.MAX_VALUE - 8) {
+                throw new IOException("entry too large");
+            }
+            byte[] out = new byte[(int) length];
+            try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+                java.nio.ByteBuffer buf = java.nio.ByteBuffer.wrap(out);
+                long at = offset;
+                while (buf.hasRemaining()) {
+                    int r = ch.read(buf, at);
+                    if (r < 0) {
+                        throw new IOException("the archive changed while it was scanned");
+                    }
+                    at += r;
+                }
+            }
+            return out;
+        }
+    }
+
     /** A file read out of an artifact: scanned as a file of its kind, a class file read as Java. */
     static final class ArchivedFile implements Source.Entry {
         private final String path;
-        private final byte[] data;
+        private final Data data;
         /** {@code data} is a raw deflate stream of {@code size} bytes, else the content itself. */
         private final boolean deflated;
         private final long size;
 
         ArchivedFile(String path, byte[] bytes) {
-            this(path, bytes, false, bytes.length);
+            this(path, () -> bytes, false, bytes.length);
         }
 
-        ArchivedFile(String path, byte[] data, boolean deflated, long size) {
+        ArchivedFile(String path, Data data, boolean deflated, long size) {
             this.path = path;
             this.data = data;
             this.deflated = deflated;
@@ -403,13 +444,17 @@ public final class Artifacts {
         }
 
         /** The content: inflated here, never past the size the archive declared for it. */
-        private byte[] bytes() throws SkippedException {
+        private byte[] bytes() throws SkippedException, IOException {
+            byte[] stored = data.load();
             if (!deflated) {
-                return data;
+                if (stored.length != size) {
+                    throw new SkippedException("skipped: its content does not match the size the archive declares");
+                }
+                return stored;
             }
             java.util.zip.Inflater inflater = new java.util.zip.Inflater(true);
             try {
-                inflater.setInput(data);
+                inflater.setInput(stored);
                 byte[] out = new byte[(int) size];
                 int n = 0;
                 while (n < out.length && !inflater.finished()) {
@@ -436,7 +481,7 @@ public final class Artifacts {
         }
 
         @Override
-        public Fragment read() throws SkippedException {
+        public Fragment read() throws SkippedException, IOException {
             byte[] bytes = bytes();
             if (isClassFile(path)) {
                 return ClassFileText.translate(path, bytes);
