@@ -84,7 +84,7 @@ public final class Artifacts {
                 ImageTarball.entries(file, path, ctx, out);
             } else {
                 try (ZipFile zip = ZipFile.builder().setPath(file).get()) {
-                    ctx.expand(zip, file, path, 1, out);
+                    ctx.expand(zip, new Region(file, 0, Files.size(file)), path, 1, out);
                 }
             }
         } catch (IOException | RuntimeException e) {
@@ -220,7 +220,7 @@ public final class Artifacts {
          * entries are then read from the file by offset when scanned, not held in memory), null for an archive
          * inside another.
          */
-        void expand(ZipFile zip, Path onDisk, String path, int depth, List<Source.Entry> out) throws IOException {
+        void expand(ZipFile zip, Region onDisk, String path, int depth, List<Source.Entry> out) throws IOException {
             if (depth == 1) {
                 ownGroups.addAll(groupsOf(zip));
             }
@@ -242,6 +242,15 @@ public final class Artifacts {
                     continue;
                 }
                 boolean archive = isArchive(name);
+                if (archive && onDisk != null && entry.getMethod() == ZipArchiveEntry.STORED
+                        && entry.isStreamContiguous() && entry.getDataOffset() >= 0 && entry.getCompressedSize() >= 0) {
+                    // an archive stored as it is (Spring Boot's libraries): opened where it lies in the file
+                    nested(onDisk.slice(entry.getDataOffset(), entry.getCompressedSize()), name, inner, depth, out);
+                    if (exhausted) {
+                        return;
+                    }
+                    continue;
+                }
                 if (archive && !options.libraries() && library(name) && !own(zip, entry)) {
                     skippedLibraries.add(inner);
                     continue;
@@ -273,7 +282,7 @@ public final class Artifacts {
                     boolean deflated = entry.getMethod() == ZipArchiveEntry.DEFLATED;
                     inflated += size;
                     if (onDisk != null && entry.isStreamContiguous() && entry.getDataOffset() >= 0) {
-                        out.add(new ArchivedFile(inner, new OnDisk(onDisk, entry.getDataOffset(), compressed), deflated,
+                        out.add(new ArchivedFile(inner, onDisk.slice(entry.getDataOffset(), compressed), deflated,
                                 size));
                         continue;
                     }
@@ -303,6 +312,32 @@ public final class Artifacts {
             }
         }
 
+        /** An archive stored uncompressed inside one on disk, at {@code region}: read in place. */
+        private void nested(Region region, String name, String inner, int depth, List<Source.Entry> out) {
+            try (ZipFile lib = ZipFile.builder().setSeekableByteChannel(region.open()).get()) {
+                if (!options.libraries() && library(name) && !ownGroup(groupsOf(lib))) {
+                    skippedLibraries.add(inner);
+                } else if (depth >= options.maxDepth()) {
+                    note(inner, "skipped: an archive " + depth + " archives deep (the limit)");
+                } else {
+                    expand(lib, region, inner, depth + 1, out);
+                }
+            } catch (IOException | RuntimeException e) {
+                warn(inner, "skipped: not a readable zip archive (" + problem(e) + ")");
+            }
+        }
+
+        private boolean ownGroup(Set<String> groups) {
+            for (String g : groups) {
+                for (String mine : ownGroups) {
+                    if (g.equals(mine) || g.startsWith(mine + ".") || mine.startsWith(g + ".")) {
+                        return true;
+                    }
+                }
+            }
+            return false;
+        }
+
         /** Whether a nested archive bundled as a library is the application's own (same Maven group). */
         private boolean own(ZipFile outer, ZipArchiveEntry entry) {
             if (ownGroups.isEmpty() || entry.getSize() > options.maxTotalBytes()) {
@@ -313,18 +348,11 @@ public final class Artifacts {
                         + (entry.getSize() < 0 ? 64L << 20 : 0)));
                 try (ZipFile lib = ZipFile.builder().setSeekableByteChannel(new SeekableInMemoryByteChannel(bytes))
                         .get()) {
-                    for (String g : groupsOf(lib)) {
-                        for (String mine : ownGroups) {
-                            if (g.equals(mine) || g.startsWith(mine + ".") || mine.startsWith(g + ".")) {
-                                return true;
-                            }
-                        }
-                    }
+                    return ownGroup(groupsOf(lib));
                 }
             } catch (IOException | RuntimeException e) {
                 return false;
             }
-            return false;
         }
 
         void finish() {
@@ -401,8 +429,16 @@ public final class Artifacts {
         byte[] load() throws IOException;
     }
 
-    /** {@code length} bytes at {@code offset} of an archive on disk. */
-    private record OnDisk(Path file, long offset, long length) implements Data {
+    /**
+     * {@code length} bytes at {@code offset} of a file: an archive on disk, or one stored inside it, or an entry's
+     * data, read when needed rather than held.
+     */
+    record Region(Path file, long offset, long length) implements Data {
+        /** The part of this region at {@code at} (relative to its start), {@code n} bytes long. */
+        Region slice(long at, long n) {
+            return new Region(file, offset + at, Math.max(0, Math.min(n, length - at)));
+        }
+
         @Override
         public byte[] load() throws IOException {
             if (length > Integer.MAX_VALUE - 8) {
@@ -421,6 +457,66 @@ public final class Artifacts {
                 }
             }
             return out;
+        }
+
+        /** A read-only channel over this region, for a zip reader. */
+        java.nio.channels.SeekableByteChannel open() throws IOException {
+            java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file);
+            return new java.nio.channels.SeekableByteChannel() {
+                private long position;
+
+                @Override
+                public int read(java.nio.ByteBuffer dst) throws IOException {
+                    if (position >= length) {
+                        return -1;
+                    }
+                    int want = (int) Math.min(dst.remaining(), length - position);
+                    java.nio.ByteBuffer view = dst.slice();
+                    view.limit(want);
+                    int r = ch.read(view, offset + position);
+                    if (r > 0) {
+                        dst.position(dst.position() + r);
+                        position += r;
+                    }
+                    return r;
+                }
+
+                @Override
+                public int write(java.nio.ByteBuffer src) throws IOException {
+                    throw new java.nio.channels.NonWritableChannelException();
+                }
+
+                @Override
+                public long position() {
+                    return position;
+                }
+
+                @Override
+                public java.nio.channels.SeekableByteChannel position(long p) {
+                    position = p;
+                    return this;
+                }
+
+                @Override
+                public long size() {
+                    return length;
+                }
+
+                @Override
+                public java.nio.channels.SeekableByteChannel truncate(long size) {
+                    throw new java.nio.channels.NonWritableChannelException();
+                }
+
+                @Override
+                public boolean isOpen() {
+                    return ch.isOpen();
+                }
+
+                @Override
+                public void close() throws IOException {
+                    ch.close();
+                }
+            };
         }
     }
 
