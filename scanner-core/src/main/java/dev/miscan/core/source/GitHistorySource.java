@@ -113,10 +113,9 @@ public final class GitHistorySource implements Source {
             warnings.accept(new ScanWarning("", "a shallow clone: the commits before its depth are not in it and were"
                     + " not scanned (git fetch --unshallow, or fetch-depth: 0 in CI, to scan the whole history)", false));
         }
-        try (RevWalk walk = new RevWalk(repo); DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE)) {
-            diff.setRepository(repo);
-            diff.setDetectRenames(true);
-            diff.setPathFilter(filter);
+        List<RevCommit> commits = new ArrayList<>();
+        List<ObjectId> parentTrees = new ArrayList<>();
+        try (RevWalk walk = new RevWalk(repo)) {
             for (ObjectId id : range.include()) {
                 walk.markStart(walk.parseCommit(id));
             }
@@ -125,54 +124,98 @@ public final class GitHistorySource implements Source {
             }
             walk.sort(RevSort.TOPO);
             walk.sort(RevSort.REVERSE, true);
-            List<RevCommit> commits = new ArrayList<>();
-            walk.forEach(commits::add);
             int index = 0;
-            for (RevCommit c : commits) {
+            for (RevCommit c : walk) {
                 commitOrder.put(c.name(), index++);
                 if (c.getParentCount() > 1) {
-                    continue;
+                    continue; // what a merge brings in is scanned in the commits it merges
                 }
-                AnyObjectId parentTree = null;
+                ObjectId parentTree = null;
                 if (c.getParentCount() == 1) {
                     RevCommit parent = c.getParent(0);
                     walk.parseHeaders(parent);
-                    parentTree = parent.getTree();
+                    parentTree = parent.getTree().copy();
                 }
-                PersonIdent author = c.getAuthorIdent();
-                Provenance p = new Provenance(c.name(), author.getName(), author.getEmailAddress(),
-                        author.getWhenAsInstant(), true);
-                List<org.eclipse.jgit.diff.DiffEntry> changes;
-                try {
-                    changes = diff.scan(parentTree, c.getTree());
-                } catch (org.eclipse.jgit.errors.MissingObjectException e) {
-                    // rename detection compares contents, some of which this clone lacks: the changes without it
-                    diff.setDetectRenames(false);
-                    try {
-                        changes = diff.scan(parentTree, c.getTree());
-                    } finally {
-                        diff.setDetectRenames(true);
-                    }
-                }
-                GitChanges.addEntries(repo, changes, p, c.name() + ":", excludes, maxFileSize,
-                        " in commit " + p.shortCommit(), entry -> {
-                            if (entry instanceof GitBlobEntry blob) {
-                                List<ObjectId> missing = blob.missing();
-                                if (!missing.isEmpty()) {
-                                    missingBlobs.addAll(missing);
-                                    if (blob.readable()) {
-                                        entries.add(blob.withoutOldBlob()); // every line counts, as in a new file
-                                    }
-                                    return;
-                                }
-                            }
-                            entries.add(entry);
-                        });
+                commits.add(c);
+                parentTrees.add(parentTree);
             }
         }
+        // each commit is compared with its parent on its own, in parallel; the entries keep the walk's order
+        List<List<Entry>> perCommit = new ArrayList<>(java.util.Collections.nCopies(commits.size(), null));
+        List<DiffFormatter> formatters = java.util.Collections.synchronizedList(new ArrayList<>());
+        ThreadLocal<DiffFormatter> formatter = ThreadLocal.withInitial(() -> {
+            DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
+            diff.setRepository(repo);
+            diff.setDetectRenames(true);
+            diff.setPathFilter(filter);
+            formatters.add(diff);
+            return diff;
+        });
+        java.util.concurrent.ForkJoinPool pool = new java.util.concurrent.ForkJoinPool(
+                Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors())));
+        try {
+            pool.submit(() -> java.util.stream.IntStream.range(0, commits.size()).parallel().forEach(i -> {
+                try {
+                    perCommit.set(i, changesOf(formatter.get(), commits.get(i), parentTrees.get(i)));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            })).get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("history scan interrupted", e);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable cause = e.getCause() instanceof java.io.UncheckedIOException u ? u.getCause() : e.getCause();
+            if (cause instanceof IOException io) {
+                throw io;
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            throw new IOException(cause);
+        } finally {
+            pool.shutdown();
+            formatters.forEach(DiffFormatter::close);
+        }
+        perCommit.forEach(entries::addAll);
         if (!missingBlobs.isEmpty()) {
             warnings.accept(new ScanWarning("", missingBlobsMessage(), true));
         }
+        return entries;
+    }
+
+    /** The entries of what commit {@code c} changed against its parent's tree ({@code parentTree}, null for a root). */
+    private List<Entry> changesOf(DiffFormatter diff, RevCommit c, ObjectId parentTree) throws IOException {
+        PersonIdent author = c.getAuthorIdent();
+        Provenance p = new Provenance(c.name(), author.getName(), author.getEmailAddress(), author.getWhenAsInstant(),
+                true);
+        List<org.eclipse.jgit.diff.DiffEntry> changes;
+        try {
+            changes = diff.scan(parentTree, c.getTree());
+        } catch (org.eclipse.jgit.errors.MissingObjectException e) {
+            // rename detection compares contents, some of which this clone lacks: the changes without it
+            diff.setDetectRenames(false);
+            try {
+                changes = diff.scan(parentTree, c.getTree());
+            } finally {
+                diff.setDetectRenames(true);
+            }
+        }
+        List<Entry> entries = new ArrayList<>();
+        GitChanges.addEntries(repo, changes, p, c.name() + ":", excludes, maxFileSize, " in commit " + p.shortCommit(),
+                entry -> {
+                    if (entry instanceof GitBlobEntry blob) {
+                        List<ObjectId> missing = blob.missing();
+                        if (!missing.isEmpty()) {
+                            missingBlobs.addAll(missing);
+                            if (blob.readable()) {
+                                entries.add(blob.withoutOldBlob()); // every line counts, as in a new file
+                            }
+                            return;
+                        }
+                    }
+                    entries.add(entry);
+                });
         return entries;
     }
 
