@@ -65,6 +65,12 @@ public final class ConfigSlots {
      * next to a {@code find()}.
      */
     private static final List<String[]> TAILS = TABLE.stream().map(s -> literalTails(s.key().pattern())).toList();
+    /**
+     * Per slot, its key expression without the {@code (?:^|\.)} before and the {@code $} after: matched whole from
+     * the key's start or a dot, the places where the full expression can start, instead of {@code find()} trying
+     * every character of a long key path.
+     */
+    private static final List<Pattern> INNER = TABLE.stream().map(s -> inner(s.key())).toList();
     /** How many last characters of a key {@link #BY_ENDING} is keyed by. */
     private static final int ENDING = 3;
     /**
@@ -224,8 +230,34 @@ public final class ConfigSlots {
     private static final int[] NONE = {};
 
     private static Slot tryMatch(int i, String normalized) {
-        return mayEndWith(TAILS.get(i), normalized) && TABLE.get(i).key().matcher(normalized).find() ? TABLE.get(i)
-                : null;
+        return mayEndWith(TAILS.get(i), normalized) && matchesFromASegment(i, normalized) ? TABLE.get(i) : null;
+    }
+
+    /** What {@code find()} of slot {@code i}'s full expression says, tried only where it can start. */
+    private static boolean matchesFromASegment(int i, String key) {
+        Pattern inner = INNER.get(i);
+        if (inner == null) {
+            return TABLE.get(i).key().matcher(key).find();
+        }
+        java.util.regex.Matcher m = inner.matcher(key).useTransparentBounds(true).useAnchoringBounds(false);
+        int dot = key.length();
+        while (true) {
+            dot = dot == 0 ? -1 : key.lastIndexOf('.', dot - 1);
+            if (m.region(dot + 1, key.length()).matches()) {
+                return true;
+            }
+            if (dot < 0) {
+                return false;
+            }
+        }
+    }
+
+    /** {@code (?:^|\.)X$} without its start and end, or null for an expression of another form. */
+    private static Pattern inner(Pattern full) {
+        String p = full.pattern();
+        String prefix = "(?:^|\\.)";
+        return p.startsWith(prefix) && p.endsWith("$") && !p.endsWith("\\$")
+                ? Pattern.compile(p.substring(prefix.length(), p.length() - 1), full.flags()) : null;
     }
 
     private static boolean mayEndWith(String[] tails, String key) {
