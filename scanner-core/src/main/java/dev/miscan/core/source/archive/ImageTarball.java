@@ -115,7 +115,10 @@ final class ImageTarball {
         String format = dockerImages(meta, names, images) ? "docker save" : ociImages(meta, names, images)
                 ? "OCI image layout" : null;
         if (format == null) {
-            ctx.note(root, "not a container image (no manifest.json or OCI index.json): read as a plain tar archive");
+            if (!outerBroken) { // a broken tarball may have lost its manifest: its warning says enough
+                ctx.note(root, "not a container image (no manifest.json or OCI index.json): read as a plain tar"
+                        + " archive");
+            }
             plainTar();
             return;
         }
