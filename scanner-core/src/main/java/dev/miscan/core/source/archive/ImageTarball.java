@@ -288,14 +288,15 @@ final class ImageTarball {
                 }
                 String base = path.substring(path.lastIndexOf('/') + 1);
                 String dir = path.contains("/") ? path.substring(0, path.lastIndexOf('/')) : "";
-                if (base.equals(".wh..wh..opq")) {
-                    li.opaque.add(dir);
-                } else if (base.startsWith(".wh.")) {
-                    if (!base.startsWith(".wh..wh.")) {
-                        li.paths.put(dir.isEmpty() ? base.substring(4) : dir + "/" + base.substring(4), Kind.OTHER);
-                    }
-                } else {
+                // only a regular file is a marker; .wh. and .wh.. would name the folder itself or its parent
+                String victim = base.substring(Math.min(4, base.length()));
+                if (!regular(e) || !base.startsWith(".wh.")) {
                     li.paths.put(path, e.isDirectory() ? Kind.DIR : regular(e) ? Kind.FILE : Kind.OTHER);
+                } else if (base.equals(".wh..wh..opq")) {
+                    li.opaque.add(dir);
+                } else if (!victim.isEmpty() && !victim.equals(".") && !victim.equals("..")
+                        && !base.startsWith(".wh..wh.")) {
+                    li.paths.put(dir.isEmpty() ? victim : dir + "/" + victim, Kind.OTHER);
                 }
                 return true;
             });
@@ -384,9 +385,10 @@ final class ImageTarball {
                 }
             }
             if (history > 0) {
-                ctx.note(root + "!/" + images.get(i).prefix() + "layers", history + " file" + (history == 1 ? "" : "s")
-                        + " that later layers deleted or replaced are scanned as layers/<n>-<layer digest>!/<path>:"
-                        + " not in the running container, but in every copy of the image (rotate what is found there)");
+                ctx.note(root, (history == 1 ? "1 file" : history + " files") + " that later layers deleted or"
+                        + " replaced " + (history == 1 ? "is" : "are") + " scanned as " + images.get(i).prefix()
+                        + "layers/<n>-<layer digest>!/<path>: not in the running container, but in every copy of the"
+                        + " image (rotate what is found there)");
             }
         }
         summarize(binary[0], oversize);

@@ -56,7 +56,7 @@ class ImageTarballTest {
                 // the same content in two layers is scanned once, where it ends up
                 .doesNotContainKey(history + "etc/same.conf")
                 .doesNotContainKey("image.tar!/app/secret.env");
-        assertThat(warned("image.tar!/layers", "2 files that later layers deleted or replaced")).isTrue();
+        assertThat(warned("image.tar", "2 files that later layers deleted or replaced are scanned")).isTrue();
         assertThat(warnings).noneMatch(w -> w.incomplete());
     }
 
@@ -185,6 +185,15 @@ class ImageTarballTest {
         assertThat(entries.keySet()).containsExactlyInAnyOrder("image.tar!/etc/app.conf",
                 "image.tar!/root/.azure/config");
         assertThat(Files.exists(dir.resolve("etc"))).isFalse();
+    }
+
+    @Test
+    void whiteoutsNamingTheirOwnFolder_orNotRegularFiles_deleteNothing() throws Exception {
+        ImageTarballs.Layer base = layer().file("app/x.txt", "x\n").file("app/y.txt", "y\n");
+        ImageTarballs.Layer top = layer().file("app/.wh.", "").file("app/.wh..", "").file("app/.wh...", "")
+                .dir("app/.wh.y.txt");
+        Map<String, String> entries = read(ImageTarballs.dockerSave(dir.resolve("image.tar"), config(), base, top));
+        assertThat(entries.keySet()).containsExactlyInAnyOrder("image.tar!/app/x.txt", "image.tar!/app/y.txt");
     }
 
     @Test
