@@ -134,6 +134,34 @@ class ImageTarballTest {
     }
 
     @Test
+    void dockerSave25_manifestAndOciIndexBoth_isReadOnce() throws Exception {
+        ImageTarballs.Layer base = layer().gzip().file("app/old.txt", "old\n");
+        Map<String, String> entries = read(ImageTarballs.dockerSaveOci(dir.resolve("image.tar"), config().env("A=1"),
+                base, layer().whiteout("app/old.txt").file("app/new.txt", "new\n")));
+        assertThat(entries.keySet()).containsExactlyInAnyOrder("image.tar!/config/Env.env", "image.tar!/app/new.txt",
+                "image.tar!/layers/1-" + ImageTarballs.shortId(base) + "!/app/old.txt");
+    }
+
+    @Test
+    void ociIndexOfPlatforms_readsLinuxAmd64Only() throws Exception {
+        Map<String, String> entries = read(ImageTarballs.ociMultiPlatform(dir.resolve("image.tar"),
+                layer().file("app/arm64.txt", "arm\n"), layer().gzip().file("app/amd64.txt", "amd\n")));
+        assertThat(entries.keySet()).containsExactly("image.tar!/app/amd64.txt");
+    }
+
+    @Test
+    void severalImagesInOneTarball_eachUnderItsNumber_sharedFilesOnce() throws Exception {
+        ImageTarballs.Layer shared = layer().file("etc/base.conf", "base\n");
+        Path image = ImageTarballs.dockerSaveAll(dir.resolve("image.tar"), List.of(config(), config()),
+                List.of(List.of(shared, layer().file("app/a.txt", "one\n")),
+                        List.of(shared, layer().file("app/a.txt", "two\n"))));
+        Map<String, String> entries = read(image);
+        assertThat(entries).containsOnlyKeys("image.tar!/image-1!/etc/base.conf", "image.tar!/image-1!/app/a.txt",
+                "image.tar!/image-2!/app/a.txt");
+        assertThat(entries.get("image.tar!/image-2!/app/a.txt")).isEqualTo("two\n");
+    }
+
+    @Test
     void corruptLayer_isOneWarning_andTheOtherLayersAreRead() throws Exception {
         byte[] broken = ImageTarballs.gzip(ImageTarballs.tar(Map.of("app/a.txt", "a\n".getBytes(StandardCharsets.UTF_8))));
         broken = java.util.Arrays.copyOf(broken, broken.length / 2); // cut in the middle

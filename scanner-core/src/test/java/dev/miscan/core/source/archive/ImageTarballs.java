@@ -202,6 +202,92 @@ public final class ImageTarballs {
         return file;
     }
 
+    /** A tarball as {@code docker save} writes several images: one manifest entry each, shared layers once. */
+    public static Path dockerSaveAll(Path file, List<Config> configs, List<List<Layer>> layers) throws IOException {
+        Map<String, byte[]> tar = new LinkedHashMap<>();
+        ArrayNode manifest = JSON.createArrayNode();
+        for (int i = 0; i < configs.size(); i++) {
+            ObjectNode m = manifest.addObject();
+            byte[] configJson = configs.get(i).json(layers.get(i));
+            String configName = hex(digest(configJson)) + ".json";
+            tar.put(configName, configJson);
+            m.put("Config", configName);
+            ArrayNode ls = m.putArray("Layers");
+            for (Layer l : layers.get(i)) {
+                String name = hex(digest(l.blob())) + "/layer.tar";
+                tar.put(name, l.blob());
+                ls.add(name);
+            }
+        }
+        tar.put("manifest.json", bytes(manifest));
+        Files.write(file, tar(tar));
+        return file;
+    }
+
+    /**
+     * A tarball as Docker 25 and later save it: an OCI layout ({@code blobs/sha256/…}, {@code index.json}) that also
+     * has the {@code manifest.json} of older versions, naming the same blobs.
+     */
+    public static Path dockerSaveOci(Path file, Config config, Layer... layers) throws IOException {
+        Map<String, byte[]> tar = new LinkedHashMap<>();
+        byte[] configJson = config.json(List.of(layers));
+        ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2);
+        manifest.putObject("config").put("digest", digest(configJson));
+        ArrayNode ls = manifest.putArray("layers");
+        ArrayNode legacy = JSON.createArrayNode();
+        ObjectNode m = legacy.addObject().put("Config", "blobs/sha256/" + hex(digest(configJson)));
+        ArrayNode legacyLayers = m.putArray("Layers");
+        for (Layer l : layers) {
+            tar.put("blobs/sha256/" + hex(digest(l.blob())), l.blob());
+            ls.addObject().put("digest", digest(l.blob()));
+            legacyLayers.add("blobs/sha256/" + hex(digest(l.blob())));
+        }
+        tar.put("blobs/sha256/" + hex(digest(configJson)), configJson);
+        byte[] manifestJson = bytes(manifest);
+        tar.put("blobs/sha256/" + hex(digest(manifestJson)), manifestJson);
+        ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2);
+        index.putArray("manifests").addObject().put("digest", digest(manifestJson));
+        tar.put("index.json", bytes(index));
+        tar.put("manifest.json", bytes(legacy));
+        tar.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        Files.write(file, tar(tar));
+        return file;
+    }
+
+    /**
+     * An OCI layout whose index names an index of platforms (as {@code docker buildx} pushes them): linux/arm64,
+     * linux/amd64 and a build attestation; each platform image has one layer of its own.
+     */
+    public static Path ociMultiPlatform(Path file, Layer arm64, Layer amd64) throws IOException {
+        Map<String, byte[]> tar = new LinkedHashMap<>();
+        tar.put("oci-layout", "{\"imageLayoutVersion\":\"1.0.0\"}".getBytes(StandardCharsets.UTF_8));
+        ObjectNode platforms = JSON.createObjectNode().put("schemaVersion", 2)
+                .put("mediaType", "application/vnd.oci.image.index.v1+json");
+        ArrayNode list = platforms.putArray("manifests");
+        String[][] which = {{"linux", "arm64"}, {"linux", "amd64"}, {"unknown", "unknown"}};
+        Layer[] layers = {arm64, amd64, layer().file("attestation.json", "{}")};
+        for (int i = 0; i < 3; i++) {
+            byte[] configJson = config().json(List.of(layers[i]));
+            tar.put("blobs/sha256/" + hex(digest(configJson)), configJson);
+            tar.put("blobs/sha256/" + hex(digest(layers[i].blob())), layers[i].blob());
+            ObjectNode manifest = JSON.createObjectNode().put("schemaVersion", 2);
+            manifest.putObject("config").put("digest", digest(configJson));
+            manifest.putArray("layers").addObject().put("digest", digest(layers[i].blob()));
+            byte[] manifestJson = bytes(manifest);
+            tar.put("blobs/sha256/" + hex(digest(manifestJson)), manifestJson);
+            list.addObject().put("digest", digest(manifestJson)).putObject("platform").put("os", which[i][0])
+                    .put("architecture", which[i][1]);
+        }
+        byte[] platformsJson = bytes(platforms);
+        tar.put("blobs/sha256/" + hex(digest(platformsJson)), platformsJson);
+        ObjectNode index = JSON.createObjectNode().put("schemaVersion", 2);
+        index.putArray("manifests").addObject().put("mediaType", "application/vnd.oci.image.index.v1+json")
+                .put("digest", digest(platformsJson));
+        tar.put("index.json", bytes(index));
+        Files.write(file, tar(tar));
+        return file;
+    }
+
     /** An OCI image layout, tarred (gzip when the name ends {@code .gz}/{@code .tgz}). */
     public static Path ociLayout(Path file, Config config, Layer... layers) throws IOException {
         Map<String, byte[]> tar = new LinkedHashMap<>();
