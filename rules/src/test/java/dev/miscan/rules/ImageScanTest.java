@@ -95,7 +95,8 @@ class ImageScanTest {
         Path image = ImageTarballs.ociLayout(dir.resolve("dev-image.tar"), config()
                 .env("AzureWebJobsStorage=UseDevelopmentStorage=true",
                         "AZURE_STORAGE_CONNECTION_STRING=DefaultEndpointsProtocol=http;AccountName=devstoreaccount1;"
-                                + "AccountKey=" + EMULATOR_KEY + ";BlobEndpoint=http://azurite:10000/devstoreaccount1;"),
+                                + "AccountKey=" + EMULATOR_KEY
+                                + ";BlobEndpoint=http://azurite:10000/devstoreaccount1;"),
                 layer().gzip().file("app/readme.txt", "local development image\n"));
 
         ScanResult result = scan(image);

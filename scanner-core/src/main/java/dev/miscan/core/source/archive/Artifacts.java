@@ -145,6 +145,11 @@ public final class Artifacts {
             warnings.accept(ScanWarning.note(path, message, true));
         }
 
+        /** A remark about {@code path} that reports nothing skipped (what an image's paths mean). */
+        public void remark(String path, String message) {
+            warnings.accept(ScanWarning.note(path, message, false));
+        }
+
         /** Whether one more entry may be looked at; false (with one warning) once the entry limit is met. */
         public boolean admit(String path) {
             if (exhausted) {

@@ -31,7 +31,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
 
 /**
  * A container image saved as a tarball ({@code docker save}, or an OCI image layout tarred), read as the files of the
- * image. A tarball that is neither is read as a plain tar archive (a note says so). Nothing is extracted to disk: the
+ * image. A tarball that is neither is read as a plain tar archive (a remark says so). Nothing is extracted to disk: the
  * tarball is streamed a few times (plain tar once; an image three times: its metadata, the paths of every layer, then
  * the content of the files kept), gzip layers and a gzip tarball included.
  *
@@ -41,11 +41,11 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * {@code .wh.<name>} and opaque directories {@code .wh..wh..opq} honoured); a jar in it is opened as any artifact is
  * ({@code image.tar!/app/app.jar!/BOOT-INF/classes/application.properties});</li>
  * <li>{@code image.tar!/layers/<n>-<digest>!/app/secret.env}: a file that layer {@code n} (1 is the base layer, as
- * the manifest lists them; {@code digest} is the first 12 hex digits of the layer's diff id, which {@code docker
- * history} and {@code docker inspect} show) holds but a later layer deleted or replaced. It is not in the running
- * container, but anyone who pulls the image has it, as a secret removed from a git branch stays in its history.
- * A version whose content is also in the final image, or in another such version, is scanned once, where it ends
- * up;</li>
+ * the manifest lists them; {@code digest} is the first 12 hex digits of the layer's diff id, as the config's {@code
+ * rootfs.diff_ids} and {@code docker inspect} list it) holds but a later layer deleted or replaced. It is not in
+ * the running container, but anyone who pulls the image has it, as a secret removed from a git branch stays in its
+ * history. A version whose content is also in the final image, or in another such version, is scanned once, where
+ * it ends up;</li>
  * <li>{@code image.tar!/config/Env.env} (the config's {@code Env}, one {@code KEY=value} line each, read as a
  * {@code .env} file), {@code config/Labels.env} (its labels, the same way), {@code config/Cmd.sh} (the entrypoint and
  * command, as one shell command line) and {@code config/history.Dockerfile} (the history's {@code created_by}
@@ -55,6 +55,7 @@ import org.apache.commons.compress.compressors.gzip.GzipCompressorInputStream;
  * </ul>
  * The layer's place in the path, not a {@link dev.miscan.core.api.Provenance}, says that a file is only in the image's
  * history: a provenance is a git commit in every report (its id, author, "added in commit …"), which a layer is not.
+ * docs/container-images.md has the formats' public sources.
  *
  * <p>Limits are the artifact's ({@link Artifacts.Context}); links in layers are skipped (never followed), binary files
  * and files over the size limit are counted in one note; a path is only ever a label ({@code ../} cannot leave the
@@ -116,7 +117,7 @@ final class ImageTarball {
                 ? "OCI image layout" : null;
         if (format == null) {
             if (!outerBroken) { // a broken tarball may have lost its manifest: its warning says enough
-                ctx.note(root, "not a container image (no manifest.json or OCI index.json): read as a plain tar"
+                ctx.remark(root, "not a container image (no manifest.json or OCI index.json): read as a plain tar"
                         + " archive");
             }
             plainTar();
@@ -263,7 +264,7 @@ final class ImageTarball {
             for (int i = 0; i < images.size(); i++) {
                 images.set(i, new Image("image-" + (i + 1) + "!/", images.get(i).config(), images.get(i).layers()));
             }
-            ctx.note(root, images.size() + " images in one tarball: each is read under " + root + "!/image-<n>!/");
+            ctx.remark(root, images.size() + " images in one tarball: each is read under " + root + "!/image-<n>!/");
         }
         for (Image image : images) {
             config(image);
@@ -312,7 +313,8 @@ final class ImageTarball {
         for (int i = 0; i < images.size(); i++) {
             decisions.add(decide(images.get(i), index));
             for (int k = 0; k < images.get(i).layers().size(); k++) {
-                uses.computeIfAbsent(images.get(i).layers().get(k).blob(), b -> new ArrayList<>()).add(new int[] {i, k});
+                uses.computeIfAbsent(images.get(i).layers().get(k).blob(), b -> new ArrayList<>())
+                        .add(new int[] {i, k});
             }
         }
         // pass 3: the files' content
@@ -385,7 +387,7 @@ final class ImageTarball {
                 }
             }
             if (history > 0) {
-                ctx.note(root, (history == 1 ? "1 file" : history + " files") + " that later layers deleted or"
+                ctx.remark(root, (history == 1 ? "1 file" : history + " files") + " that later layers deleted or"
                         + " replaced " + (history == 1 ? "is" : "are") + " scanned as " + images.get(i).prefix()
                         + "layers/<n>-<layer digest>!/<path>: not in the running container, but in every copy of the"
                         + " image (rotate what is found there)");

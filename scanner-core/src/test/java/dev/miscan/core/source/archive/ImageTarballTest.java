@@ -129,7 +129,8 @@ class ImageTarballTest {
         Map<String, String> entries = read(ImageTarballs.ociLayout(dir.resolve("image.tar.gz"),
                 config().env("MODE=oci"), base, top));
         assertThat(entries).containsEntry("image.tar.gz!/app/new.properties", "y=2\n")
-                .containsEntry("image.tar.gz!/layers/1-" + ImageTarballs.shortId(base) + "!/app/old.properties", "x=1\n")
+                .containsEntry("image.tar.gz!/layers/1-" + ImageTarballs.shortId(base) + "!/app/old.properties",
+                        "x=1\n")
                 .containsEntry("image.tar.gz!/config/Env.env", "MODE=oci\n");
     }
 
@@ -163,7 +164,8 @@ class ImageTarballTest {
 
     @Test
     void corruptLayer_isOneWarning_andTheOtherLayersAreRead() throws Exception {
-        byte[] broken = ImageTarballs.gzip(ImageTarballs.tar(Map.of("app/a.txt", "a\n".getBytes(StandardCharsets.UTF_8))));
+        byte[] broken = ImageTarballs.gzip(ImageTarballs.tar(Map.of("app/a.txt",
+                "a\n".getBytes(StandardCharsets.UTF_8))));
         broken = java.util.Arrays.copyOf(broken, broken.length / 2); // cut in the middle
         ImageTarballs.Layer bad = layer().raw(broken);
         Path image = ImageTarballs.dockerSave(dir.resolve("image.tar"), config(), layer().file("app/ok.txt", "ok\n"),
