@@ -78,6 +78,8 @@ final class ImageTarball {
     private final Artifacts.Context ctx;
     private final List<Source.Entry> out;
     private final long compressedSize;
+    /** Entries of the tarball that link to another (a layer saved once for two places), to their target. */
+    private final Map<String, String> links = new HashMap<>();
     /** The tarball broke off or is corrupt: said once, and every pass stops where it broke. */
     private boolean outerBroken;
 
@@ -99,7 +101,11 @@ final class ImageTarball {
         long[] kept = {0};
         boolean any = forEach((entry, name, in) -> {
             names.add(name);
-            if (entry.isFile() && entry.getSize() <= META_CAP && kept[0] + entry.getSize() <= META_TOTAL
+            if (entry.isSymbolicLink() && !name.isEmpty()) {
+                // docker save writes a layer that an image has twice once, and links the second to the first
+                links.put(name, normalize((name.contains("/") ? name.substring(0, name.lastIndexOf('/') + 1) : "")
+                        + entry.getLinkName()));
+            } else if (entry.isFile() && entry.getSize() <= META_CAP && kept[0] + entry.getSize() <= META_TOTAL
                     && metadataName(name)) {
                 byte[] bytes = in.readNBytes((int) entry.getSize());
                 if (bytes.length > 0 && (bytes[0] == '{' || bytes[0] == '[' || name.equals("oci-layout"))) {
@@ -113,9 +119,7 @@ final class ImageTarball {
             return;
         }
         List<Image> images = new ArrayList<>();
-        String format = dockerImages(meta, names, images) ? "docker save" : ociImages(meta, names, images)
-                ? "OCI image layout" : null;
-        if (format == null) {
+        if (!dockerImages(meta, names, images) && !ociImages(meta, names, images)) {
             if (!outerBroken) { // a broken tarball may have lost its manifest: its warning says enough
                 ctx.remark(root, "not a container image (no manifest.json or OCI index.json): read as a plain tar"
                         + " archive");
@@ -123,7 +127,7 @@ final class ImageTarball {
             plainTar();
             return;
         }
-        scanImages(images, format);
+        scanImages(images);
     }
 
     // ---- what the tarball says the images are ----
@@ -204,10 +208,13 @@ final class ImageTarball {
         List<Layer> layers = new ArrayList<>();
         for (int i = 0; i < blobs.size(); i++) {
             String blob = blobs.get(i);
+            for (int hops = 0; links.containsKey(blob) && hops < 8; hops++) {
+                blob = links.get(blob);
+            }
             if (!names.contains(blob)) {
                 ctx.warn(root, "layer " + (i + 1) + " (" + blob + ") is missing from the tarball: it is not scanned");
             }
-            String id = diffIds.size() == blobs.size() ? diffIds.get(i).asText() : blob;
+            String id = diffIds.size() == blobs.size() ? diffIds.get(i).asText() : blobs.get(i);
             layers.add(new Layer(blob, shortDigest(id)));
         }
         return new Image("", config, layers);
@@ -259,7 +266,7 @@ final class ImageTarball {
     private record Candidate(String label, String path, byte[] bytes, String hash, boolean fin) {
     }
 
-    private void scanImages(List<Image> images, String format) throws IOException {
+    private void scanImages(List<Image> images) throws IOException {
         if (images.size() > 1) {
             for (int i = 0; i < images.size(); i++) {
                 images.set(i, new Image("image-" + (i + 1) + "!/", images.get(i).config(), images.get(i).layers()));

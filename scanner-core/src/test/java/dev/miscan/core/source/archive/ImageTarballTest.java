@@ -163,6 +163,21 @@ class ImageTarballTest {
     }
 
     @Test
+    void layerSavedOnceForTwoPlaces_isLinked_andAppliedAtBoth() throws Exception {
+        // docker save links the second copy of a layer to the first: here the file deleted by layer 2 is back in 3
+        ImageTarballs.Layer a = layer().file("app/f.txt", "f\n");
+        ImageTarballs.Layer b = layer().whiteout("app/f.txt");
+        byte[] config = config().json(List.of(a, b, a));
+        Path image = dir.resolve("image.tar");
+        Files.write(image, layer().file("aaa/layer.tar", a.tar()).file("bbb/layer.tar", b.tar())
+                .symlink("ccc/layer.tar", "../aaa/layer.tar").file("config.json", config)
+                .file("manifest.json", "[{\"Config\":\"config.json\",\"Layers\":[\"aaa/layer.tar\",\"bbb/layer.tar\","
+                        + "\"ccc/layer.tar\"]}]").tar());
+        assertThat(read(image)).containsOnlyKeys("image.tar!/app/f.txt");
+        assertThat(warnings).isEmpty();
+    }
+
+    @Test
     void corruptLayer_isOneWarning_andTheOtherLayersAreRead() throws Exception {
         byte[] broken = ImageTarballs.gzip(ImageTarballs.tar(Map.of("app/a.txt",
                 "a\n".getBytes(StandardCharsets.UTF_8))));
