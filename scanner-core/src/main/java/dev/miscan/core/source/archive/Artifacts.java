@@ -98,7 +98,7 @@ public final class Artifacts {
         return isClassFile(path) ? "class file" : isTarball(path) ? "tar archive" : "zip archive";
     }
 
-    private static String problem(Exception e) {
+    static String problem(Exception e) {
         String m = e.getMessage();
         // an archive library's message may quote the file's bytes: the class of the problem says enough
         return m == null || m.length() > 120 || !m.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
@@ -143,6 +143,11 @@ public final class Artifacts {
         /** A note (not a problem) about {@code path}. */
         public void note(String path, String message) {
             warnings.accept(ScanWarning.note(path, message, true));
+        }
+
+        /** A remark about {@code path} that reports nothing skipped (what an image's paths mean). */
+        public void remark(String path, String message) {
+            warnings.accept(ScanWarning.note(path, message, false));
         }
 
         /** Whether one more entry may be looked at; false (with one warning) once the entry limit is met. */
@@ -403,7 +408,7 @@ public final class Artifacts {
         return false;
     }
 
-    private static boolean skipped(String name) {
+    static boolean skipped(String name) {
         int dot = name.lastIndexOf('.');
         return dot > name.lastIndexOf('/') && SKIPPED_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(Locale.ROOT));
     }
