@@ -11,6 +11,7 @@ import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.ReportFormat;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.source.archive.ArchiveOptions;
 import dev.miscan.core.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
@@ -24,7 +25,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.UnaryOperator;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -116,6 +119,26 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "mi-scan.repositoryRoot")
     private File repositoryRoot;
 
+    /**
+     * Also scans the module's packaged artifacts: the main one (as repackaged, e.g. a Spring Boot fat jar, or a war)
+     * and the attached ones (a {@code -sources.jar}, a {@code -tests.jar}; not the javadoc). Bound to {@code
+     * verify}, the goal runs after {@code package}; run before it, it reads the main artifact an earlier build left
+     * in the build directory, if any. A secret the sources hold too is reported once, from the sources.
+     */
+    @Parameter(property = "mi-scan.scanArtifacts", defaultValue = "true")
+    private boolean scanArtifacts;
+
+    /** Also scans the classes directory ({@code target/classes}): the resources after filtering, the class files. */
+    @Parameter(property = "mi-scan.scanOutputDirectory", defaultValue = "true")
+    private boolean scanOutputDirectory;
+
+    /**
+     * Also reads the third-party libraries that a packaged artifact bundles ({@code BOOT-INF/lib}, {@code
+     * WEB-INF/lib}, an ear's {@code lib/}); the module's own (same Maven group) are read anyway.
+     */
+    @Parameter(property = "mi-scan.archiveLibraries", defaultValue = "false")
+    private boolean archiveLibraries;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -178,6 +201,9 @@ public class CheckMojo extends AbstractMojo {
         log.debug("mi-scan: scanning " + baseDir + " excluding " + allExcludes);
 
         ScanResult result;
+        ReactorReport reactor = ReactorReport.of(session);
+        BuildOutput.Targets targets = null;
+        BuildOutput.Merged output = null;
         try {
             ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
                     settings.maxFileSize(null), 0);
@@ -192,6 +218,22 @@ public class CheckMojo extends AbstractMojo {
                 engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
             }
             result = engine.scan(request);
+            targets = buildOutputTargets();
+            targets.notes().forEach(n -> log.debug("mi-scan: " + n));
+            if (!targets.isEmpty()) {
+                // the excludes of the settings and the parameter apply; the module layout's (build output) do not
+                List<String> outputExcludes = new ArrayList<>(settings.config().excludes());
+                if (excludes != null) {
+                    excludes.stream().map(String::strip).filter(e -> !e.isEmpty()).forEach(outputExcludes::add);
+                }
+                log.debug("mi-scan: scanning the build output " + targets.all() + " excluding " + outputExcludes);
+                ScanResult built = engine.scan(baseDir, BuildOutput.sources(baseDir, targets, outputExcludes,
+                        settings.maxFileSize(null), ArchiveOptions.DEFAULT.libraries(archiveLibraries)), 0);
+                String self = project.getId();
+                output = BuildOutput.merge(result, built, key -> reactor.reportedBy(key, self));
+                result = output.result();
+            }
+            reactor.reported(project.getId(), result.findings(), result.suppressedFindings());
             result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
@@ -200,9 +242,26 @@ public class CheckMojo extends AbstractMojo {
         }
 
         UnaryOperator<String> displayPath = reportPathDisplay(baseDir);
-        ReactorReport reactor = ReactorReport.of(session);
         for (FindingLog.Line line : FindingLog.log(result.findings(), displayPath, verbose, reactor::firstFix)) {
             logAt(log, line.severity(), line.text());
+        }
+        List<Finding> builtIn = List.of();
+        if (output != null) {
+            builtIn = BuildOutput.stillReported(output, result);
+            StringBuilder read = new StringBuilder("mi-scan: build output read: ")
+                    .append(String.join(", ", targets.all().stream().map(this::displayPath).toList()))
+                    .append(" (").append(FindingLog.plural(output.outputFiles(), "file")).append(")");
+            if (output.copies() > 0) {
+                read.append("; ").append(FindingLog.plural(output.copies(), "finding"))
+                        .append(" there also in the sources, reported once (from the sources)");
+            }
+            if (!builtIn.isEmpty()) {
+                read.append("; ").append(FindingLog.plural(builtIn.size(), "finding")).append(" only there");
+            }
+            log.info(read.toString());
+            if (!builtIn.isEmpty()) {
+                log.warn("mi-scan: " + FindingLog.builtInHint(builtIn.size()));
+            }
         }
         for (ScanWarning w : result.warnings()) {
             log.warn("mi-scan: " + displayPath.apply(w.path()) + ": " + w.message());
@@ -252,9 +311,29 @@ public class CheckMojo extends AbstractMojo {
         List<Finding> failing = threshold.failing(result.findings());
         if (!failing.isEmpty()) {
             String name = project.getName() == null ? project.getArtifactId() : project.getName();
+            long built = failing.stream().filter(builtIn::contains).count();
             throw new MojoFailureException(
-                    FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint));
+                    FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint, built));
         }
+    }
+
+    /** The module's packaged artifacts and classes directory, as {@code scanArtifacts} and {@code scanOutputDirectory} say. */
+    private BuildOutput.Targets buildOutputTargets() {
+        Artifact main = project.getArtifact();
+        Path mainFile = main == null || main.getFile() == null ? null : main.getFile().toPath();
+        String extension = main == null || main.getArtifactHandler() == null ? null
+                : main.getArtifactHandler().getExtension();
+        Build build = project.getBuild();
+        Path earlier = extension == null || build == null || build.getDirectory() == null
+                || build.getFinalName() == null ? null
+                : Path.of(build.getDirectory(), build.getFinalName() + "." + extension);
+        List<BuildOutput.Artifact> attached = new ArrayList<>();
+        for (Artifact a : project.getAttachedArtifacts()) {
+            attached.add(new BuildOutput.Artifact(a.getFile() == null ? null : a.getFile().toPath(), a.getClassifier()));
+        }
+        Path classes = build == null || build.getOutputDirectory() == null ? null : Path.of(build.getOutputDirectory());
+        return BuildOutput.targets(new BuildOutput.Artifact(mainFile, null), earlier, attached, classes, scanArtifacts,
+                scanOutputDirectory);
     }
 
     /** {@code repositoryRoot}, else the git work tree's root above the execution root, else the execution root. */
