@@ -118,12 +118,17 @@ final class FindingLog {
         return lines;
     }
 
-    /** {@code path:line:column  RULE-ID  message} */
+    /**
+     * {@code path:line:column  RULE-ID  message}, and {@code (also in path:line)} for the other places of a secret
+     * in the build output ({@link BuildOutput}).
+     */
     static String headline(Finding f, UnaryOperator<String> displayPath) {
         Location l = f.location();
         String message = notBlank(f.message()) ? f.message() : f.rule().summary();
+        List<String> alsoIn = f.related().stream().filter(r -> BuildOutput.ALSO_IN.equals(r.message()))
+                .map(r -> displayPath.apply(r.location().path()) + ":" + r.location().startLine()).toList();
         return displayPath.apply(l.path()) + ":" + l.startLine() + ":" + l.startColumn() + "  " + f.rule().id()
-                + "  " + message;
+                + "  " + message + (alsoIn.isEmpty() ? "" : " (also in " + String.join(", ", alsoIn) + ")");
     }
 
     /** e.g. {@code 2 findings (1 error, 0 warnings, 1 note) in 14 files; 0 skipped; 1 suppressed} */
