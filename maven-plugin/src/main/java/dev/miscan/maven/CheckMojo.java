@@ -43,8 +43,10 @@ import org.apache.maven.project.MavenProject;
  * finding on one line and each rule's fix once, writes {@code mi-scan.sarif} (and the other {@code formats}) and
  * fails the build on findings at or above {@code failOn}.
  *
- * <p>Each module scans its own directory: nested modules and build output are left to their own execution, so
- * a multi-module build counts every file once. {@code excludes}, {@code .mi-scan.yml} and the baseline are
+ * <p>Each module scans its own directory: nested modules are left to their own execution, so a multi-module build
+ * counts every file once. The module's build output (its packaged artifacts and classes directory) is scanned too,
+ * apart ({@link BuildOutput}): what it holds of the sources is reported once, from the sources, and a secret only it
+ * holds (put there by resource filtering, say) once, where it ships. {@code excludes}, {@code .mi-scan.yml} and the baseline are
  * matched against paths relative to the module's base directory; the reports' paths are relative to the
  * repository's root ({@code repositoryRoot}), which GitHub code scanning needs.
  *
@@ -78,7 +80,8 @@ public class CheckMojo extends AbstractMojo {
     /**
      * Extra paths to skip, in gitignore syntax, relative to the module's base directory, e.g. {@code docs/}
      * or {@code *.md}. On the command line: {@code -Dmi-scan.excludes=docs/,*.md}. {@code .gitignore} files,
-     * {@code target/} and nested modules are skipped anyway.
+     * {@code target/} and nested modules are skipped anyway (the build output is scanned apart: {@code
+     * scanArtifacts}, {@code scanOutputDirectory}; these excludes apply there too).
      */
     @Parameter(property = "mi-scan.excludes")
     private List<String> excludes;

@@ -121,6 +121,18 @@ class BuildOutputTest {
                 .all()).containsExactly(jar);
     }
 
+    @Test
+    void excludes_applyToTheArtifactsAndTheClassesDirectory() throws IOException {
+        BuildOutput.Targets targets = BuildOutput.targets(new BuildOutput.Artifact(jar, null), null, List.of(),
+                project.resolve("target/classes"), true, true);
+        ScanResult output = engine.scan(project, BuildOutput.sources(project, targets,
+                List.of("target/*.jar", "/target/classes/storage.properties"), ScanRequest.DEFAULT_MAX_FILE_SIZE,
+                ArchiveOptions.DEFAULT), 1);
+
+        assertThat(output.findings()).extracting(f -> f.location().path())
+                .containsExactly("target/classes/application.properties");
+    }
+
     /** Run before package: no artifact file in this build, the one an earlier build left is read (and said so). */
     @Test
     void targets_beforePackage_readWhatExists() {
