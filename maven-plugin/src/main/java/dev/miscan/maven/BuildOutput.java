@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * What a module's build produced, which {@code check} scans besides its sources: the packaged artifacts (the main
@@ -31,6 +32,8 @@ import java.util.function.Function;
  *   <li>a finding whose secret (same rule, same secret) the sources hold, reported, allowed inline or baselined, is
  *       a copy: it is not reported again (nor one another module of the build reported); a class file's finding of
  *       a rule the scan found in the Java source of the same name is one too (compiled from it);</li>
+ *   <li>a finding in a copy of a file the source scan skips (gitignored or excluded: {@link Origins} maps the build
+ *       output back to the resource directories and source roots) is left out, as its source is;</li>
  *   <li>the rest is only in the build output: the build put it there (resource filtering of a {@code ${property}}
  *       from a profile, {@code settings.xml} or {@code -D}, a generated source). Each such secret is reported once,
  *       where it ships (the jar entry before {@code target/classes}), naming its other places in the build output
@@ -154,6 +157,15 @@ final class BuildOutput {
      * @param reportedElsewhere for a {@link #key}, the module of the build that already reported it, or null
      */
     static Merged merge(ScanResult sources, ScanResult output, Function<String, String> reportedElsewhere) {
+        return merge(sources, output, reportedElsewhere, path -> false);
+    }
+
+    /**
+     * As above; the build output's findings in copies of files the source scan skips ({@code fromSkippedFile}: a
+     * gitignored {@code application-local.properties}, an excluded folder) are left out too, as their sources are.
+     */
+    static Merged merge(ScanResult sources, ScanResult output, Function<String, String> reportedElsewhere,
+            Predicate<String> fromSkippedFile) {
         Set<String> inSources = new HashSet<>();
         Set<String> classRules = new HashSet<>();
         for (List<Finding> list : List.of(sources.findings(), sources.suppressedFindings())) {
@@ -168,12 +180,15 @@ final class BuildOutput {
         Function<Finding, Boolean> copy = f -> inSources.contains(key(f)) || reportedElsewhere.apply(key(f)) != null
                 || classRules.contains(f.rule().id() + "\n" + className(f.location().path()));
         int copies = 0;
+        int skipped = 0;
         // each secret once, where it ships first: inside an archive, then the classes directory
         Map<String, List<Finding>> bySecret = new LinkedHashMap<>();
         List<Finding> sorted = new ArrayList<>(output.findings());
         sorted.sort(Comparator.comparing((Finding f) -> !f.location().path().contains("!/")).thenComparing(Finding.ORDER));
         for (Finding f : sorted) {
-            if (copy.apply(f)) {
+            if (fromSkippedFile.test(f.location().path())) {
+                skipped++;
+            } else if (copy.apply(f)) {
                 copies++;
             } else {
                 bySecret.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
@@ -194,7 +209,9 @@ final class BuildOutput {
         List<Finding> suppressedOutput = new ArrayList<>();
         Set<String> suppressedSeen = new HashSet<>();
         for (Finding f : output.suppressedFindings()) {
-            if (copy.apply(f) || !suppressedSeen.add(key(f))) {
+            if (fromSkippedFile.test(f.location().path())) {
+                skipped++;
+            } else if (copy.apply(f) || !suppressedSeen.add(key(f))) {
                 copies++;
             } else {
                 suppressedOutput.add(f);
@@ -212,7 +229,7 @@ final class BuildOutput {
         ScanResult merged = new ScanResult(sources.baseDir(), sources.rules(), findings, warnings,
                 sources.filesScanned() + output.filesScanned(), sources.bytesScanned() + output.bytesScanned(),
                 sources.suppressed() + suppressedOutput.size(), suppressed, sources.fingerprintKey(), sources.filesBinary() + output.filesBinary());
-        return new Merged(merged, onlyInOutput, copies, output.filesScanned());
+        return new Merged(merged, onlyInOutput, copies, skipped, output.filesScanned());
     }
 
     /**
@@ -221,9 +238,57 @@ final class BuildOutput {
      * @param result       the findings of both, the build output's copies left out, before the baseline
      * @param onlyInOutput the build output's own findings (each secret once)
      * @param copies       the build output's findings left out as copies
+     * @param skipped      the build output's findings left out as copies of files the source scan skips
      * @param outputFiles  the files of the build output that were scanned
      */
-    record Merged(ScanResult result, List<Finding> onlyInOutput, int copies, int outputFiles) {
+    record Merged(ScanResult result, List<Finding> onlyInOutput, int copies, int skipped, int outputFiles) {
+    }
+
+    /**
+     * Where the files of the build output come from: the resource directories (each with its {@code targetPath})
+     * and the source roots, relative to the module's base directory. A file of the classes directory, or an entry at
+     * the top of a packaged archive (under {@code BOOT-INF/classes/} or {@code WEB-INF/classes/}, or a war's web
+     * content from {@code src/main/webapp/}), is a copy of one of these when that file exists.
+     *
+     * @param classes   the classes directory, relative ({@code target/classes}), or null
+     * @param artifacts the packaged archives, relative ({@code target/orders-1.0.jar})
+     * @param roots     resource directories and source roots, relative, each with the folder it is copied to
+     *                  ({@code ""} for the top, else ending in {@code /})
+     */
+    record Origins(String classes, Set<String> artifacts, Map<String, String> roots) {
+        /** The source files that the build output's file or entry {@code path} may be a copy of. */
+        List<String> candidates(String path) {
+            String rel = null;
+            boolean war = false;
+            if (classes != null && path.startsWith(classes + "/")) {
+                rel = path.substring(classes.length() + 1);
+            } else {
+                int bang = path.indexOf("!/");
+                if (bang > 0 && artifacts.contains(path.substring(0, bang)) && path.indexOf("!/", bang + 2) < 0) {
+                    rel = path.substring(bang + 2);
+                    war = path.substring(0, bang).toLowerCase(Locale.ROOT).endsWith(".war");
+                    for (String prefix : List.of("BOOT-INF/classes/", "WEB-INF/classes/")) {
+                        if (rel.startsWith(prefix)) {
+                            rel = rel.substring(prefix.length());
+                            war = false;
+                        }
+                    }
+                }
+            }
+            if (rel == null || rel.isEmpty() || rel.endsWith(".class")) {
+                return List.of();
+            }
+            List<String> out = new ArrayList<>();
+            if (war) {
+                out.add("src/main/webapp/" + rel);
+            }
+            for (Map.Entry<String, String> root : roots.entrySet()) {
+                if (rel.startsWith(root.getValue())) {
+                    out.add(root.getKey() + "/" + rel.substring(root.getValue().length()));
+                }
+            }
+            return out;
+        }
     }
 
     /** The build output's own findings that {@code result} (the merged one, after the baseline) still reports. */

@@ -6,11 +6,13 @@ import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
-import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.ReportFormat;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.build.BuildFixes;
+import dev.miscan.core.source.Source;
+import dev.miscan.core.source.WorkingTrees;
 import dev.miscan.core.source.archive.ArchiveOptions;
 import dev.miscan.core.suppress.Baseline;
 import java.io.File;
@@ -21,13 +23,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
 import org.apache.maven.model.Build;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -208,8 +214,6 @@ public class CheckMojo extends AbstractMojo {
         BuildOutput.Targets targets = null;
         BuildOutput.Merged output = null;
         try {
-            ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
-                    settings.maxFileSize(null), 0);
             // read first: the scan fingerprints with the baseline's salt, so that the reports match the file
             Baseline accepted = settings.loadBaseline(
                     settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir));
@@ -220,7 +224,18 @@ public class CheckMojo extends AbstractMojo {
             if (accepted == null && reportFormats.stream().noneMatch(ReportFormat::showsFingerprints)) {
                 engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
             }
-            result = engine.scan(request);
+            // the files the source scan reads: the build output's copies of the others are left out as they are
+            Set<String> listed = ConcurrentHashMap.newKeySet();
+            List<Source> sources = new ArrayList<>();
+            for (Source source : WorkingTrees.sources(baseDir, List.of(baseDir), allExcludes,
+                    settings.maxFileSize(null))) {
+                sources.add(warnings -> {
+                    List<Source.Entry> entries = source.entries(warnings);
+                    entries.forEach(e -> listed.add(e.path()));
+                    return entries;
+                });
+            }
+            result = BuildFixes.attach(engine.scan(baseDir, sources, 0));
             targets = buildOutputTargets();
             targets.notes().forEach(n -> log.debug("mi-scan: " + n));
             if (!targets.isEmpty()) {
@@ -233,7 +248,10 @@ public class CheckMojo extends AbstractMojo {
                 ScanResult built = engine.scan(baseDir, BuildOutput.sources(baseDir, targets, outputExcludes,
                         settings.maxFileSize(null), ArchiveOptions.DEFAULT.libraries(archiveLibraries)), 0);
                 String self = project.getId();
-                output = BuildOutput.merge(result, built, key -> reactor.reportedBy(key, self));
+                BuildOutput.Origins origins = origins(baseDir, targets);
+                output = BuildOutput.merge(result, built, key -> reactor.reportedBy(key, self),
+                        path -> origins.candidates(path).stream()
+                                .anyMatch(c -> !listed.contains(c) && Files.isRegularFile(baseDir.resolve(c))));
                 result = output.result();
             }
             reactor.reported(project.getId(), result.findings(), result.suppressedFindings());
@@ -257,6 +275,10 @@ public class CheckMojo extends AbstractMojo {
             if (output.copies() > 0) {
                 read.append("; ").append(FindingLog.plural(output.copies(), "finding"))
                         .append(" there also in the sources, reported once (from the sources)");
+            }
+            if (output.skipped() > 0) {
+                read.append("; ").append(FindingLog.plural(output.skipped(), "finding"))
+                        .append(" there in copies of files the source scan skips (.gitignore, excludes), left out too");
             }
             if (!builtIn.isEmpty()) {
                 read.append("; ").append(FindingLog.plural(builtIn.size(), "finding")).append(" only there");
@@ -337,6 +359,37 @@ public class CheckMojo extends AbstractMojo {
         Path classes = build == null || build.getOutputDirectory() == null ? null : Path.of(build.getOutputDirectory());
         return BuildOutput.targets(new BuildOutput.Artifact(mainFile, null), earlier, attached, classes, scanArtifacts,
                 scanOutputDirectory);
+    }
+
+    /**
+     * Where the build output's files come from: the module's resource directories and source roots inside its base
+     * directory (not generated ones in the build directory, which the source scan never reads).
+     */
+    private BuildOutput.Origins origins(Path baseDir, BuildOutput.Targets targets) {
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (Resource r : project.getResources()) {
+            String target = r.getTargetPath() == null ? "" : r.getTargetPath().replace('\\', '/');
+            target = target.isEmpty() || target.endsWith("/") ? target : target + "/";
+            addRoot(baseDir, buildDir, r.getDirectory(), target, roots);
+        }
+        for (String root : project.getCompileSourceRoots()) {
+            addRoot(baseDir, buildDir, root, "", roots);
+        }
+        String classes = targets.classes() == null ? null : ReportPaths.relative(baseDir, targets.classes());
+        Set<String> artifacts = new LinkedHashSet<>();
+        targets.artifacts().forEach(a -> artifacts.add(ReportPaths.relative(baseDir, a)));
+        return new BuildOutput.Origins(classes, artifacts, roots);
+    }
+
+    private static void addRoot(Path baseDir, Path buildDir, String dir, String target, Map<String, String> into) {
+        if (dir == null) {
+            return;
+        }
+        Path abs = baseDir.resolve(dir).toAbsolutePath().normalize();
+        if (abs.startsWith(baseDir) && !abs.equals(baseDir) && !abs.startsWith(buildDir)) {
+            into.putIfAbsent(ReportPaths.relative(baseDir, abs), target);
+        }
     }
 
     /** {@code repositoryRoot}, else the git work tree's root above the execution root, else the execution root. */

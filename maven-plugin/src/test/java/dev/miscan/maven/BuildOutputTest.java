@@ -76,6 +76,9 @@ class BuildOutputTest {
         assertThat(merged.copies()).isEqualTo(2);
         assertThat(merged.outputFiles()).isEqualTo(4);
         assertThat(BuildOutput.stillReported(merged, merged.result())).containsExactly(injected);
+        assertThat(FindingLog.headline(injected, java.util.function.UnaryOperator.identity()))
+                .startsWith("target/orders-1.0.jar!/application.properties:3:")
+                .endsWith(" (also in target/classes/application.properties:3)");
     }
 
     @Test
@@ -131,6 +134,54 @@ class BuildOutputTest {
 
         assertThat(output.findings()).extracting(f -> f.location().path())
                 .containsExactly("target/classes/application.properties");
+    }
+
+    /** A gitignored or excluded source file is left out of the scan, and so are its copies in the build output. */
+    @Test
+    void aCopyOfAFileTheSourceScanSkips_isLeftOutToo() throws IOException {
+        write("src/main/resources/application-local.properties", "azure.storage.account-name=local\n"
+                + "azure.storage.account-key=" + key() + "\n");
+        Files.copy(project.resolve("src/main/resources/application-local.properties"),
+                project.resolve("target/classes/application-local.properties"));
+        ScanResult sources = engine.scan(new ScanRequest(project, List.of(project),
+                List.of("/target/", "application-local.properties"), ScanRequest.DEFAULT_MAX_FILE_SIZE, 1));
+        BuildOutput.Targets targets = BuildOutput.targets(new BuildOutput.Artifact(jar, null), null, List.of(),
+                project.resolve("target/classes"), true, true);
+        ScanResult output = engine.scan(project, BuildOutput.sources(project, targets, List.of(),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, ArchiveOptions.DEFAULT), 1);
+        BuildOutput.Origins origins = new BuildOutput.Origins("target/classes", java.util.Set.of("target/orders-1.0.jar"),
+                Map.of("src/main/resources", ""));
+        BuildOutput.Merged merged = BuildOutput.merge(sources, output, key -> null,
+                path -> origins.candidates(path).contains("src/main/resources/application-local.properties"));
+
+        assertThat(merged.skipped()).isEqualTo(1);
+        assertThat(merged.result().findings()).noneMatch(f -> f.location().path().contains("application-local"));
+        // the injected key is still reported
+        assertThat(merged.onlyInOutput()).extracting(f -> f.location().path())
+                .containsExactly("target/orders-1.0.jar!/application.properties");
+    }
+
+    @Test
+    void origins_mapTheBuildOutputBackToResourceDirectoriesAndSourceRoots() {
+        Map<String, String> roots = new java.util.LinkedHashMap<>();
+        roots.put("src/main/resources", "");
+        roots.put("src/main/config", "config/");
+        roots.put("src/main/java", "");
+        BuildOutput.Origins origins = new BuildOutput.Origins("target/classes",
+                java.util.Set.of("target/app.jar", "target/app.war"), roots);
+
+        assertThat(origins.candidates("target/classes/application.properties")).containsExactly(
+                "src/main/resources/application.properties", "src/main/java/application.properties");
+        assertThat(origins.candidates("target/classes/config/app.yml")).contains("src/main/config/app.yml");
+        assertThat(origins.candidates("target/app.jar!/BOOT-INF/classes/application.properties"))
+                .contains("src/main/resources/application.properties");
+        assertThat(origins.candidates("target/app.war!/WEB-INF/web.xml")).startsWith("src/main/webapp/WEB-INF/web.xml");
+        assertThat(origins.candidates("target/app.war!/WEB-INF/classes/a.properties"))
+                .doesNotContain("src/main/webapp/WEB-INF/classes/a.properties").contains("src/main/resources/a.properties");
+        // a bundled library's entries, class files and other files come from nowhere in the module
+        assertThat(origins.candidates("target/app.jar!/BOOT-INF/lib/own.jar!/a.properties")).isEmpty();
+        assertThat(origins.candidates("target/classes/demo/Orders.class")).isEmpty();
+        assertThat(origins.candidates("target/other.jar!/a.properties")).isEmpty();
     }
 
     /** Run before package: no artifact file in this build, the one an earlier build left is read (and said so). */
