@@ -288,8 +288,17 @@ public class CheckMojo extends AbstractMojo {
                 log.warn("mi-scan: " + FindingLog.builtInHint(builtIn.size()));
             }
         }
+        List<String> outputPaths = targets == null ? List.of()
+                : targets.all().stream().map(p -> ReportPaths.relative(baseDir, p)).toList();
         for (ScanWarning w : result.warnings()) {
-            log.warn("mi-scan: " + displayPath.apply(w.path()) + ": " + w.message());
+            String line = "mi-scan: " + displayPath.apply(w.path()) + ": " + w.message();
+            // a note about the build output (bundled libraries not read, say) comes with every build: not a warning
+            if (!w.incomplete() && outputPaths.stream().anyMatch(p -> w.path().equals(p) || w.path().startsWith(p + "/")
+                    || w.path().startsWith(p + "!/"))) {
+                log.info(line);
+            } else {
+                log.warn(line);
+            }
         }
 
         Path root = reportRoot();
