@@ -35,7 +35,11 @@ def sarif = new JsonSlurper().parse(new File(basedir, 'target/mi-scan.sarif'))
 def results = sarif.runs[0].results.findAll { !it.suppressions }
 def errors = results.findAll { it.level == 'error' }
 assert errors.size() == 1
-assert errors[0].locations[0].physicalLocation.artifactLocation.uri == 'target/build-output-1.0.jar!/application.properties'
+// the jar entry, as SARIF nests it: the entry's artifact has the jar's as its parent
+def entry = errors[0].locations[0].physicalLocation.artifactLocation
+def artifacts = sarif.runs[0].artifacts
+assert entry.uri == 'application.properties'
+assert artifacts[artifacts[entry.index].parentIndex].location.uri == 'target/build-output-1.0.jar'
 assert errors[0].relatedLocations*.physicalLocation*.artifactLocation*.uri == ['target/classes/application.properties']
 assert errors[0].partialFingerprints['miScanFingerprint/v2']
 // the committed key: one result, from the sources, suppressed by the baseline (not its copies in the build output)

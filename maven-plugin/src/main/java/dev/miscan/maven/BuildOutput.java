@@ -224,7 +224,7 @@ final class BuildOutput {
         suppressed.addAll(suppressedOutput);
         suppressed.sort(Finding.ORDER);
         List<ScanWarning> warnings = new ArrayList<>(sources.warnings());
-        output.warnings().stream().map(BuildOutput::inMavenTerms).forEach(warnings::add);
+        warnings.addAll(output.warnings());
         warnings.sort(Comparator.comparing(ScanWarning::path));
         ScanResult merged = new ScanResult(sources.baseDir(), sources.rules(), findings, warnings,
                 sources.filesScanned() + output.filesScanned(), sources.bytesScanned() + output.bytesScanned(),
@@ -317,11 +317,5 @@ final class BuildOutput {
         name = name.substring(0, name.length() - ".class".length());
         int nested = name.indexOf('$');
         return nested > 0 ? name.substring(0, nested) : name;
-    }
-
-    /** An archive note of the engine, with the plugin's parameter instead of the CLI's option. */
-    private static ScanWarning inMavenTerms(ScanWarning w) {
-        String message = w.message().replace("--archive-libraries", "-Dmi-scan.archiveLibraries=true");
-        return message.equals(w.message()) ? w : new ScanWarning(w.path(), message, w.skipped(), w.incomplete());
     }
 }
