@@ -121,7 +121,8 @@ final class BuildOutput {
         } else if (classes != null && Files.isDirectory(classes)) {
             classesDir = classes.toAbsolutePath().normalize();
         } else {
-            notes.add("no classes directory to read (the goal ran before process-resources, or the packaging has none)");
+            notes.add("no classes directory to read (the goal ran before process-resources, or the packaging has"
+                    + " none)");
         }
         return new Targets(List.copyOf(files), classesDir, notes);
     }
@@ -177,18 +178,19 @@ final class BuildOutput {
                 }
             }
         }
-        Function<Finding, Boolean> copy = f -> inSources.contains(key(f)) || reportedElsewhere.apply(key(f)) != null
+        Predicate<Finding> copy = f -> inSources.contains(key(f)) || reportedElsewhere.apply(key(f)) != null
                 || classRules.contains(f.rule().id() + "\n" + className(f.location().path()));
         int copies = 0;
         int skipped = 0;
         // each secret once, where it ships first: inside an archive, then the classes directory
         Map<String, List<Finding>> bySecret = new LinkedHashMap<>();
         List<Finding> sorted = new ArrayList<>(output.findings());
-        sorted.sort(Comparator.comparing((Finding f) -> !f.location().path().contains("!/")).thenComparing(Finding.ORDER));
+        sorted.sort(Comparator.comparing((Finding f) -> !f.location().path().contains("!/"))
+                .thenComparing(Finding.ORDER));
         for (Finding f : sorted) {
             if (fromSkippedFile.test(f.location().path())) {
                 skipped++;
-            } else if (copy.apply(f)) {
+            } else if (copy.test(f)) {
                 copies++;
             } else {
                 bySecret.computeIfAbsent(key(f), k -> new ArrayList<>()).add(f);
@@ -211,7 +213,7 @@ final class BuildOutput {
         for (Finding f : output.suppressedFindings()) {
             if (fromSkippedFile.test(f.location().path())) {
                 skipped++;
-            } else if (copy.apply(f) || !suppressedSeen.add(key(f))) {
+            } else if (copy.test(f) || !suppressedSeen.add(key(f))) {
                 copies++;
             } else {
                 suppressedOutput.add(f);
@@ -228,7 +230,8 @@ final class BuildOutput {
         warnings.sort(Comparator.comparing(ScanWarning::path));
         ScanResult merged = new ScanResult(sources.baseDir(), sources.rules(), findings, warnings,
                 sources.filesScanned() + output.filesScanned(), sources.bytesScanned() + output.bytesScanned(),
-                sources.suppressed() + suppressedOutput.size(), suppressed, sources.fingerprintKey(), sources.filesBinary() + output.filesBinary());
+                sources.suppressed() + suppressedOutput.size(), suppressed, sources.fingerprintKey(),
+                sources.filesBinary() + output.filesBinary());
         return new Merged(merged, onlyInOutput, copies, skipped, output.filesScanned());
     }
 

@@ -2,6 +2,7 @@ package dev.miscan.maven;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.build.BuildFixes;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
@@ -10,7 +11,6 @@ import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.ReportFormat;
 import dev.miscan.core.source.ScanWarning;
-import dev.miscan.core.build.BuildFixes;
 import dev.miscan.core.source.Source;
 import dev.miscan.core.source.WorkingTrees;
 import dev.miscan.core.source.archive.ArchiveOptions;
@@ -52,8 +52,8 @@ import org.apache.maven.project.MavenProject;
  * <p>Each module scans its own directory: nested modules are left to their own execution, so a multi-module build
  * counts every file once. The module's build output (its packaged artifacts and classes directory) is scanned too,
  * apart ({@link BuildOutput}): what it holds of the sources is reported once, from the sources, and a secret only it
- * holds (put there by resource filtering, say) once, where it ships. {@code excludes}, {@code .mi-scan.yml} and the baseline are
- * matched against paths relative to the module's base directory; the reports' paths are relative to the
+ * holds (put there by resource filtering, say) once, where it ships. {@code excludes}, {@code .mi-scan.yml} and the
+ * baseline are matched against paths relative to the module's base directory; the reports' paths are relative to the
  * repository's root ({@code repositoryRoot}), which GitHub code scanning needs.
  *
  * <p>With {@code aggregate} (the default), the reports of the build's top-level project (the execution root)
@@ -293,8 +293,9 @@ public class CheckMojo extends AbstractMojo {
         for (ScanWarning w : result.warnings()) {
             String line = "mi-scan: " + displayPath.apply(w.path()) + ": " + w.message();
             // a note about the build output (bundled libraries not read, say) comes with every build: not a warning
-            if (!w.incomplete() && outputPaths.stream().anyMatch(p -> w.path().equals(p) || w.path().startsWith(p + "/")
-                    || w.path().startsWith(p + "!/"))) {
+            boolean aboutOutput = outputPaths.stream().anyMatch(p -> w.path().equals(p)
+                    || w.path().startsWith(p + "/") || w.path().startsWith(p + "!/"));
+            if (aboutOutput && !w.incomplete()) {
                 log.info(line);
             } else {
                 log.warn(line);
@@ -351,7 +352,7 @@ public class CheckMojo extends AbstractMojo {
         }
     }
 
-    /** The module's packaged artifacts and classes directory, as {@code scanArtifacts} and {@code scanOutputDirectory} say. */
+    /** The packaged artifacts and classes directory, as {@code scanArtifacts} and {@code scanOutputDirectory} say. */
     private BuildOutput.Targets buildOutputTargets() {
         Artifact main = project.getArtifact();
         Path mainFile = main == null || main.getFile() == null ? null : main.getFile().toPath();
@@ -363,7 +364,8 @@ public class CheckMojo extends AbstractMojo {
                 : Path.of(build.getDirectory(), build.getFinalName() + "." + extension);
         List<BuildOutput.Artifact> attached = new ArrayList<>();
         for (Artifact a : project.getAttachedArtifacts()) {
-            attached.add(new BuildOutput.Artifact(a.getFile() == null ? null : a.getFile().toPath(), a.getClassifier()));
+            Path file = a.getFile() == null ? null : a.getFile().toPath();
+            attached.add(new BuildOutput.Artifact(file, a.getClassifier()));
         }
         Path classes = build == null || build.getOutputDirectory() == null ? null : Path.of(build.getOutputDirectory());
         return BuildOutput.targets(new BuildOutput.Artifact(mainFile, null), earlier, attached, classes, scanArtifacts,

@@ -149,8 +149,8 @@ class BuildOutputTest {
                 project.resolve("target/classes"), true, true);
         ScanResult output = engine.scan(project, BuildOutput.sources(project, targets, List.of(),
                 ScanRequest.DEFAULT_MAX_FILE_SIZE, ArchiveOptions.DEFAULT), 1);
-        BuildOutput.Origins origins = new BuildOutput.Origins("target/classes", java.util.Set.of("target/orders-1.0.jar"),
-                Map.of("src/main/resources", ""));
+        BuildOutput.Origins origins = new BuildOutput.Origins("target/classes",
+                java.util.Set.of("target/orders-1.0.jar"), Map.of("src/main/resources", ""));
         BuildOutput.Merged merged = BuildOutput.merge(sources, output, key -> null,
                 path -> origins.candidates(path).contains("src/main/resources/application-local.properties"));
 
@@ -177,7 +177,8 @@ class BuildOutputTest {
                 .contains("src/main/resources/application.properties");
         assertThat(origins.candidates("target/app.war!/WEB-INF/web.xml")).startsWith("src/main/webapp/WEB-INF/web.xml");
         assertThat(origins.candidates("target/app.war!/WEB-INF/classes/a.properties"))
-                .doesNotContain("src/main/webapp/WEB-INF/classes/a.properties").contains("src/main/resources/a.properties");
+                .doesNotContain("src/main/webapp/WEB-INF/classes/a.properties")
+                .contains("src/main/resources/a.properties");
         // a bundled library's entries, class files and other files come from nowhere in the module
         assertThat(origins.candidates("target/app.jar!/BOOT-INF/lib/own.jar!/a.properties")).isEmpty();
         assertThat(origins.candidates("target/classes/demo/Orders.class")).isEmpty();
