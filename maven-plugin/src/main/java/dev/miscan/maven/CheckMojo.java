@@ -2,15 +2,18 @@ package dev.miscan.maven;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
+import dev.miscan.core.build.BuildFixes;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
-import dev.miscan.core.engine.ScanRequest;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.ReportFormat;
 import dev.miscan.core.source.ScanWarning;
+import dev.miscan.core.source.Source;
+import dev.miscan.core.source.WorkingTrees;
+import dev.miscan.core.source.archive.ArchiveOptions;
 import dev.miscan.core.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
@@ -20,11 +23,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
+import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
+import org.apache.maven.model.Build;
+import org.apache.maven.model.Resource;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoExecutionException;
 import org.apache.maven.plugin.MojoFailureException;
@@ -40,9 +49,11 @@ import org.apache.maven.project.MavenProject;
  * finding on one line and each rule's fix once, writes {@code mi-scan.sarif} (and the other {@code formats}) and
  * fails the build on findings at or above {@code failOn}.
  *
- * <p>Each module scans its own directory: nested modules and build output are left to their own execution, so
- * a multi-module build counts every file once. {@code excludes}, {@code .mi-scan.yml} and the baseline are
- * matched against paths relative to the module's base directory; the reports' paths are relative to the
+ * <p>Each module scans its own directory: nested modules are left to their own execution, so a multi-module build
+ * counts every file once. The module's build output (its packaged artifacts and classes directory) is scanned too,
+ * apart ({@link BuildOutput}): what it holds of the sources is reported once, from the sources, and a secret only it
+ * holds (put there by resource filtering, say) once, where it ships. {@code excludes}, {@code .mi-scan.yml} and the
+ * baseline are matched against paths relative to the module's base directory; the reports' paths are relative to the
  * repository's root ({@code repositoryRoot}), which GitHub code scanning needs.
  *
  * <p>With {@code aggregate} (the default), the reports of the build's top-level project (the execution root)
@@ -75,7 +86,8 @@ public class CheckMojo extends AbstractMojo {
     /**
      * Extra paths to skip, in gitignore syntax, relative to the module's base directory, e.g. {@code docs/}
      * or {@code *.md}. On the command line: {@code -Dmi-scan.excludes=docs/,*.md}. {@code .gitignore} files,
-     * {@code target/} and nested modules are skipped anyway.
+     * {@code target/} and nested modules are skipped anyway (the build output is scanned apart: {@code
+     * scanArtifacts}, {@code scanOutputDirectory}; these excludes apply there too).
      */
     @Parameter(property = "mi-scan.excludes")
     private List<String> excludes;
@@ -115,6 +127,26 @@ public class CheckMojo extends AbstractMojo {
      */
     @Parameter(property = "mi-scan.repositoryRoot")
     private File repositoryRoot;
+
+    /**
+     * Also scans the module's packaged artifacts: the main one (as repackaged, e.g. a Spring Boot fat jar, or a war)
+     * and the attached ones (a {@code -sources.jar}, a {@code -tests.jar}; not the javadoc). Bound to {@code
+     * verify}, the goal runs after {@code package}; run before it, it reads the main artifact an earlier build left
+     * in the build directory, if any. A secret the sources hold too is reported once, from the sources.
+     */
+    @Parameter(property = "mi-scan.scanArtifacts", defaultValue = "true")
+    private boolean scanArtifacts;
+
+    /** Also scans the classes directory ({@code target/classes}): the resources after filtering, the class files. */
+    @Parameter(property = "mi-scan.scanOutputDirectory", defaultValue = "true")
+    private boolean scanOutputDirectory;
+
+    /**
+     * Also reads the third-party libraries that a packaged artifact bundles ({@code BOOT-INF/lib}, {@code
+     * WEB-INF/lib}, an ear's {@code lib/}); the module's own (same Maven group) are read anyway.
+     */
+    @Parameter(property = "mi-scan.archiveLibraries", defaultValue = "false")
+    private boolean archiveLibraries;
 
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
@@ -178,9 +210,10 @@ public class CheckMojo extends AbstractMojo {
         log.debug("mi-scan: scanning " + baseDir + " excluding " + allExcludes);
 
         ScanResult result;
+        ReactorReport reactor = ReactorReport.of(session);
+        BuildOutput.Targets targets = null;
+        BuildOutput.Merged output = null;
         try {
-            ScanRequest request = new ScanRequest(baseDir, List.of(baseDir), allExcludes,
-                    settings.maxFileSize(null), 0);
             // read first: the scan fingerprints with the baseline's salt, so that the reports match the file
             Baseline accepted = settings.loadBaseline(
                     settings.baselineFile(baseline == null ? null : baseline.toPath(), baseDir));
@@ -191,7 +224,37 @@ public class CheckMojo extends AbstractMojo {
             if (accepted == null && reportFormats.stream().noneMatch(ReportFormat::showsFingerprints)) {
                 engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
             }
-            result = engine.scan(request);
+            // the files the source scan reads: the build output's copies of the others are left out as they are
+            Set<String> listed = ConcurrentHashMap.newKeySet();
+            List<Source> sources = new ArrayList<>();
+            for (Source source : WorkingTrees.sources(baseDir, List.of(baseDir), allExcludes,
+                    settings.maxFileSize(null))) {
+                sources.add(warnings -> {
+                    List<Source.Entry> entries = source.entries(warnings);
+                    entries.forEach(e -> listed.add(e.path()));
+                    return entries;
+                });
+            }
+            result = BuildFixes.attach(engine.scan(baseDir, sources, 0));
+            targets = buildOutputTargets();
+            targets.notes().forEach(n -> log.debug("mi-scan: " + n));
+            if (!targets.isEmpty()) {
+                // the excludes of the settings and the parameter apply; the module layout's (build output) do not
+                List<String> outputExcludes = new ArrayList<>(settings.config().excludes());
+                if (excludes != null) {
+                    excludes.stream().map(String::strip).filter(e -> !e.isEmpty()).forEach(outputExcludes::add);
+                }
+                log.debug("mi-scan: scanning the build output " + targets.all() + " excluding " + outputExcludes);
+                ScanResult built = engine.scan(baseDir, BuildOutput.sources(baseDir, targets, outputExcludes,
+                        settings.maxFileSize(null), ArchiveOptions.DEFAULT.libraries(archiveLibraries)), 0);
+                String self = project.getId();
+                BuildOutput.Origins origins = origins(baseDir, targets);
+                output = BuildOutput.merge(result, built, key -> reactor.reportedBy(key, self),
+                        path -> origins.candidates(path).stream()
+                                .anyMatch(c -> !listed.contains(c) && Files.isRegularFile(baseDir.resolve(c))));
+                result = output.result();
+            }
+            reactor.reported(project.getId(), result.findings(), result.suppressedFindings());
             result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
@@ -200,12 +263,43 @@ public class CheckMojo extends AbstractMojo {
         }
 
         UnaryOperator<String> displayPath = reportPathDisplay(baseDir);
-        ReactorReport reactor = ReactorReport.of(session);
         for (FindingLog.Line line : FindingLog.log(result.findings(), displayPath, verbose, reactor::firstFix)) {
             logAt(log, line.severity(), line.text());
         }
+        List<Finding> builtIn = List.of();
+        if (output != null) {
+            builtIn = BuildOutput.stillReported(output, result);
+            StringBuilder read = new StringBuilder("mi-scan: build output read: ")
+                    .append(String.join(", ", targets.all().stream().map(this::displayPath).toList()))
+                    .append(" (").append(FindingLog.plural(output.outputFiles(), "file")).append(")");
+            if (output.copies() > 0) {
+                read.append("; ").append(FindingLog.plural(output.copies(), "finding"))
+                        .append(" there also in the sources, reported once (from the sources)");
+            }
+            if (output.skipped() > 0) {
+                read.append("; ").append(FindingLog.plural(output.skipped(), "finding"))
+                        .append(" there in copies of files the source scan skips (.gitignore, excludes), left out too");
+            }
+            if (!builtIn.isEmpty()) {
+                read.append("; ").append(FindingLog.plural(builtIn.size(), "finding")).append(" only there");
+            }
+            log.info(read.toString());
+            if (!builtIn.isEmpty()) {
+                log.warn("mi-scan: " + FindingLog.builtInHint(builtIn.size()));
+            }
+        }
+        List<String> outputPaths = targets == null ? List.of()
+                : targets.all().stream().map(p -> ReportPaths.relative(baseDir, p)).toList();
         for (ScanWarning w : result.warnings()) {
-            log.warn("mi-scan: " + displayPath.apply(w.path()) + ": " + w.message());
+            String line = "mi-scan: " + displayPath.apply(w.path()) + ": " + w.message();
+            // a note about the build output (bundled libraries not read, say) comes with every build: not a warning
+            boolean aboutOutput = outputPaths.stream().anyMatch(p -> w.path().equals(p)
+                    || w.path().startsWith(p + "/") || w.path().startsWith(p + "!/"));
+            if (aboutOutput && !w.incomplete()) {
+                log.info(line);
+            } else {
+                log.warn(line);
+            }
         }
 
         Path root = reportRoot();
@@ -252,8 +346,60 @@ public class CheckMojo extends AbstractMojo {
         List<Finding> failing = threshold.failing(result.findings());
         if (!failing.isEmpty()) {
             String name = project.getName() == null ? project.getArtifactId() : project.getName();
+            long built = failing.stream().filter(builtIn::contains).count();
             throw new MojoFailureException(
-                    FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint));
+                    FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint, built));
+        }
+    }
+
+    /** The packaged artifacts and classes directory, as {@code scanArtifacts} and {@code scanOutputDirectory} say. */
+    private BuildOutput.Targets buildOutputTargets() {
+        Artifact main = project.getArtifact();
+        Path mainFile = main == null || main.getFile() == null ? null : main.getFile().toPath();
+        String extension = main == null || main.getArtifactHandler() == null ? null
+                : main.getArtifactHandler().getExtension();
+        Build build = project.getBuild();
+        Path earlier = extension == null || build == null || build.getDirectory() == null
+                || build.getFinalName() == null ? null
+                : Path.of(build.getDirectory(), build.getFinalName() + "." + extension);
+        List<BuildOutput.Artifact> attached = new ArrayList<>();
+        for (Artifact a : project.getAttachedArtifacts()) {
+            Path file = a.getFile() == null ? null : a.getFile().toPath();
+            attached.add(new BuildOutput.Artifact(file, a.getClassifier()));
+        }
+        Path classes = build == null || build.getOutputDirectory() == null ? null : Path.of(build.getOutputDirectory());
+        return BuildOutput.targets(new BuildOutput.Artifact(mainFile, null), earlier, attached, classes, scanArtifacts,
+                scanOutputDirectory);
+    }
+
+    /**
+     * Where the build output's files come from: the module's resource directories and source roots inside its base
+     * directory (not generated ones in the build directory, which the source scan never reads).
+     */
+    private BuildOutput.Origins origins(Path baseDir, BuildOutput.Targets targets) {
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (Resource r : project.getResources()) {
+            String target = r.getTargetPath() == null ? "" : r.getTargetPath().replace('\\', '/');
+            target = target.isEmpty() || target.endsWith("/") ? target : target + "/";
+            addRoot(baseDir, buildDir, r.getDirectory(), target, roots);
+        }
+        for (String root : project.getCompileSourceRoots()) {
+            addRoot(baseDir, buildDir, root, "", roots);
+        }
+        String classes = targets.classes() == null ? null : ReportPaths.relative(baseDir, targets.classes());
+        Set<String> artifacts = new LinkedHashSet<>();
+        targets.artifacts().forEach(a -> artifacts.add(ReportPaths.relative(baseDir, a)));
+        return new BuildOutput.Origins(classes, artifacts, roots);
+    }
+
+    private static void addRoot(Path baseDir, Path buildDir, String dir, String target, Map<String, String> into) {
+        if (dir == null) {
+            return;
+        }
+        Path abs = baseDir.resolve(dir).toAbsolutePath().normalize();
+        if (abs.startsWith(baseDir) && !abs.equals(baseDir) && !abs.startsWith(buildDir)) {
+            into.putIfAbsent(ReportPaths.relative(baseDir, abs), target);
         }
     }
 

@@ -118,12 +118,17 @@ final class FindingLog {
         return lines;
     }
 
-    /** {@code path:line:column  RULE-ID  message} */
+    /**
+     * {@code path:line:column  RULE-ID  message}, and {@code (also in path:line)} for the other places of a secret
+     * in the build output ({@link BuildOutput}).
+     */
     static String headline(Finding f, UnaryOperator<String> displayPath) {
         Location l = f.location();
         String message = notBlank(f.message()) ? f.message() : f.rule().summary();
+        List<String> alsoIn = f.related().stream().filter(r -> BuildOutput.ALSO_IN.equals(r.message()))
+                .map(r -> displayPath.apply(r.location().path()) + ":" + r.location().startLine()).toList();
         return displayPath.apply(l.path()) + ":" + l.startLine() + ":" + l.startColumn() + "  " + f.rule().id()
-                + "  " + message;
+                + "  " + message + (alsoIn.isEmpty() ? "" : " (also in " + String.join(", ", alsoIn) + ")");
     }
 
     /** e.g. {@code 2 findings (1 error, 0 warnings, 1 note) in 14 files; 0 skipped; 1 suppressed} */
@@ -146,6 +151,25 @@ final class FindingLog {
      */
     static String failureMessage(List<Finding> failing, FailOn failOn, String projectName,
             UnaryOperator<String> displayPath, String reportHint) {
+        return failureMessage(failing, failOn, projectName, displayPath, reportHint, 0);
+    }
+
+    /**
+     * What to do about findings that only the build output holds: the secret is not in a file to edit (a comment
+     * in a jar cannot allow it), the build put it there.
+     */
+    static String builtInHint(long findings) {
+        return (findings == 1 ? "1 finding is" : findings + " findings are") + " only in the build output, not in"
+                + " the sources: the build put the secret there (resource filtering of a ${property} set in a profile,"
+                + " settings.xml or with -D, or a generated file). Remove the value where it is set, and rotate it:"
+                + " it is in every artifact built with it.";
+    }
+
+    /**
+     * As above; {@code builtIn} of the findings are only in the build output ({@link #builtInHint}).
+     */
+    static String failureMessage(List<Finding> failing, FailOn failOn, String projectName,
+            UnaryOperator<String> displayPath, String reportHint, long builtIn) {
         StringBuilder sb = new StringBuilder();
         sb.append("mi-scan found ").append(plural(failing.size(), "credential finding"))
                 .append(" at or above '").append(failOn.label()).append("' in ").append(projectName).append(':');
@@ -154,6 +178,9 @@ final class FindingLog {
         if (failing.size() > FAILURE_LISTING_LIMIT) {
             sb.append("\n  … and ").append(failing.size() - FAILURE_LISTING_LIMIT)
                     .append(" more (see the log above)");
+        }
+        if (builtIn > 0) {
+            sb.append("\n").append(builtInHint(builtIn));
         }
         sb.append("\nRemove each credential and use Managed Identity as the fix lines above say")
                 .append(reportHint.isEmpty() ? "" : " (all details in " + reportHint + ")")

@@ -1,5 +1,6 @@
 package dev.miscan.maven;
 
+import dev.miscan.core.api.Finding;
 import dev.miscan.core.engine.ScanResult;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
@@ -11,7 +12,8 @@ import org.eclipse.aether.SessionData;
 
 /**
  * What the {@code check} executions of one build share: each module's result (rebased to the repository's root)
- * for the reactor's aggregate report, where that report goes, and the rules whose fix the log has already shown.
+ * for the reactor's aggregate report, where that report goes, the rules whose fix the log has already shown, and
+ * the secrets reported so far (so that another module's build output does not report them again).
  *
  * <p>It lives in the repository session's data, which every project of the build sees (a parallel build gives each
  * project its own copy of the Maven session, not of the repository session). The key is this class, so that
@@ -20,6 +22,8 @@ import org.eclipse.aether.SessionData;
 final class ReactorReport {
     private final Map<String, ScanResult> results = new LinkedHashMap<>();
     private final Set<String> shownFixes = ConcurrentHashMap.newKeySet();
+    /** Every secret a module of the build reported, with the first module that did (hashes, never secrets). */
+    private final Map<String, String> secrets = new java.util.HashMap<>();
     private Path aggregateDirectory;
     /**
      * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
@@ -47,6 +51,21 @@ final class ReactorReport {
                 return created;
             }
         }
+    }
+
+    /**
+     * The module that reported the secret {@code key} ({@link BuildOutput#key}) first, if it is not {@code
+     * projectId}: a module's artifact that bundles another module's jar holds that module's secrets too.
+     */
+    synchronized String reportedBy(String key, String projectId) {
+        String by = secrets.get(key);
+        return by == null || by.equals(projectId) ? null : by;
+    }
+
+    /** Records the secrets a module reported (or suppressed), for {@link #reportedBy}. */
+    synchronized void reported(String projectId, java.util.List<Finding> findings, java.util.List<Finding> suppressed) {
+        findings.forEach(f -> secrets.putIfAbsent(BuildOutput.key(f), projectId));
+        suppressed.forEach(f -> secrets.putIfAbsent(BuildOutput.key(f), projectId));
     }
 
     /** True the first time the log shows the fix of {@code key} (a rule) in this build. */
