@@ -57,13 +57,13 @@ final class ReportPaths {
         if (prefix.isEmpty()) {
             return new ScanResult(rootDir, result.rules(), result.findings(), result.warnings(),
                     result.filesScanned(), result.bytesScanned(), result.suppressed(), result.suppressedFindings(),
-                    result.fingerprintKey());
+                    result.fingerprintKey(), result.filesBinary());
         }
         List<ScanWarning> warnings = result.warnings().stream()
                 .map(w -> new ScanWarning(prefixed(prefix, w.path()), w.message(), w.skipped())).toList();
         return new ScanResult(rootDir, result.rules(), rebase(result.findings(), prefix), warnings,
                 result.filesScanned(), result.bytesScanned(), result.suppressed(),
-                rebase(result.suppressedFindings(), prefix), result.fingerprintKey());
+                rebase(result.suppressedFindings(), prefix), result.fingerprintKey(), result.filesBinary());
     }
 
     private static List<Finding> rebase(List<Finding> findings, String prefix) {
@@ -101,6 +101,7 @@ final class ReportPaths {
         List<Finding> suppressedFindings = new ArrayList<>();
         List<ScanWarning> warnings = new ArrayList<>();
         int files = 0;
+        int binary = 0;
         long bytes = 0;
         int suppressed = 0;
         FingerprintKey key = null;
@@ -110,6 +111,7 @@ final class ReportPaths {
             suppressedFindings.addAll(r.suppressedFindings());
             warnings.addAll(r.warnings());
             files += r.filesScanned();
+            binary += r.filesBinary();
             bytes += r.bytesScanned();
             suppressed += r.suppressed();
             key = key == null ? r.fingerprintKey() : key;
@@ -118,6 +120,6 @@ final class ReportPaths {
         suppressedFindings.sort(Finding.ORDER);
         warnings.sort(Comparator.comparing(ScanWarning::path));
         return new ScanResult(root.toAbsolutePath().normalize(), List.copyOf(rules.values()), findings, warnings,
-                files, bytes, suppressed, suppressedFindings, key == null ? FingerprintKey.DEFAULT : key);
+                files, bytes, suppressed, suppressedFindings, key == null ? FingerprintKey.DEFAULT : key, binary);
     }
 }

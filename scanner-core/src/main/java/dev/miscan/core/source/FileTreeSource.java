@@ -42,6 +42,8 @@ public final class FileTreeSource implements Source {
     private final List<FastIgnoreRule> excludes;
     private final long maxFileSize;
     private final dev.miscan.core.source.archive.ArchiveOptions archives;
+    /** The scanned path is inside a build's output folder: its own subfolders are not left out by name. */
+    private final boolean insideBuildOutput;
 
     /**
      * @param baseDir     reported paths are relative to it (it need not contain {@code root})
@@ -62,6 +64,12 @@ public final class FileTreeSource implements Source {
         this.walkRoot = linkTarget(this.root);
         this.excludes = excludes.stream().map(FastIgnoreRule::new).toList();
         this.maxFileSize = maxFileSize;
+        boolean inside = false;
+        // only the folders between the report's root and the scanned path: a checkout may live in /builds/…
+        for (Path segment : this.root.startsWith(this.baseDir) ? this.baseDir.relativize(this.root) : Path.of("")) {
+            inside |= segment.toString().equals("target") || segment.toString().equals("build");
+        }
+        this.insideBuildOutput = inside;
     }
 
     @Override
@@ -74,7 +82,7 @@ public final class FileTreeSource implements Source {
         Files.walkFileTree(walkRoot, new SimpleFileVisitor<>() {
             @Override
             public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                if (!dir.equals(walkRoot) && (DEFAULT_EXCLUDED_DIRS.contains(dir.getFileName().toString())
+                if (!dir.equals(walkRoot) && (defaultExcluded(dir.getFileName().toString())
                         || isIgnored(dir, true, ignoreNodes))) {
                     return FileVisitResult.SKIP_SUBTREE;
                 }
@@ -110,6 +118,16 @@ public final class FileTreeSource implements Source {
             }
         });
         return entries;
+    }
+
+    /**
+     * Whether a folder is left out by default: a build's output ({@code target/}, {@code build/}) is, unless the scan
+     * is inside one already (the Maven plugin reading {@code target/classes}, where {@code com/acme/build/} is a
+     * package).
+     */
+    private boolean defaultExcluded(String name) {
+        return DEFAULT_EXCLUDED_DIRS.contains(name) && !(insideBuildOutput && (name.equals("target")
+                || name.equals("build")));
     }
 
     private boolean isIgnored(Path path, boolean directory, Map<Path, IgnoreNode> nodes) {
