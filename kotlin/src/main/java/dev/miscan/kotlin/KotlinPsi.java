@@ -1,0 +1,57 @@
+package dev.miscan.kotlin;
+
+import org.jetbrains.kotlin.cli.FrontendConfigurationKeysKt;
+import org.jetbrains.kotlin.cli.common.messages.MessageCollector;
+import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles;
+import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment;
+import org.jetbrains.kotlin.com.intellij.openapi.Disposable;
+import org.jetbrains.kotlin.com.intellij.openapi.util.Disposer;
+import org.jetbrains.kotlin.compiler.plugin.CompilerPluginRegistrar;
+import org.jetbrains.kotlin.config.CommonConfigurationKeys;
+import org.jetbrains.kotlin.config.CompilerConfiguration;
+import org.jetbrains.kotlin.config.JVMConfigurationKeys;
+import org.jetbrains.kotlin.psi.KtFile;
+import org.jetbrains.kotlin.psi.KtPsiFactory;
+
+/**
+ * The Kotlin compiler's PSI, as ktlint and detekt use it standalone: one core environment per JVM, created on first
+ * use (about a second) and kept for the life of the process. Parsing and reading the tree are serialised: the
+ * IntelliJ core is not meant to be entered by several threads without its read actions, and a file takes about a
+ * millisecond, so one lock costs a scan little.
+ */
+final class KotlinPsi {
+    private static final Object LOCK = new Object();
+
+    private KotlinPsi() {
+    }
+
+    /** Created when the class is first used (the JVM makes that thread-safe). */
+    private static final class Holder {
+        static final KtPsiFactory FACTORY = create();
+
+        private static KtPsiFactory create() {
+            if (System.getProperty("idea.io.use.nio2") == null) {
+                System.setProperty("idea.io.use.nio2", "true"); // as the Kotlin compiler's own CLI does
+            }
+            Disposable root = Disposer.newDisposable("mi-scan Kotlin");
+            CompilerConfiguration configuration = new CompilerConfiguration();
+            configuration.put(CommonConfigurationKeys.MESSAGE_COLLECTOR_KEY, MessageCollector.Companion.getNONE());
+            configuration.put(CommonConfigurationKeys.MODULE_NAME, "mi-scan");
+            configuration.put(JVMConfigurationKeys.NO_JDK, true); // syntax only: no class path, no JDK to index
+            FrontendConfigurationKeysKt.setExtensionsStorage(configuration, new CompilerPluginRegistrar.ExtensionStorage());
+            KotlinCoreEnvironment env = KotlinCoreEnvironment.createForProduction(root, configuration,
+                    EnvironmentConfigFiles.JVM_CONFIG_FILES);
+            return new KtPsiFactory(env.getProject(), false);
+        }
+    }
+
+    /** The Java reading of the Kotlin source {@code text} of file {@code fileName}, line for line. */
+    static String toJava(String fileName, String text) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', ' '); // lines as the engine counts them: at \n only
+        synchronized (LOCK) {
+            KtFile file = Holder.FACTORY.createFile(fileName.endsWith(".kts") ? fileName : fileName.replaceAll(
+                    "(?i)\\.kt$", ".kt"), normalised);
+            return new KotlinToJava(file, normalised, fileName).translate();
+        }
+    }
+}
