@@ -45,6 +45,14 @@ final class KotlinPsi {
         }
     }
 
+    /** {@code read} applied to the parsed file, under the lock (tests look at the tree). */
+    static <T> T withFile(String fileName, String text, java.util.function.Function<KtFile, T> read) {
+        String normalised = text.replace("\r\n", "\n").replace('\r', ' ');
+        synchronized (LOCK) {
+            return read.apply(Holder.FACTORY.createFile(fileName, normalised));
+        }
+    }
+
     /** The Java reading of the Kotlin source {@code text} of file {@code fileName}, line for line. */
     static String toJava(String fileName, String text) {
         String normalised = text.replace("\r\n", "\n").replace('\r', ' '); // lines as the engine counts them: at \n only

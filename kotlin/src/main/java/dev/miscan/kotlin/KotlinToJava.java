@@ -986,9 +986,9 @@ final class KotlinToJava {
         if (selector instanceof KtNameReferenceExpression n && n.getReferencedName().equals("Companion")) {
             return;
         }
+        at(q.getOperationTokenNode().getStartOffset()); // the dot on the selector's line, as written: .key(
         emit(".");
         if (selector instanceof KtCallExpression call) {
-            at(start(selector));
             call(call, "");
         } else {
             expression(selector);

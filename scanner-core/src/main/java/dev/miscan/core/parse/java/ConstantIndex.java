@@ -85,10 +85,48 @@ public final class ConstantIndex {
             if (ext != null && !javaFiles.containsKey(e.path())) {
                 javaFiles.put(e.path(), e);
                 String file = e.path().substring(e.path().lastIndexOf('/') + 1);
-                byFileName.computeIfAbsent(file.substring(0, file.length() - ext.length()), k -> new ArrayList<>())
-                        .add(e.path());
+                String base = file.substring(0, file.length() - ext.length());
+                byFileName.computeIfAbsent(base, k -> new ArrayList<>()).add(e.path());
+                if (ext.equals(".kt") && !base.isEmpty()) {
+                    // the class Kotlin compiles the file's top-level declarations into: Config.kt → ConfigKt
+                    byFileName.computeIfAbsent(Character.toUpperCase(base.charAt(0)) + base.substring(1) + "Kt",
+                            k -> new ArrayList<>()).add(e.path());
+                }
             }
         }
+    }
+
+    /** The Kotlin sources of the scan by package, read on first use (a Kotlin file's name need not be its type's). */
+    private volatile Map<String, List<String>> kotlinPackages;
+
+    private static final java.util.regex.Pattern KOTLIN_PACKAGE = java.util.regex.Pattern.compile(
+            "^[ \\t]*package[ \\t]+([\\w.`]+)", java.util.regex.Pattern.MULTILINE);
+
+    private List<String> kotlinFilesOf(String pkg) {
+        Map<String, List<String>> byPackage = kotlinPackages;
+        if (byPackage == null) {
+            synchronized (this) {
+                byPackage = kotlinPackages;
+                if (byPackage == null) {
+                    byPackage = new HashMap<>();
+                    for (Map.Entry<String, Source.Entry> e : javaFiles.entrySet()) {
+                        if (!e.getKey().endsWith(".kt") && !e.getKey().endsWith(".kts")) {
+                            continue;
+                        }
+                        String declared = "";
+                        try {
+                            java.util.regex.Matcher m = KOTLIN_PACKAGE.matcher(e.getValue().read().text());
+                            declared = m.find() ? m.group(1).replace("`", "") : "";
+                        } catch (Exception | StackOverflowError ex) {
+                            continue;
+                        }
+                        byPackage.computeIfAbsent(declared, k -> new ArrayList<>()).add(e.getKey());
+                    }
+                    kotlinPackages = byPackage;
+                }
+            }
+        }
+        return byPackage.getOrDefault(pkg, List.of());
     }
 
     private static String extensionOf(String path) {
@@ -217,19 +255,43 @@ public final class ConstantIndex {
         return out;
     }
 
-    /** Declarations of {@code typeFqn} in the scanned files, looked up by the top-level type's file name. */
+    /**
+     * Declarations of {@code typeFqn} in the scanned files, looked up by the top-level type's file name; then, for a
+     * type no file is named after, among the Kotlin sources of its package (a Kotlin file holds any number of
+     * classes and objects). A package name ({@code com.contoso}: a Kotlin import of a top-level constant) stands for
+     * the classes of its Kotlin files' top-level declarations ({@code ConfigKt}).
+     */
     private List<Declared> types(String typeFqn) {
         List<Declared> out = new ArrayList<>();
         String[] segments = typeFqn.split("\\.");
+        StringBuilder pkg = new StringBuilder();
         for (String segment : segments) {
             if (segment.isEmpty() || !Character.isUpperCase(segment.charAt(0))) {
+                pkg.append(pkg.length() == 0 ? "" : ".").append(segment);
                 continue;
             }
             for (String path : byFileName.getOrDefault(segment, List.of())) {
-                view(path).ifPresent(v -> JavaNames.typeByQualifiedName(v.unit().orElseThrow(), typeFqn)
-                        .ifPresent(t -> out.add(new Declared(v, t))));
+                view(path).ifPresent(v -> JavaNames.typesByQualifiedName(v.unit().orElseThrow(), typeFqn)
+                        .forEach(t -> out.add(new Declared(v, t))));
             }
-            break; // the first capitalised segment is the top-level type
+            if (out.isEmpty()) {
+                for (String path : kotlinFilesOf(pkg.toString())) {
+                    if (!byFileName.getOrDefault(segment, List.of()).contains(path)) {
+                        view(path).ifPresent(v -> JavaNames.typesByQualifiedName(v.unit().orElseThrow(), typeFqn)
+                                .forEach(t -> out.add(new Declared(v, t))));
+                    }
+                }
+            }
+            return out; // the first capitalised segment is the top-level type
+        }
+        for (String path : kotlinFilesOf(typeFqn)) {
+            view(path).ifPresent(v -> {
+                for (TypeDeclaration<?> t : v.unit().orElseThrow().getTypes()) {
+                    if (t.getNameAsString().endsWith("Kt")) {
+                        out.add(new Declared(v, t));
+                    }
+                }
+            });
         }
         return out;
     }

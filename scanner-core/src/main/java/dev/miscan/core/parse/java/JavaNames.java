@@ -77,6 +77,20 @@ public final class JavaNames {
         return Optional.empty();
     }
 
+    /**
+     * Every type declared in {@code cu} with this fully qualified name: one in Java; several in a Kotlin source read as
+     * Java, whose top-level declarations between its classes are written as several parts of the same class.
+     */
+    public static List<TypeDeclaration<?>> typesByQualifiedName(CompilationUnit cu, String fqn) {
+        List<TypeDeclaration<?>> out = new ArrayList<>();
+        for (TypeDeclaration<?> t : types(cu)) {
+            if (qualifiedName(t).equals(fqn)) {
+                out.add(t);
+            }
+        }
+        return out;
+    }
+
     /** The explicit (single-type) import of a simple name, e.g. {@code BlobServiceClientBuilder}. */
     public static Optional<String> importOf(CompilationUnit cu, String simple) {
         for (ImportDeclaration i : cu.getImports()) {

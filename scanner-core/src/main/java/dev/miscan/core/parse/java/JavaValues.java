@@ -569,9 +569,8 @@ public final class JavaValues {
             return Optional.empty();
         }
         for (String fqn : JavaNames.typeCandidates(cu, typeName)) {
-            Optional<TypeDeclaration<?>> local = JavaNames.typeByQualifiedName(cu, fqn);
-            if (local.isPresent()) {
-                Optional<Declaration> d = member(in, local.get(), name, true);
+            for (TypeDeclaration<?> local : JavaNames.typesByQualifiedName(cu, fqn)) {
+                Optional<Declaration> d = member(in, local, name, true);
                 if (d.isPresent()) {
                     return d;
                 }
