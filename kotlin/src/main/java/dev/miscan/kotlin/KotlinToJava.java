@@ -415,8 +415,18 @@ final class KotlinToJava {
             }
         }
         emit(";");
+        // the primary constructor's properties after the entries, as Java wants them, and the constructor that sets them
+        StringBuilder ctor = new StringBuilder(" " + identifier(c.getName()) + "(");
+        StringBuilder assignments = new StringBuilder();
         for (KtParameter p : c.getPrimaryConstructorParameters()) {
-            emit(" " + type(p.getTypeReference(), false, "Object") + " " + identifier(p.getName()) + ";");
+            String name = identifier(p.getName());
+            String type = type(p.getTypeReference(), false, "Object");
+            emit(" " + type + " " + name + ";");
+            ctor.append(assignments.length() == 0 ? "" : ", ").append(type).append(' ').append(name);
+            assignments.append(" this.").append(name).append(" = ").append(name).append(';');
+        }
+        if (!c.getPrimaryConstructorParameters().isEmpty()) {
+            emit(ctor + ") {" + assignments + " }");
         }
     }
 

@@ -6,7 +6,6 @@ import dev.miscan.core.engine.Engine;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.testing.FixtureHarness;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,8 +14,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The Kotlin fixtures, the specification of Kotlin support: each folder under {@code src/test/resources/fixtures/}
- * that holds Kotlin files is scanned as one tree with every rule and the Kotlin translator (so constants cross files),
+ * The Kotlin fixtures, the specification of Kotlin support: each folder {@code src/test/resources/fixtures/<group>/<case>}
+ * is scanned as one tree with every rule and the Kotlin translator (so constants cross files),
  * and each file's findings must match its {@code // expect:} markers; every other line must stay clean.
  */
 class KotlinFixturesTest {
@@ -25,15 +24,9 @@ class KotlinFixturesTest {
 
     static Stream<Path> trees() throws IOException {
         try (Stream<Path> dirs = Files.walk(ROOT)) {
-            return dirs.filter(Files::isDirectory).filter(KotlinFixturesTest::holdsFiles).sorted().toList().stream();
-        }
-    }
-
-    private static boolean holdsFiles(Path dir) {
-        try (Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(Files::isRegularFile);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+            // a tree is a folder two levels down: sinks/MI-STORAGE-CONNSTR, kotlin/cross-file
+            return dirs.filter(Files::isDirectory).filter(d -> ROOT.relativize(d).getNameCount() == 2).sorted().toList()
+                    .stream();
         }
     }
 

@@ -148,6 +148,12 @@ public final class JavaValues {
             if (d.isPresent()) {
                 return valueOf(d.get(), depth + 1);
             }
+            if (e instanceof FieldAccessExpr f) { // a field of an enum constant: Keys.STORAGE.value (a Kotlin property)
+                Optional<Declaration> constant = declaration(in, f.getScope(), depth);
+                if (constant.isPresent() && constant.get().kind() == Kind.ENUM_CONSTANT) {
+                    return enumValue(constant.get(), f.getNameAsString(), true, depth);
+                }
+            }
             return TracedString.hole(e instanceof FieldAccessExpr ? Origin.FIELD : Origin.UNKNOWN, e.toString());
         }
         if (e instanceof MethodCallExpr m) {
@@ -361,7 +367,7 @@ public final class JavaValues {
             if (args.isEmpty()) { // a getter of an enum constant: Keys.STORAGE.value()
                 Optional<Declaration> d = declaration(in, s, depth);
                 if (d.isPresent() && d.get().kind() == Kind.ENUM_CONSTANT) {
-                    return enumValue(d.get(), name, depth);
+                    return enumValue(d.get(), name, false, depth);
                 }
             }
         }
@@ -444,8 +450,11 @@ public final class JavaValues {
         return out.concat(fmt.substring(Math.min(copyFrom, f.length()), f.length()));
     }
 
-    /** The argument of an enum constant that its getter returns: {@code Keys.STORAGE.value()}. */
-    private TracedString enumValue(Declaration d, String getter, int depth) {
+    /**
+     * The argument of an enum constant that its getter returns ({@code Keys.STORAGE.value()}), or that sets the field
+     * of that name ({@code Keys.STORAGE.value}).
+     */
+    private TracedString enumValue(Declaration d, String getter, boolean fieldRead, int depth) {
         EnumConstantDeclaration c = (EnumConstantDeclaration) d.node();
         NodeList<Expression> args = c.getArguments();
         if (args.isEmpty()) {
@@ -453,7 +462,7 @@ public final class JavaValues {
         }
         int chosen = -1;
         if (c.getParentNode().orElse(null) instanceof EnumDeclaration e) {
-            String field = null;
+            String field = fieldRead ? getter : null; // a field read directly (a Kotlin property)
             for (MethodDeclaration md : e.getMethodsByName(getter)) {
                 if (md.getParameters().isEmpty() && md.getBody().isPresent()) {
                     for (ReturnStmt r : md.getBody().get().findAll(ReturnStmt.class)) {
