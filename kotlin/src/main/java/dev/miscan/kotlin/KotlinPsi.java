@@ -6,6 +6,8 @@ import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles;
 import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment;
 import org.jetbrains.kotlin.com.intellij.openapi.Disposable;
 import org.jetbrains.kotlin.com.intellij.openapi.util.Disposer;
+import org.jetbrains.kotlin.com.intellij.psi.PsiErrorElement;
+import org.jetbrains.kotlin.com.intellij.psi.util.PsiTreeUtil;
 import org.jetbrains.kotlin.compiler.plugin.CompilerPluginRegistrar;
 import org.jetbrains.kotlin.config.CommonConfigurationKeys;
 import org.jetbrains.kotlin.config.CompilerConfiguration;
@@ -53,13 +55,25 @@ final class KotlinPsi {
         }
     }
 
+    /** The Java reading of a Kotlin source, and where it does not parse (0: it parses). */
+    record Translation(String java, int firstErrorLine, int errors) {
+    }
+
     /** The Java reading of the Kotlin source {@code text} of file {@code fileName}, line for line. */
-    static String toJava(String fileName, String text) {
+    static Translation toJava(String fileName, String text) {
         String normalised = text.replace("\r\n", "\n").replace('\r', ' '); // lines as the engine counts them: at \n only
         synchronized (LOCK) {
-            KtFile file = Holder.FACTORY.createFile(fileName.endsWith(".kts") ? fileName : fileName.replaceAll(
-                    "(?i)\\.kt$", ".kt"), normalised);
-            return new KotlinToJava(file, normalised, fileName).translate();
+            KtFile file = Holder.FACTORY.createFile(fileName, normalised);
+            String java = new KotlinToJava(file, normalised, fileName).translate();
+            int errors = 0;
+            int first = 0;
+            for (PsiErrorElement e : PsiTreeUtil.collectElementsOfType(file, PsiErrorElement.class)) {
+                int line = 1 + (int) normalised.substring(0, e.getTextRange().getStartOffset()).chars()
+                        .filter(c -> c == '\n').count();
+                first = errors == 0 ? line : Math.min(first, line);
+                errors++;
+            }
+            return new Translation(java, first, errors);
         }
     }
 }

@@ -25,12 +25,25 @@ public final class KotlinTranslator implements Translator {
     public Fragment translate(Fragment fragment, Consumer<String> warn) {
         String file = fragment.path().substring(fragment.path().lastIndexOf('/') + 1);
         try {
-            String java = KotlinPsi.toJava(file, fragment.text());
-            return new Fragment(fragment.path(), java, fragment.firstLine(), fragment.malformed(),
-                    fragment.provenance(), fragment.changedLines(), KotlinToJava.facadeName(file) + ".java");
-        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) {
+            KotlinPsi.Translation t = KotlinPsi.toJava(file, fragment.text());
+            if (t.errors() > 0) {
+                warn.accept("Kotlin does not parse at line " + (fragment.firstLine() - 1 + t.firstErrorLine())
+                        + (t.errors() > 1 ? " (and " + (t.errors() - 1) + " more)" : "") + ": read as far as it parses");
+            }
+            return new Fragment(fragment.path(), t.java(), fragment.firstLine(), fragment.malformed(),
+                    fragment.provenance(), fragment.changedLines(), javaName(file));
+        } catch (Exception | LinkageError | StackOverflowError | AssertionError e) { // never out of a scan
             warn.accept("not read as Kotlin (" + e.getClass().getSimpleName() + "): only the value rules apply to it");
             return fragment;
         }
+    }
+
+    /**
+     * The name the translation is read under: the file's own base name as a Java file ({@code StorageIT.kt} →
+     * {@code StorageIT.java}), so that rules telling tests from production code by the name still can.
+     */
+    static String javaName(String file) {
+        int dot = file.lastIndexOf('.');
+        return (dot > 0 ? file.substring(0, dot) : file).replace('.', '_') + ".java";
     }
 }
