@@ -30,8 +30,7 @@ public final class KotlinTranslator implements Translator {
                 warn.accept("Kotlin does not parse at line " + (fragment.firstLine() - 1 + t.firstErrorLine())
                         + (t.errors() > 1 ? " (and " + (t.errors() - 1) + " more)" : "") + ": read as far as it parses");
             }
-            return new Fragment(fragment.path(), t.java(), fragment.firstLine(), fragment.malformed(),
-                    fragment.provenance(), fragment.changedLines(), javaName(file));
+            return fragment.translatedTo(t.java(), javaName(file));
         } catch (Exception | LinkageError | StackOverflowError | AssertionError e) { // never out of a scan
             warn.accept("not read as Kotlin (" + e.getClass().getSimpleName() + "): only the value rules apply to it");
             return fragment;

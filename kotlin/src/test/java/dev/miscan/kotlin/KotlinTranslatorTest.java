@@ -62,6 +62,8 @@ class KotlinTranslatorTest {
         assertThat(findings).hasSize(1);
         assertThat(findings.get(0).location().startLine()).isEqualTo(9);
         assertThat(findings.get(0).location().path()).isEqualTo("src/Broken.kt");
+        // the snippet is the Kotlin line (no 'new'), the key in it redacted
+        assertThat(findings.get(0).snippet().strip().startsWith("StorageSharedKeyCredential(\"contosodata\", ")).isTrue();
     }
 
     @Test

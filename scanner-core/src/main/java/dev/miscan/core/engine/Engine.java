@@ -505,6 +505,9 @@ public final class Engine {
         Map<String, Integer> occurrences = new HashMap<>();
         // one rendering per line: a minified template holds thousands of findings on one long line
         Map<Integer, String> snippets = new HashMap<>();
+        // a translation (a Kotlin source read as Java) shows the lines of the file, not of its reading
+        dev.miscan.core.parse.LineIndex sourceLines = fragment.source() == null ? null
+                : new dev.miscan.core.parse.LineIndex(fragment.source());
         List<Finding> out = new ArrayList<>();
         // a slow keyed digest per distinct secret, for the first ones of the file in order: a hostile file of
         // twenty thousand keys costs seconds, not minutes
@@ -516,7 +519,9 @@ public final class Engine {
                 continue;
             }
             int lineIndex = f.location().startLine() - fragment.firstLine();
-            String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(doc.lines().line(l), redact));
+            String snippet = snippets.computeIfAbsent(lineIndex, l -> Snippets.render(
+                    sourceLines == null ? doc.lines().line(l) : l < sourceLines.lineCount() ? sourceLines.line(l) : "",
+                    redact));
             Finding numbered = f.withSnippet(snippet).withProvenance(fragment.provenance());
             if (f.remediation() != null && f.remediation().fix() != null && !editable(fragment)) {
                 numbered = numbered.withRemediation(f.remediation().withFix(null).withManual(notEditable(fragment)));

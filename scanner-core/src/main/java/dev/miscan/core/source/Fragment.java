@@ -11,10 +11,17 @@ import dev.miscan.core.api.Provenance;
  * start on one of these lines (the whole text is still scanned, so rules keep their context); {@code syntax},
  * when not null, is the file name whose extension decides how the text is read, for a text that translates a file
  * of another kind (a class file or a Kotlin source read as Java): findings keep {@code path}, and a translation gets
- * no edits (they would land in a file that does not hold that text).
+ * no edits (they would land in a file that does not hold that text); {@code source}, when not null, is the text of
+ * the file a translation reads, line for line with {@code text}: what a finding's snippet shows (the Kotlin line, not
+ * its Java reading).
  */
 public record Fragment(String path, String text, int firstLine, boolean malformed, Provenance provenance,
-        LineSet changedLines, String syntax) {
+        LineSet changedLines, String syntax, String source) {
+
+    public Fragment(String path, String text, int firstLine, boolean malformed, Provenance provenance,
+            LineSet changedLines, String syntax) {
+        this(path, text, firstLine, malformed, provenance, changedLines, syntax, null);
+    }
 
     public Fragment(String path, String text, int firstLine, boolean malformed, Provenance provenance,
             LineSet changedLines) {
@@ -36,6 +43,11 @@ public record Fragment(String path, String text, int firstLine, boolean malforme
 
     /** The same fragment, read as a file named {@code syntaxName} (a translation of this one's file). */
     public Fragment readAs(String syntaxName) {
-        return new Fragment(path, text, firstLine, malformed, provenance, changedLines, syntaxName);
+        return new Fragment(path, text, firstLine, malformed, provenance, changedLines, syntaxName, source);
+    }
+
+    /** This fragment's {@code translation} (of the same lines) read as {@code syntaxName}, showing this text in snippets. */
+    public Fragment translatedTo(String translation, String syntaxName) {
+        return new Fragment(path, translation, firstLine, malformed, provenance, changedLines, syntaxName, text);
     }
 }
