@@ -46,7 +46,7 @@ pass "version $VERSION set in every POM of the copy"
 (cd "$WORK/src" && "${MVN[@]}" -Prelease -Dgpg.skip=true -Dcentral.skip=true -DskipTests -Dinvoker.skip=true \
     -Dmaven.install.skip=true -DaltDeploymentRepository="dryrun::file://$REPO" deploy) >"$WORK/release-build.log" 2>&1 \
     || { tail -60 "$WORK/release-build.log" >&2; fail "the release build failed (log: ${WORK#"$ROOT"/}/release-build.log)"; }
-for a in mi-scan-parent scanner-core rules mi-scan-cli mi-scan-maven-plugin; do
+for a in mi-scan-parent scanner-core rules mi-scan-kotlin mi-scan-cli mi-scan-maven-plugin; do
     grep -q "maven-gpg-plugin:[0-9.]*:sign (sign-artifacts) @ $a ---" "$WORK/release-build.log" \
         || fail "the signing step is not part of the release build of $a"
 done
@@ -68,7 +68,7 @@ EOF
 (cd "$WORK/src" && "${MVN[@]}" -s "$WORK/central-settings.xml" -Prelease,central -Dgpg.skip=true -Dcentral.skip=true \
     -DskipTests -Dinvoker.skip=true -Dmaven.install.skip=true deploy) >"$WORK/central-build.log" 2>&1 \
     || { tail -40 "$WORK/central-build.log" >&2; fail "the release build with the central profile failed"; }
-for a in mi-scan-parent scanner-core rules mi-scan-cli mi-scan-maven-plugin; do
+for a in mi-scan-parent scanner-core rules mi-scan-kotlin mi-scan-cli mi-scan-maven-plugin; do
     grep -q "central-publishing-maven-plugin:[0-9.]*:publish (injected-central-publishing) @ $a ---" \
         "$WORK/central-build.log" || fail "central-publishing-maven-plugin did not take over the deploy of $a"
 done
@@ -82,7 +82,7 @@ parent=$G/mi-scan-parent/$VERSION/mi-scan-parent-$VERSION.pom
 for element in '<name>' '<description>' '<url>' '<license>' '<developer>' '<scm>' '<connection>'; do
     grep -q "$element" "$parent" || fail "the parent POM has no $element"
 done
-for a in scanner-core rules mi-scan-cli mi-scan-maven-plugin; do
+for a in scanner-core rules mi-scan-kotlin mi-scan-cli mi-scan-maven-plugin; do
     d=$G/$a/$VERSION
     for f in "$a-$VERSION.pom" "$a-$VERSION.jar" "$a-$VERSION-sources.jar" "$a-$VERSION-javadoc.jar"; do
         [[ -s $d/$f ]] || fail "$a: $f is missing"
