@@ -67,6 +67,22 @@ class KotlinTranslatorTest {
     }
 
     @Test
+    void aSecretWrittenWithKotlinEscapes_isRedactedInTheSnippet() {
+        String password = "Xy7$q!Lp$9zR\"t#2"; // mi-scan:allow test value
+        String kotlin = "import java.sql.DriverManager\n"
+                + "fun connect() = DriverManager.getConnection(\n"
+                + "    \"jdbc:sqlserver://contoso.database.windows.net:1433;database=orders\", \"app\", \""
+                + password.replace("\"", "\\\"").replace("$", "\\$") + "\")\n";
+        Fragment java = translator.translate(new Fragment("Db.kt", kotlin), w -> { });
+        List<Finding> findings = new Engine(RuleRegistry.load())
+                .scanFragment(java, w -> { }, Engine.Options.UNSUPPRESSED).findings();
+        assertThat(findings).isNotEmpty();
+        for (Finding f : findings) {
+            assertThat(f.snippet().contains("q!Lp")).as("a piece of the password in the snippet").isFalse();
+        }
+    }
+
+    @Test
     void inputThatCannotBeRead_isLeftAsItIs_withOneWarning() {
         String deep = "val x = " + "(".repeat(200_000) + "1" + ")".repeat(200_000);
         for (String text : List.of(deep, "\u0000\u0001 garbage }}}} fun (", "")) {

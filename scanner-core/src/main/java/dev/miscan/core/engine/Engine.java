@@ -501,7 +501,17 @@ public final class Engine {
      */
     private List<Finding> number(Document doc, Detected detected, java.util.function.Consumer<ScanWarning> warnings) {
         Fragment fragment = doc.fragment();
-        Snippets.Secrets redact = new Snippets.Secrets(redactable(detected.secrets(), detected.notSecrets()));
+        List<String> secrets = redactable(detected.secrets(), detected.notSecrets());
+        if (fragment.source() != null) {
+            // the snippet shows the source's line: a secret there is written with the source's escapes (Kotlin: \$)
+            for (String secret : List.copyOf(secrets)) {
+                String escaped = secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$");
+                if (!escaped.equals(secret)) {
+                    secrets.add(escaped);
+                }
+            }
+        }
+        Snippets.Secrets redact = new Snippets.Secrets(secrets);
         Map<String, Integer> occurrences = new HashMap<>();
         // one rendering per line: a minified template holds thousands of findings on one long line
         Map<Integer, String> snippets = new HashMap<>();
