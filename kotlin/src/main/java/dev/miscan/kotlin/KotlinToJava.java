@@ -686,8 +686,9 @@ final class KotlinToJava {
             expression(s);
             emit(";");
         } else {
-            neutral(s);
-            emit(";");
+            emit(NEUTRAL + "("); // a value as a statement (a branch's result): Java wants a call
+            expression(s);
+            emit(");");
         }
     }
 

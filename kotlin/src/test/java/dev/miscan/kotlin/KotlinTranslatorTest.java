@@ -50,6 +50,22 @@ class KotlinTranslatorTest {
     }
 
     @Test
+    void everyKindOfKotlinConstruct_readsAsJavaThatParses() throws Exception {
+        Path everything = Path.of("src/test/resources/robustness/Everything.kt");
+        String source = Files.readString(everything);
+        List<String> warnings = new ArrayList<>();
+        Fragment java = translator.translate(new Fragment("Everything.kt", source), warnings::add);
+        assertThat(warnings).isEmpty();
+        assertThat(JavaView.parse("Everything.java", java.text()).problem()).isNull();
+        assertThat(java.text().split("\n", -1).length).isBetween(source.split("\n", -1).length - 1,
+                source.split("\n", -1).length + 1);
+        List<String> scanWarnings = new ArrayList<>();
+        new Engine(RuleRegistry.load()).scanFragment(java, w -> scanWarnings.add(w.message()),
+                Engine.Options.UNSUPPRESSED);
+        assertThat(scanWarnings).isEmpty();
+    }
+
+    @Test
     void kotlinWithSyntaxErrors_isReadAsFarAsItParses_withOneWarning() throws Exception {
         Path broken = Path.of("src/test/resources/broken/Broken.kt");
         List<String> warnings = new ArrayList<>();
