@@ -20,6 +20,7 @@ if ((${#TARGETS[@]} == 0)); then
         scanner-core:ParserFuzzTest#sasTokens
         scanner-core:ParserFuzzTest#jdbcUrls
         scanner-core:ParserFuzzTest#properties
+        scanner-core:ParserFuzzTest#classFiles
         scanner-core:ParserFuzzTest#yamlJsonAndEnv
         cli:EngineFuzzTest#bicep
         cli:EngineFuzzTest#terraform

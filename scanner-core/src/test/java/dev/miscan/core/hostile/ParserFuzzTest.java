@@ -4,8 +4,8 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 /**
- * Jazzer fuzz tests of the value parsers (connection strings, SAS tokens, JDBC URLs) and the configuration
- * readers ({@code .properties} above all; YAML, JSON and {@code .env} too), against {@link ParserInvariants}.
+ * Jazzer fuzz tests of the value parsers (connection strings, SAS tokens, JDBC URLs) the configuration
+ * readers ({@code .properties} above all; YAML, JSON and {@code .env} too) and the class file reader, against {@link ParserInvariants}.
  *
  * <p>In {@code mvn verify} they run in regression mode: each method once per seed input under
  * {@code src/test/resources/dev/miscan/core/hostile/ParserFuzzTestInputs/<method>/} (a crash the fuzzer
@@ -34,6 +34,11 @@ class ParserFuzzTest {
     @FuzzTest(maxDuration = "2m")
     void properties(FuzzedDataProvider data) {
         ParserInvariants.properties(data.consumeRemainingAsString());
+    }
+
+    @FuzzTest(maxDuration = "2m")
+    void classFiles(FuzzedDataProvider data) {
+        ParserInvariants.classFile(data.consumeRemainingAsBytes());
     }
 
     @FuzzTest(maxDuration = "2m")

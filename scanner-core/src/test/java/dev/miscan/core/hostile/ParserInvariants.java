@@ -128,6 +128,20 @@ final class ParserInvariants {
         }
     }
 
+    /**
+     * The class file reader: a one-line skip reason, or a Java text that parses (so that the Java rules read it)
+     * and ends its class.
+     */
+    static void classFile(byte[] bytes) {
+        try {
+            Fragment f = dev.miscan.core.source.archive.ClassFileText.translate("fuzz/Fuzz.class", bytes);
+            assertThat(f.text()).endsWith("}\n");
+            assertThat(dev.miscan.core.parse.java.JavaView.parse("Fuzz.java", f.text()).unit()).isPresent();
+        } catch (dev.miscan.core.source.SkippedException e) {
+            assertThat(e.getMessage()).startsWith("skipped: ").doesNotContain("\n");
+        }
+    }
+
     /** Everything above on one text. */
     static void all(String text) {
         connectionStrings(text);
