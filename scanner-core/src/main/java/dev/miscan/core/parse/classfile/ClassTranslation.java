@@ -547,14 +547,20 @@ public final class ClassTranslation {
                 if (c == Render.LINE) {
                     int end = i + 1;
                     int n = 0;
-                    while (end < text.length() && text.charAt(end) != Render.END) {
+                    while (end < text.length() && end - i <= 7 && text.charAt(end) >= '0' && text.charAt(end) <= '9') {
                         n = n * 10 + (text.charAt(end) - '0');
                         end++;
                     }
-                    i = end;
-                    if (n <= MAX_LINE && n > line) {
-                        moveTo(n);
+                    if (end < text.length() && text.charAt(end) == Render.END && end > i + 1) {
+                        i = end;
+                        if (n <= MAX_LINE && n > line) {
+                            moveTo(n);
+                        }
+                    } else {
+                        out.append(' '); // not a marker: the text holds no control character
                     }
+                } else if (c == Render.END) {
+                    out.append(' ');
                 } else {
                     out.append(c);
                 }

@@ -2,7 +2,7 @@ package dev.miscan.core.parse.classfile;
 
 import java.util.Set;
 
-/** Names from a class file made valid Java identifiers (other JVM languages allow more). */
+/** Names from a class file made valid Java identifiers (other JVM languages allow more): ASCII, not a keyword. */
 final class Identifiers {
     private static final Set<String> RESERVED = Set.of("abstract", "assert", "boolean", "break", "byte", "case",
             "catch", "char", "class", "const", "continue", "default", "do", "double", "else", "enum", "extends", "final",
@@ -22,8 +22,10 @@ final class Identifiers {
         StringBuilder b = new StringBuilder(name.length());
         for (int i = 0; i < name.length() && i < 200; i++) {
             char c = name.charAt(i);
-            b.append(i == 0 ? Character.isJavaIdentifierStart(c) ? c : Character.isJavaIdentifierPart(c) ? "_" + c : "_"
-                    : Character.isJavaIdentifierPart(c) && !Character.isIdentifierIgnorable(c) ? c : '_');
+            // ASCII only: parsers disagree on which other characters may be part of a name
+            boolean start = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+            boolean part = start || c >= '0' && c <= '9';
+            b.append(i == 0 ? start ? c + "" : part ? "_" + c : "_" : part ? c + "" : "_");
         }
         String s = b.toString();
         return RESERVED.contains(s) ? s + "$" : s;
