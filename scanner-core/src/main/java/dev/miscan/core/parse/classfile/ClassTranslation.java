@@ -192,13 +192,18 @@ public final class ClassTranslation {
      * is used, and the source named the constant there (the secret is then reported once, where it is defined).
      */
     String constantNamed(String value) {
-        for (FieldInfo f : fields.values()) {
-            if (value.equals(f.constant) && f.isStatic()) {
-                return f.name;
+        if (constantsByValue == null) {
+            constantsByValue = new HashMap<>();
+            for (FieldInfo f : fields.values()) {
+                if (f.constant != null && f.isStatic()) {
+                    constantsByValue.putIfAbsent((String) f.constant, f.name);
+                }
             }
         }
-        return null;
+        return constantsByValue.get(value);
     }
+
+    private Map<String, String> constantsByValue;
 
     /** Maps a line of the line table to a line of the source file (Kotlin: inlined code maps to the call). */
     int line(int line, int previous) {

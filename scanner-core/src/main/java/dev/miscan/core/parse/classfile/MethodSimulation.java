@@ -21,6 +21,7 @@ import org.objectweb.asm.Type;
  */
 final class MethodSimulation extends MethodVisitor {
     private static final int MAX_STACK = 1024;
+    private static final int MAX_CONCAT = 64;
     private static final Set<String> STRING_BUILDERS = Set.of("java/lang/StringBuilder", "java/lang/StringBuffer");
 
     private final ClassTranslation cls;
@@ -722,11 +723,14 @@ final class MethodSimulation extends MethodVisitor {
         return parts;
     }
 
-    /** A concatenation, its nested concatenations flattened and adjacent literals joined. */
+    /**
+     * A concatenation, its nested concatenations flattened (up to a length: a longer one stays nested, and past the
+     * depth limit becomes unknown) and adjacent literals joined.
+     */
     private static Expr concat(List<Expr> parts) {
         List<Expr> flat = new ArrayList<>();
         for (Expr p : parts) {
-            if (p instanceof Expr.Concat c) {
+            if (p instanceof Expr.Concat c && c.parts.size() + parts.size() <= MAX_CONCAT) {
                 flat.addAll(c.parts);
             } else {
                 flat.add(p);

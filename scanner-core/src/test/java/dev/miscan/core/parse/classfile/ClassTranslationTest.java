@@ -109,7 +109,14 @@ class ClassTranslationTest {
                         "(Ljava/lang/String;)Ljava/lang/String;", false);
             }
             mv.visitInsn(Opcodes.POP);
-            for (int i = 0; i < 3000; i++) {
+            mv.visitLdcInsn("kotlin");
+            for (int i = 0; i < 3000; i++) { // Kotlin's concatenation, one part at a time
+                mv.visitLdcInsn("part" + i);
+                mv.visitMethodInsn(Opcodes.INVOKESTATIC, "kotlin/jvm/internal/Intrinsics", "stringPlus",
+                        "(Ljava/lang/String;Ljava/lang/Object;)Ljava/lang/String;", false);
+            }
+            mv.visitInsn(Opcodes.POP);
+            for (int i = 0; i < 2000; i++) {
                 mv.visitTypeInsn(Opcodes.NEW, "java/lang/StringBuilder");
                 mv.visitInsn(Opcodes.DUP);
             }
@@ -174,7 +181,7 @@ class ClassTranslationTest {
             skipped += outcome(java.util.Arrays.copyOf(bytes, n));
         }
         Random random = new Random(18);
-        for (int i = 0; i < 3000; i++) {
+        for (int i = 0; i < 2000; i++) {
             byte[] mutated = bytes.clone();
             for (int k = 0; k < 1 + random.nextInt(4); k++) {
                 mutated[random.nextInt(mutated.length)] = (byte) random.nextInt(256);
