@@ -210,6 +210,28 @@ class ClassFileScanTest {
         assertThat(at(result.findings(), "Sinks.class")).hasSize(5);
     }
 
+    @Test
+    void kotlinClassFiles_reportOnTheKotlinLines() throws IOException {
+        // compiled from Storage.kt with kotlinc (no Kotlin compiler on the test class path)
+        Path kotlin = Path.of("src/test/resources/classfiles/kotlin");
+        Path target = Files.createDirectories(classes.resolve("com/contoso/kt"));
+        try (Stream<Path> files = Files.list(kotlin)) {
+            for (Path p : files.filter(p -> p.toString().endsWith(".class.bin")).toList()) {
+                String name = p.getFileName().toString();
+                Files.copy(p, target.resolve(name.substring(0, name.length() - ".bin".length())));
+            }
+        }
+        ScanResult result = scan();
+        assertThat(result.warnings()).isEmpty();
+        List<String> found = at(result.findings(), "Storage.class").stream()
+                .map(f -> f.rule().id() + " " + f.severity().name().toLowerCase() + " " + f.location().startLine())
+                .sorted().toList();
+        assertThat(found).isEqualTo(expected(Files.readString(kotlin.resolve("Storage.kt"))));
+        // the file class holds the const val with no line: found by the value detectors
+        assertThat(at(result.findings(), "StorageKt.class")).extracting(f -> f.rule().id() + " " + f.severity())
+                .containsExactly("MI-STORAGE-SHAREDKEY ERROR");
+    }
+
     private static List<String> rulesOf(List<Finding> findings) {
         return findings.stream().map(f -> f.location().path().replaceAll(".*/", "") + " " + f.rule().id() + " "
                 + f.severity()).sorted().toList();
