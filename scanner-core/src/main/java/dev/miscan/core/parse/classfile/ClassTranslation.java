@@ -20,7 +20,7 @@ import org.objectweb.asm.Opcodes;
 /**
  * A class file written as a Java source that the Java rules can read: the class with its package, its fields
  * ({@code static final String} constants with their values), and what its methods compute, rebuilt by simulating
- * the operand stack ({@link MethodSimulation}): calls, constructors, string concatenations, values stored in
+ * the operand stack ({@code MethodSimulation}): calls, constructors, string concatenations, values stored in
  * variables and fields. Each of these is written as a member of the class ({@code T local = …;} or an initializer
  * block {@code { call(…); }}), so that it can be put on the line the class's line table gives it, whatever method it
  * comes from: a finding on line N of the text is on line N of the source. Strings of the constant pool that no
@@ -303,8 +303,10 @@ public final class ClassTranslation {
         }
         for (FieldInfo f : fields.values()) {
             List<Assign> assigns = byField.getOrDefault(f, List.of());
+            Assign init = f.constant == null ? initializer(f, assigns) : null;
+            // a static field set once in the static initializer is a constant, whatever its modifiers say
             String modifiers = (f.isStatic() ? "static " : "") + ((f.access & Opcodes.ACC_FINAL) != 0
-                    || f.isStatic() && initializer(f, assigns) != null ? "final " : "");
+                    || f.isStatic() && init != null ? "final " : "");
             Consumer<Render> annotations = r -> annotations(r, f.annotations);
             String name = Identifiers.of(f.name);
             if (f.constant != null) {
@@ -316,7 +318,6 @@ public final class ClassTranslation {
                 });
                 continue;
             }
-            Assign init = initializer(f, assigns);
             if (init != null) {
                 statement(Expr.min(init.value().minLine, init.line()), init.seq(), r -> {
                     annotations.accept(r);
@@ -622,7 +623,7 @@ public final class ClassTranslation {
                     int repeat = m.group(3) != null ? Integer.parseInt(m.group(3)) : 1;
                     int out = Integer.parseInt(m.group(4));
                     int incr = m.group(5) != null ? Integer.parseInt(m.group(5)) : 1;
-                    if (file == 1 && repeat > 0 && incr == 1 && s.ranges.size() < 10_000) {
+                    if (file == 1 && repeat > 0 && incr == 1 && s.ranges.size() < 256) {
                         s.ranges.add(new int[] {out, out + repeat - 1, in});
                     }
                 } catch (NumberFormatException e) {

@@ -68,17 +68,6 @@ abstract class Expr {
         r.out.append(')');
     }
 
-    static void args(Render r, List<Expr> args, int depth) {
-        r.out.append('(');
-        for (int i = 0; i < args.size(); i++) {
-            if (i > 0) {
-                r.out.append(", ");
-            }
-            args.get(i).render(r, depth + 1);
-        }
-        r.out.append(')');
-    }
-
     // ---- leaves --------------------------------------------------------------------------------------------
 
     static final class Lit extends Expr {

@@ -1,7 +1,7 @@
 package dev.miscan.core.parse.classfile;
 
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -64,7 +64,7 @@ final class TypeNames {
     void settle() {
         Map<String, Set<String>> byKey = new HashMap<>();
         for (String t : used) {
-            byKey.computeIfAbsent(key(t), k -> new java.util.HashSet<>()).add(packageOf(t) + "/" + key(t));
+            byKey.computeIfAbsent(key(t), k -> new HashSet<>()).add(packageOf(t) + "/" + key(t));
         }
         String selfKey = key(self);
         for (String t : used) {
