@@ -27,7 +27,9 @@ def main():
     ap.add_argument("--classes", action="append", default=[])
     ap.add_argument("--size", type=int, default=100, help="MB")
     a = ap.parse_args()
-    jars = sorted({p for p in a.classpath.split(os.pathsep) if p.endswith(".jar") and os.path.isfile(p)})
+    # test jars hold test keys on purpose: an application does not ship them
+    jars = sorted({p for p in a.classpath.split(os.pathsep) if p.endswith(".jar") and os.path.isfile(p)
+                   and not p.endswith("-tests.jar")})
     if not jars:
         raise SystemExit("gen_fatjar: no jars on the classpath")
     target = a.size * 1000 * 1000
