@@ -19,8 +19,9 @@ import subprocess
 import sys
 import time
 
-TARGET_RATIO = 2.0
-TARGET_RSS_MB = 512
+TARGET_RATIO = 0.9            # issue 20: the sources corpus, launcher to rg (23 patterns)
+TARGET_RSS_MB = 256           # issue 20: the launcher's peak RSS on the sources corpus
+TARGET_JAVA_RSS_MB = 512      # issue 20: java -jar with the JVM's default options
 TARGET_STAGED_S = 0.5
 TARGET_IAC_RATIO = 1.2        # issue 20: the generated IaC module library, launcher to rg (23 patterns)
 TARGET_STAGED_LARGE_S = 0.35  # issue 20: scan --staged in the 15,000-file repository, with the installed hook
@@ -222,7 +223,7 @@ def fatjar_block(reps):
          {"env": env}),
         ("java -jar mi-scan.jar scan app.jar (JVM defaults)", ["java", "-jar", ARGS.jar, "scan", jar, "--fail-on",
                                                                "none", "-q"], {}),
-        ("unzip -p app.jar | rg -a, 23 patterns (outer entries only)",
+        ("unzip -p app.jar, piped to rg -a, 23 patterns (outer entries only)",
          ["sh", "-c", "unzip -p \"$1\" | rg -a -c -f \"$2\" || true", "sh", jar, patterns], {}),
     ]
     res = interleave(commands, reps)
@@ -357,8 +358,10 @@ def main():
         "| full scan wall ≤ %.0f× rg's (23 Azure patterns) | %.2f× (%.2f s vs %.2f s); %.2f× rg's 16 literal-first patterns | %s |"
         % (TARGET_RATIO, ratio, median(real[launcher]["wall"]), median(real["rg, 23 Azure patterns"]["wall"]), ratio_lf,
            verdict(ratio <= TARGET_RATIO)),
-        "| peak RSS ≤ %d MB | %.0f MB (launcher); %.0f MB with the JVM's default options | %s |"
-        % (TARGET_RSS_MB, rss, max(real["mi-scan (java -jar, JVM defaults)"]["rss"]), verdict(rss <= TARGET_RSS_MB)),
+        "| peak RSS ≤ %d MB (launcher) | %.0f MB | %s |" % (TARGET_RSS_MB, rss, verdict(rss <= TARGET_RSS_MB)),
+        "| peak RSS ≤ %d MB (`java -jar`, the JVM's default options) | %.0f MB | %s |"
+        % (TARGET_JAVA_RSS_MB, max(real["mi-scan (java -jar, JVM defaults)"]["rss"]),
+           verdict(max(real["mi-scan (java -jar, JVM defaults)"]["rss"]) <= TARGET_JAVA_RSS_MB)),
         "| `scan --staged`, one changed file, ≤ %.1f s median | %.3f s (launcher) | %s |"
         % (TARGET_STAGED_S, staged_median, verdict(staged_median <= TARGET_STAGED_S)),
         "| generated corpus: every planted credential found, nothing else | %s | %s |"
