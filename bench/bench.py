@@ -179,6 +179,16 @@ def staged_block(reps, repo=None, title="Staged scan (pre-commit) latency"):
     return lines, res
 
 
+def timing_rows(commands, res):
+    """One table row per command: median, min–max and peak RSS of its runs."""
+    rows = []
+    for label, _, _ in commands:
+        w = res[label]["wall"]
+        rows.append("| %s | %.2f s | %.2f–%.2f s | %.0f MB |" % (label, median(w), min(w), max(w),
+                                                               max(res[label]["rss"])))
+    return rows
+
+
 def history_block(reps):
     """history of every commit against a scan of the tip, both with the launcher."""
     repo = ARGS.history_repo
@@ -193,11 +203,7 @@ def history_block(reps):
         ("./mi-scan history (every commit)", [launcher, "history", repo, "--fail-on", "none"], {"env": env}),
     ]
     res = interleave(commands, reps)
-    rows = []
-    for label, _, _ in commands:
-        w = res[label]["wall"]
-        rows.append("| %s | %.2f s | %.2f–%.2f s | %.0f MB |" % (label, median(w), min(w), max(w),
-                                                               max(res[label]["rss"])))
+    rows = timing_rows(commands, res)
     ratio = median(res[commands[1][0]]["wall"]) / median(res[commands[0][0]]["wall"])
     lines = ["### History against a scan of its tip", "",
              "bench/gen_history_repo.py: %s commits, %d tracked files at the tip; %d repetitions after a warm-up "
@@ -227,11 +233,7 @@ def fatjar_block(reps):
          ["sh", "-c", "unzip -p \"$1\" | rg -a -c -f \"$2\" || true", "sh", jar, patterns], {}),
     ]
     res = interleave(commands, reps)
-    rows = []
-    for label, _, _ in commands:
-        w = res[label]["wall"]
-        rows.append("| %s | %.2f s | %.2f–%.2f s | %.0f MB |" % (label, median(w), min(w), max(w),
-                                                               max(res[label]["rss"])))
+    rows = timing_rows(commands, res)
     summary = []
     for name, path in (("default", out_json), ("--archive-libraries", libs_json)):
         with open(path) as f:
