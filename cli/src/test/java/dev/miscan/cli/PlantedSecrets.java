@@ -62,7 +62,13 @@ final class PlantedSecrets {
 
     /** An Entra client secret: three characters, a digit, {@code Q~}, 34 more. */
     private String clientSecret(String name) {
-        return put(name, random(ALNUM, 3) + RANDOM.nextInt(10) + "Q~" + random(ALNUM + "_~.-", 34));
+        while (true) {
+            // a random tail may spell a filler ("...", "-xxx-"): mi-scan rightly takes that for a placeholder
+            String s = random(ALNUM, 3) + RANDOM.nextInt(10) + "Q~" + random(ALNUM + "_~.-", 34);
+            if (!dev.miscan.core.secrets.Placeholders.isPlaceholder(s)) {
+                return put(name, s);
+            }
+        }
     }
 
     private String password(String name) {
