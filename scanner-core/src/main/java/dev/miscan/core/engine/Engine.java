@@ -502,13 +502,11 @@ public final class Engine {
     private List<Finding> number(Document doc, Detected detected, java.util.function.Consumer<ScanWarning> warnings) {
         Fragment fragment = doc.fragment();
         List<String> secrets = redactable(detected.secrets(), detected.notSecrets());
-        if (fragment.source() != null) {
-            // the snippet shows the source's line: a secret there is written with the source's escapes (Kotlin: \$)
-            for (String secret : List.copyOf(secrets)) {
-                String escaped = secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$");
-                if (!escaped.equals(secret)) {
-                    secrets.add(escaped);
-                }
+        // the line may hold a secret as the file's syntax escapes it (a shell's or Kotlin's \$, \"): masked too
+        for (String secret : List.copyOf(secrets)) {
+            String escaped = secret.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$");
+            if (!escaped.equals(secret)) {
+                secrets.add(escaped);
             }
         }
         Snippets.Secrets redact = new Snippets.Secrets(secrets);

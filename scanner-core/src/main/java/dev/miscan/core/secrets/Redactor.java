@@ -140,6 +140,8 @@ public final class Redactor {
                 addPieces(PERCENT.matcher(url).replaceAll(m -> m.group().toLowerCase(java.util.Locale.ROOT)), "");
                 addPieces(part.replace("\\", "\\\\").replace("\"", "\\\"").replace("/", "\\/"), "");
                 addPieces(part.replace("\\", "\\\\").replace("\"", "\\\""), "");
+                // a shell's or Kotlin's string: \$ and \" escaped
+                addPieces(part.replace("\\", "\\\\").replace("\"", "\\\"").replace("$", "\\$"), "");
             }
         }
     }
