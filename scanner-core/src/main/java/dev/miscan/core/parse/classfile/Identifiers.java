@@ -19,15 +19,38 @@ final class Identifiers {
         if (name == null || name.isEmpty()) {
             return "_$";
         }
-        StringBuilder b = new StringBuilder(name.length());
-        for (int i = 0; i < name.length() && i < 200; i++) {
-            char c = name.charAt(i);
-            // ASCII only: parsers disagree on which other characters may be part of a name
-            boolean start = c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
-            boolean part = start || c >= '0' && c <= '9';
-            b.append(i == 0 ? start ? c + "" : part ? "_" + c : "_" : part ? c + "" : "_");
+        int n = Math.min(name.length(), 200);
+        boolean valid = n == name.length();
+        for (int i = 0; i < n && valid; i++) {
+            valid = i == 0 ? start(name.charAt(i)) : part(name.charAt(i));
         }
-        String s = b.toString();
+        String s;
+        if (valid) {
+            s = name; // the usual case: already a Java name
+        } else {
+            StringBuilder b = new StringBuilder(n + 1);
+            for (int i = 0; i < n; i++) {
+                char c = name.charAt(i);
+                // ASCII only: parsers disagree on which other characters may be part of a name
+                if (i == 0 && !start(c)) {
+                    b.append('_');
+                    if (part(c)) {
+                        b.append(c);
+                    }
+                } else {
+                    b.append(part(c) ? c : '_');
+                }
+            }
+            s = b.toString();
+        }
         return RESERVED.contains(s) ? s + "$" : s;
+    }
+
+    private static boolean start(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c == '_' || c == '$';
+    }
+
+    private static boolean part(char c) {
+        return start(c) || c >= '0' && c <= '9';
     }
 }
