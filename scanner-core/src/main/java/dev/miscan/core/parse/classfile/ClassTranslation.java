@@ -511,7 +511,7 @@ public final class ClassTranslation {
             for (String s : rest) {
                 out.newLine();
                 StringBuilder b = new StringBuilder();
-                Render.quote(b, s);
+                dev.miscan.core.parse.java.JavaLiterals.quote(b, s);
                 out.write(b.append(','));
             }
             out.newLine();

@@ -35,7 +35,7 @@ final class Render {
 
     void literal(String value) {
         written.add(value);
-        quote(out, value);
+        dev.miscan.core.parse.java.JavaLiterals.quote(out, value);
         check();
     }
 
@@ -73,31 +73,5 @@ final class Render {
         if (out.length() > limit) {
             throw new TooLong();
         }
-    }
-
-    /** {@code value} as a Java string literal. */
-    static void quote(StringBuilder out, String value) {
-        out.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> out.append("\\\"");
-                case '\\' -> out.append("\\\\");
-                case '\n' -> out.append("\\n");
-                case '\r' -> out.append("\\r");
-                case '\t' -> out.append("\\t");
-                case '\b' -> out.append("\\b");
-                case '\f' -> out.append("\\f");
-                default -> {
-                    if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\ufeff'
-                            || Character.isSurrogate(c) || c >= '\ufff0') {
-                        out.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        out.append(c);
-                    }
-                }
-            }
-        }
-        out.append('"');
     }
 }

@@ -5,10 +5,47 @@ import java.util.List;
 
 /**
  * Decodes string, text-block and char literals from their source text, keeping the source offset of
- * every decoded character (escapes map to the offset of their backslash).
+ * every decoded character (escapes map to the offset of their backslash); and writes a string as a literal, for the
+ * texts that translate other files into Java (class files, Kotlin sources).
  */
-final class JavaLiterals {
+public final class JavaLiterals {
     private JavaLiterals() {
+    }
+
+    /**
+     * Appends {@code value} as a Java string literal that every Java parser reads back as {@code value}: the short
+     * escapes, and {@code \\uXXXX} for controls, line and paragraph separators, lone surrogate halves and specials.
+     */
+    public static void quote(StringBuilder out, String value) {
+        out.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> out.append("\\\"");
+                case '\\' -> out.append("\\\\");
+                case '\n' -> out.append("\\n");
+                case '\r' -> out.append("\\r");
+                case '\t' -> out.append("\\t");
+                case '\b' -> out.append("\\b");
+                case '\f' -> out.append("\\f");
+                default -> {
+                    if (c < 0x20 || c >= 0x7f && c <= 0x9f || c == '\u2028' || c == '\u2029' || c == '\ufeff'
+                            || Character.isSurrogate(c) || c >= '\ufff0') {
+                        out.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+                    } else {
+                        out.append(c);
+                    }
+                }
+            }
+        }
+        out.append('"');
+    }
+
+    /** {@code value} as a Java string literal ({@link #quote(StringBuilder, String)}). */
+    public static String quote(String value) {
+        StringBuilder b = new StringBuilder(value.length() + 2);
+        quote(b, value);
+        return b.toString();
     }
 
     /** A literal whose source text is {@code text[begin, end)} including its delimiters. */
