@@ -297,15 +297,29 @@ final class JavaSinks {
         }
 
         void run() {
-            for (MethodCallExpr m : cu.findAll(MethodCallExpr.class)) {
-                method(m);
+            // one walk of the tree for the three kinds, in the order findAll gives (pre-order), then each kind in turn
+            List<MethodCallExpr> calls = new ArrayList<>();
+            List<ObjectCreationExpr> creations = new ArrayList<>();
+            List<AnnotationExpr> annotations = new ArrayList<>();
+            java.util.ArrayDeque<Node> stack = new java.util.ArrayDeque<>();
+            stack.push(cu);
+            while (!stack.isEmpty()) {
+                Node n = stack.pop();
+                if (n instanceof MethodCallExpr m) {
+                    calls.add(m);
+                } else if (n instanceof ObjectCreationExpr o) {
+                    creations.add(o);
+                } else if (n instanceof AnnotationExpr a) {
+                    annotations.add(a);
+                }
+                List<Node> children = n.getChildNodes();
+                for (int i = children.size() - 1; i >= 0; i--) {
+                    stack.push(children.get(i));
+                }
             }
-            for (ObjectCreationExpr o : cu.findAll(ObjectCreationExpr.class)) {
-                constructor(o);
-            }
-            for (AnnotationExpr a : cu.findAll(AnnotationExpr.class)) {
-                valueDefault(a);
-            }
+            calls.forEach(this::method);
+            creations.forEach(this::constructor);
+            annotations.forEach(this::valueDefault);
         }
 
         // ---- method sinks -------------------------------------------------------------------------------

@@ -89,12 +89,15 @@ public final class TextDecoding {
      */
     public static boolean isBinary(byte[] head) {
         int n = Math.min(head.length, BINARY_PROBE);
+        boolean ascii = true;
         for (int i = 0; i < n; i++) {
-            if (head[i] == 0) {
+            byte b = head[i];
+            if (b == 0) {
                 return true;
             }
+            ascii &= b > 0;
         }
-        if (n == 0 || validUtf8(head, n)) {
+        if (n == 0 || ascii || validUtf8(head, n)) {
             return false;
         }
         if (binarySignature(head)) {

@@ -5,8 +5,10 @@ import com.github.javaparser.ParseResult;
 import com.github.javaparser.ParserConfiguration;
 import com.github.javaparser.Position;
 import com.github.javaparser.Problem;
+import com.github.javaparser.Processor;
 import com.github.javaparser.ast.CompilationUnit;
 import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.validator.postprocessors.PostProcessors;
 import dev.miscan.core.parse.Document;
 import dev.miscan.core.parse.LineIndex;
 import java.util.Optional;
@@ -23,6 +25,14 @@ public final class JavaView {
     public static final Document.View<JavaView> VIEW = JavaView::build;
 
     static final ParserConfiguration.LanguageLevel LEVEL = newestLevel();
+
+    /**
+     * The language level's post-processing (the tree's fix-ups, such as {@code var} read as a type), without the
+     * level's validators, or null when this JavaParser does not expose it. The validators (a tree walk each for
+     * the use of a newer feature, a reserved word, a misplaced modifier) were a fifth of a scan of a Java source
+     * corpus, and say only what a compiler would reject: a scanner reads such a file all the same.
+     */
+    static final Processor LEVEL_POST_PROCESSING = postProcessing(LEVEL);
 
     private final String path;
     private final String text;
@@ -55,8 +65,7 @@ public final class JavaView {
     }
 
     private static JavaView parse(String path, String text, LineIndex lines) {
-        ParserConfiguration config = new ParserConfiguration().setLanguageLevel(LEVEL).setTabSize(1)
-                .setAttributeComments(false).setPreprocessUnicodeEscapes(false);
+        ParserConfiguration config = configuration();
         ParseResult<CompilationUnit> result;
         try {
             result = new JavaParser(config).parse(text);
@@ -67,6 +76,40 @@ public final class JavaView {
             return new JavaView(path, text, result.getResult().get(), lines, null);
         }
         return new JavaView(path, text, null, lines, describe(result));
+    }
+
+    /**
+     * The parser's settings: the newest level, tabs as one column, no comment attribution, no unicode-escape
+     * pre-processing, and as post-processing only the level's own ({@link #LEVEL_POST_PROCESSING}): the other
+     * processors JavaParser installs serve comment attribution, symbol resolution, lexical preservation and line
+     * endings for printing, none of which a scan uses.
+     */
+    static ParserConfiguration configuration() {
+        ParserConfiguration config = new ParserConfiguration().setLanguageLevel(LEVEL).setTabSize(1)
+                .setAttributeComments(false).setPreprocessUnicodeEscapes(false);
+        if (LEVEL_POST_PROCESSING != null) {
+            config.getProcessors().clear();
+            config.getProcessors().add(() -> LEVEL_POST_PROCESSING);
+        }
+        return config;
+    }
+
+    private static Processor postProcessing(ParserConfiguration.LanguageLevel level) {
+        try {
+            java.lang.reflect.Field f = ParserConfiguration.LanguageLevel.class.getDeclaredField("postProcessor");
+            f.setAccessible(true);
+            PostProcessors post = (PostProcessors) f.get(level);
+            return new Processor() {
+                @Override
+                public void postProcess(ParseResult<? extends Node> result, ParserConfiguration configuration) {
+                    if (post != null) {
+                        post.postProcess(result, configuration);
+                    }
+                }
+            };
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null; // JavaParser's own processors then run, validators included: slower, the same tree
+        }
     }
 
     private static String describe(ParseResult<CompilationUnit> result) {
