@@ -65,6 +65,8 @@ public final class ConfigSlots {
      * next to a {@code find()}.
      */
     private static final List<String[]> TAILS = TABLE.stream().map(s -> literalTails(s.key().pattern())).toList();
+    /** Per slot, the literal text one of its alternatives must contain ({@link #literalRuns}), or null. */
+    private static final List<String[]> RUNS = TABLE.stream().map(s -> literalRuns(s.key().pattern())).toList();
     /**
      * Per slot, its key expression without the {@code (?:^|\.)} before and the {@code $} after: matched whole from
      * the key's start or a dot, the places where the full expression can start, instead of {@code find()} trying
@@ -230,7 +232,8 @@ public final class ConfigSlots {
     private static final int[] NONE = {};
 
     private static Slot tryMatch(int i, String normalized) {
-        return mayEndWith(TAILS.get(i), normalized) && matchesFromASegment(i, normalized) ? TABLE.get(i) : null;
+        return mayEndWith(TAILS.get(i), normalized) && mayContain(RUNS.get(i), normalized)
+                && matchesFromASegment(i, normalized) ? TABLE.get(i) : null;
     }
 
     /** What {@code find()} of slot {@code i}'s full expression says, tried only where it can start. */
@@ -278,28 +281,10 @@ public final class ConfigSlots {
      * none.
      */
     static String[] literalTails(String pattern) {
-        String prefix = "(?:^|\\.)(?:";
-        if (!pattern.startsWith(prefix) || !pattern.endsWith(")$")) {
+        List<String> alternatives = alternatives(pattern);
+        if (alternatives == null) {
             return null;
         }
-        String body = pattern.substring(prefix.length(), pattern.length() - 2);
-        List<String> alternatives = new ArrayList<>();
-        int depth = 0;
-        int start = 0;
-        for (int i = 0; i < body.length(); i++) {
-            char c = body.charAt(i);
-            if (c == '\\') {
-                i++;
-            } else if (c == '(' || c == '[') {
-                depth++;
-            } else if (c == ')' || c == ']') {
-                depth--;
-            } else if (c == '|' && depth == 0) {
-                alternatives.add(body.substring(start, i));
-                start = i + 1;
-            }
-        }
-        alternatives.add(body.substring(start));
         String[] tails = new String[alternatives.size()];
         for (int a = 0; a < tails.length; a++) {
             String alt = alternatives.get(a);
@@ -324,6 +309,121 @@ public final class ConfigSlots {
             tails[a] = tail.reverse().toString();
         }
         return tails;
+    }
+
+    /** The top-level alternatives of {@code (?:^|\.)(?:a|b|c)$}, or null for an expression of another form. */
+    private static List<String> alternatives(String pattern) {
+        String prefix = "(?:^|\\.)(?:";
+        if (!pattern.startsWith(prefix) || !pattern.endsWith(")$")) {
+            return null;
+        }
+        String body = pattern.substring(prefix.length(), pattern.length() - 2);
+        List<String> alternatives = new ArrayList<>();
+        int depth = 0;
+        int start = 0;
+        for (int i = 0; i < body.length(); i++) {
+            char c = body.charAt(i);
+            if (c == '\\') {
+                i++;
+            } else if (c == '(' || c == '[') {
+                depth++;
+            } else if (c == ')' || c == ']') {
+                depth--;
+            } else if (c == '|' && depth == 0) {
+                alternatives.add(body.substring(start, i));
+                start = i + 1;
+            }
+        }
+        alternatives.add(body.substring(start));
+        return alternatives;
+    }
+
+    /**
+     * Per top-level alternative of {@code (?:^|\.)(?:a|b|c)$}, the longest run of literal text every key it matches
+     * contains ({@code cosmosdbconnection} for {@code cosmosdbconnection(string)?}, {@code fs.azure.account.key.}
+     * for {@code fs\.azure\.account\.key\..+}), or null when one alternative has none: a key that contains none
+     * of them is not tried against the expression. What {@link #literalTails} cannot gate (an optional or
+     * wildcard ending) this does.
+     */
+    static String[] literalRuns(String pattern) {
+        List<String> alternatives = alternatives(pattern);
+        if (alternatives == null) {
+            return null;
+        }
+        String[] runs = new String[alternatives.size()];
+        for (int a = 0; a < runs.length; a++) {
+            String alt = alternatives.get(a);
+            String best = "";
+            StringBuilder run = new StringBuilder();
+            for (int i = 0; i <= alt.length(); i++) {
+                char c = i < alt.length() ? alt.charAt(i) : '|';
+                if (c == '\\' && i + 1 < alt.length()) {
+                    char e = alt.charAt(++i);
+                    if (".-_[]()*+?{}|^$/\\".indexOf(e) >= 0) {
+                        run.append(e); // an escaped operator is that character
+                        continue;
+                    }
+                    // a class (\d, \w, \s…): ends the run, as an operator does; a quantifier after it is harmless
+                    if (run.length() > best.length()) {
+                        best = run.toString();
+                    }
+                    run.setLength(0);
+                    continue;
+                }
+                if (Character.isLetterOrDigit(c) || c == '_' || c == '-' || c == ':' || c == '/') {
+                    run.append(c);
+                    continue;
+                }
+                // an operator: a quantifier that may leave out the character before it takes it off the run
+                if ((c == '?' || c == '*' || c == '{') && run.length() > 0) {
+                    run.setLength(run.length() - 1);
+                }
+                if (run.length() > best.length()) {
+                    best = run.toString();
+                }
+                run.setLength(0);
+                if (c == '(' || c == '[') {
+                    // a group or a class: skipped whole (its content may be optional or one of several)
+                    int depth = 0;
+                    for (; i < alt.length(); i++) {
+                        char g = alt.charAt(i);
+                        if (g == '\\') {
+                            i++;
+                        } else if (g == '(' || g == '[') {
+                            depth++;
+                        } else if ((g == ')' || g == ']') && --depth == 0) {
+                            break;
+                        }
+                    }
+                    // a quantifier after the group applies to it, not to a character of the next run
+                    if (i + 1 < alt.length() && "?*+{".indexOf(alt.charAt(i + 1)) >= 0) {
+                        i++;
+                        if (alt.charAt(i) == '{') {
+                            i = Math.max(i, alt.indexOf('}', i));
+                        }
+                    }
+                } else if (c == '{') {
+                    i = Math.max(i, alt.indexOf('}', i));
+                }
+            }
+            if (best.isEmpty()) {
+                return null;
+            }
+            runs[a] = best;
+        }
+        return runs;
+    }
+
+    private static boolean mayContain(String[] runs, String key) {
+        if (runs == null) {
+            return true;
+        }
+        for (String run : runs) {
+            if (key.contains(run)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** {@code a.b.c.d} with its last {@code n} segments joined ({@code a.bcd} for 3), or null when it has fewer. */

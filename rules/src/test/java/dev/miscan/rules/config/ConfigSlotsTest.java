@@ -29,13 +29,31 @@ class ConfigSlotsTest {
         for (String key : List.of("spring.datasource.password", "azurewebjobsstorage", "fs.azure.account.key.acct.dfs",
                 "cosmosdbconnection", "cosmosdbconnectionstring", "azure.eventgrid.accesskey", "azure.eventgrid.key",
                 "spring.cloud.azure.appconfiguration.stores[*].connectionstring", "properties.template.resources[*].x",
-                "spring.security.oauth2.client.registration.azure.clientsecret")) {
+                "spring.security.oauth2.client.registration.azure.clientsecret", "fs.azure.sas.container.acct",
+                "app.fs.azure.account.key.acct", "servicebusconnection", "servicebusconnectionstring",
+                "values.eventhubconnectionstring", "spring.cloud.azure.eventhub.connectionstring",
+                "azure.storage.sastoken", "resources[*].properties.cosmosdbconnection",
+                "spring.jms.servicebus.connectionstring", "fs.azure.account.keyprovider")) {
             ConfigSlots.Slot gated = ConfigSlots.slotOf(key);
             ConfigSlots.Slot scanned = ConfigSlots.table().stream().filter(t -> t.key().matcher(key).find()).findFirst()
                     .orElse(null);
             assertThat(gated).as(key).isEqualTo(scanned);
         }
     }
+    @Test
+    void theContainsGateKnowsEachAlternativesLongestLiteralRun() {
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:cosmosdbconnection(string)?|cosmosdb\\.connectionstring)$"))
+                .containsExactly("cosmosdbconnection", "cosmosdb.connectionstring");
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:fs\\.azure\\.account\\.key\\..+)$"))
+                .containsExactly("fs.azure.account.key.");
+        // a character a quantifier may leave out is not part of the run; a class ends it
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:accounts?key|ab\\d+cdef)$")).containsExactly("account", "cdef");
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:a\\.stores\\[\\*\\]\\.x|(?:p|q)w)$"))
+                .containsExactly("a.stores[*].x", "w");
+        // an alternative with no literal at all keeps every key
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:key|.+)$")).isNull();
+    }
+
     private static final Engine ENGINE = new Engine(RuleRegistry.load());
 
     private static String storageKey() {
