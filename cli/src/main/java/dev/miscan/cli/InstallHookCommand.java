@@ -180,7 +180,8 @@ public final class InstallHookCommand implements Callable<Integer> {
                 + "    exec \"$JAVA\" $OPTS \"-XX:SharedArchiveFile=$CDS\" -jar \"$JAR\" scan --staged\n"
                 + "fi\n"
                 + "TMP=\"$CDS.$$.tmp\"\n"
-                + "\"$JAVA\" $OPTS \"-XX:ArchiveClassesAtExit=$TMP\" -jar \"$JAR\" scan --staged\n"
+                + "\"$JAVA\" $OPTS \"-XX:ArchiveClassesAtExit=$TMP\" -D" + ArchiveTraining.PROPERTY
+                + "=true -jar \"$JAR\" scan --staged\n"
                 + "rc=$?\n"
                 + "if [ -s \"$TMP\" ]; then mv -f \"$TMP\" \"$CDS\"; else rm -f \"$TMP\"; fi\n"
                 + "exit $rc\n";

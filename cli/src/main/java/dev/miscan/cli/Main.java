@@ -34,8 +34,10 @@ public final class Main implements Runnable {
     public static void main(String[] args) {
         dev.miscan.core.engine.RuleRegistry.preload(); // the rules load while the command line is read
         dev.miscan.core.source.GitRepositories.assumeStandardSystemConfig(); // no 'git' process per run
-        System.exit(execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect(),
-                args));
+        int code = execute(new PrintWriter(System.out, true), new PrintWriter(System.err, true), Terminal.detect(),
+                args);
+        ArchiveTraining.runIfAsked(); // the launcher's archive-writing run: every parser's classes, not only these
+        System.exit(code);
     }
 
     /** Runs a command line with the given streams, neither of them a terminal, and returns its exit code (tests). */
