@@ -4,9 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.SecureRandom;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 
 /**
  * How the digest of a secret that every written fingerprint derives from is made: PBKDF2 with HMAC-SHA-256
@@ -136,6 +138,49 @@ public final class FingerprintKey {
      * the JDK's four: the digest is as slow for an attacker as before, and half as slow for us.
      */
     static byte[] pbkdf2(byte[] password, byte[] salt, int iterations) throws GeneralSecurityException {
+        return Jit.C1_ONLY ? Sha256Pbkdf2.derive(password, salt, iterations) : jdkPbkdf2(password, salt, iterations);
+    }
+
+    /**
+     * Whether this JVM compiles with C1 only ({@code -XX:TieredStopAtLevel} below 4, as the launcher and the hook
+     * run it), read from the process's arguments and the JVM's option variables when the first digest is made.
+     * Only the speed of {@link #pbkdf2} depends on it, never its value.
+     */
+    static final class Jit {
+        static final boolean C1_ONLY = c1Only();
+
+        private static boolean c1Only() {
+            List<String> options = new ArrayList<>();
+            try {
+                ProcessHandle.current().info().arguments().ifPresent(a -> options.addAll(List.of(a)));
+            } catch (RuntimeException e) {
+                // not known: the JDK's SHA-256, right wherever C2 runs
+            }
+            for (String variable : List.of("JAVA_TOOL_OPTIONS", "JDK_JAVA_OPTIONS", "_JAVA_OPTIONS")) {
+                String value = System.getenv(variable);
+                if (value != null) {
+                    options.addAll(List.of(value.trim().split("\\s+")));
+                }
+            }
+            return c1Only(options);
+        }
+
+        /** Whether these JVM options, in order, leave C1 the last compiler. */
+        static boolean c1Only(List<String> options) {
+            boolean c1 = false;
+            for (String o : options) {
+                if (o.matches("-XX:TieredStopAtLevel=[0-3]")) {
+                    c1 = true;
+                } else if (o.startsWith("-XX:TieredStopAtLevel=")) {
+                    c1 = false; // the last one given wins, as for the JVM
+                }
+            }
+            return c1;
+        }
+    }
+
+    /** {@link #pbkdf2} by the JDK's SHA-256 (its intrinsic under C2). */
+    static byte[] jdkPbkdf2(byte[] password, byte[] salt, int iterations) throws GeneralSecurityException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] key = password.length > 64 ? sha.digest(password) : password;
         byte[] ipad = new byte[64];

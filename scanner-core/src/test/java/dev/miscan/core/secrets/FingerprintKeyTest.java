@@ -34,6 +34,46 @@ class FingerprintKeyTest {
     }
 
     @Test
+    void bothImplementations_areTheJdksPbkdf2WithHmacSha256_forAnyPasswordSaltAndCount() throws Exception {
+        java.util.Random random = new java.util.Random(20261205);
+        SecretKeyFactory jdk = SecretKeyFactory.getInstance("PBKDF2WithHmacSHA256");
+        int same = 0;
+        int cases = 300;
+        for (int t = 0; t < cases; t++) {
+            // passwords of 1 to 150 bytes (past the 64-byte HMAC block: hashed first), salts of 0 to 100 bytes
+            // (one to three padded blocks), 1 to 40 iterations
+            byte[] password = new byte[1 + random.nextInt(150)];
+            random.nextBytes(password);
+            byte[] salt = new byte[random.nextInt(101)];
+            random.nextBytes(salt);
+            int iterations = 1 + random.nextInt(40);
+            byte[] own = Sha256Pbkdf2.derive(password, salt, iterations);
+            byte[] sha = FingerprintKey.jdkPbkdf2(password, salt, iterations);
+            boolean equal = java.util.Arrays.equals(own, sha);
+            if (salt.length > 0 && password.length < 60) {
+                // the JDK's own PBKDF2 takes characters: ASCII passwords are the same bytes
+                char[] chars = new char[password.length];
+                for (int i = 0; i < chars.length; i++) {
+                    chars[i] = (char) ('!' + (password[i] & 0x3f));
+                    password[i] = (byte) chars[i];
+                }
+                byte[] expected = jdk.generateSecret(new PBEKeySpec(chars, salt, iterations, 256)).getEncoded();
+                equal &= java.util.Arrays.equals(Sha256Pbkdf2.derive(password, salt, iterations), expected)
+                        && java.util.Arrays.equals(FingerprintKey.jdkPbkdf2(password, salt, iterations), expected);
+            }
+            same += equal ? 1 : 0;
+        }
+        assertThat(same).as("cases where both implementations give the JDK's bytes").isEqualTo(cases);
+    }
+
+    @Test
+    void theC1OnlyImplementationIsChosenFromTheJvmsOptions() {
+        assertThat(FingerprintKey.Jit.c1Only(List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC", "-jar"))).isTrue();
+        assertThat(FingerprintKey.Jit.c1Only(List.of("-jar", "mi-scan.jar"))).isFalse();
+        assertThat(FingerprintKey.Jit.c1Only(List.of("-XX:TieredStopAtLevel=1", "-XX:TieredStopAtLevel=4"))).isFalse();
+    }
+
+    @Test
     void defaultKey_isTheDocumentedSaltAndIterations_andRandomKeysDiffer() {
         FingerprintKey d = FingerprintKey.DEFAULT;
         assertThat(d.algorithm()).isEqualTo("PBKDF2-HMAC-SHA256");
