@@ -59,17 +59,21 @@ public final class CosmosKeyRule extends ConfigSlotDetector {
     /** Reports 88-character keys on a line within two lines of a mention of Cosmos DB. */
     private void scanLine(Document doc, FindingSink sink, int line) {
         String text = doc.text();
-        ConnectionStrings.Segment window = ConnectionStrings.window(text, doc.lines().lineStart(line), 2);
-        if (!(window.containsIgnoreCase("documents.azure.") || window.containsIgnoreCase("cosmos"))) {
-            return;
-        }
         int start = doc.lines().lineStart(line);
         int end = doc.lines().lineEnd(line);
+        // the window around the line is read only once the line has a key's shape: most lines are shorter than one
+        ConnectionStrings.Segment window = null;
         for (int i = start; i + 88 <= end; i++) {
             if (i > start && KeyShapes.isBase64Char(text.charAt(i - 1))) {
                 continue;
             }
             int run = KeyShapes.base64RunLength(text, i);
+            if (run == 88 && window == null) {
+                window = ConnectionStrings.window(text, start, 2);
+                if (!(window.containsIgnoreCase("documents.azure.") || window.containsIgnoreCase("cosmos"))) {
+                    return;
+                }
+            }
             if (run == 88 && !namesAnotherService(text.substring(start, i))) {
                 String value = text.substring(i, i + 88);
                 ConnectionStrings.Segment own = ConnectionStrings.segmentAround(text, i);

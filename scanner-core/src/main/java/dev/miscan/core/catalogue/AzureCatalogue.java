@@ -138,7 +138,7 @@ public final class AzureCatalogue {
         /** True when {@code host} (lower case, no port) is a host of this service in any cloud. */
         public boolean isHost(String host) {
             String h = host.toLowerCase(Locale.ROOT);
-            return hostSuffixes().stream().anyMatch(h::endsWith);
+            return hosts.values().stream().flatMap(List::stream).anyMatch(h::endsWith);
         }
     }
 
@@ -299,10 +299,12 @@ public final class AzureCatalogue {
         Service best = null;
         int bestLength = 0;
         for (Service s : candidates) {
-            for (String suffix : s.hostSuffixes()) {
-                if (h.endsWith(suffix) && suffix.length() > bestLength) {
-                    best = s;
-                    bestLength = suffix.length();
+            for (List<String> cloud : s.hosts().values()) { // not hostSuffixes(): no list made per service and call
+                for (String suffix : cloud) {
+                    if (h.endsWith(suffix) && suffix.length() > bestLength) {
+                        best = s;
+                        bestLength = suffix.length();
+                    }
                 }
             }
         }
