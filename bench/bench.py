@@ -26,6 +26,7 @@ TARGET_STAGED_S = 0.5
 TARGET_IAC_RATIO = 1.2        # issue 20: the generated IaC module library, launcher to rg (23 patterns)
 TARGET_STAGED_LARGE_S = 0.35  # issue 20: scan --staged in the 15,000-file repository, with the installed hook
 TARGET_HISTORY_RATIO = 1.1    # issue 20: history of 200 commits against a scan of the tip
+TARGET_SAMPLES_RATIO = 1.2    # issue 20: the samples-like Java and configuration corpus, launcher to rg (23 patterns)
 
 
 def run_timed(cmd, cwd=None, env=None, stdout_path=None):
@@ -129,6 +130,15 @@ def corpus_block(title, corpus, reps, manifest=None):
     lines.append("mi-scan: %d findings, %d files scanned, %d warnings; rg (23 patterns): %d matching lines."
                  % (len(findings), report["summary"].get("filesScanned", -1) if isinstance(report.get("summary"), dict)
                     else -1, len(warnings), rg_lines))
+    heads = []
+    for d in sorted(os.listdir(corpus)):
+        head = subprocess.run(["git", "-C", os.path.join(corpus, d), "rev-parse", "--short", "HEAD"],
+                              stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True).stdout.strip()
+        if head and os.path.isdir(os.path.join(corpus, d, ".git")):
+            heads.append("%s %s" % (d, head))
+    if heads:
+        lines.append("")
+        lines.append("Repositories (commit): %s." % ", ".join(heads))
     if manifest:
         planted = {(p["path"], p["line"]): p for p in manifest["planted"]}
         base = os.path.relpath(corpus, report.get("baseDir") or corpus)
@@ -324,6 +334,7 @@ def main():
     ap.add_argument("--staged-large-repo", help="bench/gen_staged_repo.py's 15,000-file repository")
     ap.add_argument("--history-repo", help="bench/gen_history_repo.py's 200-commit repository")
     ap.add_argument("--fatjar", help="bench/gen_fatjar.py's fat jar")
+    ap.add_argument("--samples-corpus", help="bench/samples-corpus.sh's four Azure sample repositories")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--staged-reps", type=int, default=20)
     ap.add_argument("--jmh-json")
@@ -337,6 +348,10 @@ def main():
     real_lines, real, real_size, real_files = corpus_block("Maven Central sources corpus", ARGS.real_corpus, ARGS.reps)
     gen_lines, gen, _, _ = corpus_block("Generated IaC and configuration corpus", ARGS.generated_corpus, ARGS.reps,
                                         manifest)
+    samples_lines, samples = [], None
+    if ARGS.samples_corpus:
+        samples_lines, samples, _, _ = corpus_block("Azure sample repositories (samples-like Java and configuration)",
+                                                    ARGS.samples_corpus, ARGS.reps)
     staged_lines, staged = staged_block(ARGS.staged_reps)
     iac_lines, iac = [], None
     if ARGS.iac_library:
@@ -373,6 +388,10 @@ def main():
         r = median(iac[launcher]["wall"]) / median(iac["rg, 23 Azure patterns"]["wall"])
         summary.append("| IaC module library ≤ %.1f× rg's (23 Azure patterns) | %.2f× | %s |"
                        % (TARGET_IAC_RATIO, r, verdict(r <= TARGET_IAC_RATIO)))
+    if samples:
+        r = median(samples[launcher]["wall"]) / median(samples["rg, 23 Azure patterns"]["wall"])
+        summary.append("| samples-like Java and configuration (bench/samples-corpus.sh) ≤ %.1f× rg's (23 Azure patterns) "
+                       "| %.2f× | %s |" % (TARGET_SAMPLES_RATIO, r, verdict(r <= TARGET_SAMPLES_RATIO)))
     if large:
         m = median(large[".git/hooks/pre-commit (mi-scan install-hook)"]["wall"])
         summary.append("| `scan --staged`, 15,000-file repository, installed hook, ≤ %.2f s median | %.3f s | %s |"
@@ -396,7 +415,7 @@ def main():
           "class-data sharing archive); the `java -jar` row runs the same jar with the JVM's default options "
           "(G1, C2, no archive).", "",
           "## Targets", ""] + summary + ["## Machine", ""] + machine() + ["## Results", ""] + real_lines + gen_lines \
-        + iac_lines + staged_lines + large_lines + history_lines + fatjar_lines + guard_lines + jmh_block()
+        + iac_lines + samples_lines + staged_lines + large_lines + history_lines + fatjar_lines + guard_lines + jmh_block()
     if ARGS.notes and os.path.exists(ARGS.notes):
         with open(ARGS.notes) as f:
             md += [f.read().rstrip(), ""]

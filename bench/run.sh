@@ -2,13 +2,14 @@
 # mi-scan benchmark: throughput and memory against ripgrep, pre-commit latency, JMH microbenchmarks.
 # Regenerates bench/RESULTS.md. Standalone: not part of 'mvn verify' or .ci/run (it takes ~10 minutes).
 #
-#   bench/run.sh [--quick] [--no-jmh] [--reps N] [--staged-reps N] [--files N] [--out FILE]
+#   bench/run.sh [--quick] [--no-jmh] [--reps N] [--staged-reps N] [--files N] [--samples DIR] [--out FILE]
 #
 #   --quick        3 repetitions, 10 staged runs, short JMH runs, the small IaC module library (a smoke run)
 #   --no-jmh       skip the JMH microbenchmarks (bench/jmh)
 #   --reps N       repetitions of each whole-corpus run (default 5)
 #   --staged-reps  repetitions of each staged-scan run (default 20)
 #   --files N      files in the generated corpus (default 3000)
+#   --samples DIR  also time the samples-like corpus in DIR (bench/samples-corpus.sh makes it; or SAMPLES_CORPUS)
 #   --out FILE     where the results go (default bench/RESULTS.md)
 #
 # Environment: BENCH_WORK (scratch folder, default /tmp/mi-scan-bench), REALCORPUS (the Maven Central sources
@@ -29,6 +30,7 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 WORK=${BENCH_WORK:-/tmp/mi-scan-bench}
 REAL=${REALCORPUS:-/tmp/realcorpus}
+SAMPLES=${SAMPLES_CORPUS:-}
 OUT=$ROOT/bench/RESULTS.md
 REPS=5
 STAGED_REPS=20
@@ -43,8 +45,9 @@ while [[ $# -gt 0 ]]; do
         --reps) REPS=$2; shift ;;
         --staged-reps) STAGED_REPS=$2; shift ;;
         --files) FILES=$2; shift ;;
+        --samples) SAMPLES=$(realpath "$2"); shift ;;
         --out) OUT=$(realpath -m "$2"); shift ;;
-        -h|--help) sed -n '2,25p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+        -h|--help) sed -n '2,26p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
         *) echo "bench/run.sh: unknown option $1 (see --help)" >&2; exit 2 ;;
     esac
     shift
@@ -152,5 +155,5 @@ step "Whole-process timings"
 python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
     --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
     --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" --fatjar "$FATJAR" \
-    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
+    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} ${SAMPLES:+--samples-corpus "$SAMPLES"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
     --out "$OUT"
