@@ -66,7 +66,7 @@ public final class ConfigSlots {
      */
     private static final List<String[]> TAILS = TABLE.stream().map(s -> literalTails(s.key().pattern())).toList();
     /** Per slot, the literal text one of its alternatives must contain ({@link #literalRuns}), or null. */
-    private static final List<String[]> RUNS = TABLE.stream().map(s -> literalRuns(s.key().pattern())).toList();
+    private static final List<String[]> RUNS = TABLE.stream().map(s -> gate(literalRuns(s.key().pattern()))).toList();
     /**
      * Per slot, its key expression without the {@code (?:^|\.)} before and the {@code $} after: matched whole from
      * the key's start or a dot, the places where the full expression can start, instead of {@code find()} trying
@@ -412,6 +412,30 @@ public final class ConfigSlots {
             runs[a] = best;
         }
         return runs;
+    }
+
+    /**
+     * One test instead of one per alternative where the runs share a part of four characters or more (the longest
+     * such part: every alternative of the Cosmos DB connection-string slot says {@code connection}): what each run
+     * contains, every key that contains a run contains.
+     */
+    static String[] gate(String[] runs) {
+        if (runs == null || runs.length < 2) {
+            return runs;
+        }
+        String shortest = java.util.Arrays.stream(runs).min(java.util.Comparator.comparingInt(String::length))
+                .orElseThrow();
+        String best = "";
+        for (int from = 0; from < shortest.length(); from++) {
+            for (int to = shortest.length(); to - from > best.length(); to--) {
+                String part = shortest.substring(from, to);
+                if (java.util.Arrays.stream(runs).allMatch(r -> r.contains(part))) {
+                    best = part;
+                    break;
+                }
+            }
+        }
+        return best.length() >= 4 ? new String[] {best} : runs;
     }
 
     private static boolean mayContain(String[] runs, String key) {

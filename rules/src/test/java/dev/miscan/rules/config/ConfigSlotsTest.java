@@ -52,6 +52,10 @@ class ConfigSlotsTest {
                 .containsExactly("a.stores[*].x", "w");
         // an alternative with no literal at all keeps every key
         assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:key|.+)$")).isNull();
+        // runs that share four characters or more are tested by what they share
+        assertThat(ConfigSlots.gate(new String[] {"azure.cosmos.connectionstring", "cosmosdbconnection"}))
+                .containsExactly("connection");
+        assertThat(ConfigSlots.gate(new String[] {"abcxyz", "defxyw"})).containsExactly("abcxyz", "defxyw");
     }
 
     private static final Engine ENGINE = new Engine(RuleRegistry.load());
