@@ -204,19 +204,44 @@ final class ForkedScan {
         return total[0] > threshold;
     }
 
-    /** The plugin's class path (its jar and its dependencies), from the class loader Maven gave it; empty if unknown. */
+    /**
+     * Classes the plugin's libraries use that Maven lends to plugins instead of putting them in the plugin's own class
+     * path (JGit's logging API).
+     */
+    static final List<String> FROM_MAVEN = List.of("org.slf4j.LoggerFactory");
+
+    /**
+     * The plugin's class path (its jar and its dependencies), from the class loader Maven gave it, with the jars of
+     * {@link #FROM_MAVEN} that Maven lends it; empty if unknown.
+     */
     static List<Path> classPath(ClassLoader loader) {
         List<Path> out = new ArrayList<>();
-        if (loader instanceof java.net.URLClassLoader urls) {
+        if (!(loader instanceof java.net.URLClassLoader urls)) {
+            return out;
+        }
+        try {
             for (URL u : urls.getURLs()) {
                 if ("file".equals(u.getProtocol())) {
-                    try {
-                        out.add(Path.of(u.toURI()));
-                    } catch (URISyntaxException | IllegalArgumentException e) {
-                        return List.of();
-                    }
+                    out.add(Path.of(u.toURI()));
                 }
             }
+            for (String name : FROM_MAVEN) {
+                try {
+                    java.security.CodeSource source = Class.forName(name, false, loader).getProtectionDomain()
+                            .getCodeSource();
+                    if (source != null && source.getLocation() != null
+                            && "file".equals(source.getLocation().getProtocol())) {
+                        Path jar = Path.of(source.getLocation().toURI());
+                        if (!out.contains(jar)) {
+                            out.add(jar);
+                        }
+                    }
+                } catch (ClassNotFoundException | LinkageError e) {
+                    // not lent: the plugin's libraries do without it
+                }
+            }
+        } catch (URISyntaxException | IllegalArgumentException e) {
+            return List.of();
         }
         return out;
     }
@@ -254,13 +279,7 @@ final class ForkedScan {
                     .redirectError(errors.toFile())
                     .start();
             try (OutputStream stdin = child.getOutputStream()) {
-                DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stdin));
-                out.writeInt(MAGIC);
-                out.write(key);
-                RecordCodec.writeString(out, resultFile.toString());
-                writeRequest(out, r);
-                writeLearned(out, redactor.learned());
-                out.flush();
+                send(stdin, key, resultFile, r, redactor.learned());
             } catch (IOException e) {
                 // the child ended before reading its request: its exit code says more
             }
@@ -268,14 +287,15 @@ final class ForkedScan {
             if (code != 0 || !Files.isRegularFile(resultFile)) {
                 String why = "";
                 if (Files.isRegularFile(errors)) {
+                    // the child's last line says what failed (a library's notices may come before it)
                     why = Files.readAllLines(errors, StandardCharsets.UTF_8).stream().filter(l -> !l.isBlank())
-                            .findFirst().map(l -> ": " + l.strip()).orElse("");
+                            .reduce((a, b) -> b).map(l -> ": " + l.strip()).orElse("");
                 }
                 throw new IOException("the forked scan ended with exit code " + code + why);
             }
-            byte[] sealed = Files.readAllBytes(resultFile);
+            byte[] boxed = Files.readAllBytes(resultFile);
             Files.delete(resultFile);
-            return readOutcome(open(key, sealed), redactor);
+            return readOutcome(unseal(key, boxed), redactor);
         } finally {
             if (child != null && child.isAlive()) {
                 child.destroyForcibly();
@@ -283,6 +303,21 @@ final class ForkedScan {
             }
             deleteTree(work);
         }
+    }
+
+    /**
+     * The child's standard input: the key of its result, where to write it, the request and the secrets the build
+     * knows so far.
+     */
+    static void send(OutputStream stdin, byte[] key, Path resultFile, Request r, List<String[]> known)
+            throws IOException {
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stdin));
+        out.writeInt(MAGIC);
+        out.write(key);
+        RecordCodec.writeString(out, resultFile.toString());
+        writeRequest(out, r);
+        writeLearned(out, known);
+        out.flush();
     }
 
     private static void deleteTree(Path dir) {
@@ -303,6 +338,9 @@ final class ForkedScan {
         try {
             code = child(System.in);
         } catch (Throwable t) {
+            // what failed and where, never the message (which may quote a file)
+            StackTraceElement[] at = t.getStackTrace();
+            System.err.println(t.getClass().getName() + (at.length == 0 ? "" : " at " + at[0]));
             code = 3;
         }
         System.exit(code);
@@ -352,9 +390,9 @@ final class ForkedScan {
             writeLearned(out, learned.subList(before, learned.size()));
         }
         out.flush();
-        byte[] sealed = seal(key, plain.toByteArray());
+        byte[] boxed = seal(key, plain.toByteArray());
         Path partial = resultFile.resolveSibling(resultFile.getFileName() + ".part");
-        Files.write(partial, sealed);
+        Files.write(partial, boxed);
         Files.move(partial, resultFile);
         return 0;
     }
@@ -482,15 +520,15 @@ final class ForkedScan {
         return out;
     }
 
-    static byte[] open(byte[] key, byte[] sealed) throws IOException {
-        if (sealed.length < IV_BYTES) {
+    static byte[] unseal(byte[] key, byte[] boxed) throws IOException {
+        if (boxed.length < IV_BYTES) {
             throw new IOException("the forked scan's result is truncated");
         }
         try {
             Cipher cipher = Cipher.getInstance("AES/GCM/NoPadding");
             cipher.init(Cipher.DECRYPT_MODE, new SecretKeySpec(key, "AES"),
-                    new GCMParameterSpec(128, sealed, 0, IV_BYTES));
-            return cipher.doFinal(sealed, IV_BYTES, sealed.length - IV_BYTES);
+                    new GCMParameterSpec(128, boxed, 0, IV_BYTES));
+            return cipher.doFinal(boxed, IV_BYTES, boxed.length - IV_BYTES);
         } catch (GeneralSecurityException e) {
             throw new IOException("the forked scan's result does not decrypt", e);
         }
