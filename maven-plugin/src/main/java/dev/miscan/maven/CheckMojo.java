@@ -149,8 +149,8 @@ public class CheckMojo extends AbstractMojo {
      * only; Maven's maximum heap): {@code auto} (the default) when the module's files and build output exceed {@code
      * forkThreshold}, {@code always}, or {@code never} (in Maven's JVM). A large tree's scan in Maven's JVM makes
      * Maven's process two to three times the size (its collector and compilers are tuned for throughput, not for
-     * a short task); the forked scan starts in about half a second, gives the same findings, log and reports, and
-     * needs nothing from the network.
+     * a short task); the forked scan gives the same findings, log and reports, and needs nothing from the network
+     * (its class path is the plugin's own).
      */
     @Parameter(property = "mi-scan.fork", defaultValue = "auto")
     private String fork;
