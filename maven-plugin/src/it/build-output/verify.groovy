@@ -5,8 +5,8 @@ def injected = (new File(basedir, 'pom.xml').text =~ /<storage\.key>([^<]+)</)[0
 def committed = (new File(basedir, 'src/main/resources/storage.properties').text =~ /account-key=(\S+)/)[0][1]
 def local = (new File(basedir, 'src/main/resources/application-local.properties').text =~ /account-key=(\S+)/)[0][1]
 def runs = log.split(/(?m)^(?=\[INFO\] Scanning for projects)/).findAll { it.contains('mi-scan') }
-assert runs.size() == 2 : "expected the logs of two builds, found ${runs.size()}"
-def (plain, inject) = runs
+assert runs.size() == 3 : "expected the logs of three builds, found ${runs.size()}"
+def (plain, inject, forked) = runs
 
 // 1. the placeholder is a warning of the sources; the committed key is baselined, and its copies in the build
 //    output (target/classes, the jar) are not reported again
@@ -46,9 +46,24 @@ assert errors[0].partialFingerprints['miScanFingerprint/v2']
 def accepted = sarif.runs[0].results.findAll { it.suppressions }
 assert accepted*.locations*.getAt(0)*.physicalLocation*.artifactLocation*.uri == ['src/main/resources/storage.properties']
 
+// 3. forked: the same lines as build 2's check, and the same report
+def checkLines = { run ->
+    def lines = run.readLines()
+    def from = lines.findIndexOf { it.startsWith('[INFO] --- mi-scan-maven-plugin:') }
+    def to = lines.findIndexOf(from) { it.startsWith('[INFO] BUILD ') }
+    lines.subList(from + 1, to).findAll { it =~ /^\[(INFO|WARNING|ERROR)\]/ }*.replace('target/forked/', 'target/')
+}
+assert forked.contains('[DEBUG] mi-scan: scanning in a forked JVM')
+assert checkLines(forked) == checkLines(inject)
+assert checkLines(forked).size() > 5
+def forkedSarif = new JsonSlurper().parse(new File(basedir, 'target/forked/mi-scan.sarif'))
+assert forkedSarif.runs[0].results == sarif.runs[0].results
+assert !new File(basedir, 'target').list().any { it.startsWith('mi-scan-fork') }
+
 // never a key, in the log or the report
 [injected, committed, local].each { key ->
     assert !log.contains(key)
     assert !new File(basedir, 'target/mi-scan.sarif').text.contains(key)
+    assert !new File(basedir, 'target/forked/mi-scan.sarif').text.contains(key)
 }
 return true

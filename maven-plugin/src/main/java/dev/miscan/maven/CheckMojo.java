@@ -2,7 +2,6 @@ package dev.miscan.maven;
 
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Severity;
-import dev.miscan.core.build.BuildFixes;
 import dev.miscan.core.config.ConfigException;
 import dev.miscan.core.config.ProjectSettings;
 import dev.miscan.core.engine.Engine;
@@ -10,10 +9,8 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.session.FailOn;
 import dev.miscan.core.session.ReportFormat;
+import dev.miscan.core.session.Sizes;
 import dev.miscan.core.source.ScanWarning;
-import dev.miscan.core.source.Source;
-import dev.miscan.core.source.WorkingTrees;
-import dev.miscan.core.source.archive.ArchiveOptions;
 import dev.miscan.core.suppress.Baseline;
 import java.io.File;
 import java.io.IOException;
@@ -28,7 +25,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 import org.apache.maven.artifact.Artifact;
 import org.apache.maven.execution.MavenSession;
@@ -148,6 +144,28 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(property = "mi-scan.archiveLibraries", defaultValue = "false")
     private boolean archiveLibraries;
 
+    /**
+     * Runs the scan in a JVM of its own, tuned for it (the {@code mi-scan} launcher's options: serial collector, C1
+     * only; Maven's maximum heap): {@code auto} (the default) when the module's files and build output exceed {@code
+     * forkThreshold}, {@code always}, or {@code never} (in Maven's JVM). A large tree's scan in Maven's JVM makes
+     * Maven's process two to three times the size (its collector and compilers are tuned for throughput, not for
+     * a short task); the forked scan gives the same findings, log and reports, and needs nothing from the network
+     * (its class path is the plugin's own).
+     */
+    @Parameter(property = "mi-scan.fork", defaultValue = "auto")
+    private String fork;
+
+    /**
+     * With {@code fork} {@code auto}: the size from which the scan runs in a JVM of its own, in bytes with an
+     * optional {@code k}, {@code m} or {@code g} suffix: the module's files ({@code .git}, nested modules and the
+     * build directory left out) and its build output together.
+     */
+    @Parameter(property = "mi-scan.forkThreshold", defaultValue = "20m")
+    private String forkThreshold;
+
+    /** {@code forkThreshold} when it is not set (a mojo made without Maven's defaults). */
+    static final long DEFAULT_FORK_THRESHOLD = 20L << 20;
+
     @Parameter(defaultValue = "${project}", readonly = true, required = true)
     private MavenProject project;
 
@@ -195,6 +213,16 @@ public class CheckMojo extends AbstractMojo {
         } catch (IllegalArgumentException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
         }
+        ForkedScan.Mode forkMode;
+        long forkBytes;
+        try {
+            forkMode = ForkedScan.Mode.parse(fork);
+            forkBytes = forkThreshold == null || forkThreshold.isBlank() ? DEFAULT_FORK_THRESHOLD
+                    : Sizes.parse(forkThreshold.strip());
+        } catch (IllegalArgumentException e) {
+            throw new MojoExecutionException("mi-scan: " + (e.getMessage().equals(Sizes.HINT)
+                    ? "forkThreshold '" + forkThreshold.strip() + "': " + Sizes.HINT : e.getMessage()), e);
+        }
         String sharedWith = earlierProjectWithSameBaseDir(baseDir);
         if (sharedWith != null) {
             log.info("mi-scan: " + baseDir + " was already scanned for " + sharedWith);
@@ -221,35 +249,31 @@ public class CheckMojo extends AbstractMojo {
                 accepted.advice().ifPresent(a -> log.warn("mi-scan: " + a));
             }
             Engine engine = settings.engine(accepted);
-            if (accepted == null && reportFormats.stream().noneMatch(ReportFormat::showsFingerprints)) {
-                engine = engine.withoutFingerprints(); // no report shows them and no baseline compares them
-            }
-            // the files the source scan reads: the build output's copies of the others are left out as they are
-            Set<String> listed = ConcurrentHashMap.newKeySet();
-            List<Source> sources = new ArrayList<>();
-            for (Source source : WorkingTrees.sources(baseDir, List.of(baseDir), allExcludes,
-                    settings.maxFileSize(null))) {
-                sources.add(warnings -> {
-                    List<Source.Entry> entries = source.entries(warnings);
-                    entries.forEach(e -> listed.add(e.path()));
-                    return entries;
-                });
-            }
-            result = BuildFixes.attach(engine.scan(baseDir, sources, 0));
+            // no report shows fingerprints and no baseline compares them: the scan makes none
+            boolean fingerprints = accepted != null || reportFormats.stream().anyMatch(ReportFormat::showsFingerprints);
             targets = buildOutputTargets();
             targets.notes().forEach(n -> log.debug("mi-scan: " + n));
+            // the excludes of the settings and the parameter apply; the module layout's (build output) do not
+            List<String> outputExcludes = new ArrayList<>(settings.config().excludes());
+            if (excludes != null) {
+                excludes.stream().map(String::strip).filter(e -> !e.isEmpty()).forEach(outputExcludes::add);
+            }
             if (!targets.isEmpty()) {
-                // the excludes of the settings and the parameter apply; the module layout's (build output) do not
-                List<String> outputExcludes = new ArrayList<>(settings.config().excludes());
-                if (excludes != null) {
-                    excludes.stream().map(String::strip).filter(e -> !e.isEmpty()).forEach(outputExcludes::add);
-                }
                 log.debug("mi-scan: scanning the build output " + targets.all() + " excluding " + outputExcludes);
-                ScanResult built = engine.scan(baseDir, BuildOutput.sources(baseDir, targets, outputExcludes,
-                        settings.maxFileSize(null), ArchiveOptions.DEFAULT.libraries(archiveLibraries)), 0);
+            }
+            ForkedScan.Request request = new ForkedScan.Request(baseDir,
+                    config == null ? null : config.toPath().toAbsolutePath(), engine.fingerprintKey(), fingerprints,
+                    allExcludes, targets.artifacts(), targets.classes(), outputExcludes, archiveLibraries);
+            ForkedScan.Scans scans = forked(request, forkMode, forkBytes, baseDir, targets, log);
+            if (scans == null) {
+                scans = ForkedScan.scan(request, settings, engine);
+            }
+            result = scans.sources();
+            if (scans.output() != null) {
                 String self = project.getId();
                 BuildOutput.Origins origins = origins(baseDir, targets);
-                output = BuildOutput.merge(result, built, key -> reactor.reportedBy(key, self),
+                Set<String> listed = scans.listed();
+                output = BuildOutput.merge(result, scans.output(), key -> reactor.reportedBy(key, self),
                         path -> origins.candidates(path).stream()
                                 .anyMatch(c -> !listed.contains(c) && Files.isRegularFile(baseDir.resolve(c))));
                 result = output.result();
@@ -258,6 +282,12 @@ public class CheckMojo extends AbstractMojo {
             result = settings.applyBaseline(accepted, result, Baseline.existingFilesUnder(baseDir));
         } catch (ConfigException e) {
             throw new MojoExecutionException("mi-scan: " + e.getMessage(), e);
+        } catch (ForkedScan.Failure e) {
+            throw new MojoExecutionException(e.config() ? "mi-scan: " + e.getMessage()
+                    : "mi-scan: scanning " + baseDir + " failed: " + e.getMessage());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new MojoExecutionException("mi-scan: scanning " + baseDir + " was interrupted", e);
         } catch (IOException | RuntimeException e) {
             throw new MojoExecutionException("mi-scan: scanning " + baseDir + " failed: " + e.getMessage(), e);
         }
@@ -350,6 +380,45 @@ public class CheckMojo extends AbstractMojo {
             throw new MojoFailureException(
                     FindingLog.failureMessage(failing, threshold, name, displayPath, reportHint, built));
         }
+    }
+
+    /**
+     * The module's scan in a JVM of its own, as {@code fork} says; null: it runs here. The secrets it found go to
+     * the run's redactor.
+     */
+    private ForkedScan.Scans forked(ForkedScan.Request request, ForkedScan.Mode mode, long forkBytes, Path baseDir,
+            BuildOutput.Targets targets, Log log) throws ForkedScan.Failure, IOException, InterruptedException {
+        if (mode == ForkedScan.Mode.NEVER) {
+            return null;
+        }
+        Path buildDir = Path.of(project.getBuild().getDirectory()).toAbsolutePath().normalize();
+        if (mode == ForkedScan.Mode.AUTO) {
+            List<Path> skip = new ArrayList<>(List.of(buildDir, outputDirectory.toPath().toAbsolutePath().normalize()));
+            for (String module : project.getModules()) {
+                Path dir = baseDir.resolve(module).normalize();
+                skip.add(Files.isRegularFile(dir) ? dir.getParent() : dir);
+            }
+            for (MavenProject p : session.getProjects()) {
+                Path dir = p.getBasedir().toPath().toAbsolutePath().normalize();
+                if (!dir.equals(baseDir) && dir.startsWith(baseDir)) {
+                    skip.add(dir);
+                }
+            }
+            if (!ForkedScan.larger(baseDir, skip, targets.all(), forkBytes)) {
+                log.debug("mi-scan: scanning in Maven's JVM (the module is within forkThreshold, " + forkBytes
+                        + " bytes)");
+                return null;
+            }
+        }
+        List<Path> classPath = ForkedScan.classPath(getClass().getClassLoader());
+        if (classPath.isEmpty()) {
+            log.debug("mi-scan: scanning in Maven's JVM (the plugin's class path is not known)");
+            return null;
+        }
+        log.debug("mi-scan: scanning in a forked JVM " + ForkedScan.JVM_OPTIONS + " (fork " + mode.name()
+                .toLowerCase(java.util.Locale.ROOT) + (mode == ForkedScan.Mode.AUTO ? ": the module exceeds "
+                + forkBytes + " bytes)" : ")"));
+        return ForkedScan.fork(request, classPath, buildDir, dev.miscan.core.secrets.Redactor.current());
     }
 
     /** The packaged artifacts and classes directory, as {@code scanArtifacts} and {@code scanOutputDirectory} say. */

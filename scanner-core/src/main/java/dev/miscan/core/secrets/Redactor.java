@@ -40,6 +40,8 @@ public final class Redactor {
     /** The secrets themselves, for {@link #fileLine}'s literal forms. */
     private final Set<String> secrets = ConcurrentHashMap.newKeySet();
     private volatile Snippets.Secrets literalIndex;
+    /** Every {@link #add} of a new secret and every {@link #addEncoded}, in order ({@link #learned}). */
+    private final java.util.List<String[]> learned = java.util.Collections.synchronizedList(new ArrayList<>());
 
     private Redactor(boolean active) {
         this.active = active;
@@ -133,6 +135,7 @@ public final class Redactor {
         }
         if (secrets.add(secret)) {
             literalIndex = null;
+            learned.add(new String[] {secret});
             for (String part : secret.split("\n")) {
                 addPieces(part, "");
                 String url = URLEncoder.encode(part, StandardCharsets.UTF_8);
@@ -153,7 +156,30 @@ public final class Redactor {
      */
     public void addEncoded(String encoded, String plain) {
         if (active && encoded != null && encoded.length() >= PIECE) {
+            learned.add(new String[] {encoded, plain == null ? "" : plain});
             addPieces(encoded, plain == null ? "" : plain);
+        }
+    }
+
+    /**
+     * What this redactor was told, in order: each secret as {@code {secret}}, each encoded form as {@code {encoded,
+     * plain}}. {@link #learn} replays it into another run's redactor: a scan in a separate JVM (the Maven plugin's
+     * forked scan) hands the secrets it found to the build's redactor that way, never through a file.
+     */
+    public java.util.List<String[]> learned() {
+        synchronized (learned) {
+            return java.util.List.copyOf(learned);
+        }
+    }
+
+    /** Adds what another redactor {@linkplain #learned learned}: as if its secrets had been found here. */
+    public void learn(java.util.List<String[]> entries) {
+        for (String[] e : entries) {
+            if (e.length == 1) {
+                add(e[0]);
+            } else if (e.length == 2) {
+                addEncoded(e[0], e[1]);
+            }
         }
     }
 

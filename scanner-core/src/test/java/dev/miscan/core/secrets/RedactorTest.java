@@ -125,4 +125,25 @@ class RedactorTest {
             assertThat(r.fileLine("spring.datasource.password=${DB_PASSWORD}")).contains("${DB_PASSWORD}");
         }
     }
+
+    /** What one redactor learned, replayed into another (a forked scan's, into the build's), masks the same. */
+    @Test
+    void whatOneRedactorLearned_masksTheSameInAnother() {
+        String key = key();
+        String encoded = Base64.getEncoder().encodeToString(("password=" + key).getBytes(StandardCharsets.UTF_8));
+        Redactor child = Redactor.create();
+        child.add(key);
+        child.add(key); // once
+        child.add("short"); // too short to mask everywhere: not learned
+        child.addEncoded(encoded, "password=");
+        Redactor build = Redactor.create();
+
+        build.learn(child.learned());
+
+        assertThat(child.learned()).hasSize(2);
+        assertThat(build.size()).isEqualTo(1);
+        String line = "a " + key + " b " + encoded + " c";
+        assertThat(build.redact(line).equals(child.redact(line))).isTrue();
+        assertThat(holdsAPiece(build.redact(line), key) || build.redact(line).contains(encoded)).isFalse();
+    }
 }
