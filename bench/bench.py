@@ -26,6 +26,7 @@ TARGET_STAGED_S = 0.5
 TARGET_IAC_RATIO = 1.2        # issue 20: the generated IaC module library, launcher to rg (23 patterns)
 TARGET_STAGED_LARGE_S = 0.35  # issue 20: scan --staged in the 15,000-file repository, with the installed hook
 TARGET_HISTORY_RATIO = 1.1    # issue 20: history of 200 commits against a scan of the tip
+TARGET_PLUGIN_RSS_MB = 512    # issue 20: Maven's process running mi-scan:check on the sources corpus
 TARGET_SAMPLES_RATIO = 1.2    # issue 20: the samples-like Java and configuration corpus, launcher to rg (23 patterns)
 
 
@@ -189,6 +190,94 @@ def staged_block(reps, repo=None, title="Staged scan (pre-commit) latency"):
     return lines, res
 
 
+def hwm_mb(pid):
+    """VmHWM (peak resident set) of a live process in MB, or 0."""
+    try:
+        with open("/proc/%d/status" % pid) as f:
+            for line in f:
+                if line.startswith("VmHWM:"):
+                    return int(line.split()[1]) / 1024.0
+    except OSError:
+        pass
+    return 0.0
+
+
+def children(pid):
+    out = []
+    try:
+        for tid in os.listdir("/proc/%d/task" % pid):
+            with open("/proc/%d/task/%s/children" % (pid, tid)) as f:
+                out += [int(c) for c in f.read().split()]
+    except OSError:
+        pass
+    return out
+
+
+def plugin_run(cmd, cwd):
+    """Runs Maven; returns (wall, Maven's peak RSS, the largest child JVM's peak RSS, exit code) by polling /proc."""
+    start = time.perf_counter()
+    p = subprocess.Popen(cmd, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    maven, child = 0.0, 0.0
+    while p.poll() is None:
+        jvm = p.pid
+        # 'mvn' execs Java; a wrapper shell would leave Java as its child
+        if not os.path.exists("/proc/%d/exe" % jvm) or "java" not in os.path.basename(os.readlink("/proc/%d/exe" % jvm)):
+            kids = children(jvm)
+            jvm = kids[0] if kids else jvm
+        maven = max(maven, hwm_mb(jvm))
+        for c in children(jvm):
+            child = max(child, hwm_mb(c))
+        time.sleep(0.05)
+    return time.perf_counter() - start, maven, child, p.returncode
+
+
+def plugin_block(reps):
+    """mvn mi-scan:check on the sources corpus: Maven's process and the scan's forked JVM, peak RSS each."""
+    project = os.path.join(ARGS.work, "plugin-project")
+    if not os.path.isdir(os.path.join(project, "corpus")):
+        os.makedirs(project, exist_ok=True)
+        subprocess.run(["cp", "-al", ARGS.real_corpus, os.path.join(project, "corpus")], check=True)
+    with open(os.path.join(ARGS.root, "pom.xml")) as f:
+        version = re.search(r"<artifactId>mi-scan-parent</artifactId>\s*<version>([^<]+)</version>", f.read())
+    version = version.group(1) if version else "0.1.0-SNAPSHOT"
+    with open(os.path.join(project, "pom.xml"), "w") as f:
+        f.write("""<?xml version="1.0" encoding="UTF-8"?>
+<project xmlns="http://maven.apache.org/POM/4.0.0">
+  <modelVersion>4.0.0</modelVersion>
+  <groupId>bench</groupId>
+  <artifactId>plugin-project</artifactId>
+  <version>1.0</version>
+  <packaging>pom</packaging>
+  <build><plugins><plugin>
+    <groupId>dev.miscan</groupId><artifactId>mi-scan-maven-plugin</artifactId><version>%s</version>
+    <configuration><failOn>none</failOn></configuration>
+  </plugin></plugins></build>
+</project>
+""" % version)
+    variants = [("mvn mi-scan:check (fork: auto, the default)", []),
+                ("mvn mi-scan:check -Dmi-scan.fork=never (the scan in Maven's JVM)", ["-Dmi-scan.fork=never"])]
+    res = {label: [] for label, _ in variants}
+    for r in range(reps + 1):
+        for label, extra in variants:
+            run = plugin_run(["mvn", "-B", "-o", "-q"] + extra + ["mi-scan:check"], project)
+            if r > 0:
+                res[label].append(run)
+    rows = []
+    for label, _ in variants:
+        runs = res[label]
+        rows.append("| %s | %.2f s | %.0f MB | %s | %s |" % (
+            label, median([x[0] for x in runs]), max(x[1] for x in runs),
+            "%.0f MB" % max(x[2] for x in runs) if any(x[2] for x in runs) else "(none)",
+            ",".join(sorted(set(str(x[3]) for x in runs)))))
+    lines = ["### Maven plugin on the sources corpus", "",
+             "`mvn -B -o -q mi-scan:check` in a pom-only project holding the sources corpus (hard links), Maven's JVM "
+             "with its defaults; %d repetitions after a warm-up round, interleaved. Peak RSS of Maven's process and of "
+             "the scan's own JVM, each read from /proc (VmHWM) while it runs." % reps, "",
+             "| command | wall (median) | Maven's process, peak RSS | forked scan JVM, peak RSS | exit code |",
+             "|---|---|---|---|---|"] + rows + [""]
+    return lines, max(x[1] for x in res[variants[0][0]])
+
+
 def timing_rows(commands, res):
     """One table row per command: median, min–max and peak RSS of its runs."""
     rows = []
@@ -334,6 +423,7 @@ def main():
     ap.add_argument("--staged-large-repo", help="bench/gen_staged_repo.py's 15,000-file repository")
     ap.add_argument("--history-repo", help="bench/gen_history_repo.py's 200-commit repository")
     ap.add_argument("--fatjar", help="bench/gen_fatjar.py's fat jar")
+    ap.add_argument("--plugin", action="store_true", help="time mvn mi-scan:check on the sources corpus")
     ap.add_argument("--samples-corpus", help="bench/samples-corpus.sh's four Azure sample repositories")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--staged-reps", type=int, default=20)
@@ -362,6 +452,7 @@ def main():
                                           "Staged scan (pre-commit) latency, 15,000-file repository")
     history_lines, history_ratio = history_block(ARGS.reps) if ARGS.history_repo else ([], None)
     fatjar_lines, fatjar = fatjar_block(ARGS.reps) if ARGS.fatjar else ([], None)
+    plugin_lines, plugin_rss = plugin_block(max(3, ARGS.reps - 2)) if ARGS.plugin else ([], None)
     guard_lines = guard_block()
 
     launcher = "mi-scan (./mi-scan launcher)"
@@ -399,6 +490,9 @@ def main():
     if history_ratio is not None:
         summary.append("| history of 200 commits ≤ %.1f× a scan of the tip | %.2f× | %s |"
                        % (TARGET_HISTORY_RATIO, history_ratio, verdict(history_ratio <= TARGET_HISTORY_RATIO)))
+    if plugin_rss is not None:
+        summary.append("| Maven plugin on the sources corpus ≤ %d MB of Maven's process | %.0f MB | %s |"
+                       % (TARGET_PLUGIN_RSS_MB, plugin_rss, verdict(plugin_rss <= TARGET_PLUGIN_RSS_MB)))
     if fatjar:
         m = median(fatjar["./mi-scan scan app.jar (own code and config)"]["wall"])
         summary.append("| a %.0f MB Spring Boot fat jar scans (figure only) | %.2f s (launcher) | measured |"
@@ -415,7 +509,7 @@ def main():
           "class-data sharing archive); the `java -jar` row runs the same jar with the JVM's default options "
           "(G1, C2, no archive).", "",
           "## Targets", ""] + summary + ["## Machine", ""] + machine() + ["## Results", ""] + real_lines + gen_lines \
-        + iac_lines + samples_lines + staged_lines + large_lines + history_lines + fatjar_lines + guard_lines + jmh_block()
+        + iac_lines + samples_lines + staged_lines + large_lines + history_lines + fatjar_lines + plugin_lines + guard_lines + jmh_block()
     if ARGS.notes and os.path.exists(ARGS.notes):
         with open(ARGS.notes) as f:
             md += [f.read().rstrip(), ""]

@@ -71,8 +71,10 @@ if [[ -n ${MI_SCAN_JAR:-} ]]; then
     cp -f "$MI_SCAN_JAR" "$WORK/mi-scan.jar"
     COMMIT="given jar $(basename "$MI_SCAN_JAR")"
 else
-    (cd "$ROOT" && { mvn -B -q -o install -DskipTests -pl scanner-core,rules,cli -am 2>/dev/null \
-        || mvn -B -q install -DskipTests -pl scanner-core,rules,cli -am; }) >&2
+    # the Maven plugin too: its benchmark runs mvn mi-scan:check from the local repository
+    (cd "$ROOT" && { mvn -B -q -o install -DskipTests -Dinvoker.skip -pl scanner-core,rules,cli,maven-plugin -am \
+        2>/dev/null || mvn -B -q install -DskipTests -Dinvoker.skip -pl scanner-core,rules,cli,maven-plugin -am; }) >&2
+    PLUGIN=--plugin
     cp -f "$ROOT/cli/target/mi-scan.jar" "$WORK/mi-scan.jar"
     COMMIT="$(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo unknown)"
     [[ -n $(cd "$ROOT" && git status --porcelain --untracked-files=no 2>/dev/null) ]] && COMMIT="$COMMIT + uncommitted changes"
@@ -155,5 +157,5 @@ step "Whole-process timings"
 python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
     --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
     --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" --fatjar "$FATJAR" \
-    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} ${SAMPLES:+--samples-corpus "$SAMPLES"} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
+    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} ${SAMPLES:+--samples-corpus "$SAMPLES"} ${PLUGIN:-} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
     --out "$OUT"
