@@ -57,9 +57,14 @@ public final class HistoryScan {
             Set<String> present = new HashSet<>();
             List<Source.Entry> tipEntries = tipTree.entries(w -> { });
             Set<Source.Entry> unseen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<String> tipPaths = new HashSet<>();
+            tipEntries.forEach(e -> tipPaths.add(e.path()));
             for (Source.Entry e : tipEntries) {
                 Set<String> known = e.contentId() == null ? null : byBlob.get(e.path() + "\n" + e.contentId());
-                if (known != null && known != UNKNOWN) {
+                // a template compiled from a Bicep file beside it is scanned there: the tip decides, not the range
+                boolean compiled = e.path().endsWith(".json")
+                        && tipPaths.contains(e.path().substring(0, e.path().length() - ".json".length()) + ".bicep");
+                if (known != null && known != UNKNOWN && !compiled) {
                     present.addAll(known);
                 } else {
                     unseen.add(e);
