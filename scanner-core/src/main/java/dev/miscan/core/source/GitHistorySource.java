@@ -88,9 +88,9 @@ public final class GitHistorySource implements Source {
     }
 
     /** How many bytes of tree objects a walk keeps for the commits after the one that read them. */
-    static final long TREE_CACHE_BYTES = 32L << 20;
+    static final long TREE_CACHE_BYTES = 16L << 20;
     /** How many bytes of file versions a scan keeps for the later commits that compare with them. */
-    static final long BLOB_REUSE_BYTES = 48L << 20;
+    static final long BLOB_REUSE_BYTES = 32L << 20;
 
     private final Repository repo;
     private final Range range;
