@@ -127,9 +127,12 @@ public final class Engine {
 
     /**
      * The same engine, telling {@code sink} for each scanned entry that has a {@linkplain Source.Entry#contentId()
-     * content id} every rule and secret detected in it (as {@code ruleId + "\n" + secretHash}), outside the
-     * changed lines and suppressed ones included; called from the scanning threads. A history records its blobs
-     * so that the tip's tree need not be scanned again to know which secrets are still there.
+     * content id}, by {@code path + "\n" + contentId}, every rule and secret detected in it (as {@code ruleId + "\n"
+     * + secretHash}), outside the changed lines and suppressed ones included; called from the scanning threads. The
+     * set is null when it is not what that path and content hold on their own: the rules consulted the other files
+     * of the scan (a constant defined elsewhere, a Helm chart's values, a module's callers), other files' rules
+     * reported at its definitions, or only the version's deletions were looked at. A history records its blobs so
+     * that the tip's tree need not be scanned again to know which secrets are still there.
      */
     public Engine recordingDetections(java.util.function.BiConsumer<String, java.util.Set<String>> sink) {
         return new Engine(this, fingerprints, progress, sink);
@@ -175,6 +178,17 @@ public final class Engine {
     }
 
     public ScanResult scan(Path baseDir, List<Source> sources, int threads) throws IOException {
+        return scan(baseDir, sources, threads, e -> true);
+    }
+
+    /**
+     * Scans the entries of {@code sources} that {@code scanned} accepts, in the context of them all: the other files
+     * a rule consults (Java constants, Helm values, IaC modules, a Bicep file beside its compiled template) are
+     * those of every entry, and an entry left out that other files' rules report at (a constant's definition) is
+     * scanned after all, as a full scan would. So each scanned entry gets what a scan of every entry gives it.
+     */
+    public ScanResult scan(Path baseDir, List<Source> sources, int threads,
+            java.util.function.Predicate<Source.Entry> scanned) throws IOException {
         List<ScanWarning> warnings = Collections.synchronizedList(new ArrayList<>());
         Map<String, Source.Entry> entries = new LinkedHashMap<>();
         for (Source source : sources) {
@@ -201,7 +215,8 @@ public final class Engine {
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            progress.started(entries.size());
+            List<Source.Entry> toScan = entries.values().stream().filter(scanned).toList();
+            progress.started(toScan.size());
             java.util.function.Consumer<Source.Entry> scanOne = entry -> {
                 Fragment fragment;
                 try {
@@ -236,7 +251,9 @@ public final class Engine {
                     FileResult r = scanFragment(fragment, warnings::add, new Options(true, constants, settings, modules));
                     results.put(entry.key(), r);
                     if (detections != null && entry.contentId() != null) {
-                        detections.accept(entry.contentId(), r.detected());
+                        // a version whose changed lines were all deletions was not scanned: nothing is known of it
+                        boolean whole = fragment.changedLines() == null || !fragment.changedLines().isEmpty();
+                        detections.accept(entry.path() + "\n" + entry.contentId(), whole ? r.detected() : null);
                     }
                 } catch (RuntimeException | StackOverflowError | OutOfMemoryError e) {
                     // one file's bad luck (a parser bug, a pathological structure) must not end the scan
@@ -247,18 +264,19 @@ public final class Engine {
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
             };
-            pool.submit(() -> entries.values().parallelStream().forEach(entry -> tracked(entry, scanOne))).get();
+            pool.submit(() -> toScan.parallelStream().forEach(entry -> tracked(entry, scanOne))).get();
             // A constant defined in one file and fed to a credential sink in another is a secret at its
             // definition: the files that got such findings from other files' rules are scanned again with them.
             for (String path : constants.pendingPaths()) {
                 Source.Entry entry = constants.entry(path).orElse(null);
-                if (entry != null && results.containsKey(entry.key())) {
+                if (entry != null && (results.containsKey(entry.key()) || !scanned.test(entry))) {
                     try {
                         Fragment read = dev.miscan.core.source.Translators.apply(entry.read(), w -> { });
                         FileResult again = scanFragment(read, w -> { }, new Options(true, constants, settings, modules));
                         results.put(entry.key(), again);
                         if (detections != null && entry.contentId() != null) {
-                            detections.accept(entry.contentId(), again.detected());
+                            // it holds what other files found at its definitions: not its own text's alone
+                            detections.accept(entry.path() + "\n" + entry.contentId(), null);
                         }
                     } catch (SkippedException | IOException | RuntimeException e) {
                         // keep the first result; the warning was given then
@@ -341,6 +359,11 @@ public final class Engine {
                 read[0] = f.text().length();
                 return f;
             }
+
+            @Override
+            public String contentId() {
+                return entry.contentId(); // a history records what each blob holds by it, progress shown or not
+            }
         };
         try {
             scanOne.accept(counted);
@@ -422,20 +445,23 @@ public final class Engine {
             doc.provide(dev.miscan.core.parse.iac.IacModules.VIEW, options.modules());
         }
         Detected detected = detect(doc, hits, options.constants(), warnings);
+        // what this path and text alone hold; unknown (null) when the other files of the scan had a say
+        java.util.Set<String> alone = detected.fromOtherFiles() || doc.usedProvidedViews() ? null
+                : detectedKeys(detected.findings());
         if (detected.findings().isEmpty()) {
-            return new FileResult(List.of(), 0);
+            return detections == null ? new FileResult(List.of(), 0) : new FileResult(List.of(), 0, List.of(), alone);
         }
         List<Finding> numbered = number(doc, detected, warnings);
         FileResult r = suppress(doc, detected, numbered, options, warnings);
-        return detections == null ? r
-                : new FileResult(r.findings(), r.suppressed(), r.suppressedFindings(), detectedKeys(detected.findings()));
+        return detections == null ? r : new FileResult(r.findings(), r.suppressed(), r.suppressedFindings(), alone);
     }
 
     /**
      * What the detectors found in a fragment: one finding per place (rules that are off already dropped), and
      * every secret by its hash so that snippets can be redacted and allow-lists matched.
      */
-    private record Detected(List<Finding> findings, Map<String, String> secrets, java.util.Set<String> notSecrets) {
+    private record Detected(List<Finding> findings, Map<String, String> secrets, java.util.Set<String> notSecrets,
+            boolean fromOtherFiles) {
     }
 
     /** Stage 1: every detector on the text and on its decoded values; one finding per place; rules off dropped. */
@@ -457,8 +483,12 @@ public final class Engine {
             }
         };
         runRules(doc, hits, collect, warnings);
+        boolean[] drained = {false};
         if (constants != null) {
-            constants.drainTo(fragment.path(), (finding, secret) -> collect.accept(finding, secret, 0));
+            constants.drainTo(fragment.path(), (finding, secret) -> {
+                drained[0] = true;
+                collect.accept(finding, secret, 0);
+            });
         }
         // Kubernetes Secret data and escaped config values: every rule also scans the decoded text
         java.util.Set<String> asWritten = new java.util.HashSet<>();
@@ -489,7 +519,7 @@ public final class Engine {
             }
         }
         found.sort(Finding.ORDER);
-        return new Detected(found, secrets, notSecrets);
+        return new Detected(found, secrets, notSecrets, drained[0]);
     }
 
     /**

@@ -27,6 +27,9 @@ public final class Document {
     private final Map<View<?>, Object> views = new IdentityHashMap<>();
     private final boolean derived;
     private LineIndex lines;
+    /** The views supplied from outside ({@link #provide}): what the whole scan knows, not this document alone. */
+    private java.util.Set<View<?>> provided;
+    private boolean usedProvided;
 
     /** A structured view of a document, built once per document on first use. */
     @FunctionalInterface
@@ -64,6 +67,9 @@ public final class Document {
     /** The view, built on first use and cached; views are identified by the identity of their key. */
     @SuppressWarnings("unchecked")
     public <T> T view(View<T> view) {
+        if (provided != null && provided.contains(view)) {
+            usedProvided = true;
+        }
         Object v = views.get(view);
         if (v == null && !views.containsKey(view)) {
             v = view.build(this);
@@ -78,6 +84,19 @@ public final class Document {
      */
     public <T> void provide(View<T> view, T value) {
         views.put(view, value);
+        if (provided == null) {
+            provided = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
+        }
+        provided.add(view);
+    }
+
+    /**
+     * Whether a rule looked at a view supplied from outside ({@link #provide}): then what it found may depend on
+     * the other files of the scan (a constant defined elsewhere, a Helm chart's values, a module's callers), not
+     * only on this document's path and text.
+     */
+    public boolean usedProvidedViews() {
+        return usedProvided;
     }
 
     /** Reports a one-line, non-fatal problem with this document (e.g. "YAML does not parse: …, line 3"). */

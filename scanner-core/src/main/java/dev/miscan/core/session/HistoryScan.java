@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  * The source only produces fragments; the session runs the engine.
  */
 public final class HistoryScan {
+    /** What a blob holds when it is not known from the range's scan alone (compared by identity). */
+    private static final Set<String> UNKNOWN = java.util.Collections.unmodifiableSet(new HashSet<>());
     private static final Pattern COMMIT_IN_WARNING = Pattern.compile(" in commit [0-9a-f]+");
 
     private HistoryScan() {
@@ -34,9 +36,12 @@ public final class HistoryScan {
 
     public static ScanResult scan(Engine engine, GitHistorySource source, int threads) throws IOException {
         Path root = source.root();
-        // what each blob of the range holds, whole: the tip's blobs were all scanned as some commit's new version
+        // what each path and blob of the range holds, whole: the tip's were all scanned as some commit's new version;
+        // UNKNOWN where the other files of the scan had a say (or only deletions were looked at)
         Map<String, Set<String>> byBlob = new java.util.concurrent.ConcurrentHashMap<>();
-        ScanResult raw = engine.recordingDetections(byBlob::put).scan(root, List.of(source), threads);
+        ScanResult raw = engine.recordingDetections((key, detected) -> byBlob.merge(key,
+                detected == null ? UNKNOWN : detected, (a, b) -> a == UNKNOWN || b == UNKNOWN ? UNKNOWN : b))
+                .scan(root, List.of(source), threads);
         Comparator<Finding> byCommit = Comparator
                 .comparingInt((Finding f) -> f.provenance() == null ? Integer.MAX_VALUE
                         : source.commitOrder(f.provenance().commit()))
@@ -47,12 +52,19 @@ public final class HistoryScan {
         List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
         GitTreeSource tipTree = source.tipTree();
         if (tipTree != null && !(active.isEmpty() && suppressed.isEmpty())) {
-            // a tip blob the range scanned is not read again; only the others are (a file the range did not change)
+            // a tip blob the range scanned on its own is not read again; only the others are (a file the range did
+            // not change, one whose findings depend on other files), in the context of the whole tip tree
             Set<String> present = new HashSet<>();
-            List<Source.Entry> unseen = new ArrayList<>();
-            for (Source.Entry e : tipTree.entries(w -> { })) {
-                Set<String> known = e.contentId() == null ? null : byBlob.get(e.contentId());
-                if (known != null) {
+            List<Source.Entry> tipEntries = tipTree.entries(w -> { });
+            Set<Source.Entry> unseen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            Set<String> tipPaths = new HashSet<>();
+            tipEntries.forEach(e -> tipPaths.add(e.path()));
+            for (Source.Entry e : tipEntries) {
+                Set<String> known = e.contentId() == null ? null : byBlob.get(e.path() + "\n" + e.contentId());
+                // a template compiled from a Bicep file beside it is scanned there: the tip decides, not the range
+                boolean compiled = e.path().endsWith(".json")
+                        && tipPaths.contains(e.path().substring(0, e.path().length() - ".json".length()) + ".bicep");
+                if (known != null && known != UNKNOWN && !compiled) {
                     present.addAll(known);
                 } else {
                     unseen.add(e);
@@ -60,7 +72,8 @@ public final class HistoryScan {
             }
             if (!unseen.isEmpty()) {
                 // only compared by secret: no fingerprint, so no keyed digest of a secret that the range does not hold
-                ScanResult tip = engine.withoutFingerprints().scan(root, List.of(warnings -> unseen), threads);
+                ScanResult tip = engine.withoutFingerprints().scan(root, List.of(warnings -> tipEntries), threads,
+                        unseen::contains);
                 tip.findings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
                 tip.suppressedFindings().forEach(f -> present.add(f.rule().id() + "\n" + f.secretHash()));
             }

@@ -31,6 +31,8 @@ final class GitBlobEntry implements Source.Entry {
     private final Provenance provenance;
     private final long maxFileSize;
     private final String where;
+    /** Where a history keeps the versions later entries compare with; null outside a history. */
+    private final BlobReuse reuse;
 
     /**
      * @param oldBlob the previous version, or null when every line is new
@@ -38,6 +40,11 @@ final class GitBlobEntry implements Source.Entry {
      */
     GitBlobEntry(Repository repo, String key, String path, ObjectId newBlob, ObjectId oldBlob, Provenance provenance,
             long maxFileSize, String where) {
+        this(repo, key, path, newBlob, oldBlob, provenance, maxFileSize, where, null);
+    }
+
+    private GitBlobEntry(Repository repo, String key, String path, ObjectId newBlob, ObjectId oldBlob,
+            Provenance provenance, long maxFileSize, String where, BlobReuse reuse) {
         this.repo = repo;
         this.key = key;
         this.path = path;
@@ -46,6 +53,7 @@ final class GitBlobEntry implements Source.Entry {
         this.provenance = provenance;
         this.maxFileSize = maxFileSize;
         this.where = where;
+        this.reuse = reuse;
     }
 
     /** The blobs this entry reads that are not in the repository (a partial clone's), by id. */
@@ -66,7 +74,17 @@ final class GitBlobEntry implements Source.Entry {
 
     /** The same version, with every line counted as added (its old version is not in the repository). */
     GitBlobEntry withoutOldBlob() {
-        return new GitBlobEntry(repo, key, path, newBlob, null, provenance, maxFileSize, where);
+        return new GitBlobEntry(repo, key, path, newBlob, null, provenance, maxFileSize, where, reuse);
+    }
+
+    /** The same version, keeping its bytes in {@code reuse} for the entries that compare with it later. */
+    GitBlobEntry withReuse(BlobReuse reuse) {
+        return new GitBlobEntry(repo, key, path, newBlob, oldBlob, provenance, maxFileSize, where, reuse);
+    }
+
+    /** The previous version this entry compares with, or null. */
+    ObjectId oldBlob() {
+        return oldBlob;
     }
 
     @Override
@@ -94,6 +112,8 @@ final class GitBlobEntry implements Source.Entry {
 
     @Override
     public Fragment read() throws SkippedException, IOException {
+        // the old version's kept bytes are taken here, whatever happens next, so that they never outlive their use
+        byte[] oldBytes = reuse == null || oldBlob == null ? null : reuse.take(oldBlob);
         ObjectLoader loader = repo.open(newBlob, Constants.OBJ_BLOB);
         long size = loader.getSize();
         if (size > maxFileSize) {
@@ -108,6 +128,9 @@ final class GitBlobEntry implements Source.Entry {
                     + "-byte limit (raise it with --max-file-size)");
         }
         byte[] bytes = loader.getCachedBytes((int) size);
+        if (reuse != null) {
+            reuse.offer(newBlob, bytes);
+        }
         TextDecoding.Decoded decoded;
         try {
             decoded = TextDecoding.decode(bytes);
@@ -116,7 +139,7 @@ final class GitBlobEntry implements Source.Entry {
         } catch (SkippedException e) {
             throw new SkippedException("skipped" + where + ": " + e.getMessage());
         }
-        LineSet changed = changedLines(bytes);
+        LineSet changed = changedLines(bytes, oldBytes);
         if (changed != null && changed.isEmpty()) {
             // Only deletions: nothing to report, and nothing worth scanning.
             return new Fragment(path, "", 1, false, provenance, changed);
@@ -124,16 +147,22 @@ final class GitBlobEntry implements Source.Entry {
         return new Fragment(path, decoded.text(), 1, decoded.malformed(), provenance, changed);
     }
 
-    /** The 1-based lines of {@code bytes} that are new since the old blob; null for all of them. */
-    private LineSet changedLines(byte[] bytes) throws IOException {
+    /**
+     * The 1-based lines of {@code bytes} that are new since the old blob; null for all of them.
+     *
+     * @param oldBytes the old blob's bytes when a history kept them, else null (they are read)
+     */
+    private LineSet changedLines(byte[] bytes, byte[] oldBytes) throws IOException {
         if (oldBlob == null || isUtf16(bytes)) {
             return null;
         }
-        ObjectLoader old = repo.open(oldBlob, Constants.OBJ_BLOB);
-        if (old.getSize() > maxFileSize) {
-            return null;
+        if (oldBytes == null) {
+            ObjectLoader old = repo.open(oldBlob, Constants.OBJ_BLOB);
+            if (old.getSize() > maxFileSize) {
+                return null;
+            }
+            oldBytes = old.getCachedBytes((int) old.getSize());
         }
-        byte[] oldBytes = old.getCachedBytes((int) old.getSize());
         if (TextDecoding.isBinary(oldBytes) || isUtf16(oldBytes)) {
             return null;
         }

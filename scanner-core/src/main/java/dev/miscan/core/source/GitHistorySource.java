@@ -87,6 +87,11 @@ public final class GitHistorySource implements Source {
         }
     }
 
+    /** How many bytes of tree objects a walk keeps for the commits after the one that read them. */
+    static final long TREE_CACHE_BYTES = 16L << 20;
+    /** How many bytes of file versions a scan keeps for the later commits that compare with them. */
+    static final long BLOB_REUSE_BYTES = 32L << 20;
+
     private final Repository repo;
     private final Range range;
     private final TreeFilter filter;
@@ -143,9 +148,14 @@ public final class GitHistorySource implements Source {
         // each commit is compared with its parent on its own, in parallel; the entries keep the walk's order
         List<List<Entry>> perCommit = new ArrayList<>(java.util.Collections.nCopies(commits.size(), null));
         List<DiffFormatter> formatters = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<org.eclipse.jgit.lib.ObjectReader> readers = java.util.Collections.synchronizedList(new ArrayList<>());
+        // each tree is read once for the whole walk: a commit's tree is its child's parent tree
+        TreeCache trees = new TreeCache(TREE_CACHE_BYTES);
         ThreadLocal<DiffFormatter> formatter = ThreadLocal.withInitial(() -> {
             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
-            diff.setRepository(repo);
+            org.eclipse.jgit.lib.ObjectReader reader = trees.reader(repo.newObjectReader());
+            readers.add(reader);
+            diff.setReader(reader, repo.getConfig());
             diff.setDetectRenames(true);
             diff.setPathFilter(filter);
             formatters.add(diff);
@@ -176,8 +186,17 @@ public final class GitHistorySource implements Source {
         } finally {
             pool.shutdown();
             formatters.forEach(DiffFormatter::close);
+            readers.forEach(org.eclipse.jgit.lib.ObjectReader::close);
         }
         perCommit.forEach(entries::addAll);
+        // a version read as one commit's new file is kept for the later commit that compares with it
+        BlobReuse reuse = new BlobReuse(BLOB_REUSE_BYTES);
+        for (Entry e : entries) {
+            if (e instanceof GitBlobEntry blob && blob.oldBlob() != null) {
+                reuse.want(blob.oldBlob());
+            }
+        }
+        entries.replaceAll(e -> e instanceof GitBlobEntry blob ? blob.withReuse(reuse) : e);
         if (!missingBlobs.isEmpty()) {
             warnings.accept(new ScanWarning("", missingBlobsMessage(), true));
         }

@@ -307,7 +307,7 @@ class GitSourcesTest {
             engine.recordingDetections(byBlob::put).scan(repo.root(), List.of(new GitHistorySource(jgit,
                     GitHistorySource.Range.history(jgit, null, null, false), TreeFilter.ALL, List.of(), MAX)), 2);
 
-            String tipBlob = jgit.resolve("HEAD:a.properties").name();
+            String tipBlob = "a.properties\n" + jgit.resolve("HEAD:a.properties").name();
             assertThat(byBlob).containsKey(tipBlob);
             assertThat(byBlob.get(tipBlob)).as("the key on the tip's unchanged line is recorded").hasSize(1);
         }
@@ -415,6 +415,86 @@ class GitSourcesTest {
                     List.of(), MAX)), 1);
 
             assertThat(result.findings()).singleElement().satisfies(f -> assertThat(f.preview()).startsWith("InC"));
+        }
+
+        @Test
+        void aVersionThatOnlyDeletedLines_isNotTakenForWhatTheTipHolds() throws Exception {
+            repo.stage("a.properties", "secret=Kept00000001\nsecret=Gone00000001\n").commit("two keys");
+            repo.stage("a.properties", "secret=Kept00000001\n").commit("one removed: only a deletion");
+
+            List<Finding> findings = history(GitHistorySource.Range.history(jgit, null, null, false)).findings();
+
+            // the tip's blob came from a commit whose only change was a deletion: it was not scanned then
+            assertThat(findings).hasSize(2);
+            assertThat(findings).filteredOn(f -> f.location().startLine() == 1)
+                    .singleElement().satisfies(f -> assertThat(f.provenance().presentAtHead()).isTrue());
+            assertThat(findings).filteredOn(f -> f.location().startLine() == 2)
+                    .singleElement().satisfies(f -> assertThat(f.provenance().presentAtHead()).isFalse());
+        }
+
+        @Test
+        void withProgressShown_theTipsBlobsAreStillNotScannedAgain() throws Exception {
+            repo.stage("a.properties", "secret=Early0000001\nname=1\n").stage("b.txt", "plain\n").commit("one");
+            repo.stage("a.properties", "secret=Early0000001\nname=2\n").commit("two");
+            java.util.concurrent.atomic.AtomicInteger scanned = new java.util.concurrent.atomic.AtomicInteger();
+            Engine counting = engine.withProgress(new dev.miscan.core.engine.ScanProgress() {
+                @Override
+                public void scanned(String path, long chars, long nanos) {
+                    scanned.incrementAndGet();
+                }
+            });
+
+            ScanResult result = dev.miscan.core.session.HistoryScan.scan(counting, new GitHistorySource(jgit,
+                    GitHistorySource.Range.history(jgit, null, null, false), TreeFilter.ALL, List.of(), MAX), 2);
+
+            // three file versions, each read once: the tip's two blobs are known from the range's scan
+            assertThat(scanned.get()).isEqualTo(3);
+            assertThat(result.findings()).singleElement()
+                    .satisfies(f -> assertThat(f.provenance().presentAtHead()).isTrue());
+        }
+
+        @Test
+        void aBlobWhoseFindingsComeFromOtherFiles_isScannedAgainAtTheTip_inTheTipsContext() throws Exception {
+            Engine helm = new Engine(TestRules.registry(new HelmValueRule()));
+            repo.stage("chart/templates/app.yaml", "uses: values\n").stage("chart/values.yaml", "password: First00000001\n")
+                    .commit("a chart");
+            repo.stage("chart/values.yaml", "password: Second0000001\n").commit("the value changed, not the template");
+
+            List<Finding> findings = dev.miscan.core.session.HistoryScan.scan(helm, new GitHistorySource(jgit,
+                    GitHistorySource.Range.history(jgit, null, null, false), TreeFilter.ALL, List.of(), MAX), 2)
+                    .findings();
+
+            // the template's blob is the same at the tip, but what it finds there comes from the tip's values
+            assertThat(findings).singleElement().satisfies(f -> {
+                assertThat(f.location().path()).isEqualTo("chart/templates/app.yaml");
+                assertThat(f.preview()).startsWith("Fir");
+                assertThat(f.provenance().presentAtHead()).isFalse();
+            });
+        }
+    }
+
+    /** Reports, at a Helm template's {@code uses:}, the chart's {@code password} value: a finding from another file. */
+    @dev.miscan.core.api.DetectorInfo(rules = "MI-TEST-SPECIFIC", keywords = {"uses:"})
+    static final class HelmValueRule extends dev.miscan.core.api.Detector {
+        private static final dev.miscan.core.api.Remediation REMEDIATION = new dev.miscan.core.api.Remediation(
+                "Test service", "", "Use a managed identity", "text", "", "", List.of(), "", List.of());
+
+        @Override
+        public dev.miscan.core.api.Remediation exampleRemediation() {
+            return REMEDIATION;
+        }
+
+        @Override
+        public void scan(dev.miscan.core.parse.Document doc, dev.miscan.core.api.FindingSink sink) {
+            for (int at : doc.occurrences("uses:")) {
+                for (var values : doc.view(dev.miscan.core.parse.config.SettingsIndex.VIEW).helmValues(doc.path())) {
+                    for (var e : values) {
+                        if (e.key().equals("password") && e.value() != null) {
+                            report(doc, sink, at, e.value(), "A value of the chart", REMEDIATION);
+                        }
+                    }
+                }
+            }
         }
     }
 }
