@@ -183,13 +183,8 @@ public final class FingerprintKey {
     static byte[] jdkPbkdf2(byte[] password, byte[] salt, int iterations) throws GeneralSecurityException {
         MessageDigest sha = MessageDigest.getInstance("SHA-256");
         byte[] key = password.length > 64 ? sha.digest(password) : password;
-        byte[] ipad = new byte[64];
-        byte[] opad = new byte[64];
-        for (int i = 0; i < 64; i++) {
-            byte k = i < key.length ? key[i] : 0;
-            ipad[i] = (byte) (k ^ 0x36);
-            opad[i] = (byte) (k ^ 0x5c);
-        }
+        byte[] ipad = Sha256Pbkdf2.pad(key, 0x36);
+        byte[] opad = Sha256Pbkdf2.pad(key, 0x5c);
         MessageDigest inner = MessageDigest.getInstance("SHA-256");
         inner.update(ipad);
         MessageDigest outer = MessageDigest.getInstance("SHA-256");

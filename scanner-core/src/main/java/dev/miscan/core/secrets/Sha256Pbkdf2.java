@@ -29,13 +29,8 @@ final class Sha256Pbkdf2 {
 
     static byte[] derive(byte[] password, byte[] salt, int iterations) {
         byte[] key = password.length > 64 ? toBytes(hash(H0.clone(), 0, password)) : password;
-        byte[] ipad = new byte[64];
-        byte[] opad = new byte[64];
-        for (int i = 0; i < 64; i++) {
-            byte k = i < key.length ? key[i] : 0;
-            ipad[i] = (byte) (k ^ 0x36);
-            opad[i] = (byte) (k ^ 0x5c);
-        }
+        byte[] ipad = pad(key, 0x36);
+        byte[] opad = pad(key, 0x5c);
         int[] w = new int[64];
         int[] inner = H0.clone();
         load(ipad, 0, w);
@@ -61,6 +56,15 @@ final class Sha256Pbkdf2 {
             }
         }
         return toBytes(result);
+    }
+
+    /** HMAC's inner ({@code 0x36}) or outer ({@code 0x5c}) pad block of a key of at most 64 bytes (RFC 2104). */
+    static byte[] pad(byte[] key, int xor) {
+        byte[] pad = new byte[64];
+        for (int i = 0; i < 64; i++) {
+            pad[i] = (byte) ((i < key.length ? key[i] : 0) ^ xor);
+        }
+        return pad;
     }
 
     /** Compresses into {@code state} the block of the 8 words {@code words}, 0x80, zeros and the length 768 bits. */
