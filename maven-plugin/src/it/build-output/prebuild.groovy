@@ -19,6 +19,19 @@ new File(basedir, 'src/main/resources/application-local.properties').text =
 new File(basedir, '.gitignore').text = 'application-local.properties\n'
 def jar = new File(cliJar)
 assert jar.isFile() : "$cliJar is missing: build the cli module first"
+// the class-data sharing archives of the launcher and the pre-commit hook hold only classes of class-file version 50
+// or later: the command line's own classes and picocli's (raised from Java 5 by the cli build) must all be
+def tooOld = []
+new java.util.zip.ZipFile(jar).withCloseable { zip ->
+    zip.entries().findAll { it.name.endsWith('.class') && (it.name.startsWith('picocli/') || it.name.startsWith('dev/miscan/')) }
+            .each { entry ->
+                def header = zip.getInputStream(entry).withCloseable { it.readNBytes(8) }
+                if ((((header[6] & 0xff) << 8) | (header[7] & 0xff)) < 50) {
+                    tooOld << entry.name
+                }
+            }
+}
+assert tooOld.isEmpty() : "class files older than version 50 in $cliJar: ${tooOld.take(5)} (${tooOld.size()})"
 def java = Paths.get(System.getProperty('java.home'), 'bin', 'java').toString()
 run([java, '-jar', jar.path, 'baseline', 'create', 'src/main/resources/storage.properties'])
 assert new File(basedir, '.mi-scan-baseline.json').isFile()
