@@ -97,13 +97,9 @@ public final class Engine {
         this.knownRuleIds = registry.knownIds();
         this.detectors = registry.detectors();
         this.enabledRules = registry.rules().stream().filter(policy::enabled).toList();
-        List<String> all = new ArrayList<>();
-        detectors.forEach(d -> all.addAll(d.keywords()));
-        this.keywordIndex = new KeywordIndex(all);
-        this.detectorKeywords = new int[detectors.size()][];
-        for (int i = 0; i < detectors.size(); i++) {
-            detectorKeywords[i] = detectors.get(i).keywords().stream().mapToInt(keywordIndex::id).toArray();
-        }
+        RuleRegistry.Keywords keywords = registry.keywords();
+        this.keywordIndex = keywords.index();
+        this.detectorKeywords = keywords.perDetector();
     }
 
     private Engine(Engine other, boolean fingerprints, ScanProgress progress) {

@@ -107,18 +107,53 @@ public final class RuleRegistry {
         this.exampleDetector = Map.copyOf(example);
     }
 
+    /**
+     * The prefilter of every detector's keywords: one automaton, and each detector's keyword ids in it
+     * ({@code perDetector} in {@link #detectors()} order; shared by the engines of this registry, never changed).
+     */
+    record Keywords(dev.miscan.core.parse.KeywordIndex index, int[][] perDetector) {
+    }
+
+    private volatile Keywords keywords;
+
+    /** The keyword prefilter, built once per registry (by {@link #preload}'s thread for the default one). */
+    Keywords keywords() {
+        Keywords k = keywords;
+        if (k == null) {
+            synchronized (this) {
+                k = keywords;
+                if (k == null) {
+                    List<String> all = new ArrayList<>();
+                    detectors.forEach(d -> all.addAll(d.keywords()));
+                    dev.miscan.core.parse.KeywordIndex index = new dev.miscan.core.parse.KeywordIndex(all);
+                    int[][] perDetector = new int[detectors.size()][];
+                    for (int i = 0; i < detectors.size(); i++) {
+                        perDetector[i] = detectors.get(i).keywords().stream().mapToInt(index::id).toArray();
+                    }
+                    k = new Keywords(index, perDetector);
+                    keywords = k;
+                }
+            }
+        }
+        return k;
+    }
+
     /** The registry {@link #preload} started building, for the next {@link #load()}; null when none is pending. */
     private static final java.util.concurrent.atomic.AtomicReference<java.util.concurrent.FutureTask<RuleRegistry>>
             PRELOADED = new java.util.concurrent.atomic.AtomicReference<>();
 
     /**
-     * Starts building the default registry (reading the rules, the catalogue, each detector's tables) on a daemon
+     * Starts building the default registry (reading the rules, the catalogue, each detector's tables, the keyword
+     * prefilter) on a daemon
      * thread, so that it overlaps the command line's own start-up; the next {@link #load()} takes it. For a
      * process's {@code main}: a process that never calls {@link #load()} only wasted a thread.
      */
     public static void preload() {
-        java.util.concurrent.FutureTask<RuleRegistry> task = new java.util.concurrent.FutureTask<>(
-                () -> load(RuleRegistry.class.getClassLoader()));
+        java.util.concurrent.FutureTask<RuleRegistry> task = new java.util.concurrent.FutureTask<>(() -> {
+            RuleRegistry registry = load(RuleRegistry.class.getClassLoader());
+            registry.keywords(); // the engine's prefilter too, off the main thread
+            return registry;
+        });
         if (PRELOADED.compareAndSet(null, task)) {
             Thread t = new Thread(task, "mi-scan-rules");
             t.setDaemon(true);
