@@ -1,6 +1,7 @@
 package dev.miscan.cli;
 
 import java.io.PrintWriter;
+import java.util.List;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -9,9 +10,6 @@ import picocli.CommandLine.Command;
         mixinStandardHelpOptions = true,
         versionProvider = Main.Version.class,
         description = "Finds Azure credentials that Managed Identity makes unnecessary, and says how to remove them.",
-        subcommands = {ScanCommand.class, HistoryCommand.class, BaselineCommand.class, InstallHookCommand.class,
-            InitCommand.class, PlanCommand.class, FixCommand.class, RulesCommand.class, ExplainCommand.class,
-            CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no finding at or above the --fail-on threshold",
@@ -19,6 +17,9 @@ import picocli.CommandLine.Command;
             "2:usage or configuration error",
             "3:scan error"})
 public final class Main implements Runnable {
+    /** The subcommands, in the order the help lists them (each {@link #subcommand} is registered under its name). */
+    static final List<String> SUBCOMMANDS = List.of("scan", "history", "baseline", "install-hook", "init", "plan", "fix",
+            "rules", "explain", "help");
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -63,7 +64,7 @@ public final class Main implements Runnable {
     private static int run(PrintWriter out, PrintWriter err, Terminal terminal, String... args) {
         Main main = new Main();
         main.terminal = terminal;
-        CommandLine cl = new CommandLine(main);
+        CommandLine cl = commandLine(main, args.length > 0 ? args[0] : null);
         HelpLayout.install(cl, terminal);
         cl.setColorScheme(CommandLine.Help.defaultColorScheme(terminal.stdout() && terminal.color()
                 ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
@@ -81,6 +82,45 @@ public final class Main implements Runnable {
             return ExitCode.SCAN_ERROR.code();
         });
         return cl.execute(args);
+    }
+
+    /**
+     * The command line of {@code main}. When {@code command} (the first argument) names a subcommand other than
+     * {@code help}, only that one is registered: picocli builds each subcommand's model (reflection over every option
+     * and mixin) when it is added, and the other eight cost a pre-commit run ~50 ms of CPU for nothing. Anything else
+     * ({@code --help}, {@code help scan}, a mistyped command, none) gets them all, as its help and suggestions list
+     * them.
+     */
+    static CommandLine commandLine(Main main, String command) {
+        CommandLine cl = new CommandLine(main);
+        List<String> names = command != null && !command.equals("help") && SUBCOMMANDS.contains(command)
+                ? List.of(command) : SUBCOMMANDS;
+        for (String name : names) {
+            cl.addSubcommand(name, subcommand(name));
+        }
+        return cl;
+    }
+
+    /** Every subcommand registered, as {@code mi-scan --help} lists them (tests, and the full help). */
+    static CommandLine commandLine() {
+        return commandLine(new Main(), null);
+    }
+
+    /** A new instance of the subcommand {@code name} (one of {@link #SUBCOMMANDS}). */
+    static Object subcommand(String name) {
+        return switch (name) {
+            case "scan" -> new ScanCommand();
+            case "history" -> new HistoryCommand();
+            case "baseline" -> new BaselineCommand();
+            case "install-hook" -> new InstallHookCommand();
+            case "init" -> new InitCommand();
+            case "plan" -> new PlanCommand();
+            case "fix" -> new FixCommand();
+            case "rules" -> new RulesCommand();
+            case "explain" -> new ExplainCommand();
+            case "help" -> new CommandLine.HelpCommand();
+            default -> throw new IllegalArgumentException("not a subcommand: " + name);
+        };
     }
 
     static String version() {

@@ -77,6 +77,39 @@ class CliTest {
         }
 
         @Test
+        void eachSubcommandIsRegisteredUnderItsOwnName_aloneWhenTheRunNamesIt() {
+            assertThat(Main.commandLine().getSubcommands().keySet()).containsExactlyElementsOf(Main.SUBCOMMANDS);
+            for (String name : Main.SUBCOMMANDS) {
+                assertThat(new picocli.CommandLine(Main.subcommand(name)).getCommandName()).isEqualTo(name);
+                assertThat(Main.commandLine(new Main(), name).getSubcommands().keySet()).as(name)
+                        .containsExactlyElementsOf(name.equals("help") ? Main.SUBCOMMANDS : List.of(name));
+            }
+            assertThat(Main.commandLine(new Main(), "sacn").getSubcommands().keySet())
+                    .containsExactlyElementsOf(Main.SUBCOMMANDS);
+        }
+
+        @Test
+        void aCommandsHelp_isTheSameRegisteredAloneAsWithTheOthers() {
+            for (String name : Main.SUBCOMMANDS) {
+                if (!name.equals("help")) {
+                    CliRun alone = run(name, "--help");
+                    CliRun all = run("help", name);
+                    assertThat(alone.exitCode()).as(name).isZero();
+                    assertThat(alone.out()).as(name).isNotBlank().isEqualTo(all.out());
+                }
+            }
+        }
+
+        @Test
+        void aMistypedCommandIsAUsageErrorThatSuggestsTheCommand() {
+            CliRun r = run("sacn", ".");
+
+            assertThat(r.exitCode()).isEqualTo(2);
+            assertThat(r.err()).contains("sacn").contains("scan");
+            assertNoStackTrace(r);
+        }
+
+        @Test
         void noCommandIsAUsageError() {
             CliRun r = run();
 

@@ -32,7 +32,7 @@ class HelpWrappingTest {
     }
 
     private static CommandLine root(int width) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         HelpLayout.install(cl, Terminal.NONE);
         cl.setUsageHelpWidth(width);
         return cl;

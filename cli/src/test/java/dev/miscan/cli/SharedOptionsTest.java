@@ -18,7 +18,7 @@ class SharedOptionsTest {
     private static final String SPRING_VULNERABLE = SAMPLES.resolve("spring-boot-app/vulnerable").toString();
 
     private static CommandSpec command(String... path) {
-        CommandLine cl = new CommandLine(new Main());
+        CommandLine cl = Main.commandLine();
         for (String name : path) {
             cl = cl.getSubcommands().get(name);
         }
