@@ -81,6 +81,10 @@ public final class ScanCommand extends ReportingCommand {
             // paths relative to the repository root (else the scanned directory), whatever the working directory
             root = git ? GitRepositories.root(repo) : PathArguments.baseDir(targets);
             Path scanned = git ? root : PathArguments.scannedDir(targets);
+            // the index compared with HEAD first: it overlaps the rules' loading (their own thread), which the
+            // settings wait for
+            GitStagedSource.Changes stagedChanges = staged
+                    ? GitStagedSource.readChanges(repo, GitRepositories.pathFilter(root, paths.given())) : null;
             ProjectSettings settings = settingsOptions.load(root, scanned);
             failOn = thresholds.failOn(settings);
             long maxSize = settings.maxFileSize(maxSizeFlag);
@@ -92,8 +96,7 @@ public final class ScanCommand extends ReportingCommand {
             Engine engine = report.engineFor(settings.engine(baseline), baseline != null).withProgress(feedback);
             Predicate<String> pathExists;
             if (staged) {
-                GitStagedSource source = new GitStagedSource(repo, GitRepositories.pathFilter(root, paths.given()),
-                        allExcludes, maxSize);
+                GitStagedSource source = new GitStagedSource(repo, stagedChanges, allExcludes, maxSize);
                 result = engine.scan(root, List.of(source), threads.threads());
                 // the index's paths tell a renamed baselined file from a new one: without a baseline, not read again
                 pathExists = baseline == null ? path -> false : source.pathExists();

@@ -171,6 +171,23 @@ class GitSourcesTest {
         }
 
         @Test
+        void changesReadAhead_giveTheSameScan_andTheirFailureIsThrownByTheScan() throws Exception {
+            repo.stage("a/x.txt", "x=1\n").commit("first");
+            repo.stage("a/x.txt", "x=1\nsecret=Ahead0000001\n").stage("b/y.txt", "secret=Ahead0000002\n");
+            TreeFilter filter = GitRepositories.pathFilter(repo.root(), List.of(repo.root().resolve("a")));
+
+            GitStagedSource.Changes changes = GitStagedSource.readChanges(jgit, filter);
+            ScanResult ahead = engine.scan(repo.root(), List.of(new GitStagedSource(jgit, changes, List.of(), MAX)), 1);
+            ScanResult lazy = engine.scan(repo.root(), List.of(new GitStagedSource(jgit, filter, List.of(), MAX)), 1);
+
+            assertThat(places(ahead.findings())).containsExactly("a/x.txt:2").isEqualTo(places(lazy.findings()));
+            Files.write(repo.root().resolve(".git/index"), "not an index".getBytes(StandardCharsets.US_ASCII));
+            GitStagedSource.Changes broken = GitStagedSource.readChanges(jgit, TreeFilter.ALL);
+            assertThatThrownBy(() -> engine.scan(repo.root(), List.of(new GitStagedSource(jgit, broken, List.of(), MAX)), 1))
+                    .isInstanceOf(IOException.class);
+        }
+
+        @Test
         void pathExists_answersFromTheIndex() throws Exception {
             repo.stage("a.txt", "x\n").commit("first");
             repo.mv("a.txt", "b.txt");
