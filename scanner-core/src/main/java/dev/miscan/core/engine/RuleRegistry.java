@@ -155,17 +155,6 @@ public final class RuleRegistry {
             return registry;
         });
         if (PRELOADED.compareAndSet(null, task)) {
-            // the Azure catalogue (a YAML document of its own, that a detector's initialisation reads) on a second
-            // thread, while the first reads the rules file: that detector then finds it read, or waits for it
-            Thread catalogue = new Thread(() -> {
-                try {
-                    dev.miscan.core.catalogue.AzureCatalogue.get();
-                } catch (RuntimeException | LinkageError e) {
-                    // the detector that needs it meets the problem again, on the rules' thread, and reports it
-                }
-            }, "mi-scan-catalogue");
-            catalogue.setDaemon(true);
-            catalogue.start();
             Thread t = new Thread(task, "mi-scan-rules");
             t.setDaemon(true);
             t.start();
