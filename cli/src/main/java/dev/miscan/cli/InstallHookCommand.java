@@ -37,8 +37,13 @@ public final class InstallHookCommand implements Callable<Integer> {
     static final String MARKER = "# mi-scan pre-commit hook";
     static final String BACKUP_SUFFIX = ".mi-scan-backup";
 
-    /** Short-lived CLI: C1 only and the serial collector start fastest (see bench/RESULTS.md). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC");
+    /**
+     * Short-lived CLI: C1 only and the serial collector start fastest (see bench/RESULTS.md); a staged scan is over
+     * before most methods pay back their compilation, so methods are compiled after three times the usual number of
+     * calls (C1 compiled 1,200 methods in a pre-commit run, ~800 with this; bench/NOTES.md).
+     */
+    static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+            "-XX:CompileThresholdScaling=3");
 
     @Spec
     CommandSpec spec;

@@ -99,7 +99,7 @@ class InstallHookTest {
         String script = new InstallHookCommand().script(repo, Path.of("/opt/mi scan/mi-scan.jar"));
 
         assertThat(script).contains("    JAR='/opt/mi scan/mi-scan.jar'\n")
-                .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xlog:cds=off -Xlog:cds+dynamic=off")
+                .contains("-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:CompileThresholdScaling=3 -Xlog:cds=off -Xlog:cds+dynamic=off")
                 .contains("\"-XX:SharedArchiveFile=$CDS\"").contains("\"-XX:ArchiveClassesAtExit=$TMP\"")
                 .contains("mv -f \"$TMP\" \"$CDS\"").contains("CDS=$GIT_DIR_ABS/mi-scan.jsa")
                 .doesNotContain(repo.toString());
