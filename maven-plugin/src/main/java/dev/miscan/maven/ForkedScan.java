@@ -61,7 +61,8 @@ import javax.crypto.spec.SecretKeySpec;
  */
 final class ForkedScan {
     /** The child's JVM options: the launcher's (serial collector, C1 only, class-data sharing when available). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto");
+    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m",
+            "-Xshare:auto");
 
     private static final int MAGIC = 0x4d495346; // "MISF"
     private static final int KEY_BYTES = 32;

@@ -41,9 +41,11 @@ final class WorkingFile implements Source.Entry {
         } else if (size > maxFileSize) {
             cap = FileTreeSource.COMPILED_TEMPLATE_CAP;
         }
-        byte[] bytes;
-        try (InputStream in = Files.newInputStream(file)) {
-            bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+        byte[] bytes = size <= cap ? listedSize() : null;
+        if (bytes == null) {
+            try (InputStream in = Files.newInputStream(file)) {
+                bytes = in.readNBytes((int) Math.min(Integer.MAX_VALUE - 8, cap + 1));
+            }
         }
         if (bytes.length > cap) {
             throw new SkippedException("skipped: grew over the " + cap + "-byte limit while being read");
@@ -60,6 +62,22 @@ final class WorkingFile implements Source.Entry {
         byte[] head = head();
         return CompiledTemplates.isGenerated(new String(head, 0, Math.min(head.length, 4096),
                 java.nio.charset.StandardCharsets.ISO_8859_1));
+    }
+
+    /**
+     * The file's bytes read into one array of the size it was listed with, or null when it no longer has that size
+     * (it is then read again as a stream, up to the cap). The usual case allocates the file's size once: a stream's
+     * {@code readNBytes} fills 8 KB buffers and copies them into the result, twice the allocation of every file.
+     */
+    private byte[] listedSize() throws IOException {
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+            byte[] bytes = new byte[(int) size];
+            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
+            while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
+                // a file's channel reads until the buffer is full or the file ends
+            }
+            return !buffer.hasRemaining() && ch.read(java.nio.ByteBuffer.allocate(1)) < 0 ? bytes : null;
+        }
     }
 
     /** The first bytes of the file: enough to tell binary from text. */
