@@ -43,6 +43,52 @@ public record ConfigEntry(String key, String value, int keyOffset, int valueOffs
      */
 
     public static String normalize(String key) {
+        // one pass over an ASCII key (every key a template's path makes): lower case, '_' as '.', '-' dropped; then
+        // "[digits]" as "[*]" and runs of dots as one, in place (neither makes the key longer)
+        int n = key.length();
+        char[] k = new char[n];
+        int len = 0;
+        for (int i = 0; i < n; i++) {
+            char c = key.charAt(i);
+            if (c >= 0x80) {
+                return normalizeAnyText(key); // lower case may change a non-ASCII key's length
+            } else if (c >= 'A' && c <= 'Z') {
+                c = (char) (c + ('a' - 'A'));
+            } else if (c == '_') {
+                c = '.';
+            } else if (c == '-') {
+                continue;
+            }
+            k[len++] = c;
+        }
+        int w = 0;
+        for (int r = 0; r < len; ) {
+            char c = k[r];
+            if (c == '[') {
+                int j = r + 1;
+                while (j < len && k[j] >= '0' && k[j] <= '9') {
+                    j++;
+                }
+                if (j > r + 1 && j < len && k[j] == ']') {
+                    k[w++] = '[';
+                    k[w++] = '*';
+                    k[w++] = ']';
+                    r = j + 1;
+                    continue;
+                }
+            }
+            if (c == '.' && w > 0 && k[w - 1] == '.') {
+                r++;
+                continue;
+            }
+            k[w++] = c;
+            r++;
+        }
+        return String.valueOf(k, 0, w);
+    }
+
+    /** {@link #normalize} of any text, by the JDK's lower case and regular expressions. */
+    static String normalizeAnyText(String key) {
         String k = key.toLowerCase(Locale.ROOT).replace('_', '.').replace("-", "");
         if (k.indexOf('[') >= 0) {
             k = INDEX.matcher(k).replaceAll("[*]");

@@ -19,9 +19,8 @@ final class JsonReader {
         List<ConfigEntry> out = new ArrayList<>();
         String text = doc.text();
         JsonTree tree = doc.view(JsonTree.VIEW);
-        List<String> path = new ArrayList<>();
         for (JsonTree.Node root : tree.roots()) {
-            walk(root, null, -1, text, path, out);
+            walk(root, null, -1, text, "", out);
         }
         JsonProcessingException e = tree.parseError();
         if (e != null) {
@@ -38,32 +37,33 @@ final class JsonReader {
 
     /**
      * The settings under {@code node}, in document order: {@code segment} is its member name or {@code [index]}
-     * (null for a top-level value), {@code nameOffset} the offset of its name's first character (-1 for none).
+     * (null for a top-level value), {@code nameOffset} the offset of its name's first character (-1 for none),
+     * {@code prefix} the dotted key of the containers above it (made once per container, not once per setting).
      */
-    private static void walk(JsonTree.Node node, String segment, int nameOffset, String text, List<String> path,
+    private static void walk(JsonTree.Node node, String segment, int nameOffset, String text, String prefix,
             List<ConfigEntry> out) {
         switch (node.kind) {
             case OBJECT -> {
-                path.add(segment == null ? "" : segment);
+                // a container's empty name (the top level, or a member named "") adds nothing to its settings' keys
+                String inner = segment == null || segment.isEmpty() ? prefix : append(prefix, segment);
                 for (JsonTree.Member m : node.members) {
-                    walk(m.value(), m.name(), m.nameAt() + 1, text, path, out);
+                    walk(m.value(), m.name(), m.nameAt() + 1, text, inner, out);
                 }
-                path.remove(path.size() - 1);
             }
             case ARRAY -> {
-                path.add(segment == null ? "" : segment);
+                String inner = segment == null || segment.isEmpty() ? prefix : append(prefix, segment);
                 for (int i = 0; i < node.items.size(); i++) {
-                    walk(node.items.get(i), "[" + i + "]", -1, text, path, out);
+                    walk(node.items.get(i), "[" + i + "]", -1, text, inner, out);
                 }
-                path.remove(path.size() - 1);
             }
             case STRING -> {
                 if (segment != null) {
                     int start = node.at;
                     int valueStart = start >= 0 && start < text.length()
                             && (text.charAt(start) == '"' || text.charAt(start) == '\'') ? start + 1 : start;
-                    out.add(new ConfigEntry(join(path, segment), node.text, nameOffset >= 0 ? nameOffset : valueStart,
-                            valueStart, rawString(text, valueStart), false, false));
+                    out.add(new ConfigEntry(append(prefix, segment), node.text,
+                            nameOffset >= 0 ? nameOffset : valueStart, valueStart, rawString(text, valueStart), false,
+                            false));
                 }
             }
             default -> {
@@ -71,26 +71,12 @@ final class JsonReader {
         }
     }
 
-    private static String join(List<String> path, String last) {
-        StringBuilder sb = new StringBuilder();
-        for (String s : path) {
-            if (!s.isEmpty()) {
-                appendSegment(sb, s);
-            }
+    /** {@code prefix} and a segment: {@code a.b} and {@code c} make {@code a.b.c}, with {@code [0]} {@code a.b[0]}. */
+    private static String append(String prefix, String segment) {
+        if (segment.startsWith("[")) {
+            return prefix + segment;
         }
-        appendSegment(sb, last);
-        return sb.toString();
-    }
-
-    private static void appendSegment(StringBuilder sb, String s) {
-        if (s.startsWith("[")) {
-            sb.append(s);
-        } else {
-            if (sb.length() > 0) {
-                sb.append('.');
-            }
-            sb.append(s);
-        }
+        return prefix.isEmpty() ? segment : prefix + "." + segment;
     }
 
     /** The raw characters of a JSON string starting at {@code start}, up to its closing quote. */
