@@ -43,6 +43,7 @@ public class RetargetClassFiles {
         Path jar = Path.of(args[0]).toAbsolutePath();
         String prefix = args[1];
         List<String> rewritten = new ArrayList<>();
+        List<String> unverified;
         // the original jar resolves the hierarchy that frame computation asks about
         Path original = Files.createTempFile(jar.getParent(), "retarget-", ".jar");
         try {
@@ -63,12 +64,14 @@ public class RetargetClassFiles {
                     rewritten.add(p.toString().substring(1));
                 }
             }
-            check(jar, prefix, rewritten);
+            unverified = check(jar, prefix, rewritten);
         } finally {
             Files.deleteIfExists(original);
         }
         System.out.println("RetargetClassFiles: " + rewritten.size() + " class files under " + prefix + " of "
-                + jar.getFileName() + " raised to class-file version " + JAVA_8 + " (class-data sharing can archive them)");
+                + jar.getFileName() + " raised to class-file version " + JAVA_8 + " (class-data sharing can archive them)"
+                + (unverified.isEmpty() ? "" : "; not linked here, so not verified (an optional dependency absent): "
+                        + unverified.size() + " " + unverified));
     }
 
     static int major(byte[] classFile) {
@@ -93,8 +96,12 @@ public class RetargetClassFiles {
         return writer.toByteArray();
     }
 
-    /** Every class under the prefix is version 50 or later now, and each rewritten one loads and verifies. */
-    static void check(Path jar, String prefix, List<String> rewritten) throws IOException {
+    /**
+     * Every class under the prefix is version 50 or later now, and each rewritten one loads and verifies; returns
+     * those that could not be linked at all here (a dependency they name is absent), which the caller reports.
+     */
+    static List<String> check(Path jar, String prefix, List<String> rewritten) throws IOException {
+        List<String> unverified = new ArrayList<>();
         try (java.util.zip.ZipFile z = new java.util.zip.ZipFile(jar.toFile());
                 URLClassLoader loader = new URLClassLoader(new URL[] {jar.toUri().toURL()}, null)) {
             z.stream().filter(e -> e.getName().startsWith(prefix) && e.getName().endsWith(".class")).forEach(e -> {
@@ -116,8 +123,10 @@ public class RetargetClassFiles {
                     throw new IllegalStateException(entry + " does not verify after the rewrite: " + e.getMessage(), e);
                 } catch (ClassNotFoundException | LinkageError e) {
                     // a class whose optional dependency is absent or whose setup needs a terminal: not the rewrite's doing
+                    unverified.add(name);
                 }
             }
         }
+        return unverified;
     }
 }

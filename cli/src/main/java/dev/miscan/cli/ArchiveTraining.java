@@ -38,7 +38,7 @@ final class ArchiveTraining {
             for (ReportFormat format : ReportFormat.values()) {
                 format.write(result, Writer.nullWriter(), Main.version());
             }
-        } catch (Exception | LinkageError | StackOverflowError e) {
+        } catch (Throwable e) { // NOPMD: even an OutOfMemoryError: the user's scan is over and its exit code decided
             // the archive is only the poorer for it
         }
     }

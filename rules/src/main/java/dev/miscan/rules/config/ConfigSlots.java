@@ -347,7 +347,11 @@ public final class ConfigSlots {
      */
     static String[] literalRuns(String pattern) {
         List<String> alternatives = alternatives(pattern);
-        if (alternatives == null) {
+        // inline flags ((?i) makes a run case-blind) and escapes that stand for another character (\x41, \u0041,
+        // \0101, \Q…\E, \p{…}, \k<…>) are not read here: such an expression gets no gate rather than a wrong one
+        if (alternatives == null || java.util.regex.Pattern.compile("\\(\\?[a-zA-Z^-]").matcher(pattern).find()
+                || java.util.regex.Pattern.compile("(?<!\\\\)(?:\\\\\\\\)*\\\\[^dDwWsSbBhHvV\\p{Punct}]")
+                        .matcher(pattern).find()) {
             return null;
         }
         String[] runs = new String[alternatives.size()];

@@ -52,6 +52,15 @@ class ConfigSlotsTest {
                 .containsExactly("a.stores[*].x", "w");
         // an alternative with no literal at all keeps every key
         assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:key|.+)$")).isNull();
+        // what the run reader does not read gets no gate, not a wrong one: an escape that stands for another
+        // character (xxayyyy would be refused by a run "41yyyy"), quoting, a property class, inline flags
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:xx\\x41yyyy)$")).isNull();
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:xx\\u0041yyyy)$")).isNull();
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:\\Q.xyzw\\E)$")).isNull();
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:a\\p{Lower}bcde)$")).isNull();
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:(?i)KEYWORD)$")).isNull();
+        // an escaped backslash is a literal one
+        assertThat(ConfigSlots.literalRuns("(?:^|\\.)(?:ab\\\\xcdef)$")).containsExactly("ab\\xcdef");
         // runs that share four characters or more are tested by what they share
         assertThat(ConfigSlots.gate(new String[] {"azure.cosmos.connectionstring", "cosmosdbconnection"}))
                 .containsExactly("connection");

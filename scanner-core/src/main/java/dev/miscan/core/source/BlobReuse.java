@@ -30,8 +30,17 @@ final class BlobReuse {
     /** The bytes of version {@code id}, just read: kept when a later entry compares with it and they fit. */
     void offer(ObjectId id, byte[] content) {
         AtomicInteger n = wanted.get(id);
-        if (n != null && n.get() > 0 && bytes.get() + content.length <= budget && held.putIfAbsent(id, content) == null) {
-            bytes.addAndGet(content.length);
+        if (n == null || n.get() <= 0) {
+            return;
+        }
+        // the budget is reserved before the bytes are kept, so that threads offering at once cannot overshoot it
+        if (bytes.addAndGet(content.length) > budget || held.putIfAbsent(id, content) != null) {
+            bytes.addAndGet(-content.length);
+            return;
+        }
+        // the last taker may have come and gone between the test above and the put: then nobody frees them
+        if (!wanted.containsKey(id) && held.remove(id, content)) {
+            bytes.addAndGet(-content.length);
         }
     }
 

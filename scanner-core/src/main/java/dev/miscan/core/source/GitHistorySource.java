@@ -184,7 +184,13 @@ public final class GitHistorySource implements Source {
             }
             throw new IOException(cause);
         } finally {
-            pool.shutdown();
+            pool.shutdownNow();
+            try {
+                // a task still running (after another one failed) must be done with its reader before it is closed
+                pool.awaitTermination(1, java.util.concurrent.TimeUnit.MINUTES);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
             formatters.forEach(DiffFormatter::close);
             readers.forEach(org.eclipse.jgit.lib.ObjectReader::close);
         }

@@ -66,19 +66,27 @@ final class WorkingFile implements Source.Entry {
 
     /**
      * The file's bytes read into one array of the size it was listed with, or null when it no longer has that size
-     * (it is then read again as a stream, up to the cap). The usual case allocates the file's size once: a stream's
-     * {@code readNBytes} fills 8 KB buffers and copies them into the result, twice the allocation of every file.
+     * (it is then read again as a stream, up to the cap). The usual case allocates the file's size once on the heap:
+     * a stream's {@code readNBytes(int)} fills 8 KB buffers and copies them into the result. Read in slices of at
+     * most 64 KB: the file's channel reads a heap array through a temporary direct buffer of the slice's size, which
+     * it keeps per thread (a whole file at once would keep native memory as large as the largest file).
      */
     private byte[] listedSize() throws IOException {
-        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(file)) {
+        try (InputStream in = Files.newInputStream(file)) {
             byte[] bytes = new byte[(int) size];
-            java.nio.ByteBuffer buffer = java.nio.ByteBuffer.wrap(bytes);
-            while (buffer.hasRemaining() && ch.read(buffer) >= 0) {
-                // a file's channel reads until the buffer is full or the file ends
+            int read = 0;
+            while (read < bytes.length) {
+                int n = in.read(bytes, read, Math.min(READ_SLICE, bytes.length - read));
+                if (n < 0) {
+                    return null;
+                }
+                read += n;
             }
-            return !buffer.hasRemaining() && ch.read(java.nio.ByteBuffer.allocate(1)) < 0 ? bytes : null;
+            return in.read() < 0 ? bytes : null;
         }
     }
+
+    private static final int READ_SLICE = 64 * 1024;
 
     /** The first bytes of the file: enough to tell binary from text. */
     private byte[] head() throws IOException {

@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * The JavaParser view of a {@code .java} document: its compilation unit and the offsets of its nodes in
  * the document's text. Parsed at the newest language level JavaParser offers (switch patterns, records,
- * text blocks, unnamed variables); a file that does not parse yields an empty view and one warning, and
- * the plain-text rules still run on it. Build it only after a cheap text check said the file is worth
+ * text blocks, unnamed variables), without that level's validators: a file that parses but that a compiler would
+ * reject (two access modifiers, a {@code try} without {@code catch}, a half-edited file) is analysed all the same.
+ * A file that does not parse yields an empty view and one warning, and the plain-text rules still run on it. Build it only after a cheap text check said the file is worth
  * parsing: parsing runs at about 3 MB/s.
  */
 public final class JavaView {

@@ -38,6 +38,10 @@ class JavaViewTest {
         // two public modifiers: a validator's complaint, not a syntax error; the secret in it is still there
         JavaView v = JavaView.parse("B.java", "class B { public public String key = \"x\"; }");
         assertThat(v.unit()).isPresent();
+        // before: each a validator's problem, the file then unparsed and given to the plain-text rules only
+        assertThat(JavaView.parse("C.java", "class C { public private int x; }").unit()).isPresent();
+        assertThat(JavaView.parse("D.java", "class D { transient void f() {} }").unit()).isPresent();
+        assertThat(JavaView.parse("E.java", "class E { void f() { try { } } }").unit()).isPresent();
     }
 
     @Test
