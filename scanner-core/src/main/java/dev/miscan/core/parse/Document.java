@@ -27,6 +27,9 @@ public final class Document {
     private final Map<View<?>, Object> views = new IdentityHashMap<>();
     private final boolean derived;
     private LineIndex lines;
+    /** The file name and extension, made once: every rule asks for them (a document is read by one thread). */
+    private String fileName;
+    private String extension;
     /** The views supplied from outside ({@link #provide}): what the whole scan knows, not this document alone. */
     private java.util.Set<View<?>> provided;
     private boolean usedProvided;
@@ -121,9 +124,12 @@ public final class Document {
 
     /** The file name's extension, lower-cased, without the dot ("" when there is none). */
     public String extension() {
-        String name = fileName();
-        int dot = name.lastIndexOf('.');
-        return dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        if (extension == null) {
+            String name = fileName();
+            int dot = name.lastIndexOf('.');
+            extension = dot <= 0 ? "" : name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+        }
+        return extension;
     }
 
     /**
@@ -131,8 +137,11 @@ public final class Document {
      * source read as Java, {@link Fragment#syntax()}).
      */
     public String fileName() {
-        String p = fragment.syntax() != null ? fragment.syntax() : fragment.path();
-        return p.substring(p.lastIndexOf('/') + 1);
+        if (fileName == null) {
+            String p = fragment.syntax() != null ? fragment.syntax() : fragment.path();
+            fileName = p.substring(p.lastIndexOf('/') + 1);
+        }
+        return fileName;
     }
 
     public String path() {
