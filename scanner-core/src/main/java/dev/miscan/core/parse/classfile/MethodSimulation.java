@@ -338,20 +338,7 @@ final class MethodSimulation extends MethodVisitor {
                 push(v2);
                 push(v1);
             }
-            case Opcodes.DUP_X2 -> {
-                Expr v1 = shared(pop());
-                Expr v2 = pop();
-                if (v2.size() == 2) {
-                    push(v1);
-                    push(v2);
-                } else {
-                    Expr v3 = pop();
-                    push(v1);
-                    push(v3);
-                    push(v2);
-                }
-                push(v1);
-            }
+            case Opcodes.DUP_X2 -> dupBelowTwoWords(shared(pop()));
             case Opcodes.DUP2 -> {
                 Expr v1 = shared(pop());
                 if (v1.size() == 2) {
@@ -407,20 +394,28 @@ final class MethodSimulation extends MethodVisitor {
         }
     }
 
+    /**
+     * {@code v1}, just popped, copied beneath the next two words of the stack (one category-2 value or two
+     * category-1 values): DUP_X2, and DUP2_X2 when {@code v1} is itself two words.
+     */
+    private void dupBelowTwoWords(Expr v1) {
+        Expr v2 = pop();
+        if (v2.size() == 2) {
+            push(v1);
+            push(v2);
+        } else {
+            Expr v3 = pop();
+            push(v1);
+            push(v3);
+            push(v2);
+        }
+        push(v1);
+    }
+
     private void dup2x2() {
         Expr v1 = shared(pop());
         if (v1.size() == 2) {
-            Expr v2 = pop();
-            if (v2.size() == 2) {
-                push(v1);
-                push(v2);
-            } else {
-                Expr v3 = pop();
-                push(v1);
-                push(v3);
-                push(v2);
-            }
-            push(v1);
+            dupBelowTwoWords(v1);
             return;
         }
         Expr v2 = shared(pop());
