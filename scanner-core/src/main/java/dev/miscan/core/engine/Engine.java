@@ -211,7 +211,10 @@ public final class Engine {
         int parallelism = threads > 0 ? threads : Runtime.getRuntime().availableProcessors();
         ForkJoinPool pool = new ForkJoinPool(parallelism);
         try {
-            List<Source.Entry> toScan = entries.values().stream().filter(scanned).toList();
+            // the largest files first (a stable sort: the listing's order otherwise): the last files scanned are
+            // small ones, so that no thread is left with a large one while the others have finished
+            List<Source.Entry> toScan = new ArrayList<>(entries.values().stream().filter(scanned).toList());
+            toScan.sort(java.util.Comparator.comparingLong(Source.Entry::sizeHint).reversed());
             progress.started(toScan.size());
             java.util.function.Consumer<Source.Entry> scanOne = entry -> {
                 Fragment fragment;
@@ -260,7 +263,20 @@ public final class Engine {
                 files.incrementAndGet();
                 chars.addAndGet(fragment.text().length());
             };
-            pool.submit(() -> toScan.parallelStream().forEach(entry -> tracked(entry, scanOne))).get();
+            // one entry at a time from the sorted list, by each of the pool's threads (not a parallel stream's
+            // chunks of a thousand files: the chunk with the large ones would finish last, on one thread)
+            AtomicInteger next = new AtomicInteger();
+            List<java.util.concurrent.Future<?>> scanners = new ArrayList<>();
+            for (int t = 0; t < parallelism; t++) {
+                scanners.add(pool.submit(() -> {
+                    for (int i = next.getAndIncrement(); i < toScan.size(); i = next.getAndIncrement()) {
+                        tracked(toScan.get(i), scanOne);
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> scanner : scanners) {
+                scanner.get();
+            }
             // A constant defined in one file and fed to a credential sink in another is a secret at its
             // definition: the files that got such findings from other files' rules are scanned again with them.
             for (String path : constants.pendingPaths()) {

@@ -28,5 +28,13 @@ public interface Source {
         default String contentId() {
             return null;
         }
+
+        /**
+         * The entry's size in bytes as listed, or -1 when the listing does not know it: the engine starts with the
+         * largest files, so that no thread is left with a large one while the others have finished.
+         */
+        default long sizeHint() {
+            return -1;
+        }
     }
 }

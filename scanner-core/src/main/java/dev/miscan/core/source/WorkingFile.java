@@ -30,6 +30,11 @@ final class WorkingFile implements Source.Entry {
     }
 
     @Override
+    public long sizeHint() {
+        return size;
+    }
+
+    @Override
     public Fragment read() throws SkippedException, IOException {
         long cap = maxFileSize;
         if (size > maxFileSize && TextDecoding.isBinary(head())) {
