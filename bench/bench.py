@@ -505,7 +505,8 @@ def main():
           "`bench/azure-patterns-literal-first.txt`, looser patterns that start with a literal so that ripgrep's "
           "literal prefilter applies). ripgrep searches the same files: hidden files included, `.git/`, `target/`, "
           "`build/` and `node_modules/` skipped, 2 MB cap. Peak RSS from `/usr/bin/time -v`.", "",
-          "The launcher row runs `./mi-scan` (JVM options `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn64m` and its "
+          "The launcher row runs `./mi-scan` (JVM options `-XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmn64m`, on two "
+          "cores `-XX:CICompilerCount=1`, and its "
           "class-data sharing archive); the `java -jar` row runs the same jar with the JVM's default options "
           "(G1, C2, no archive).", "",
           "## Targets", ""] + summary + ["## Machine", ""] + machine() + ["## Results", ""] + real_lines + gen_lines \

@@ -60,9 +60,20 @@ import javax.crypto.spec.SecretKeySpec;
  * standard output or error.
  */
 final class ForkedScan {
-    /** The child's JVM options: the launcher's (serial collector, C1 only, class-data sharing when available). */
-    static final List<String> JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xmn64m",
-            "-Xshare:auto");
+    /**
+     * The child's JVM options: the launcher's (serial collector, C1 only, class-data sharing when available, and one
+     * compiler thread on one or two processors).
+     */
+    static final List<String> JVM_OPTIONS = jvmOptions(Runtime.getRuntime().availableProcessors());
+
+    static List<String> jvmOptions(int processors) {
+        List<String> options = new java.util.ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+                "-Xmn64m", "-Xshare:auto"));
+        if (processors <= 2) {
+            options.add("-XX:CICompilerCount=1"); // the second competes with the scanning threads for the cores
+        }
+        return List.copyOf(options);
+    }
 
     private static final int MAGIC = 0x4d495346; // "MISF"
     private static final int KEY_BYTES = 32;

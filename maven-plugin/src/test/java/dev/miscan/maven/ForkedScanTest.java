@@ -67,6 +67,14 @@ class ForkedScanTest {
     }
 
     @Test
+    void theChildHasOneCompilerThreadOnOneOrTwoProcessors() {
+        assertThat(ForkedScan.jvmOptions(2)).contains("-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1");
+        assertThat(ForkedScan.jvmOptions(1)).contains("-XX:CICompilerCount=1");
+        assertThat(ForkedScan.jvmOptions(8)).contains("-XX:TieredStopAtLevel=1")
+                .noneMatch(o -> o.startsWith("-XX:CICompilerCount"));
+    }
+
+    @Test
     void theChildsOutcome_equalsTheScanInThisJvm_andTeachesTheRedactorItsSecrets() throws Exception {
         ForkedScan.Scans here;
         try (Redactor.Scope scope = Redactor.open()) {
