@@ -56,6 +56,20 @@ class RuleCatalogueTest {
     }
 
     @Test
+    void theBuildCompilesTheRulesFile_andTheCompiledFileHoldsItsRules() throws IOException {
+        // the rules module's build writes rules.yml.bin beside rules.yml (process-classes): every start reads it
+        java.net.URL yaml = getClass().getClassLoader().getResource(RuleRegistry.RULES_RESOURCE);
+        assertThat(getClass().getClassLoader().getResource(RuleRegistry.RULES_RESOURCE + ".bin")).isNotNull();
+        byte[] text;
+        try (java.io.InputStream in = yaml.openStream()) {
+            text = in.readAllBytes();
+        }
+        List<RuleDescriptor> compiled = dev.miscan.core.engine.CompiledRules.read(yaml, text);
+        assertThat(compiled).isNotNull().isEqualTo(RuleRegistry.readRules(yaml, text));
+        assertThat(RuleRegistry.readRules(yaml)).isEqualTo(compiled);
+    }
+
+    @Test
     void metadataIsValidAndUnique() {
         assertThat(rules).hasSizeGreaterThanOrEqualTo(19);
         for (RuleDescriptor r : rules) {

@@ -208,19 +208,27 @@ public final class RuleRegistry {
         return rules;
     }
 
-    /** The rules of one rules file. */
+    /** The rules of one rules file: as the build compiled them beside it ({@link CompiledRules}), else its YAML's. */
     public static List<RuleDescriptor> readRules(URL url) {
-        List<RuleDescriptor> out = new ArrayList<>();
+        byte[] text;
         try (InputStream in = url.openStream()) {
-            Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            if (!(doc instanceof List<?> list)) {
-                throw new IllegalStateException(url + ": a list of rules was expected");
-            }
-            for (Object o : list) {
-                out.add(descriptor(url, o));
-            }
+            text = in.readAllBytes();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+        List<RuleDescriptor> compiled = CompiledRules.read(url, text);
+        return compiled != null ? compiled : readRules(url, text);
+    }
+
+    /** The rules of the rules file at {@code url} (named in errors) whose text is {@code text}, from its YAML. */
+    public static List<RuleDescriptor> readRules(URL url, byte[] text) {
+        List<RuleDescriptor> out = new ArrayList<>();
+        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(new java.io.ByteArrayInputStream(text));
+        if (!(doc instanceof List<?> list)) {
+            throw new IllegalStateException(url + ": a list of rules was expected");
+        }
+        for (Object o : list) {
+            out.add(descriptor(url, o));
         }
         return out;
     }
