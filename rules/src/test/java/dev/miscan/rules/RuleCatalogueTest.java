@@ -7,6 +7,7 @@ import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Tier;
 import dev.miscan.core.catalogue.AzureCatalogue;
+import dev.miscan.core.catalogue.CompiledYaml;
 import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.testing.FixtureHarness;
 import dev.miscan.rules.config.ConfigSlots;
@@ -59,14 +60,14 @@ class RuleCatalogueTest {
     void theBuildCompilesTheRulesFile_andTheCompiledFileHoldsItsRules() throws IOException {
         // the rules module's build writes rules.yml.bin beside rules.yml (process-classes): every start reads it
         java.net.URL yaml = getClass().getClassLoader().getResource(RuleRegistry.RULES_RESOURCE);
-        assertThat(getClass().getClassLoader().getResource(RuleRegistry.RULES_RESOURCE + ".bin")).isNotNull();
+        assertThat(getClass().getClassLoader().getResource(RuleRegistry.RULES_RESOURCE + CompiledYaml.SUFFIX))
+                .isNotNull();
         byte[] text;
         try (java.io.InputStream in = yaml.openStream()) {
             text = in.readAllBytes();
         }
-        List<RuleDescriptor> compiled = dev.miscan.core.engine.CompiledRules.read(yaml, text);
-        assertThat(compiled).isNotNull().isEqualTo(RuleRegistry.readRules(yaml, text));
-        assertThat(RuleRegistry.readRules(yaml)).isEqualTo(compiled);
+        Object compiled = CompiledYaml.read(yaml, text);
+        assertThat(compiled).isNotNull().isEqualTo(CompiledYaml.parse(text));
     }
 
     @Test

@@ -2,7 +2,6 @@ package dev.miscan.core.catalogue;
 
 import dev.miscan.core.api.Role;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -11,9 +10,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The Azure facts as data ({@code azure-services.yml}): built-in roles by name and GUID, and per service its host
@@ -346,11 +342,12 @@ public final class AzureCatalogue {
     }
 
     private static AzureCatalogue load() {
-        try (InputStream in = AzureCatalogue.class.getResourceAsStream("azure-services.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("azure-services.yml is missing from the class path");
-            }
-            return parse(new Yaml(new SafeConstructor(new LoaderOptions())).load(in));
+        java.net.URL url = AzureCatalogue.class.getResource("azure-services.yml");
+        if (url == null) {
+            throw new IllegalStateException("azure-services.yml is missing from the class path");
+        }
+        try {
+            return parse(CompiledYaml.load(url));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -1,7 +1,6 @@
 package dev.miscan.core.catalogue;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -11,9 +10,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The versions {@code com.azure:azure-sdk-bom} manages, per BOM version, as data ({@code azure-sdk-boms.yml},
@@ -93,12 +89,12 @@ public final class AzureSdkBoms {
     }
 
     private static AzureSdkBoms load() {
-        try (InputStream in = AzureSdkBoms.class.getResourceAsStream("azure-sdk-boms.yml")) {
-            if (in == null) {
-                throw new IllegalStateException("azure-sdk-boms.yml is missing from the class path");
-            }
-            Object root = new Yaml(new SafeConstructor(new LoaderOptions())).load(in);
-            return parse(root);
+        java.net.URL url = AzureSdkBoms.class.getResource("azure-sdk-boms.yml");
+        if (url == null) {
+            throw new IllegalStateException("azure-sdk-boms.yml is missing from the class path");
+        }
+        try {
+            return parse(CompiledYaml.load(url));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -4,8 +4,8 @@ import dev.miscan.core.api.Detector;
 import dev.miscan.core.api.Remediation;
 import dev.miscan.core.api.RuleDescriptor;
 import dev.miscan.core.api.Tier;
+import dev.miscan.core.catalogue.CompiledYaml;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
 import java.util.ArrayList;
@@ -20,9 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.Set;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /**
  * The rules (data: every {@code META-INF/mi-scan/rules.yml} on the class path) and the detectors that report
@@ -208,25 +205,18 @@ public final class RuleRegistry {
         return rules;
     }
 
-    /** The rules of one rules file: as the build compiled them beside it ({@link CompiledRules}), else its YAML's. */
+    /** The rules of one rules file (as the build compiled it beside the YAML when it did: {@link CompiledYaml}). */
     public static List<RuleDescriptor> readRules(URL url) {
-        byte[] text;
-        try (InputStream in = url.openStream()) {
-            text = in.readAllBytes();
+        Object doc;
+        try {
+            doc = CompiledYaml.load(url);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        List<RuleDescriptor> compiled = CompiledRules.read(url, text);
-        return compiled != null ? compiled : readRules(url, text);
-    }
-
-    /** The rules of the rules file at {@code url} (named in errors) whose text is {@code text}, from its YAML. */
-    public static List<RuleDescriptor> readRules(URL url, byte[] text) {
-        List<RuleDescriptor> out = new ArrayList<>();
-        Object doc = new Yaml(new SafeConstructor(new LoaderOptions())).load(new java.io.ByteArrayInputStream(text));
         if (!(doc instanceof List<?> list)) {
             throw new IllegalStateException(url + ": a list of rules was expected");
         }
+        List<RuleDescriptor> out = new ArrayList<>();
         for (Object o : list) {
             out.add(descriptor(url, o));
         }
