@@ -8,6 +8,7 @@ import dev.miscan.core.engine.RuleRegistry;
 import dev.miscan.core.engine.ScanResult;
 import dev.miscan.core.secrets.FingerprintKey;
 import dev.miscan.core.secrets.Redactor;
+import dev.miscan.core.session.ValueCodec;
 import dev.miscan.core.source.Source;
 import dev.miscan.core.source.WorkingTrees;
 import dev.miscan.core.source.archive.ArchiveOptions;
@@ -326,7 +327,7 @@ final class ForkedScan {
         DataOutputStream out = new DataOutputStream(new BufferedOutputStream(stdin));
         out.writeInt(MAGIC);
         out.write(key);
-        RecordCodec.writeString(out, resultFile.toString());
+        ValueCodec.writeString(out, resultFile.toString());
         writeRequest(out, r);
         writeLearned(out, known);
         out.flush();
@@ -365,7 +366,7 @@ final class ForkedScan {
             return 2;
         }
         byte[] key = in.readNBytes(KEY_BYTES);
-        Path resultFile = Path.of(RecordCodec.readString(in));
+        Path resultFile = Path.of(ValueCodec.readString(in));
         Request r = readRequest(in);
         List<String[]> known = readLearned(in);
         ByteArrayOutputStream plain = new ByteArrayOutputStream();
@@ -387,15 +388,15 @@ final class ForkedScan {
             out.writeBoolean(failure != null);
             if (failure != null) {
                 out.writeBoolean(failure.config());
-                RecordCodec.write(out, failure.getMessage());
+                ValueCodec.write(out, failure.getMessage());
             } else {
                 writeResult(out, scans.sources());
                 out.writeBoolean(scans.output() != null);
                 if (scans.output() != null) {
                     writeResult(out, scans.output());
-                    RecordCodec.write(out, new ArrayList<>(scans.listed()));
+                    ValueCodec.write(out, new ArrayList<>(scans.listed()));
                 } else {
-                    RecordCodec.write(out, List.of());
+                    ValueCodec.write(out, List.of());
                 }
             }
             List<String[]> learned = redactor.learned();
@@ -412,31 +413,31 @@ final class ForkedScan {
     // ---------------------------------------------------------------- the exchange
 
     static void writeRequest(DataOutputStream out, Request r) throws IOException {
-        RecordCodec.write(out, r.baseDir().toString());
-        RecordCodec.write(out, r.config() == null ? null : r.config().toString());
-        RecordCodec.write(out, r.key().algorithm());
+        ValueCodec.write(out, r.baseDir().toString());
+        ValueCodec.write(out, r.config() == null ? null : r.config().toString());
+        ValueCodec.write(out, r.key().algorithm());
         out.writeInt(r.key().iterations());
-        RecordCodec.write(out, r.key().saltBase64());
+        ValueCodec.write(out, r.key().saltBase64());
         out.writeBoolean(r.fingerprints());
-        RecordCodec.write(out, r.excludes());
-        RecordCodec.write(out, r.artifacts().stream().map(Path::toString).toList());
-        RecordCodec.write(out, r.classes() == null ? null : r.classes().toString());
-        RecordCodec.write(out, r.outputExcludes());
+        ValueCodec.write(out, r.excludes());
+        ValueCodec.write(out, r.artifacts().stream().map(Path::toString).toList());
+        ValueCodec.write(out, r.classes() == null ? null : r.classes().toString());
+        ValueCodec.write(out, r.outputExcludes());
         out.writeBoolean(r.archiveLibraries());
     }
 
     @SuppressWarnings("unchecked")
     static Request readRequest(DataInputStream in) throws IOException {
-        Path baseDir = Path.of((String) RecordCodec.read(in));
-        String config = (String) RecordCodec.read(in);
-        String algorithm = (String) RecordCodec.read(in);
+        Path baseDir = Path.of((String) ValueCodec.read(in));
+        String config = (String) ValueCodec.read(in);
+        String algorithm = (String) ValueCodec.read(in);
         int iterations = in.readInt();
-        String salt = (String) RecordCodec.read(in);
+        String salt = (String) ValueCodec.read(in);
         boolean fingerprints = in.readBoolean();
-        List<String> excludes = (List<String>) RecordCodec.read(in);
-        List<Path> artifacts = ((List<String>) RecordCodec.read(in)).stream().map(Path::of).toList();
-        String classes = (String) RecordCodec.read(in);
-        List<String> outputExcludes = (List<String>) RecordCodec.read(in);
+        List<String> excludes = (List<String>) ValueCodec.read(in);
+        List<Path> artifacts = ((List<String>) ValueCodec.read(in)).stream().map(Path::of).toList();
+        String classes = (String) ValueCodec.read(in);
+        List<String> outputExcludes = (List<String>) ValueCodec.read(in);
         boolean libraries = in.readBoolean();
         return new Request(baseDir, config == null ? null : Path.of(config),
                 FingerprintKey.of(algorithm, iterations, salt), fingerprints, excludes, artifacts,
@@ -448,7 +449,7 @@ final class ForkedScan {
         for (String[] e : learned) {
             out.writeByte(e.length);
             for (String s : e) {
-                RecordCodec.writeString(out, s);
+                ValueCodec.writeString(out, s);
             }
         }
     }
@@ -459,7 +460,7 @@ final class ForkedScan {
         for (int i = 0; i < n; i++) {
             String[] e = new String[in.readUnsignedByte()];
             for (int k = 0; k < e.length; k++) {
-                e[k] = RecordCodec.readString(in);
+                e[k] = ValueCodec.readString(in);
             }
             out.add(e);
         }
@@ -467,33 +468,33 @@ final class ForkedScan {
     }
 
     private static void writeResult(DataOutputStream out, ScanResult r) throws IOException {
-        RecordCodec.write(out, r.baseDir().toString());
-        RecordCodec.write(out, r.rules());
-        RecordCodec.write(out, r.findings());
-        RecordCodec.write(out, r.warnings());
+        ValueCodec.write(out, r.baseDir().toString());
+        ValueCodec.write(out, r.rules());
+        ValueCodec.write(out, r.findings());
+        ValueCodec.write(out, r.warnings());
         out.writeInt(r.filesScanned());
         out.writeLong(r.bytesScanned());
         out.writeInt(r.suppressed());
-        RecordCodec.write(out, r.suppressedFindings());
-        RecordCodec.write(out, r.fingerprintKey().algorithm());
+        ValueCodec.write(out, r.suppressedFindings());
+        ValueCodec.write(out, r.fingerprintKey().algorithm());
         out.writeInt(r.fingerprintKey().iterations());
-        RecordCodec.write(out, r.fingerprintKey().saltBase64());
+        ValueCodec.write(out, r.fingerprintKey().saltBase64());
         out.writeInt(r.filesBinary());
     }
 
     @SuppressWarnings("unchecked")
     private static ScanResult readResult(DataInputStream in) throws IOException {
-        Path baseDir = Path.of((String) RecordCodec.read(in));
-        List<dev.miscan.core.api.RuleDescriptor> rules = (List<dev.miscan.core.api.RuleDescriptor>) RecordCodec.read(in);
-        List<dev.miscan.core.api.Finding> findings = (List<dev.miscan.core.api.Finding>) RecordCodec.read(in);
-        List<dev.miscan.core.source.ScanWarning> warnings = (List<dev.miscan.core.source.ScanWarning>) RecordCodec.read(in);
+        Path baseDir = Path.of((String) ValueCodec.read(in));
+        List<dev.miscan.core.api.RuleDescriptor> rules = (List<dev.miscan.core.api.RuleDescriptor>) ValueCodec.read(in);
+        List<dev.miscan.core.api.Finding> findings = (List<dev.miscan.core.api.Finding>) ValueCodec.read(in);
+        List<dev.miscan.core.source.ScanWarning> warnings = (List<dev.miscan.core.source.ScanWarning>) ValueCodec.read(in);
         int files = in.readInt();
         long bytes = in.readLong();
         int suppressed = in.readInt();
-        List<dev.miscan.core.api.Finding> suppressedFindings = (List<dev.miscan.core.api.Finding>) RecordCodec.read(in);
-        String algorithm = (String) RecordCodec.read(in);
+        List<dev.miscan.core.api.Finding> suppressedFindings = (List<dev.miscan.core.api.Finding>) ValueCodec.read(in);
+        String algorithm = (String) ValueCodec.read(in);
         int iterations = in.readInt();
-        String salt = (String) RecordCodec.read(in);
+        String salt = (String) ValueCodec.read(in);
         int binary = in.readInt();
         return new ScanResult(baseDir, rules, findings, warnings, files, bytes, suppressed, suppressedFindings,
                 FingerprintKey.of(algorithm, iterations, salt), binary);
@@ -508,14 +509,14 @@ final class ForkedScan {
         }
         if (in.readBoolean()) {
             boolean config = in.readBoolean();
-            String message = (String) RecordCodec.read(in);
+            String message = (String) ValueCodec.read(in);
             redactor.learn(readLearned(in));
             throw new Failure(config, message);
         }
         ScanResult sources = readResult(in);
         ScanResult output = in.readBoolean() ? readResult(in) : null;
         Set<String> listed = ConcurrentHashMap.newKeySet();
-        listed.addAll((List<String>) RecordCodec.read(in));
+        listed.addAll((List<String>) ValueCodec.read(in));
         redactor.learn(readLearned(in));
         return new Scans(sources, output, listed);
     }
