@@ -37,8 +37,17 @@ public final class TextDecoding {
         } else if (bytes.length >= 2 && (bytes[0] & 0xFF) == 0xFE && (bytes[1] & 0xFF) == 0xFF) {
             charset = StandardCharsets.UTF_16BE;
             skip = 2;
-        } else if (isBinary(bytes)) {
-            throw new BinaryFileException();
+        } else {
+            // most files are ASCII without a NUL, whose bytes are their text: one pass over them instead of three
+            // (the binary probe's, the string decoder's and the search for a carriage return)
+            int ascii = asciiText(bytes);
+            if (ascii != NOT_ASCII) {
+                String text = new String(bytes, StandardCharsets.ISO_8859_1);
+                return new Decoded(ascii == WITH_CR ? text.replace("\r\n", "\n") : text, false);
+            }
+            if (isBinary(bytes)) {
+                throw new BinaryFileException();
+            }
         }
         String text = charset == StandardCharsets.UTF_8 ? wellFormedUtf8(bytes, skip) : null;
         if (text != null) {
@@ -67,6 +76,22 @@ public final class TextDecoding {
             text = text.replace("\r\n", "\n");
         }
         return new Decoded(text, malformed);
+    }
+
+    private static final int NOT_ASCII = -1;
+    private static final int WITHOUT_CR = 0;
+    private static final int WITH_CR = 1;
+
+    /** {@link #NOT_ASCII} when a byte is NUL or not ASCII, else whether a carriage return is among them. */
+    private static int asciiText(byte[] bytes) {
+        boolean cr = false;
+        for (byte b : bytes) {
+            if (b <= 0) {
+                return NOT_ASCII;
+            }
+            cr |= b == '\r';
+        }
+        return cr ? WITH_CR : WITHOUT_CR;
     }
 
     /**

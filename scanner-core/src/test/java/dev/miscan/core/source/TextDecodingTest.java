@@ -104,6 +104,28 @@ class TextDecodingTest {
     }
 
     @Test
+    void asciiText_isItsBytes_asTheDecoderReadsThem() throws Exception {
+        java.util.Random random = new java.util.Random(21);
+        for (int i = 0; i < 3000; i++) {
+            // every ASCII byte but NUL, carriage returns and line feeds often, some files of more than 8000 bytes
+            byte[] b = new byte[i % 100 == 0 ? 9000 + random.nextInt(3000) : random.nextInt(60)];
+            for (int k = 0; k < b.length; k++) {
+                int r = random.nextInt(8);
+                b[k] = (byte) (r == 0 ? '\r' : r == 1 ? '\n' : 1 + random.nextInt(127));
+            }
+            TextDecoding.Decoded got = TextDecoding.decode(b);
+            TextDecoding.Decoded want = reference(b);
+            assertThat(got.malformed()).isFalse();
+            assertThat(got.text().equals(want.text())).as("case %d", i).isTrue();
+        }
+        // a NUL after the probe's 8000 bytes: not binary, and its text keeps the NUL (as before the fast path)
+        byte[] late = new byte[9000];
+        Arrays.fill(late, (byte) 'a');
+        late[8500] = 0;
+        assertThat(TextDecoding.decode(late).text()).hasSize(9000).contains("\u0000");
+    }
+
+    @Test
     void fastPath_givesWhatTheStrictDecoderGives_forWellFormedAndMalformedUtf8() throws Exception {
         byte[][] cases = {
             "plain ascii\r\nline".getBytes(StandardCharsets.UTF_8),
