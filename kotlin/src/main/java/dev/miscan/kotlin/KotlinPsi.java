@@ -1,25 +1,24 @@
 package dev.miscan.kotlin;
 
-import org.jetbrains.kotlin.cli.FrontendConfigurationKeysKt;
-import org.jetbrains.kotlin.cli.common.messages.MessageCollector;
-import org.jetbrains.kotlin.cli.jvm.compiler.EnvironmentConfigFiles;
-import org.jetbrains.kotlin.cli.jvm.compiler.KotlinCoreEnvironment;
+import org.jetbrains.kotlin.cli.jvm.compiler.CompatKt;
+import org.jetbrains.kotlin.com.intellij.core.CoreApplicationEnvironment;
+import org.jetbrains.kotlin.com.intellij.core.CoreProjectEnvironment;
 import org.jetbrains.kotlin.com.intellij.openapi.Disposable;
 import org.jetbrains.kotlin.com.intellij.openapi.util.Disposer;
-import org.jetbrains.kotlin.com.intellij.psi.PsiErrorElement;
-import org.jetbrains.kotlin.com.intellij.psi.util.PsiTreeUtil;
-import org.jetbrains.kotlin.compiler.plugin.CompilerPluginRegistrar;
-import org.jetbrains.kotlin.config.CommonConfigurationKeys;
-import org.jetbrains.kotlin.config.CompilerConfiguration;
-import org.jetbrains.kotlin.config.JVMConfigurationKeys;
+import org.jetbrains.kotlin.idea.KotlinFileType;
+import org.jetbrains.kotlin.parsing.KotlinParserDefinition;
 import org.jetbrains.kotlin.psi.KtFile;
 import org.jetbrains.kotlin.psi.KtPsiFactory;
 
 /**
- * The Kotlin compiler's PSI, as ktlint and detekt use it standalone: one core environment per JVM, created on first
- * use (about a second) and kept for the life of the process. Parsing and reading the tree are serialised: the
- * IntelliJ core is not meant to be entered by several threads without its read actions, and a file takes about a
- * millisecond, so one lock costs a scan little.
+ * The Kotlin compiler's PSI, read standalone: one IntelliJ core environment per JVM, created on first use and kept
+ * for the life of the process. It holds only what parsing a file needs: the core application and project (PSI
+ * manager, file factory) with Kotlin's file type and parser definition registered, and the system properties the
+ * compiler sets for running outside the IDE. The compiler's own environment ({@code KotlinCoreEnvironment}, which
+ * ktlint and detekt create) adds the Java PSI, class-path roots and compiler extensions, none of which parsing uses;
+ * the parser, and so the tree, is the same. Parsing and reading the tree are serialised: the IntelliJ core is not
+ * meant to be entered by several threads without its read actions, and a file takes about a millisecond, so one
+ * lock costs a scan little.
  */
 final class KotlinPsi {
     private static final Object LOCK = new Object();
@@ -35,14 +34,13 @@ final class KotlinPsi {
             if (System.getProperty("idea.io.use.nio2") == null) {
                 System.setProperty("idea.io.use.nio2", "true"); // as the Kotlin compiler's own CLI does
             }
+            CompatKt.setupIdeaStandaloneExecution(); // as KotlinCoreEnvironment.createForProduction does first
             Disposable root = Disposer.newDisposable("mi-scan Kotlin");
-            CompilerConfiguration configuration = new CompilerConfiguration();
-            configuration.put(CommonConfigurationKeys.MESSAGE_COLLECTOR_KEY, MessageCollector.Companion.getNONE());
-            configuration.put(CommonConfigurationKeys.MODULE_NAME, "mi-scan");
-            configuration.put(JVMConfigurationKeys.NO_JDK, true); // syntax only: no class path, no JDK to index
-            FrontendConfigurationKeysKt.setExtensionsStorage(configuration, new CompilerPluginRegistrar.ExtensionStorage());
-            KotlinCoreEnvironment env = KotlinCoreEnvironment.createForProduction(root, configuration,
-                    EnvironmentConfigFiles.JVM_CONFIG_FILES);
+            CoreApplicationEnvironment application = new CoreApplicationEnvironment(root, false);
+            application.registerFileType(KotlinFileType.INSTANCE, "kt");
+            application.registerFileType(KotlinFileType.INSTANCE, "kts");
+            application.registerParserDefinition(new KotlinParserDefinition());
+            CoreProjectEnvironment env = new CoreProjectEnvironment(root, application);
             return new KtPsiFactory(env.getProject(), false);
         }
     }
@@ -64,15 +62,10 @@ final class KotlinPsi {
         String normalised = text.replace("\r\n", "\n").replace('\r', ' '); // lines as the engine counts them: at \n only
         synchronized (LOCK) {
             KtFile file = Holder.FACTORY.createFile(fileName, normalised);
-            String java = new KotlinToJava(file, normalised, fileName).translate();
-            int errors = 0;
-            int first = 0;
-            for (PsiErrorElement e : PsiTreeUtil.collectElementsOfType(file, PsiErrorElement.class)) {
-                int line = 1 + (int) normalised.substring(0, e.getTextRange().getStartOffset()).chars()
-                        .filter(c -> c == '\n').count();
-                first = errors == 0 ? line : Math.min(first, line);
-                errors++;
-            }
+            KotlinToJava reading = new KotlinToJava(file, normalised, fileName);
+            String java = reading.translate();
+            int errors = reading.errors();
+            int first = reading.firstErrorLine();
             return new Translation(java, first, errors);
         }
     }

@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Set;
 import org.jetbrains.kotlin.com.intellij.psi.PsiComment;
 import org.jetbrains.kotlin.com.intellij.psi.PsiElement;
+import org.jetbrains.kotlin.com.intellij.psi.PsiErrorElement;
 import org.jetbrains.kotlin.com.intellij.psi.PsiWhiteSpace;
 import org.jetbrains.kotlin.lexer.KtTokens;
 import org.jetbrains.kotlin.name.FqName;
@@ -118,6 +119,8 @@ final class KotlinToJava {
     private int outColumn;
     private final List<PsiComment> comments = new ArrayList<>();
     private int nextComment;
+    private int errors;
+    private int firstError;
     private final Map<String, String> aliases = new HashMap<>();
     private final String facade;
     private boolean facadeOpen;
@@ -133,7 +136,8 @@ final class KotlinToJava {
             }
         }
         this.lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
-        List<PsiComment> all = commentsOf(file);
+        List<PsiComment> all = new ArrayList<>();
+        walk(file, all);
         all.sort((a, b) -> Integer.compare(a.getTextRange().getStartOffset(), b.getTextRange().getStartOffset()));
         for (PsiComment c : all) {
             if (comments.isEmpty() || c.getTextRange().getStartOffset() >= comments.get(comments.size() - 1)
@@ -144,22 +148,52 @@ final class KotlinToJava {
         this.facade = facadeOf(file, fileName);
     }
 
-    /** Every comment of the file, found without recursion (a deep expression must not exhaust the stack). */
-    private static List<PsiComment> commentsOf(PsiElement root) {
-        List<PsiComment> found = new ArrayList<>();
+    /**
+     * One walk over the whole tree, without recursion (a deep expression must not exhaust the stack): every comment
+     * outside a comment into {@code comments}, and every syntax error, KDoc's included, counted ({@link #errors()}).
+     * Walking the tree also parses the parts the parser leaves for later (function bodies, lambdas, KDoc).
+     */
+    private void walk(PsiElement root, List<PsiComment> comments) {
         java.util.ArrayDeque<PsiElement> todo = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<PsiElement> inComment = new java.util.ArrayDeque<>();
         todo.push(root);
         while (!todo.isEmpty()) {
             PsiElement e = todo.pop();
             if (e instanceof PsiComment c) {
-                found.add(c);
+                comments.add(c);
+                inComment.push(c); // a KDoc's parts: its errors count, its parts are not comments of their own
+                while (!inComment.isEmpty()) {
+                    PsiElement part = inComment.pop();
+                    error(part);
+                    for (PsiElement child = part.getFirstChild(); child != null; child = child.getNextSibling()) {
+                        inComment.push(child);
+                    }
+                }
                 continue;
             }
+            error(e);
             for (PsiElement child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
                 todo.push(child);
             }
         }
-        return found;
+    }
+
+    private void error(PsiElement e) {
+        if (e instanceof PsiErrorElement) {
+            int offset = e.getTextRange().getStartOffset();
+            firstError = errors == 0 ? offset : Math.min(firstError, offset);
+            errors++;
+        }
+    }
+
+    /** How many syntax errors the file has (0: it parses). */
+    int errors() {
+        return errors;
+    }
+
+    /** The line (from 1) of the file's first syntax error; 0 when it has none. */
+    int firstErrorLine() {
+        return errors == 0 ? 0 : line(firstError) + 1;
     }
 
     /** The class Kotlin compiles a file's top-level declarations into: {@code Config.kt} → {@code ConfigKt}. */
