@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.jetbrains.kotlin.com.intellij.lang.ASTNode;
 import org.jetbrains.kotlin.com.intellij.psi.PsiComment;
 import org.jetbrains.kotlin.com.intellij.psi.PsiElement;
 import org.jetbrains.kotlin.com.intellij.psi.PsiErrorElement;
@@ -154,33 +155,35 @@ final class KotlinToJava {
      * Walking the tree also parses the parts the parser leaves for later (function bodies, lambdas, KDoc).
      */
     private void walk(PsiElement root, List<PsiComment> comments) {
-        java.util.ArrayDeque<PsiElement> todo = new java.util.ArrayDeque<>();
-        java.util.ArrayDeque<PsiElement> inComment = new java.util.ArrayDeque<>();
-        todo.push(root);
+        // the tree's nodes, not their PSI: a comment, a KDoc and an error are their own PSI (leaf, lazily parsed and
+        // composite PSI elements), and the PSI of the other nodes is made when the translation asks for it
+        java.util.ArrayDeque<ASTNode> todo = new java.util.ArrayDeque<>();
+        java.util.ArrayDeque<ASTNode> inComment = new java.util.ArrayDeque<>();
+        todo.push(root.getNode());
         while (!todo.isEmpty()) {
-            PsiElement e = todo.pop();
-            if (e instanceof PsiComment c) {
+            ASTNode n = todo.pop();
+            if (n instanceof PsiComment c) {
                 comments.add(c);
-                inComment.push(c); // a KDoc's parts: its errors count, its parts are not comments of their own
+                inComment.push(n); // a KDoc's parts: its errors count, its parts are not comments of their own
                 while (!inComment.isEmpty()) {
-                    PsiElement part = inComment.pop();
+                    ASTNode part = inComment.pop();
                     error(part);
-                    for (PsiElement child = part.getFirstChild(); child != null; child = child.getNextSibling()) {
+                    for (ASTNode child = part.getFirstChildNode(); child != null; child = child.getTreeNext()) {
                         inComment.push(child);
                     }
                 }
                 continue;
             }
-            error(e);
-            for (PsiElement child = e.getFirstChild(); child != null; child = child.getNextSibling()) {
+            error(n);
+            for (ASTNode child = n.getFirstChildNode(); child != null; child = child.getTreeNext()) {
                 todo.push(child);
             }
         }
     }
 
-    private void error(PsiElement e) {
-        if (e instanceof PsiErrorElement) {
-            int offset = e.getTextRange().getStartOffset();
+    private void error(ASTNode n) {
+        if (n instanceof PsiErrorElement) {
+            int offset = n.getStartOffset();
             firstError = errors == 0 ? offset : Math.min(firstError, offset);
             errors++;
         }
