@@ -83,16 +83,71 @@ final class ArchiveTraining {
                         }
                     }
                     """),
+            // the Kotlin constructs a source commonly holds (KDoc and its links, lambdas, classes, enums, string
+            // templates, when, try), so that the archive holds the parser's and the PSI's classes for them
             Map.entry("src/main/kotlin/demo/Bus.kt", """
+                    @file:JvmName("BusKt")
                     package demo
 
                     import com.azure.messaging.servicebus.ServiceBusClientBuilder
+                    import org.springframework.beans.factory.annotation.Value as Setting
 
+                    /**
+                     * The orders queue's client, built by [ServiceBusClientBuilder.buildClient].
+                     *
+                     * @param queue the queue's name
+                     * @see Bus
+                     */
                     object Bus {
-                        fun client() = ServiceBusClientBuilder()
+                        const val QUEUE = "orders"
+
+                        fun client(queue: String = QUEUE) = ServiceBusClientBuilder()
                             .connectionString(System.getenv("SERVICEBUS_CONNECTION") ?: "")
-                            .sender().queueName("orders").buildClient()
+                            .sender().queueName(queue).buildClient()
                     }
+
+                    enum class Tier(val label: String) { BASIC("basic"), STANDARD("standard") }
+
+                    data class Settings(@Setting("\\${bus.namespace:contoso}") val namespace: String, val tier: Tier?)
+
+                    interface Sender { fun send(text: String): Boolean }
+
+                    class Orders(private val settings: Settings) : Sender {
+                        private val names = mutableListOf<String>()
+                        var sent: Int = 0
+                            private set
+
+                        companion object {
+                            private val DEFAULT = Settings("contoso", Tier.BASIC)
+                            fun of(vararg names: String): Orders = Orders(DEFAULT).apply { names.forEach { add(it) } }
+                        }
+
+                        fun add(name: String) {
+                            names += name
+                        }
+
+                        override fun send(text: String): Boolean {
+                            val endpoint = "sb://${settings.namespace}.servicebus.windows.net/$text"
+                            val label = when (settings.tier) {
+                                Tier.BASIC -> "basic"
+                                null -> return false
+                                else -> settings.tier.label.uppercase()
+                            }
+                            for ((i, name) in names.withIndex()) {
+                                if (name.isEmpty() || i > 10) continue
+                                sent++
+                            }
+                            return try {
+                                endpoint.length > label.length && names.map { n -> n.trim() }.any { it == text }
+                            } catch (e: IllegalStateException) {
+                                false
+                            } finally {
+                                sent = maxOf(sent, 0)
+                            }
+                        }
+                    }
+
+                    fun String.queue(): Orders = Orders.of(this, *arrayOf("audit")).also { it.send(this) }
                     """),
             Map.entry("src/main/resources/application.properties", """
                     spring.datasource.url=jdbc:sqlserver://contoso.database.windows.net:1433;database=orders
