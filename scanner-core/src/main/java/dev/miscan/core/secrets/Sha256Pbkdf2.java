@@ -130,19 +130,49 @@ final class Sha256Pbkdf2 {
         int f = state[5];
         int g = state[6];
         int h = state[7];
-        for (int t = 0; t < 64; t++) {
-            int t1 = h + (Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25))
+        // eight rounds a pass, each naming the working variables one place on instead of moving seven of them
+        // along as FIPS 180-4 writes it (h = g, g = f, ...): about an eighth faster under C1
+        for (int t = 0; t < 64; t += 8) {
+            h += (Integer.rotateRight(e, 6) ^ Integer.rotateRight(e, 11) ^ Integer.rotateRight(e, 25))
                     + (e & f ^ ~e & g) + K[t] + w[t];
-            int t2 = (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
+            d += h;
+            h += (Integer.rotateRight(a, 2) ^ Integer.rotateRight(a, 13) ^ Integer.rotateRight(a, 22))
                     + (a & b ^ a & c ^ b & c);
-            h = g;
-            g = f;
-            f = e;
-            e = d + t1;
-            d = c;
-            c = b;
-            b = a;
-            a = t1 + t2;
+            g += (Integer.rotateRight(d, 6) ^ Integer.rotateRight(d, 11) ^ Integer.rotateRight(d, 25))
+                    + (d & e ^ ~d & f) + K[t + 1] + w[t + 1];
+            c += g;
+            g += (Integer.rotateRight(h, 2) ^ Integer.rotateRight(h, 13) ^ Integer.rotateRight(h, 22))
+                    + (h & a ^ h & b ^ a & b);
+            f += (Integer.rotateRight(c, 6) ^ Integer.rotateRight(c, 11) ^ Integer.rotateRight(c, 25))
+                    + (c & d ^ ~c & e) + K[t + 2] + w[t + 2];
+            b += f;
+            f += (Integer.rotateRight(g, 2) ^ Integer.rotateRight(g, 13) ^ Integer.rotateRight(g, 22))
+                    + (g & h ^ g & a ^ h & a);
+            e += (Integer.rotateRight(b, 6) ^ Integer.rotateRight(b, 11) ^ Integer.rotateRight(b, 25))
+                    + (b & c ^ ~b & d) + K[t + 3] + w[t + 3];
+            a += e;
+            e += (Integer.rotateRight(f, 2) ^ Integer.rotateRight(f, 13) ^ Integer.rotateRight(f, 22))
+                    + (f & g ^ f & h ^ g & h);
+            d += (Integer.rotateRight(a, 6) ^ Integer.rotateRight(a, 11) ^ Integer.rotateRight(a, 25))
+                    + (a & b ^ ~a & c) + K[t + 4] + w[t + 4];
+            h += d;
+            d += (Integer.rotateRight(e, 2) ^ Integer.rotateRight(e, 13) ^ Integer.rotateRight(e, 22))
+                    + (e & f ^ e & g ^ f & g);
+            c += (Integer.rotateRight(h, 6) ^ Integer.rotateRight(h, 11) ^ Integer.rotateRight(h, 25))
+                    + (h & a ^ ~h & b) + K[t + 5] + w[t + 5];
+            g += c;
+            c += (Integer.rotateRight(d, 2) ^ Integer.rotateRight(d, 13) ^ Integer.rotateRight(d, 22))
+                    + (d & e ^ d & f ^ e & f);
+            b += (Integer.rotateRight(g, 6) ^ Integer.rotateRight(g, 11) ^ Integer.rotateRight(g, 25))
+                    + (g & h ^ ~g & a) + K[t + 6] + w[t + 6];
+            f += b;
+            b += (Integer.rotateRight(c, 2) ^ Integer.rotateRight(c, 13) ^ Integer.rotateRight(c, 22))
+                    + (c & d ^ c & e ^ d & e);
+            a += (Integer.rotateRight(f, 6) ^ Integer.rotateRight(f, 11) ^ Integer.rotateRight(f, 25))
+                    + (f & g ^ ~f & h) + K[t + 7] + w[t + 7];
+            e += a;
+            a += (Integer.rotateRight(b, 2) ^ Integer.rotateRight(b, 13) ^ Integer.rotateRight(b, 22))
+                    + (b & c ^ b & d ^ c & d);
         }
         state[0] += a;
         state[1] += b;
