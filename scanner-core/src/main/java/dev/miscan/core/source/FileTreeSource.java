@@ -44,6 +44,10 @@ public final class FileTreeSource implements Source {
     private final dev.miscan.core.source.archive.ArchiveOptions archives;
     /** The scanned path is inside a build's output folder: its own subfolders are not left out by name. */
     private final boolean insideBuildOutput;
+    /** {@code walkRoot} and a separator: the start of the paths the walk meets below it. */
+    private final String walkPrefix;
+    /** The reported path of {@code root} and a slash, or null when the paths below it are made the slow way. */
+    private final String reportedPrefix;
 
     /**
      * @param baseDir     reported paths are relative to it (it need not contain {@code root})
@@ -70,6 +74,12 @@ public final class FileTreeSource implements Source {
             inside |= segment.toString().equals("target") || segment.toString().equals("build");
         }
         this.insideBuildOutput = inside;
+        this.walkPrefix = walkRoot.toString() + java.io.File.separator;
+        Path rootReported = this.root.startsWith(this.baseDir) ? this.baseDir.relativize(this.root) : this.root;
+        String prefix = ReportedPaths.slashes(rootReported);
+        // a path below the root is reported as the root's reported path, a slash and the rest (the listing of a
+        // large tree made each one by normalising and relativising Path objects: a tenth of its time)
+        this.reportedPrefix = prefix.endsWith("/") ? null : prefix.isEmpty() ? "" : prefix + "/";
     }
 
     @Override
@@ -137,6 +147,9 @@ public final class FileTreeSource implements Source {
                 return true;
             }
         }
+        if (nodes.isEmpty()) {
+            return false; // no .gitignore met so far: nothing to ask
+        }
         for (Path dir = path.getParent(); dir != null && dir.startsWith(walkRoot); dir = dir.getParent()) {
             IgnoreNode node = nodes.get(dir);
             if (node != null) {
@@ -158,6 +171,12 @@ public final class FileTreeSource implements Source {
     }
 
     private String relative(Path p) {
+        String text = p.toString();
+        if (reportedPrefix != null && text.startsWith(walkPrefix) && text.length() > walkPrefix.length()) {
+            String rest = text.substring(walkPrefix.length());
+            return reportedPrefix + (java.io.File.separatorChar == '/' ? rest
+                    : rest.replace(java.io.File.separatorChar, '/'));
+        }
         Path abs = p.toAbsolutePath().normalize();
         if (!walkRoot.equals(root) && abs.startsWith(walkRoot)) {
             abs = root.resolve(walkRoot.relativize(abs)); // report paths under the link, as the user named it
