@@ -211,6 +211,9 @@ public final class ValueCodec {
 
     public static String readString(DataInputStream in) throws IOException {
         int n = count(in);
+        if (n > Integer.MAX_VALUE / 2) {
+            throw new IOException("string too long");
+        }
         byte[] bytes = in.readNBytes(2 * n);
         if (bytes.length != 2 * n) {
             throw new java.io.EOFException();
