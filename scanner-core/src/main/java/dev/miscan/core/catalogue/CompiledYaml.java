@@ -40,7 +40,12 @@ public final class CompiledYaml {
         for (String arg : args) {
             Path yaml = Path.of(arg);
             byte[] text = Files.readAllBytes(yaml);
-            Files.write(yaml.resolveSibling(yaml.getFileName() + SUFFIX), compile(text, parse(text)));
+            byte[] compiled = compile(text, parse(text));
+            Path out = yaml.resolveSibling(yaml.getFileName() + SUFFIX);
+            // an unchanged file is left as it is: a rebuild of the same sources then packages the same jar
+            if (!Files.isRegularFile(out) || !java.util.Arrays.equals(Files.readAllBytes(out), compiled)) {
+                Files.write(out, compiled);
+            }
         }
     }
 

@@ -65,6 +65,20 @@ class CompiledYamlTest {
     }
 
     @Test
+    void aSecondBuild_leavesAnUnchangedCompiledFileAlone() throws Exception {
+        Path yaml = write("rules.yml", "- id: A\n".getBytes(StandardCharsets.UTF_8));
+        CompiledYaml.main(new String[] {yaml.toString()});
+        Path compiled = yaml.resolveSibling("rules.yml" + CompiledYaml.SUFFIX);
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(compiled, old);
+        CompiledYaml.main(new String[] {yaml.toString()});
+        assertThat(Files.getLastModifiedTime(compiled)).isEqualTo(old);
+        Files.writeString(yaml, "- id: B\n");
+        CompiledYaml.main(new String[] {yaml.toString()});
+        assertThat(Files.getLastModifiedTime(compiled)).isNotEqualTo(old);
+    }
+
+    @Test
     void everyKindOfValueInADataFile_roundTrips() throws Exception {
         byte[] text = ("a: text\nb: 42\nc: 12345678901\nd: 2.5\ne: true\nf: false\ng: ~\nh: [1, two, {x: y}]\n"
                 + "i: 123456789012345678901234567890\n\"7\": ünïcode ✓\nnested: {k: [[], {}]}\n")
