@@ -1,10 +1,7 @@
 package dev.miscan.core.report;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.miscan.core.api.Finding;
 import dev.miscan.core.api.Location;
 import dev.miscan.core.api.Provenance;
@@ -103,10 +100,14 @@ import java.util.Map;
 public final class JsonWriter {
     public static final int FORMAT_VERSION = 1;
 
+    /**
+     * Jackson's streaming generator, not its data binding: the report is written field by field in the order above
+     * (a tree of nodes and an object mapper cost a new JVM some 15 ms of class initialisation, after the scan).
+     */
+    private static final JsonFactory FACTORY = new JsonFactory().configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET,
+            false);
+
     private final String toolVersion;
-    private final ObjectMapper mapper = new ObjectMapper()
-            .configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);
-    private final ObjectWriter writer = mapper.writer(ReportJson.prettyPrinter());
 
     /** @param toolVersion the mi-scan version, written as {@code "version"} */
     public JsonWriter(String toolVersion) {
@@ -114,114 +115,148 @@ public final class JsonWriter {
     }
 
     public void write(ScanResult result, Writer out) throws IOException {
-        writer.writeValue(out, toTree(result));
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            g.setPrettyPrinter(ReportJson.prettyPrinter());
+            write(result, g);
+        }
         out.write('\n');
         out.flush();
     }
 
-    private ObjectNode toTree(ScanResult result) {
-        ObjectNode root = mapper.createObjectNode();
-        root.put("tool", "mi-scan");
-        root.put("version", toolVersion);
-        root.put("formatVersion", FORMAT_VERSION);
-        root.put("baseDir", result.baseDir() == null ? "" : result.baseDir().toString());
+    private void write(ScanResult result, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("tool", "mi-scan");
+        g.writeStringField("version", toolVersion);
+        g.writeNumberField("formatVersion", FORMAT_VERSION);
+        g.writeStringField("baseDir", result.baseDir() == null ? "" : result.baseDir().toString());
 
         Map<Severity, Integer> counts = new EnumMap<>(Severity.class);
         for (Severity s : Severity.values()) {
             counts.put(s, 0);
         }
         result.findings().forEach(f -> counts.merge(f.severity(), 1, Integer::sum));
-        ObjectNode summary = root.putObject("summary");
-        summary.put("filesScanned", result.filesScanned());
-        summary.put("filesSkipped", result.filesSkipped());
-        summary.put("filesBinary", result.filesBinary());
-        summary.put("findings", result.findings().size());
-        ObjectNode bySeverity = summary.putObject("bySeverity");
-        counts.forEach((s, n) -> bySeverity.put(s.sarifLevel(), n));
-        summary.put("suppressed", result.suppressed());
-        ObjectNode suppressedBy = summary.putObject("suppressedBy");
+        g.writeObjectFieldStart("summary");
+        g.writeNumberField("filesScanned", result.filesScanned());
+        g.writeNumberField("filesSkipped", result.filesSkipped());
+        g.writeNumberField("filesBinary", result.filesBinary());
+        g.writeNumberField("findings", result.findings().size());
+        g.writeObjectFieldStart("bySeverity");
+        for (Map.Entry<Severity, Integer> e : counts.entrySet()) {
+            g.writeNumberField(e.getKey().sarifLevel(), e.getValue());
+        }
+        g.writeEndObject();
+        g.writeNumberField("suppressed", result.suppressed());
+        g.writeObjectFieldStart("suppressedBy");
         for (Suppression.Origin origin : Suppression.Origin.values()) {
-            suppressedBy.put(origin.label(), result.suppressedFindings().stream()
+            g.writeNumberField(origin.label(), result.suppressedFindings().stream()
                     .filter(f -> f.suppression() != null && f.suppression().origin() == origin).count());
         }
+        g.writeEndObject();
+        g.writeEndObject();
 
-        ArrayNode findings = root.putArray("findings");
-        result.findings().forEach(f -> finding(findings.addObject(), f));
+        g.writeArrayFieldStart("findings");
+        for (Finding f : result.findings()) {
+            g.writeStartObject();
+            finding(g, f);
+            g.writeEndObject();
+        }
+        g.writeEndArray();
 
-        ArrayNode suppressedFindings = root.putArray("suppressedFindings");
+        g.writeArrayFieldStart("suppressedFindings");
         for (Finding f : result.suppressedFindings()) {
-            ObjectNode node = suppressedFindings.addObject();
-            finding(node, f);
-            ObjectNode s = node.putObject("suppression");
-            s.put("origin", f.suppression() == null ? "" : f.suppression().origin().label());
-            s.put("kind", f.suppression() == null ? "" : f.suppression().origin().sarifKind());
-            s.put("justification", f.suppression() == null ? "" : text(f.suppression().justification()));
+            g.writeStartObject();
+            finding(g, f);
+            g.writeObjectFieldStart("suppression");
+            g.writeStringField("origin", f.suppression() == null ? "" : f.suppression().origin().label());
+            g.writeStringField("kind", f.suppression() == null ? "" : f.suppression().origin().sarifKind());
+            g.writeStringField("justification", f.suppression() == null ? "" : text(f.suppression().justification()));
+            g.writeEndObject();
+            g.writeEndObject();
         }
+        g.writeEndArray();
 
-        ArrayNode warnings = root.putArray("warnings");
+        g.writeArrayFieldStart("warnings");
         for (ScanWarning w : result.warnings()) {
-            ObjectNode node = warnings.addObject();
-            node.put("path", text(w.path()));
-            node.put("message", text(w.message()));
-            node.put("skipped", w.skipped());
+            g.writeStartObject();
+            g.writeStringField("path", text(w.path()));
+            g.writeStringField("message", text(w.message()));
+            g.writeBooleanField("skipped", w.skipped());
+            g.writeEndObject();
         }
-        return root;
+        g.writeEndArray();
+        g.writeEndObject();
     }
 
-    private static void finding(ObjectNode node, Finding f) {
+    private static void finding(JsonGenerator g, Finding f) throws IOException {
         Location l = f.location();
-        node.put("ruleId", f.rule().id());
-        node.put("ruleName", f.rule().name());
-        node.put("tier", f.rule().tier().label());
-        node.put("detector", f.detector());
-        node.put("severity", f.severity().sarifLevel());
-        node.put("message", text(f.message()));
-        node.put("path", text(l.path()));
-        node.put("startLine", l.startLine());
-        node.put("startColumn", l.startColumn());
-        node.put("endLine", l.endLine());
-        node.put("endColumn", l.endColumn());
-        node.put("snippet", text(f.snippet()));
-        node.put("preview", text(f.preview()));
-        node.put("fingerprint", text(f.fingerprint()));
+        g.writeStringField("ruleId", f.rule().id());
+        g.writeStringField("ruleName", f.rule().name());
+        g.writeStringField("tier", f.rule().tier().label());
+        g.writeStringField("detector", f.detector());
+        g.writeStringField("severity", f.severity().sarifLevel());
+        g.writeStringField("message", text(f.message()));
+        g.writeStringField("path", text(l.path()));
+        g.writeNumberField("startLine", l.startLine());
+        g.writeNumberField("startColumn", l.startColumn());
+        g.writeNumberField("endLine", l.endLine());
+        g.writeNumberField("endColumn", l.endColumn());
+        g.writeStringField("snippet", text(f.snippet()));
+        g.writeStringField("preview", text(f.preview()));
+        g.writeStringField("fingerprint", text(f.fingerprint()));
         if (!f.related().isEmpty()) {
-            ArrayNode related = node.putArray("related");
+            g.writeArrayFieldStart("related");
             for (Finding.Related r : f.related()) {
-                related.addObject().put("path", text(r.location().path())).put("startLine", r.location().startLine())
-                        .put("message", text(r.message()));
+                g.writeStartObject();
+                g.writeStringField("path", text(r.location().path()));
+                g.writeNumberField("startLine", r.location().startLine());
+                g.writeStringField("message", text(r.message()));
+                g.writeEndObject();
             }
+            g.writeEndArray();
         }
 
         Remediation r = f.remediation();
-        ObjectNode rem = node.putObject("remediation");
-        rem.put("service", text(r.service()));
-        rem.put("target", text(r.target()));
-        rem.put("summary", text(r.summary()));
-        rem.put("language", text(r.language()));
-        rem.put("replacement", text(r.replacement()));
-        rem.put("dependency", text(r.dependency()));
-        ArrayNode roles = rem.putArray("roles");
+        g.writeObjectFieldStart("remediation");
+        g.writeStringField("service", text(r.service()));
+        g.writeStringField("target", text(r.target()));
+        g.writeStringField("summary", text(r.summary()));
+        g.writeStringField("language", text(r.language()));
+        g.writeStringField("replacement", text(r.replacement()));
+        g.writeStringField("dependency", text(r.dependency()));
+        g.writeArrayFieldStart("roles");
         for (Role role : r.roles()) {
-            roles.addObject().put("name", text(role.name())).put("id", text(role.id()));
+            g.writeStartObject();
+            g.writeStringField("name", text(role.name()));
+            g.writeStringField("id", text(role.id()));
+            g.writeEndObject();
         }
-        rem.put("scope", text(r.scope()));
-        ArrayNode commands = rem.putArray("commands");
-        r.commands().forEach(c -> commands.add(text(c)));
-        rem.put("access", text(r.access()));
-        rem.put("fixable", r.fix() != null);
+        g.writeEndArray();
+        g.writeStringField("scope", text(r.scope()));
+        g.writeArrayFieldStart("commands");
+        for (String c : r.commands()) {
+            g.writeString(text(c));
+        }
+        g.writeEndArray();
+        g.writeStringField("access", text(r.access()));
+        g.writeBooleanField("fixable", r.fix() != null);
         if (r.fix() != null && !r.fix().changes().isEmpty()) {
-            ArrayNode also = rem.putArray("fixAlsoChanges");
-            r.fix().changes().stream().map(c -> c.path()).distinct().forEach(also::add);
+            g.writeArrayFieldStart("fixAlsoChanges");
+            for (String path : r.fix().changes().stream().map(c -> c.path()).distinct().toList()) {
+                g.writeString(path);
+            }
+            g.writeEndArray();
         }
+        g.writeEndObject();
 
         Provenance p = f.provenance();
         if (p != null) {
-            ObjectNode commit = node.putObject("commit");
-            commit.put("id", text(p.commit()));
-            commit.put("author", text(p.author()));
-            commit.put("email", text(p.email()));
-            commit.put("date", p.date() == null ? "" : p.date().toString());
-            commit.put("presentAtHead", p.presentAtHead());
+            g.writeObjectFieldStart("commit");
+            g.writeStringField("id", text(p.commit()));
+            g.writeStringField("author", text(p.author()));
+            g.writeStringField("email", text(p.email()));
+            g.writeStringField("date", p.date() == null ? "" : p.date().toString());
+            g.writeBooleanField("presentAtHead", p.presentAtHead());
+            g.writeEndObject();
         }
     }
 
