@@ -50,6 +50,8 @@ public final class IacModules {
     private static final Pattern TF_SOURCE = Pattern.compile("(?m)^[ \\t]*+source[ \\t]*+=[ \\t]*+\"(\\.{1,2}/[^\"\\n]{0,400})\"");
 
     private final Map<String, dev.miscan.core.source.Source.Entry> files = new LinkedHashMap<>();
+    /** The {@code .tf} files of each folder (at most {@link #MAX_FOLDER_FILES}), in the order of the entries. */
+    private final Map<String, List<String>> tfByFolder = new HashMap<>();
     private final ConcurrentHashMap<String, Optional<Source>> parsed = new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> callersByTarget;
 
@@ -60,6 +62,12 @@ public final class IacModules {
             if ((p.endsWith(".bicep") || p.endsWith(".bicepparam") || p.endsWith(".tf"))
                     && !files.containsKey(e.path())) {
                 files.put(e.path(), e);
+                if (e.path().endsWith(".tf")) {
+                    List<String> inFolder = tfByFolder.computeIfAbsent(folderOf(e.path()), k -> new ArrayList<>());
+                    if (inFolder.size() < MAX_FOLDER_FILES) {
+                        inFolder.add(e.path());
+                    }
+                }
             }
         }
     }
@@ -157,17 +165,7 @@ public final class IacModules {
     }
 
     private List<String> folderFiles(String folder) {
-        String prefix = folder.isEmpty() ? "" : folder + "/";
-        List<String> out = new ArrayList<>();
-        for (String p : files.keySet()) {
-            if (p.endsWith(".tf") && p.startsWith(prefix) && p.indexOf('/', prefix.length()) < 0) {
-                out.add(p);
-                if (out.size() == MAX_FOLDER_FILES) {
-                    break;
-                }
-            }
-        }
-        return out;
+        return tfByFolder.getOrDefault(folder, List.of());
     }
 
     private static String folderOf(String path) {
