@@ -138,4 +138,60 @@ class AzureCatalogueTest {
             assertThat(s.placeholder()).as(s.key()).matches("<[a-z-]+>");
         }
     }
+
+    /** The catalogue's suffix index answers as a walk over every service's every suffix would. */
+    @Test
+    void serviceOfHostAnswersAsAWalkOverEverySuffix() {
+        java.util.List<String> hosts = new java.util.ArrayList<>(java.util.List.of("example.org", "windows.net",
+                "core.windows.net", ".net", "a.b", "x", "UPPER.BLOB.CORE.WINDOWS.NET", "acct.blob.core.windows.net."));
+        java.util.List<String> keys = new java.util.ArrayList<>();
+        for (AzureCatalogue.Service s : CATALOGUE.services()) {
+            keys.add(s.key());
+            for (java.util.List<String> cloud : s.hosts().values()) {
+                for (String suffix : cloud) {
+                    hosts.add("orders" + suffix);
+                    hosts.add(suffix.substring(1));
+                    hosts.add("a.b" + suffix);
+                    hosts.add("orders" + suffix.substring(0, suffix.length() - 1));
+                    hosts.add("orders" + suffix + ".evil.example");
+                }
+            }
+        }
+        java.util.Random random = new java.util.Random(7);
+        java.util.List<String[]> keySets = new java.util.ArrayList<>();
+        keySets.add(new String[0]);
+        keySets.add(new String[] {"sql", "postgres", "mysql"});
+        keySets.add(new String[] {"eventhubs", "servicebus", "eventhubs"});
+        for (int i = 0; i < 40; i++) {
+            java.util.List<String> shuffled = new java.util.ArrayList<>(keys);
+            java.util.Collections.shuffle(shuffled, random);
+            keySets.add(shuffled.subList(0, 1 + random.nextInt(6)).toArray(String[]::new));
+        }
+        for (String host : hosts) {
+            for (String[] k : keySets) {
+                assertThat(CATALOGUE.serviceOfHost(host, k).map(AzureCatalogue.Service::key))
+                        .as(host + " " + java.util.Arrays.toString(k))
+                        .isEqualTo(java.util.Optional.ofNullable(walk(host, k)).map(AzureCatalogue.Service::key));
+            }
+        }
+    }
+
+    private static AzureCatalogue.Service walk(String host, String... keys) {
+        String h = host.toLowerCase(java.util.Locale.ROOT);
+        java.util.List<AzureCatalogue.Service> candidates = keys.length == 0 ? CATALOGUE.services()
+                : java.util.Arrays.stream(keys).map(CATALOGUE::service).toList();
+        AzureCatalogue.Service best = null;
+        int bestLength = 0;
+        for (AzureCatalogue.Service s : candidates) {
+            for (java.util.List<String> cloud : s.hosts().values()) {
+                for (String suffix : cloud) {
+                    if (h.endsWith(suffix) && suffix.length() > bestLength) {
+                        best = s;
+                        bestLength = suffix.length();
+                    }
+                }
+            }
+        }
+        return best;
+    }
 }

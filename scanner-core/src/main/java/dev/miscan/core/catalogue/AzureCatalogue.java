@@ -177,6 +177,16 @@ public final class AzureCatalogue {
     /** The default operations by step, for calls on a client. */
     private final Map<Step, List<String>> defaults;
     private final List<Role> order;
+    /**
+     * Every host suffix of every service, by its last two labels ({@code windows.net}), in the catalogue's order; a
+     * host can only end with the suffixes of its own last two labels. Suffixes of fewer labels are in {@link #shortHosts}.
+     */
+    private final Map<String, List<HostSuffix>> hostsByTail = new java.util.HashMap<>();
+    private final List<HostSuffix> shortHosts = new ArrayList<>();
+
+    /** A host suffix of a service, and the service's place in the catalogue. */
+    private record HostSuffix(String suffix, Service service, int rank) {
+    }
 
     private AzureCatalogue(Map<String, Role> roles, Map<String, Service> services, Map<Role, java.util.Set<Role>> includes,
             Map<Role, String> planes, Map<Step, List<String>> defaults) {
@@ -186,6 +196,24 @@ public final class AzureCatalogue {
         this.planes = Map.copyOf(planes);
         this.defaults = Map.copyOf(defaults);
         this.order = List.copyOf(roles.values());
+        int rank = 0;
+        for (Service s : services.values()) {
+            for (List<String> cloud : s.hosts().values()) {
+                for (String suffix : cloud) {
+                    String tail = lastTwoLabels(suffix);
+                    (tail == null ? shortHosts : hostsByTail.computeIfAbsent(tail, k -> new ArrayList<>()))
+                            .add(new HostSuffix(suffix, s, rank));
+                }
+            }
+            rank++;
+        }
+    }
+
+    /** What follows the last dot but one ({@code windows.net} of {@code .blob.core.windows.net}); null with fewer dots. */
+    private static String lastTwoLabels(String host) {
+        int last = host.lastIndexOf('.');
+        int before = last <= 0 ? -1 : host.lastIndexOf('.', last - 1);
+        return before < 0 ? null : host.substring(before + 1);
     }
 
     /**
@@ -290,21 +318,40 @@ public final class AzureCatalogue {
         if (host == null || host.isEmpty()) {
             return Optional.empty();
         }
+        for (String k : keys) {
+            service(k); // an unknown key is a programming error
+        }
         String h = host.toLowerCase(Locale.ROOT);
-        List<Service> candidates = keys.length == 0 ? services() : java.util.Arrays.stream(keys).map(this::service).toList();
+        String tail = lastTwoLabels(h);
         Service best = null;
         int bestLength = 0;
-        for (Service s : candidates) {
-            for (List<String> cloud : s.hosts().values()) { // not hostSuffixes(): no list made per service and call
-                for (String suffix : cloud) {
-                    if (h.endsWith(suffix) && suffix.length() > bestLength) {
-                        best = s;
-                        bestLength = suffix.length();
-                    }
+        int bestRank = Integer.MAX_VALUE;
+        for (List<HostSuffix> suffixes : List.of(tail == null ? List.<HostSuffix>of() : hostsByTail.getOrDefault(tail,
+                List.of()), shortHosts)) {
+            for (HostSuffix hs : suffixes) {
+                int length = hs.suffix().length();
+                if (length < bestLength || !h.endsWith(hs.suffix())) {
+                    continue;
+                }
+                int rank = keys.length == 0 ? hs.rank() : indexOf(keys, hs.service().key());
+                // the longest suffix wins; between equally long ones, the first service (of keys, when given)
+                if (rank >= 0 && (length > bestLength || rank < bestRank)) {
+                    best = hs.service();
+                    bestLength = length;
+                    bestRank = rank;
                 }
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    private static int indexOf(String[] keys, String key) {
+        for (int i = 0; i < keys.length; i++) {
+            if (keys[i].equals(key)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /**
