@@ -9,7 +9,8 @@
 #   --reps N       repetitions of each whole-corpus run (default 5)
 #   --staged-reps  repetitions of each staged-scan run (default 20)
 #   --files N      files in the generated corpus (default 3000)
-#   --samples DIR  also time the samples-like corpus in DIR (bench/samples-corpus.sh makes it; or SAMPLES_CORPUS)
+#   --samples DIR  also time the samples-like corpus in DIR (bench/samples-corpus.sh makes it; or SAMPLES_CORPUS), and 20
+#                  copies of its Terraform, Bicep and JSON files side by side (a figure, no target)
 #   --out FILE     where the results go (default bench/RESULTS.md)
 #
 # Environment: BENCH_WORK (scratch folder, default /tmp/mi-scan-bench), REALCORPUS (the Maven Central sources
@@ -90,6 +91,18 @@ GEN=$WORK/generated
 python3 "$ROOT/bench/gen_corpus.py" "$GEN" --files "$FILES" --seed 9
 IAC=$WORK/iac-library
 python3 "$ROOT/bench/gen_iac_library.py" "$IAC" --size "$IAC_SIZE"
+REAL_IAC=
+if [[ -n $SAMPLES ]]; then
+    # the samples' own Terraform, Bicep and JSON, 20 copies side by side: real IaC at a size where a cost that
+    # grows faster than the number of files (a lookup over every file per module call) shows
+    REAL_IAC=$WORK/real-iac
+    rm -rf "$REAL_IAC"
+    for i in $(seq 1 20); do
+        mkdir -p "$REAL_IAC/$i"
+        (cd "$SAMPLES" && find . -path '*/.git' -prune -o -type f \( -name '*.tf' -o -name '*.tfvars' -o -name '*.bicep' \
+            -o -name '*.bicepparam' -o -name '*.json' \) -print0 | xargs -0 -r cp --parents -t "$REAL_IAC/$i")
+    done
+fi
 
 step "Staged repository"
 REPO=$WORK/staged-repo
@@ -157,5 +170,5 @@ step "Whole-process timings"
 python3 "$ROOT/bench/bench.py" --root "$ROOT" --work "$WORK" --jar "$JAR" --commit "$COMMIT" \
     --real-corpus "$REAL" --generated-corpus "$GEN" --staged-repo "$REPO" --reps "$REPS" \
     --iac-library "$IAC" --staged-large-repo "$LARGE_REPO" --history-repo "$HISTORY_REPO" --fatjar "$FATJAR" \
-    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} ${SAMPLES:+--samples-corpus "$SAMPLES"} ${PLUGIN:-} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
+    --staged-reps "$STAGED_REPS" ${JMH_JSON:+--jmh-json "$JMH_JSON"} ${SAMPLES:+--samples-corpus "$SAMPLES"} ${REAL_IAC:+--real-iac "$REAL_IAC"} ${PLUGIN:-} --notes "${BENCH_NOTES:-$ROOT/bench/NOTES.md}" \
     --out "$OUT"
