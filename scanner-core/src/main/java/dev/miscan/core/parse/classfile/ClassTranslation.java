@@ -388,11 +388,17 @@ public final class ClassTranslation {
     private void settleMembers() {
         Set<String> used = new HashSet<>(reservedNames);
         used.add("unknown");
+        // per base, the suffix to try next: every smaller one is taken, and names are never given back
+        Map<String, Integer> nextSuffix = new HashMap<>();
         for (Member m : members) {
             String base = Identifiers.of(m.base());
             String name = base;
-            for (int i = 1; !used.add(name); i++) {
-                name = base + "$" + i;
+            if (!used.add(name)) {
+                int i = nextSuffix.getOrDefault(base, 1);
+                while (!used.add(name = base + "$" + i)) {
+                    i++;
+                }
+                nextSuffix.put(base, i + 1);
             }
             m.settle(name);
             names.use(m.desc());

@@ -124,9 +124,7 @@ class ClassTranslationTest {
             mv.visitMaxs(0, 0);
             mv.visitEnd();
         }, null);
-        long start = System.nanoTime();
         String text = ClassTranslation.translate(bytes).text();
-        assertThat((System.nanoTime() - start) / 1_000_000).isLessThan(10_000);
         assertThat(text.length()).isLessThan(40 << 20);
         assertThat(JavaView.parse("Deep.java", text).unit()).isPresent();
     }
