@@ -128,7 +128,7 @@ abstract class DeployedResourceRule extends Detector {
                 v = v.isObject() ? v.get(ref[i]) : null;
             }
             String written = v != null && v.isString() ? v.text() : null;
-            if (written == null && p != null && ref.length == 3) {
+            if (written == null && p != null && ref.length == 3 && p.type().contains(ref[2])) {
                 // an attribute of an object type with its default in the type: optional(string, "Microsoft.X/y@v")
                 java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9_])"
                         + java.util.regex.Pattern.quote(ref[2]) + "\\s*+=\\s*+optional\\(\\s*+string\\s*+,\\s*+\"([^\"]{1,200})\"")

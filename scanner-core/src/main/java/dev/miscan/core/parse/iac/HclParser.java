@@ -283,12 +283,27 @@ final class HclParser extends TokenParser {
             return v;
         }
         String src = text.substring(s, prevEnd());
-        List<String> refs = traversal ? List.of(src.replaceAll("\\s+", "")) : List.of();
+        List<String> refs = traversal ? List.of(withoutSpaces(src)) : List.of();
         List<IacValue> parts = new ArrayList<>(indexes);
         if (!traversal) {
             parts.add(0, v);
         }
         return IacValue.expression(src, s, prevEnd(), refs, List.of(), parts);
+    }
+
+    /** {@code s} without the characters of a regular expression's {@code \s} (space, tab, line breaks, FF, VT). */
+    static String withoutSpaces(String s) {
+        StringBuilder b = null;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            boolean space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == 0x0B;
+            if (space && b == null) {
+                b = new StringBuilder(s.length()).append(s, 0, i);
+            } else if (!space && b != null) {
+                b.append(c);
+            }
+        }
+        return b == null ? s : b.toString();
     }
 
     /** A call, {@code provider::azurerm::fn(…)} among them, or a reference. */

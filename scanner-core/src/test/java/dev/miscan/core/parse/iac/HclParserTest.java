@@ -195,4 +195,18 @@ class HclParserTest {
         }
         assertThat(tf("x = 1").format()).isEqualTo(IacTemplate.Format.TERRAFORM);
     }
+
+    @Test
+    void aTraversalsSpacesAreRemovedAsARegularExpressionsWhitespaceClassWould() {
+        java.util.Random random = new java.util.Random(3);
+        String alphabet = "ab. \t\n\r\f\u000B\u00a0\u2003[]\"0";
+        for (int n = 0; n < 5_000; n++) {
+            StringBuilder b = new StringBuilder();
+            for (int i = random.nextInt(12); i > 0; i--) {
+                b.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String s = b.toString();
+            assertThat(HclParser.withoutSpaces(s)).isEqualTo(s.replaceAll("\\s+", ""));
+        }
+    }
 }
