@@ -219,14 +219,61 @@ public final class ConstantIndex {
 
     /**
      * The scanned Java files whose text contains every one of {@code words}, parsed: where a project-wide analysis
-     * looks for the callers of a method. Reads each file once per question (answers are kept for the scan); parses
-     * (once) only those that match.
+     * looks for the callers of a method. The first question reads every file once, for the identifiers of the
+     * scan; later ones read none (answers are kept for the scan). Only the files that match are parsed (once).
      */
     public List<JavaView> filesContaining(String... words) {
         return containing.computeIfAbsent(String.join("\u0000", words), k -> List.copyOf(search(words)));
     }
 
     private List<JavaView> search(String... words) {
+        boolean answerable = true;
+        for (String w : words) {
+            answerable &= WordIndex.answerable(w);
+        }
+        if (!answerable) {
+            return searchTexts(words);
+        }
+        WordIndex index = wordIndex();
+        java.util.BitSet matching = index.containingAll(words);
+        List<JavaView> out = new ArrayList<>();
+        int i = 0;
+        for (String path : javaFiles.keySet()) {
+            if (matching.get(i++)) {
+                view(path).ifPresent(out::add);
+            }
+        }
+        return out;
+    }
+
+    /** The identifiers of every Java file of the scan (a file's text as read, before any translation). */
+    private volatile WordIndex identifiers;
+
+    private WordIndex wordIndex() {
+        WordIndex index = identifiers;
+        if (index == null) {
+            synchronized (this) {
+                index = identifiers;
+                if (index == null) {
+                    index = new WordIndex();
+                    for (Source.Entry e : javaFiles.values()) {
+                        String text;
+                        try {
+                            text = e.read().text();
+                        } catch (Exception | StackOverflowError ex) {
+                            text = null;
+                        }
+                        index.add(text);
+                    }
+                    identifiers = index;
+                }
+            }
+        }
+        return index;
+    }
+
+    /** {@link #filesContaining} for words that are not identifiers: every file read again. */
+    private List<JavaView> searchTexts(String... words) {
         List<JavaView> out = new ArrayList<>();
         for (Map.Entry<String, Source.Entry> e : javaFiles.entrySet()) {
             CompletableFuture<Optional<JavaView>> parsed = views.get(e.getKey());
