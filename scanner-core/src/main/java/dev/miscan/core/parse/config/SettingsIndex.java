@@ -28,6 +28,10 @@ public final class SettingsIndex {
     private static final int MAX_FILES = 64;
 
     private final Map<String, Source.Entry> files = new LinkedHashMap<>();
+    /** The YAML files of each folder ({@code ""} for the root), in the order of the entries. */
+    private final Map<String, List<String>> byFolder = new java.util.HashMap<>();
+    /** The YAML files of each file name, in the order of the entries. */
+    private final Map<String, List<String>> byName = new java.util.HashMap<>();
     private final ConcurrentHashMap<String, List<ConfigEntry>> parsed = new ConcurrentHashMap<>();
 
     /** An index over the YAML entries among {@code entries} (the first entry of a path wins). */
@@ -36,6 +40,10 @@ public final class SettingsIndex {
             String p = e.path().toLowerCase(Locale.ROOT);
             if ((p.endsWith(".yaml") || p.endsWith(".yml")) && !files.containsKey(e.path())) {
                 files.put(e.path(), e);
+                int slash = e.path().lastIndexOf('/');
+                byFolder.computeIfAbsent(slash < 0 ? "" : e.path().substring(0, slash), k -> new ArrayList<>())
+                        .add(e.path());
+                byName.computeIfAbsent(e.path().substring(slash + 1), k -> new ArrayList<>()).add(e.path());
             }
         }
     }
@@ -52,9 +60,8 @@ public final class SettingsIndex {
         }
         String chart = path.substring(0, t);
         List<String> paths = new ArrayList<>();
-        for (String p : files.keySet()) {
-            String name = p.substring(chart.length());
-            if (p.startsWith(chart) && name.indexOf('/') < 0 && name.toLowerCase(Locale.ROOT).startsWith("values")) {
+        for (String p : byFolder.getOrDefault(chart.isEmpty() ? "" : chart.substring(0, chart.length() - 1), List.of())) {
+            if (p.substring(chart.length()).toLowerCase(Locale.ROOT).startsWith("values")) {
                 paths.add(p);
             }
         }
@@ -89,7 +96,7 @@ public final class SettingsIndex {
             }
         }
         // the scan's root may be above the repository that the pipeline's paths are relative to
-        for (String p : files.keySet()) {
+        for (String p : byName.getOrDefault(ref.substring(ref.lastIndexOf('/') + 1), List.of())) {
             if (p.endsWith("/" + ref)) {
                 return entries(p);
             }
