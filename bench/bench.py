@@ -425,7 +425,7 @@ def main():
     ap.add_argument("--fatjar", help="bench/gen_fatjar.py's fat jar")
     ap.add_argument("--plugin", action="store_true", help="time mvn mi-scan:check on the sources corpus")
     ap.add_argument("--samples-corpus", help="bench/samples-corpus.sh's four Azure sample repositories")
-    ap.add_argument("--real-iac", help="the samples' Terraform, Bicep and JSON files, 20 copies (bench/run.sh makes it)")
+    ap.add_argument("--real-iac", help="the samples' Terraform, Bicep and ARM files, 20 copies (bench/run.sh makes it)")
     ap.add_argument("--reps", type=int, default=5)
     ap.add_argument("--staged-reps", type=int, default=20)
     ap.add_argument("--jmh-json")
@@ -449,7 +449,7 @@ def main():
         iac_lines, iac, _, _ = corpus_block("Generated IaC module library", ARGS.iac_library, ARGS.reps)
     real_iac_lines = []
     if ARGS.real_iac:
-        real_iac_lines, _, _, _ = corpus_block("Real IaC: the samples' Terraform, Bicep and JSON, 20 copies (figure only)",
+        real_iac_lines, _, _, _ = corpus_block("Real IaC: the samples' Terraform, Bicep and ARM files, 20 copies (figure only)",
                                                ARGS.real_iac, ARGS.reps)
     large_lines, large = [], None
     if ARGS.staged_large_repo:

@@ -10,7 +10,7 @@
 #   --staged-reps  repetitions of each staged-scan run (default 20)
 #   --files N      files in the generated corpus (default 3000)
 #   --samples DIR  also time the samples-like corpus in DIR (bench/samples-corpus.sh makes it; or SAMPLES_CORPUS), and 20
-#                  copies of its Terraform, Bicep and JSON files side by side (a figure, no target)
+#                  copies of its Terraform, Bicep and ARM files side by side (a figure, no target)
 #   --out FILE     where the results go (default bench/RESULTS.md)
 #
 # Environment: BENCH_WORK (scratch folder, default /tmp/mi-scan-bench), REALCORPUS (the Maven Central sources
@@ -93,14 +93,16 @@ IAC=$WORK/iac-library
 python3 "$ROOT/bench/gen_iac_library.py" "$IAC" --size "$IAC_SIZE"
 REAL_IAC=
 if [[ -n $SAMPLES ]]; then
-    # the samples' own Terraform, Bicep and JSON, 20 copies side by side: real IaC at a size where a cost that
-    # grows faster than the number of files (a lookup over every file per module call) shows
+    # the samples' own Terraform and Bicep files and ARM JSON (not npm's or the editors' JSON), 20 copies side by
+    # side: real IaC at a size where a cost that grows faster than the number of files (a lookup over every file
+    # per module call) shows
     REAL_IAC=$WORK/real-iac
     rm -rf "$REAL_IAC"
     for i in $(seq 1 20); do
         mkdir -p "$REAL_IAC/$i"
-        (cd "$SAMPLES" && find . -path '*/.git' -prune -o -type f \( -name '*.tf' -o -name '*.tfvars' -o -name '*.bicep' \
-            -o -name '*.bicepparam' -o -name '*.json' \) -print0 | xargs -0 -r cp --parents -t "$REAL_IAC/$i")
+        (cd "$SAMPLES" && { find . -path '*/.git' -prune -o -type f \( -name '*.tf' -o -name '*.tfvars' -o -name '*.bicep' \
+            -o -name '*.bicepparam' \) -print0; find . -path '*/.git' -prune -o -type f -name '*.json' -print0 \
+            | xargs -0 -r grep -lZ 'schema.management.azure.com'; } | xargs -0 -r cp --parents -t "$REAL_IAC/$i")
     done
 fi
 
