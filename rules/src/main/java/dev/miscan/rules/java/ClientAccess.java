@@ -28,6 +28,7 @@ import dev.miscan.core.catalogue.AzureCatalogue;
 import dev.miscan.core.catalogue.AzureCatalogue.Step;
 import dev.miscan.core.parse.java.ConstantIndex;
 import dev.miscan.core.parse.java.JavaNames;
+import dev.miscan.core.parse.java.UnitNodes;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.EnumMap;
@@ -233,8 +234,24 @@ final class ClientAccess {
                     return true;
                 }
             }
-            return c.findAll(VariableDeclarationExpr.class).stream()
-                    .anyMatch(d -> d.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name)));
+            return !locals(c, name).isEmpty();
+        }
+
+        /** The local variables named {@code name} declared within {@code scope}, in order. */
+        private static List<VariableDeclarator> locals(Node scope, String name) {
+            UnitNodes nodes = UnitNodes.of(scope);
+            if (nodes == null) {
+                List<VariableDeclarator> out = new ArrayList<>();
+                for (VariableDeclarationExpr d : scope.findAll(VariableDeclarationExpr.class)) {
+                    for (VariableDeclarator v : d.getVariables()) {
+                        if (v.getNameAsString().equals(name)) {
+                            out.add(v);
+                        }
+                    }
+                }
+                return out;
+            }
+            return UnitNodes.within(scope, nodes.locals(name));
         }
 
         private void field(String name, Node at, String path, int depth) {
@@ -248,15 +265,22 @@ final class ClientAccess {
 
         /** Every read of {@code name} within {@code scope}: {@code name} and, for a field, {@code this.name}. */
         private void uses(Node scope, String name, boolean field, String path, int depth) {
-            for (NameExpr use : scope.findAll(NameExpr.class)) {
-                if (use.getNameAsString().equals(name) && !isAssigned(use)
-                        && (!field || !shadowed(use, name))) {
+            // the unit's names grouped once (a file with many sinks is not walked once per sink)
+            UnitNodes nodes = UnitNodes.of(scope);
+            List<NameExpr> names = nodes == null
+                    ? scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))
+                    : UnitNodes.within(scope, nodes.names(name));
+            for (NameExpr use : names) {
+                if (!isAssigned(use) && (!field || !shadowed(use, name))) {
                     value(use, path, depth + 1);
                 }
             }
             if (field) {
-                for (FieldAccessExpr use : scope.findAll(FieldAccessExpr.class)) {
-                    if (use.getScope() instanceof ThisExpr && use.getNameAsString().equals(name) && !isAssigned(use)) {
+                List<FieldAccessExpr> accesses = nodes == null
+                        ? scope.findAll(FieldAccessExpr.class, n -> n.getNameAsString().equals(name))
+                        : UnitNodes.within(scope, nodes.fieldAccesses(name));
+                for (FieldAccessExpr use : accesses) {
+                    if (use.getScope() instanceof ThisExpr && !isAssigned(use)) {
                         value(use, path, depth + 1);
                     }
                 }
@@ -342,12 +366,9 @@ final class ClientAccess {
                         return Optional.of(p.getType().asString());
                     }
                 }
-                for (VariableDeclarationExpr d : ((Node) callable.get()).findAll(VariableDeclarationExpr.class)) {
-                    for (VariableDeclarator v : d.getVariables()) {
-                        if (v.getNameAsString().equals(name)) {
-                            return Optional.of(v.getType().asString());
-                        }
-                    }
+                List<VariableDeclarator> declared = locals((Node) callable.get(), name);
+                if (!declared.isEmpty()) {
+                    return Optional.of(declared.get(0).getType().asString());
                 }
             }
             Optional<TypeDeclaration> type = JavaNames.ancestor(scope, TypeDeclaration.class);
@@ -385,8 +406,11 @@ final class ClientAccess {
             List<MethodCallExpr> found = new ArrayList<>();
             CompilationUnit own = m.findCompilationUnit().orElse(null);
             if (own != null) {
-                own.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity)
-                        .forEach(found::add);
+                for (MethodCallExpr c : UnitNodes.of(own).calls(name)) {
+                    if (c.getArguments().size() == arity) {
+                        found.add(c);
+                    }
+                }
             }
             for (dev.miscan.core.parse.java.JavaView v : index.filesContaining(name + "(", owner)) {
                 CompilationUnit u = v.unit().orElse(null);
@@ -394,8 +418,11 @@ final class ClientAccess {
                     continue;
                 }
                 files.putIfAbsent(u, v.path());
-                u.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name) && c.getArguments().size() == arity
-                        && c.getScope().isPresent()).forEach(found::add);
+                for (MethodCallExpr c : UnitNodes.of(u).calls(name)) {
+                    if (c.getArguments().size() == arity && c.getScope().isPresent()) {
+                        found.add(c);
+                    }
+                }
             }
             if (found.isEmpty() && m.isAnnotationPresent("Bean")) {
                 injected(m, path, depth);
@@ -432,22 +459,17 @@ final class ClientAccess {
                 if (v.text().contains("<" + simple + ">") || v.text().contains(", " + simple + ">")) {
                     escaped = true;
                 }
-                for (Parameter p : u.findAll(Parameter.class, x -> simple.equals(simpleName(x.getType().asString())))) {
+                UnitNodes nodes = UnitNodes.of(u);
+                for (Parameter p : nodes.parametersOfType(simple)) {
                     JavaNames.ancestor(p, CallableDeclaration.class).ifPresent(c -> uses((Node) c,
                             p.getNameAsString(), false, v.path(), depth + 1));
                 }
-                for (FieldDeclaration f : u.findAll(FieldDeclaration.class, x -> !x.isStatic())) {
-                    for (VariableDeclarator d : f.getVariables()) {
-                        if (simple.equals(simpleName(d.getType().asString())) && d.getInitializer().isEmpty()) {
-                            field(d.getNameAsString(), d, v.path(), depth + 1);
-                        }
+                for (VariableDeclarator d : nodes.instanceFieldsOfType(simple)) {
+                    if (d.getInitializer().isEmpty()) {
+                        field(d.getNameAsString(), d, v.path(), depth + 1);
                     }
                 }
             }
-        }
-
-        private static String simpleName(String type) {
-            return type.substring(type.lastIndexOf('.') + 1);
         }
     }
 }

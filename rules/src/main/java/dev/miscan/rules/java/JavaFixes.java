@@ -234,8 +234,10 @@ final class JavaFixes {
         Node scope = JavaNames.ancestor(v, com.github.javaparser.ast.body.CallableDeclaration.class).map(n -> (Node) n)
                 .or(() -> JavaNames.ancestor(v, com.github.javaparser.ast.body.TypeDeclaration.class).map(n -> (Node) n))
                 .orElse(cu);
+        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.of(scope);
         String name = v.getNameAsString();
-        return scope.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).toList();
+        return nodes == null ? scope.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).toList()
+                : List.copyOf(dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.names(name)));
     }
 
     /** The builder's {@code credential(…)} call that takes {@code arg} as its last argument. */
@@ -465,7 +467,8 @@ final class JavaFixes {
         String n = name.getNameAsString();
         Node type = JavaNames.ancestor(name, com.github.javaparser.ast.body.TypeDeclaration.class)
                 .map(t -> (Node) t).orElse(null);
-        FieldDeclaration field = cu.findAll(FieldDeclaration.class).stream()
+        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.of(cu);
+        FieldDeclaration field = nodes.fields(n).stream()
                 .filter(f -> f.isPrivate() && f.getVariables().size() == 1
                         && f.getVariable(0).getNameAsString().equals(n) && f.getVariable(0).getInitializer().isPresent()
                         && type != null && f.getParentNode().orElse(null) == type)
@@ -473,16 +476,14 @@ final class JavaFixes {
         if (field == null) {
             return Optional.empty();
         }
-        for (NameExpr use : cu.findAll(NameExpr.class)) {
+        for (NameExpr use : nodes.names(n)) {
             int at = view.begin(use);
-            if (use.getNameAsString().equals(n) && (at < begin || at >= end)) {
+            if (at < begin || at >= end) {
                 return Optional.empty(); // used elsewhere: it stays, and is reported where it is
             }
         }
-        for (com.github.javaparser.ast.expr.FieldAccessExpr use : cu.findAll(com.github.javaparser.ast.expr.FieldAccessExpr.class)) {
-            if (use.getNameAsString().equals(n)) {
-                return Optional.empty();
-            }
+        if (!nodes.fieldAccesses(n).isEmpty()) {
+            return Optional.empty();
         }
         Optional<int[]> own = ownLines(field);
         if (own.isEmpty()) {

@@ -1,0 +1,142 @@
+package dev.miscan.core.parse.java;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.DataKey;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The nodes of a compilation unit that the flow analyses look up by name, grouped in one walk, once per unit: a
+ * question about one name then costs the nodes of that name, not a walk of the unit. Each list is in the order of a
+ * pre-order walk (that of {@code findAll}), so {@link #within} gives what {@code scope.findAll(...)} filtered by the
+ * name would, in the same order.
+ *
+ * <p>Units are shared by the scanning threads (through the constant index): the grouping is made under the unit's
+ * lock, as {@link JavaNames#types} is.
+ */
+public final class UnitNodes {
+    private static final DataKey<UnitNodes> KEY = new DataKey<>() {
+    };
+
+    private final Map<String, List<NameExpr>> names = new HashMap<>();
+    private final Map<String, List<FieldAccessExpr>> fieldAccesses = new HashMap<>();
+    private final Map<String, List<MethodCallExpr>> calls = new HashMap<>();
+    private final Map<String, List<VariableDeclarator>> locals = new HashMap<>();
+    private final Map<String, List<Parameter>> parametersByType = new HashMap<>();
+    private final Map<String, List<VariableDeclarator>> instanceFieldsByType = new HashMap<>();
+    private final Map<String, List<FieldDeclaration>> fields = new HashMap<>();
+
+    private UnitNodes(CompilationUnit cu) {
+        cu.walk(n -> {
+            if (n instanceof NameExpr e) {
+                names.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
+            } else if (n instanceof FieldAccessExpr e) {
+                fieldAccesses.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
+            } else if (n instanceof MethodCallExpr e) {
+                calls.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
+            } else if (n instanceof VariableDeclarationExpr e) {
+                for (VariableDeclarator v : e.getVariables()) {
+                    locals.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(v);
+                }
+            } else if (n instanceof Parameter e) {
+                parametersByType.computeIfAbsent(simpleName(e.getType().asString()), k -> new ArrayList<>()).add(e);
+            } else if (n instanceof FieldDeclaration e) {
+                for (VariableDeclarator v : e.getVariables()) {
+                    List<FieldDeclaration> named = fields.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>());
+                    if (named.isEmpty() || named.get(named.size() - 1) != e) {
+                        named.add(e);
+                    }
+                    if (!e.isStatic()) {
+                        instanceFieldsByType.computeIfAbsent(simpleName(v.getType().asString()),
+                                k -> new ArrayList<>()).add(v);
+                    }
+                }
+            }
+        });
+    }
+
+    /** The grouping of the unit {@code node} is in; null for a node outside any unit. */
+    public static UnitNodes of(Node node) {
+        CompilationUnit cu = node instanceof CompilationUnit u ? u : node.findCompilationUnit().orElse(null);
+        if (cu == null) {
+            return null;
+        }
+        synchronized (cu) {
+            if (!cu.containsData(KEY)) {
+                cu.setData(KEY, new UnitNodes(cu));
+            }
+            return cu.getData(KEY);
+        }
+    }
+
+    /** The names ({@code x}, not {@code a.x}) written {@code name}, in the unit's order. */
+    public List<NameExpr> names(String name) {
+        return names.getOrDefault(name, List.of());
+    }
+
+    /** The field accesses ({@code this.x}, {@code a.x}) of {@code name}, in the unit's order. */
+    public List<FieldAccessExpr> fieldAccesses(String name) {
+        return fieldAccesses.getOrDefault(name, List.of());
+    }
+
+    /** The calls of methods named {@code name}, in the unit's order. */
+    public List<MethodCallExpr> calls(String name) {
+        return calls.getOrDefault(name, List.of());
+    }
+
+    /** The local variables ({@code var x = …}, {@code String x;}: not fields, not parameters) named {@code name}. */
+    public List<VariableDeclarator> locals(String name) {
+        return locals.getOrDefault(name, List.of());
+    }
+
+    /** The field declarations that declare a variable named {@code name}, in the unit's order. */
+    public List<FieldDeclaration> fields(String name) {
+        return fields.getOrDefault(name, List.of());
+    }
+
+    /** The parameters whose type's simple name ({@code BlobClient} of {@code com.x.BlobClient}) is {@code simple}. */
+    public List<Parameter> parametersOfType(String simple) {
+        return parametersByType.getOrDefault(simple, List.of());
+    }
+
+    /** The variables of instance (not static) fields whose type's simple name is {@code simple}, in the unit's order. */
+    public List<VariableDeclarator> instanceFieldsOfType(String simple) {
+        return instanceFieldsByType.getOrDefault(simple, List.of());
+    }
+
+    /** The simple name of a type as written: what follows its last dot. */
+    public static String simpleName(String type) {
+        return type.substring(type.lastIndexOf('.') + 1);
+    }
+
+    /** Those of {@code nodes} that are {@code scope} or inside it, in their order. */
+    public static <T extends Node> List<T> within(Node scope, List<T> nodes) {
+        List<T> out = new ArrayList<>();
+        for (T n : nodes) {
+            if (isWithin(n, scope)) {
+                out.add(n);
+            }
+        }
+        return out;
+    }
+
+    /** Whether {@code n} is {@code scope} or inside it (a walk up from {@code n}, not a search of {@code scope}). */
+    public static boolean isWithin(Node n, Node scope) {
+        for (Node p = n; p != null; p = p.getParentNode().orElse(null)) {
+            if (p == scope) {
+                return true;
+            }
+        }
+        return false;
+    }
+}

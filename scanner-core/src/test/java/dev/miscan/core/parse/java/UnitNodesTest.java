@@ -1,0 +1,92 @@
+package dev.miscan.core.parse.java;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.github.javaparser.ast.CompilationUnit;
+import com.github.javaparser.ast.Node;
+import com.github.javaparser.ast.body.CallableDeclaration;
+import com.github.javaparser.ast.body.FieldDeclaration;
+import com.github.javaparser.ast.body.Parameter;
+import com.github.javaparser.ast.body.TypeDeclaration;
+import com.github.javaparser.ast.body.VariableDeclarator;
+import com.github.javaparser.ast.expr.FieldAccessExpr;
+import com.github.javaparser.ast.expr.MethodCallExpr;
+import com.github.javaparser.ast.expr.NameExpr;
+import com.github.javaparser.ast.expr.VariableDeclarationExpr;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The grouping answers as the walks it replaces would ({@code scope.findAll(...)} filtered by name or type), in
+ * the same order, on this module's own sources: every name in every type and callable of a quarter of its files.
+ */
+class UnitNodesTest {
+
+    @Test
+    void answersAsFindAllOnEveryScopeAndNameOfThisModulesSources() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.walk(Path.of("src/main/java"))) {
+            files = s.filter(p -> p.toString().endsWith(".java")).sorted().toList();
+        }
+        assertThat(files).hasSizeGreaterThan(100);
+        // every fourth file (the walks it is compared with are what make this test slow)
+        files = java.util.stream.IntStream.range(0, files.size()).filter(i -> i % 4 == 0).mapToObj(files::get).toList();
+        int checked = 0;
+        for (Path file : files) {
+            CompilationUnit cu = JavaView.parse(file.toString(), Files.readString(file)).unit().orElseThrow();
+            UnitNodes nodes = UnitNodes.of(cu);
+            assertThat(UnitNodes.of(cu.getTypes().isEmpty() ? cu : cu.getType(0))).isSameAs(nodes);
+            Set<String> names = new LinkedHashSet<>();
+            cu.findAll(NameExpr.class).forEach(n -> names.add(n.getNameAsString()));
+            cu.findAll(FieldAccessExpr.class).forEach(n -> names.add(n.getNameAsString()));
+            cu.findAll(MethodCallExpr.class).forEach(n -> names.add(n.getNameAsString()));
+            cu.findAll(VariableDeclarator.class).forEach(n -> names.add(n.getNameAsString()));
+            List<Node> scopes = new ArrayList<>(List.of(cu));
+            scopes.addAll(cu.findAll(TypeDeclaration.class));
+            scopes.addAll(cu.findAll(CallableDeclaration.class));
+            for (String name : names) {
+                for (Node scope : scopes) {
+                    same(UnitNodes.within(scope, nodes.names(name)),
+                            scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)));
+                    same(UnitNodes.within(scope, nodes.fieldAccesses(name)),
+                            scope.findAll(FieldAccessExpr.class, n -> n.getNameAsString().equals(name)));
+                    List<VariableDeclarator> locals = new ArrayList<>();
+                    scope.findAll(VariableDeclarationExpr.class).forEach(d -> d.getVariables().stream()
+                            .filter(v -> v.getNameAsString().equals(name)).forEach(locals::add));
+                    same(UnitNodes.within(scope, nodes.locals(name)), locals);
+                    checked++;
+                }
+                same(nodes.calls(name), cu.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
+                same(nodes.fields(name), cu.findAll(FieldDeclaration.class,
+                        f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))));
+            }
+            Set<String> types = new LinkedHashSet<>();
+            cu.findAll(Parameter.class).forEach(p -> types.add(UnitNodes.simpleName(p.getType().asString())));
+            cu.findAll(VariableDeclarator.class).forEach(v -> types.add(UnitNodes.simpleName(v.getType().asString())));
+            for (String type : types) {
+                same(nodes.parametersOfType(type), cu.findAll(Parameter.class,
+                        p -> type.equals(UnitNodes.simpleName(p.getType().asString()))));
+                List<VariableDeclarator> fields = new ArrayList<>();
+                cu.findAll(FieldDeclaration.class, f -> !f.isStatic()).forEach(f -> f.getVariables().stream()
+                        .filter(v -> type.equals(UnitNodes.simpleName(v.getType().asString()))).forEach(fields::add));
+                same(nodes.instanceFieldsOfType(type), fields);
+            }
+        }
+        assertThat(checked).isGreaterThan(5_000);
+    }
+
+    /** The same nodes (by identity) in the same order. */
+    private static void same(List<? extends Node> actual, List<? extends Node> expected) {
+        assertThat(actual).hasSameSizeAs(expected);
+        for (int i = 0; i < actual.size(); i++) {
+            assertThat(actual.get(i)).isSameAs(expected.get(i));
+        }
+    }
+}
