@@ -165,16 +165,50 @@ final class ArchiveTraining {
             Map.entry("local.settings.json", """
                     { "IsEncrypted": false, "Values": { "AzureWebJobsStorage": "UseDevelopmentStorage=true" } }
                     """),
+            // a template as a module library compiles them: variables, a secure parameter, a nested deployment, a
+            // copy loop, outputs; and its parameters file (the ARM rules' classes and lambdas, not only the parser's)
             Map.entry("infra/azuredeploy.json", """
                     {
                       "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
                       "contentVersion": "1.0.0.0",
-                      "parameters": { "name": { "type": "string" } },
+                      "parameters": { "name": { "type": "string" }, "adminPassword": { "type": "securestring" } },
+                      "variables": { "account": "[concat('st', uniqueString(resourceGroup().id))]" },
                       "resources": [ {
                         "type": "Microsoft.Web/sites", "apiVersion": "2022-09-01", "name": "[parameters('name')]",
                         "properties": { "siteConfig": { "appSettings": [ { "name": "STORAGE",
                           "value": "[listKeys(resourceId('Microsoft.Storage/storageAccounts', 'contoso'), '2023-01-01').keys[0].value]" } ] } }
-                      } ]
+                      }, {
+                        "type": "Microsoft.Resources/deployments", "apiVersion": "2022-09-01", "name": "sql",
+                        "properties": {
+                          "mode": "Incremental", "expressionEvaluationOptions": { "scope": "inner" },
+                          "parameters": { "password": { "value": "[parameters('adminPassword')]" } },
+                          "template": {
+                            "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentTemplate.json#",
+                            "contentVersion": "1.0.0.0",
+                            "parameters": { "password": { "type": "securestring" } },
+                            "resources": [ { "type": "Microsoft.Sql/servers", "apiVersion": "2023-05-01-preview",
+                              "name": "contoso-sql", "properties": { "administratorLogin": "sqladmin",
+                                "administratorLoginPassword": "[parameters('password')]" } } ]
+                          }
+                        }
+                      }, {
+                        "type": "Microsoft.Storage/storageAccounts", "apiVersion": "2023-01-01",
+                        "name": "[concat(variables('account'), copyIndex())]", "copy": { "name": "accounts", "count": 2 },
+                        "kind": "StorageV2", "properties": { "allowSharedKeyAccess": true }
+                      }, {
+                        "type": "Microsoft.Insights/components", "apiVersion": "2020-02-02", "name": "contoso-ai",
+                        "kind": "web", "properties": { "Application_Type": "web", "DisableLocalAuth": false }
+                      } ],
+                      "outputs": { "account": { "type": "string", "value": "[variables('account')]" } }
+                    }
+                    """),
+            Map.entry("infra/azuredeploy.parameters.json", """
+                    {
+                      "$schema": "https://schema.management.azure.com/schemas/2019-04-01/deploymentParameters.json#",
+                      "contentVersion": "1.0.0.0",
+                      "parameters": { "name": { "value": "contoso" }, "adminPassword": { "reference": { "keyVault": {
+                        "id": "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg/providers/Microsoft.KeyVault/vaults/kv" },
+                        "secretName": "sql-admin" } } }
                     }
                     """),
             Map.entry("infra/main.bicep", """
@@ -182,12 +216,45 @@ final class ArchiveTraining {
                     resource account 'Microsoft.Storage/storageAccounts@2023-01-01' existing = {
                       name: name
                     }
+                    resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
+                      name: 'contoso-kv'
+                    }
                     module app 'app.bicep' = {
                       name: 'app'
                       params: {
                         settings: union({ a: '1' }, { STORAGE: account.listKeys().keys[0].value })
                       }
                     }
+                    module data 'modules/data.bicep' = {
+                      name: 'data'
+                      params: {
+                        adminPassword: vault.getSecret('sql-admin')
+                      }
+                    }
+                    """),
+            // a module the scan holds, so that its callers' arguments are followed into it
+            Map.entry("infra/modules/data.bicep", """
+                    @secure()
+                    param adminPassword string
+                    param location string = resourceGroup().location
+                    var server = 'sql-${uniqueString(resourceGroup().id)}'
+                    resource sql 'Microsoft.Sql/servers@2023-05-01-preview' = {
+                      name: server
+                      location: location
+                      properties: {
+                        administratorLogin: 'sqladmin'
+                        administratorLoginPassword: adminPassword
+                      }
+                    }
+                    resource accounts 'Microsoft.Storage/storageAccounts@2023-01-01' = [for i in range(0, 2): {
+                      name: 'st${i}${uniqueString(resourceGroup().id)}'
+                      location: location
+                      sku: { name: 'Standard_LRS' }
+                      kind: 'StorageV2'
+                      properties: { allowSharedKeyAccess: true }
+                    }]
+                    output names array = map(accounts, a => a.name)
+                    output fqdn string = sql.properties.fullyQualifiedDomainName
                     """),
             Map.entry("infra/main.tf", """
                     resource "azurerm_storage_account" "data" {
@@ -198,6 +265,24 @@ final class ArchiveTraining {
                       app_settings = {
                         STORAGE = azurerm_storage_account.data.primary_connection_string
                       }
+                    }
+                    module "queue" {
+                      source      = "./modules/queue"
+                      account_key = azurerm_storage_account.data.primary_access_key
+                    }
+                    """),
+            Map.entry("infra/modules/queue/main.tf", """
+                    variable "account_key" {
+                      type      = string
+                      sensitive = true
+                    }
+                    resource "azurerm_storage_queue" "orders" {
+                      name                 = "orders"
+                      storage_account_name = "contoso"
+                    }
+                    output "key" {
+                      value     = var.account_key
+                      sensitive = true
                     }
                     """),
             Map.entry("deploy.sh", """
