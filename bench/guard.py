@@ -107,8 +107,8 @@ def main():
     ap.add_argument("--jar", default=os.path.join(ROOT, "cli", "target", "mi-scan.jar"))
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--results", default=os.path.join(ROOT, "bench", "RESULTS.md"))
-    # outside any git work tree, as bench/run.sh's record is: inside one, a scan also reads the repository's ignore
-    # rules (about 70 ms more on iac-library-small), which would shift every ratio
+    # outside any git work tree, as bench/run.sh's record is: inside this repository's, a scan of iac-library-small
+    # took about 70 ms more, which shifted every ratio
     ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "mi-scan-guard"))
     ap.add_argument("--record", action="store_true", help="print the RESULTS.md section instead of checking")
     a = ap.parse_args()
