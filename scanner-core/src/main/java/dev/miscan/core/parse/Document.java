@@ -82,6 +82,15 @@ public final class Document {
     }
 
     /**
+     * A view supplied from outside ({@link #provide}), or null, for a use that does not depend on the other files
+     * of the scan (a parse shared with them): unlike {@link #view} it does not count as {@link #usedProvidedViews}.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T providedCache(View<T> view) {
+        return provided != null && provided.contains(view) ? (T) views.get(view) : null;
+    }
+
+    /**
      * Supplies a view's value from outside instead of building it: the engine provides what belongs to the
      * whole scan (the {@code ConstantIndex} of its Java files) this way.
      */

@@ -5,11 +5,13 @@ import dev.miscan.core.parse.LineIndex;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -52,8 +54,12 @@ public final class IacModules {
     private final Map<String, dev.miscan.core.source.Source.Entry> files = new LinkedHashMap<>();
     /** The {@code .tf} files of each folder (at most {@link #MAX_FOLDER_FILES}), in the order of the entries. */
     private final Map<String, List<String>> tfByFolder = new HashMap<>();
-    private final ConcurrentHashMap<String, Optional<Source>> parsed = new ConcurrentHashMap<>();
+    /** Each file's parse, made by the first thread that asks (outside the map's locks: parses are long). */
+    private final ConcurrentHashMap<String, java.util.concurrent.CompletableFuture<Optional<Parsed>>> parsed =
+            new ConcurrentHashMap<>();
     private volatile Map<String, List<String>> callersByTarget;
+    /** The files a call names and the files that call: those whose parse the scan keeps (see {@link #shared}). */
+    private volatile Set<String> keptPaths;
 
     /** The modules among {@code entries}: their {@code .bicep} and {@code .tf} files (the first entry of a path wins). */
     public IacModules(Collection<? extends dev.miscan.core.source.Source.Entry> entries) {
@@ -192,22 +198,102 @@ public final class IacModules {
         return String.join("/", parts);
     }
 
+    /** A file parsed once for the scan: its text, template and the parser's problems. */
+    private record Parsed(String text, Source source, List<ParseProblem> problems) {
+    }
+
     private Optional<Source> parse(String path) {
-        return parsed.computeIfAbsent(path, p -> {
-            var entry = files.get(p);
-            String text = entry == null ? null : text(entry);
-            if (text == null) {
-                return Optional.empty();
+        return parsedOnce(path).map(Parsed::source);
+    }
+
+    /** The file at {@code path} as the scan's entry of it reads, parsed once whatever thread asks first. */
+    private Optional<Parsed> parsedOnce(String path) {
+        var mine = new java.util.concurrent.CompletableFuture<Optional<Parsed>>();
+        var existing = parsed.putIfAbsent(path, mine);
+        if (existing != null) {
+            return existing.join();
+        }
+        Optional<Parsed> p = Optional.empty();
+        try {
+            var entry = files.get(path);
+            p = parsed(path, entry == null ? null : text(entry));
+        } finally {
+            mine.complete(p); // also when the parse ran out of memory: no other thread waits for ever
+        }
+        return p;
+    }
+
+    private static Optional<Parsed> parsed(String path, String text) {
+        if (text == null) {
+            return Optional.empty();
+        }
+        try {
+            List<ParseProblem> problems = new ArrayList<>();
+            IacTemplate t = path.endsWith(".tf") ? HclParser.parse(text, false, problems)
+                    : BicepParser.parse(text, path.endsWith(".bicepparam"), problems);
+            return Optional.of(new Parsed(text, new Source(path, t, new LineIndex(text)), List.copyOf(problems)));
+        } catch (RuntimeException | StackOverflowError e) {
+            return Optional.empty(); // the file's own scan names the problem
+        }
+    }
+
+    /**
+     * The template of the file at {@code path} with {@code text} as the modules parse it, when they already did (a
+     * call or a caller asked first) or, once who calls whom is known, will (a module's file or a caller's): the file's
+     * own scan and the other end then share one parse. Null when the modules do not have that file, or have another
+     * text of it (another version of the path, or the file changed on disk since the scan read it); the file's own
+     * scan parses it then.
+     *
+     * @param problems receives the parser's problems, as a parse of the text would
+     */
+    public IacTemplate shared(String path, String text, List<ParseProblem> problems) {
+        if (!(path.endsWith(".tf") || path.endsWith(".bicep") || path.endsWith(".bicepparam"))
+                || !files.containsKey(path) || text.length() > MAX_CHARS) {
+            return null;
+        }
+        Optional<Parsed> p;
+        var started = parsed.get(path);
+        if (started != null) {
+            p = started.join(); // a call or a caller asked first
+        } else if (callersByTarget != null && kept(path)) {
+            // who calls whom is known (working it out only for this would read every file again): parsed now, from
+            // the scan's own entry of that path (a history holds several versions of a path: the first)
+            p = parsedOnce(path);
+        } else {
+            return null;
+        }
+        if (p.isEmpty() || !p.get().text().equals(text)) {
+            return null;
+        }
+        problems.addAll(p.get().problems());
+        return p.get().source().template();
+    }
+
+    /**
+     * Whether a module call names the file at {@code path} (or its folder), or the file calls a module of the scan
+     * (once the callers are known).
+     */
+    private boolean kept(String path) {
+        Map<String, List<String>> index = callersByTarget;
+        Set<String> kept = keptPaths;
+        if (kept == null) {
+            synchronized (this) {
+                kept = keptPaths;
+                if (kept == null) {
+                    kept = new HashSet<>();
+                    for (var e : index.entrySet()) {
+                        kept.addAll(e.getValue());
+                        if (e.getKey().endsWith(".bicep")) {
+                            kept.add(e.getKey());
+                        } else {
+                            kept.addAll(folderFiles(e.getKey()));
+                        }
+                    }
+                    keptPaths = kept;
+                }
             }
-            try {
-                List<ParseProblem> problems = new ArrayList<>();
-                IacTemplate t = p.endsWith(".tf") ? HclParser.parse(text, false, problems)
-                        : BicepParser.parse(text, p.endsWith(".bicepparam"), problems);
-                return Optional.of(new Source(p, t, new LineIndex(text)));
-            } catch (RuntimeException | StackOverflowError e) {
-                return Optional.empty(); // the file's own scan names the problem
-            }
-        });
+        }
+        return kept.contains(path);
     }
 
     private static String text(dev.miscan.core.source.Source.Entry entry) {

@@ -31,37 +31,32 @@ public final class IacView {
         }
         String text = doc.text();
         List<ParseProblem> problems = new ArrayList<>();
-        String language;
-        IacTemplate t;
-        try {
-            switch (doc.extension()) {
-                case "bicep" -> {
-                    language = "Bicep";
-                    t = BicepParser.parse(text, false, problems);
-                }
-                case "bicepparam" -> {
-                    language = "Bicep parameters";
-                    t = BicepParser.parse(text, true, problems);
-                }
-                case "tf" -> {
-                    language = "Terraform";
-                    t = HclParser.parse(text, false, problems);
-                }
-                case "tfvars", "tfbackend", "hcl" -> {
-                    language = "Terraform variables";
-                    t = HclParser.parse(text, true, problems);
-                }
-                default -> {
-                    language = "ARM";
-                    t = ArmParser.looksLikeArm(text, doc.fileName())
+        String language = switch (doc.extension()) {
+            case "bicep" -> "Bicep";
+            case "bicepparam" -> "Bicep parameters";
+            case "tf" -> "Terraform";
+            case "tfvars", "tfbackend", "hcl" -> "Terraform variables";
+            default -> "ARM";
+        };
+        // a module's file or a caller's is parsed once for the scan, shared by its own scan and the other end's
+        IacModules modules = doc.providedCache(IacModules.VIEW);
+        IacTemplate t = modules == null ? null : modules.shared(doc.path(), text, problems);
+        if (t == null) {
+            try {
+                t = switch (doc.extension()) {
+                    case "bicep" -> BicepParser.parse(text, false, problems);
+                    case "bicepparam" -> BicepParser.parse(text, true, problems);
+                    case "tf" -> HclParser.parse(text, false, problems);
+                    case "tfvars", "tfbackend", "hcl" -> HclParser.parse(text, true, problems);
+                    default -> ArmParser.looksLikeArm(text, doc.fileName())
                             ? ArmParser.parse(doc.view(dev.miscan.core.parse.JsonTree.VIEW), text, doc.fileName())
                             : IacTemplate.EMPTY;
-                }
+                };
+            } catch (RuntimeException | StackOverflowError e) {
+                doc.warn(language(doc) + " could not be parsed (" + e.getClass().getSimpleName()
+                        + "); scanned as plain text");
+                return IacTemplate.EMPTY;
             }
-        } catch (RuntimeException | StackOverflowError e) {
-            doc.warn(language(doc) + " could not be parsed (" + e.getClass().getSimpleName()
-                    + "); scanned as plain text");
-            return IacTemplate.EMPTY;
         }
         if (!problems.isEmpty()) {
             ParseProblem first = problems.get(0);

@@ -154,7 +154,7 @@ public final class ConstantIndex {
         if (existing != null) {
             return existing.join();
         }
-        Optional<JavaView> v;
+        Optional<JavaView> v = Optional.empty();
         try {
             Fragment f = dev.miscan.core.source.Translators.apply(entry.read(), w -> { });
             if (!path.endsWith(".java") && (f.syntax() == null || !f.syntax().endsWith(".java"))) {
@@ -164,8 +164,9 @@ public final class ConstantIndex {
             v = parsed.unit().isPresent() ? Optional.of(parsed) : Optional.empty();
         } catch (Exception | StackOverflowError e) {
             v = Optional.empty();
+        } finally {
+            mine.complete(v); // also when the parse ran out of memory: no other thread waits for ever
         }
-        mine.complete(v);
         return v;
     }
 

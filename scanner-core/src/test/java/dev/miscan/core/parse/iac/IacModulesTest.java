@@ -64,4 +64,74 @@ class IacModulesTest {
         assertThat(followed.get(0)).isEqualTo("big/f0.tf");
         assertThat(followed.get(63)).isEqualTo("big/f63.tf");
     }
+
+    private static final dev.miscan.core.parse.KeywordIndex KEYWORDS = new dev.miscan.core.parse.KeywordIndex(List.of("x"));
+
+    /** The IaC view of a file as the engine builds it: with the scan's modules provided. */
+    private static dev.miscan.core.parse.Document document(IacModules modules, String path, String text,
+            List<String> warnings) {
+        var doc = new dev.miscan.core.parse.Document(new Fragment(path, text), KEYWORDS, new int[1][],
+                w -> warnings.add(w.message()));
+        doc.provide(IacModules.VIEW, modules);
+        return doc;
+    }
+
+    @Test
+    void aModuleFileAndItsCallerAreParsedOnceForTheScanWithTheirProblemsStillReported() {
+        String caller = "module \"s\" {\n  source = \"./modules/storage\"\n}\n";
+        String module = "resource \"azurerm_storage_account\" \"s\" {\n  name = \n}\n";
+        IacModules modules = new IacModules(List.of(entry("main.tf", caller),
+                entry("modules/storage/main.tf", module), entry("other/main.tf", "variable \"v\" {}\n")));
+
+        // once who calls whom is known, a module's file is parsed once, by whichever end comes first
+        assertThat(modules.callers("modules/storage/main.tf")).hasSize(1);
+        List<String> warnings = new ArrayList<>();
+        var moduleDoc = document(modules, "modules/storage/main.tf", module, warnings);
+        IacTemplate own = moduleDoc.view(IacView.TEMPLATE);
+        assertThat(modules.sources("main.tf", "./modules/storage")).singleElement()
+                .satisfies(s -> assertThat(s.template()).isSameAs(own));
+        // the parse was shared, not taken from the other files: the file's findings are still its own text's
+        assertThat(moduleDoc.usedProvidedViews()).isFalse();
+        assertThat(warnings).singleElement().asString().startsWith("Terraform not fully parsed: ");
+
+        var callerDoc = document(modules, "main.tf", caller, new ArrayList<>());
+        assertThat(callerDoc.view(IacView.TEMPLATE))
+                .isSameAs(modules.callers("modules/storage/main.tf").get(0).caller().template());
+
+        // a file no call names, and not a caller, is parsed for its own scan only (and not kept)
+        List<String> none = new ArrayList<>();
+        IacTemplate alone = document(modules, "other/main.tf", "variable \"v\" {}\n", none).view(IacView.TEMPLATE);
+        assertThat(modules.shared("other/main.tf", "variable \"v\" {}\n", new ArrayList<>())).isNull();
+        assertThat(alone.parameters()).isNotEmpty();
+    }
+
+    @Test
+    void aModuleFileACallAskedForFirstIsNotParsedAgainForItsOwnScan() {
+        String module = "variable \"name\" {}\n";
+        IacModules modules = new IacModules(List.of(entry("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"),
+                entry("m/main.tf", module)));
+        IacTemplate viaCall = modules.sources("main.tf", "./m").get(0).template();
+        List<String> warnings = new ArrayList<>();
+        assertThat(document(modules, "m/main.tf", module, warnings).view(IacView.TEMPLATE)).isSameAs(viaCall);
+        assertThat(warnings).isEmpty();
+        // the file changed on disk between the two reads: its own scan parses what it read
+        assertThat(document(modules, "m/main.tf", module + "# more\n", warnings).view(IacView.TEMPLATE))
+                .isNotSameAs(viaCall);
+    }
+
+    @Test
+    void anotherTextOfAKeptPathIsParsedOnItsOwnAndTheScansEntryKeepsItsParse() {
+        // a history holds several versions of one path: the modules follow the first, a later one is its own
+        String first = "variable \"first\" {}\n";
+        String later = "variable \"later\" {}\n";
+        IacModules modules = new IacModules(List.of(entry("main.tf", "module \"m\" {\n  source = \"./m\"\n}\n"),
+                entry("m/main.tf", first), entry("m/main.tf", later)));
+
+        assertThat(modules.sources("main.tf", "./m")).hasSize(1); // a call asked first
+        IacTemplate laterOwn = document(modules, "m/main.tf", later, new ArrayList<>()).view(IacView.TEMPLATE);
+        assertThat(laterOwn.parameters()).singleElement().satisfies(v -> assertThat(v.name()).isEqualTo("later"));
+        assertThat(modules.sources("main.tf", "./m")).singleElement().satisfies(s -> assertThat(s.template().parameters())
+                .singleElement().satisfies(v -> assertThat(v.name()).isEqualTo("first")));
+        assertThat(modules.sources("main.tf", "./m").get(0).template()).isNotSameAs(laterOwn);
+    }
 }
