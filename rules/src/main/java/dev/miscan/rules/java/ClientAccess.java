@@ -99,9 +99,13 @@ final class ClientAccess {
         }
         if (root instanceof NameExpr builderVariable) {
             Node scope = JavaNames.ancestor(sink, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
-            for (MethodCallExpr build : scope.findAll(MethodCallExpr.class)) {
-                if (build.getNameAsString().startsWith("build") && build.getScope().orElse(null) instanceof NameExpr n
-                        && n.getNameAsString().equals(builderVariable.getNameAsString())) {
+            UnitNodes nodes = UnitNodes.of(scope);
+            List<MethodCallExpr> onBuilder = nodes == null ? scope.findAll(MethodCallExpr.class,
+                    m -> m.getScope().orElse(null) instanceof NameExpr n
+                            && n.getNameAsString().equals(builderVariable.getNameAsString()))
+                    : UnitNodes.within(scope, nodes.callsOn(builderVariable.getNameAsString()));
+            for (MethodCallExpr build : onBuilder) {
+                if (build.getNameAsString().startsWith("build")) {
                     flow.value(build, path, 0);
                 }
             }

@@ -296,14 +296,38 @@ final class JavaFixes {
             return Optional.empty();
         }
         String name = key.getNameAsString();
-        VariableDeclarator declarator = method.findAll(VariableDeclarator.class).stream()
+        // the unit's nodes of that name, grouped once (a method of many keys is not walked once per key)
+        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.of(method);
+        VariableDeclarator declarator = (nodes == null ? method.findAll(VariableDeclarator.class).stream()
+                : declaratorsNamed(nodes, method, name).stream())
                 .filter(d -> d.getNameAsString().equals(name)).findFirst().orElse(null);
         if (declarator == null || declarator.getInitializer().isEmpty()
                 || !SIDE_EFFECT_FREE.matcher(view.source(declarator.getInitializer().get())).matches()
-                || method.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).count() != 1) {
+                || (nodes == null ? method.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name))
+                        .count() : dev.miscan.core.parse.java.UnitNodes.within(method, nodes.names(name)).size()) != 1) {
             return Optional.empty();
         }
         return statementLines(declarator);
+    }
+
+    /**
+     * The variables named {@code name} declared within {@code scope}, locals and fields (of a local or anonymous class)
+     * alike, in the order {@code findAll} meets them: a declarator begins after any declarator that holds it.
+     */
+    private static List<VariableDeclarator> declaratorsNamed(dev.miscan.core.parse.java.UnitNodes nodes, Node scope,
+            String name) {
+        List<VariableDeclarator> out = new java.util.ArrayList<>(
+                dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.locals(name)));
+        for (com.github.javaparser.ast.body.FieldDeclaration f
+                : dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.fields(name))) {
+            for (VariableDeclarator v : f.getVariables()) {
+                if (v.getNameAsString().equals(name)) {
+                    out.add(v);
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparing((VariableDeclarator v) -> v.getBegin().orElseThrow()));
+        return out;
     }
 
     /** {@code .connectionString(…)}, {@code .sasToken(…)} or {@code .key(…)} on a builder. */

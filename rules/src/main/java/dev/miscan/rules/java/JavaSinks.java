@@ -25,6 +25,7 @@ import dev.miscan.core.parse.java.JavaNames;
 import dev.miscan.core.parse.java.JavaValues;
 import dev.miscan.core.parse.java.JavaView;
 import dev.miscan.core.parse.java.TracedString;
+import dev.miscan.core.parse.java.UnitNodes;
 import dev.miscan.core.secrets.JdbcUrl;
 import dev.miscan.core.secrets.KnownNonSecrets;
 import dev.miscan.rules.config.CatalogueRules;
@@ -631,13 +632,7 @@ final class JavaSinks {
             }
             Node scope = JavaNames.ancestor(o, CallableDeclaration.class).map(n -> (Node) n)
                     .or(() -> JavaNames.ancestor(o, TypeDeclaration.class).map(n -> (Node) n)).orElse(cu);
-            for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
-                if (mc.getNameAsString().equals("credential") && mc.getArguments().stream()
-                        .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(variable))) {
-                    return Optional.of(mc);
-                }
-            }
-            return Optional.empty();
+            return UnitNodes.within(scope, UnitNodes.of(scope).callsPassing("credential", variable)).stream().findFirst();
         }
 
         // ---- JDBC and Redis ---------------------------------------------------------------------------------
@@ -759,14 +754,19 @@ final class JavaSinks {
                     || lower.contains("127.0.0.1") || lower.contains("jdbc:tc:");
         }
 
+        private static final List<String> DATA_SOURCE_URL_SETTERS = List.of("setURL", "setUrl", "setJdbcUrl", "setServerName");
+
         /** The URL set on the same data source: {@code ds.setURL(…)}, {@code setUrl}, {@code setJdbcUrl}, {@code setServerName}. */
         Optional<Expression> dataSourceUrl(MethodCallExpr setPassword) {
             String receiver = setPassword.getScope().map(Object::toString).orElse("");
             Node scope = JavaNames.ancestor(setPassword, CallableDeclaration.class).map(n -> (Node) n).orElse(cu);
-            for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
-                String n = mc.getNameAsString();
-                if ((n.equals("setURL") || n.equals("setUrl") || n.equals("setJdbcUrl") || n.equals("setServerName"))
-                        && mc.getArguments().size() == 1 && mc.getScope().map(Object::toString).orElse("").equals(receiver)) {
+            // a data source in a variable (the usual case): only the calls on that name, not every setter's receiver printed
+            List<MethodCallExpr> candidates = setPassword.getScope().orElse(null) instanceof NameExpr n
+                    ? UnitNodes.of(scope).callsOn(n.getNameAsString()).stream()
+                            .filter(c -> DATA_SOURCE_URL_SETTERS.contains(c.getNameAsString())).toList()
+                    : UnitNodes.of(scope).calls(DATA_SOURCE_URL_SETTERS);
+            for (MethodCallExpr mc : UnitNodes.within(scope, candidates)) {
+                if (mc.getArguments().size() == 1 && mc.getScope().map(Object::toString).orElse("").equals(receiver)) {
                     return Optional.of(mc.getArguments().get(0));
                 }
             }
@@ -994,11 +994,9 @@ final class JavaSinks {
             }
             if (parent instanceof VariableDeclarator v) {
                 Node scope = JavaNames.ancestor(v, CallableDeclaration.class).map(x -> (Node) x).orElse(cu);
-                for (MethodCallExpr mc : scope.findAll(MethodCallExpr.class)) {
-                    if (mc.getNameAsString().equals("credential") && mc.getArguments().stream()
-                            .anyMatch(a -> a instanceof NameExpr ne && ne.getNameAsString().equals(v.getNameAsString()))
-                            && KEY_VAULT_BUILDERS.contains(JavaNames.simpleName(
-                                    mc.getScope().flatMap(this::rootType).orElse("")))) {
+                for (MethodCallExpr mc : UnitNodes.within(scope,
+                        UnitNodes.of(scope).callsPassing("credential", v.getNameAsString()))) {
+                    if (KEY_VAULT_BUILDERS.contains(JavaNames.simpleName(mc.getScope().flatMap(this::rootType).orElse("")))) {
                         return Optional.of(mc);
                     }
                 }
@@ -1143,12 +1141,9 @@ final class JavaSinks {
                 } else if (x instanceof NameExpr n) {
                     // a builder variable: its other calls in the same method
                     Node scope = JavaNames.ancestor(m, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
-                    for (MethodCallExpr other : scope.findAll(MethodCallExpr.class)) {
-                        if (other.getScope().filter(s -> s instanceof NameExpr sn
-                                && sn.getNameAsString().equals(n.getNameAsString())).isPresent()) {
-                            calls.putIfAbsent(other.getNameAsString(),
-                                    other.getArguments().isEmpty() ? null : other.getArguments().get(0));
-                        }
+                    for (MethodCallExpr other : UnitNodes.within(scope, UnitNodes.of(scope).callsOn(n.getNameAsString()))) {
+                        calls.putIfAbsent(other.getNameAsString(),
+                                other.getArguments().isEmpty() ? null : other.getArguments().get(0));
                     }
                     values.declaration(n).flatMap(JavaValues.Declaration::initializer).ifPresent(init -> {
                         if (init instanceof MethodCallExpr mi) {

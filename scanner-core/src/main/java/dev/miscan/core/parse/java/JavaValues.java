@@ -671,7 +671,7 @@ public final class JavaValues {
     }
 
     /** A declaration of {@code name} that {@code node} introduces for {@code child} and what follows it. */
-    private static Optional<Declaration> inScope(JavaView in, Node node, Node child, String name) {
+    private Optional<Declaration> inScope(JavaView in, Node node, Node child, String name) {
         if (node instanceof CallableDeclaration<?> c) {
             for (Parameter p : c.getParameters()) {
                 if (p.getNameAsString().equals(name)) {
@@ -714,8 +714,32 @@ public final class JavaValues {
         return Optional.empty();
     }
 
-    private static Optional<Declaration> declaredBefore(JavaView in, NodeList<Statement> statements, Node child,
+    /** A block's statements longer than this are indexed for {@link #declaredBefore} (a generated method). */
+    private static final int INDEXED_BLOCK = 64;
+
+    /** The local declarations of a long block, by name, with each statement's position (identity). */
+    private record BlockIndex(java.util.Map<Statement, Integer> positions,
+            java.util.Map<String, List<java.util.Map.Entry<Integer, VariableDeclarator>>> declarations) {
+    }
+
+    private final java.util.Map<NodeList<Statement>, BlockIndex> blocks = new java.util.IdentityHashMap<>();
+
+    /** The last declaration of {@code name} among the statements before {@code child} (all of them if it is not one). */
+    private Optional<Declaration> declaredBefore(JavaView in, NodeList<Statement> statements, Node child,
             String name) {
+        if (statements.size() > INDEXED_BLOCK) {
+            // each lookup would walk the block: a method of thousands of statements costs their square
+            BlockIndex index = blocks.computeIfAbsent(statements, JavaValues::index);
+            Integer end = index.positions().get(child);
+            int limit = end == null ? statements.size() : end;
+            List<java.util.Map.Entry<Integer, VariableDeclarator>> found = index.declarations().getOrDefault(name, List.of());
+            for (int i = found.size() - 1; i >= 0; i--) {
+                if (found.get(i).getKey() < limit) {
+                    return Optional.of(new Declaration(in, found.get(i).getValue(), Kind.LOCAL, name, name));
+                }
+            }
+            return Optional.empty();
+        }
         Optional<Declaration> last = Optional.empty();
         for (Statement s : statements) {
             if (s == child) {
@@ -729,6 +753,26 @@ public final class JavaValues {
             }
         }
         return last;
+    }
+
+    private static BlockIndex index(NodeList<Statement> statements) {
+        java.util.Map<Statement, Integer> positions = new java.util.IdentityHashMap<>();
+        java.util.Map<String, List<java.util.Map.Entry<Integer, VariableDeclarator>>> declarations = new java.util.HashMap<>();
+        for (int i = 0; i < statements.size(); i++) {
+            Statement s = statements.get(i);
+            positions.putIfAbsent(s, i);
+            if (s instanceof ExpressionStmt es && es.getExpression() instanceof VariableDeclarationExpr v) {
+                java.util.Set<String> seen = new java.util.HashSet<>();
+                for (VariableDeclarator d : v.getVariables()) {
+                    // as declarator(): the first variable of that name in the statement
+                    if (seen.add(d.getNameAsString())) {
+                        declarations.computeIfAbsent(d.getNameAsString(), k -> new ArrayList<>())
+                                .add(java.util.Map.entry(i, d));
+                    }
+                }
+            }
+        }
+        return new BlockIndex(positions, declarations);
     }
 
     private static Optional<Declaration> declarator(JavaView in, Expression e, String name) {

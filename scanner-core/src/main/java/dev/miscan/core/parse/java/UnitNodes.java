@@ -31,6 +31,8 @@ public final class UnitNodes {
     private final Map<String, List<NameExpr>> names = new HashMap<>();
     private final Map<String, List<FieldAccessExpr>> fieldAccesses = new HashMap<>();
     private final Map<String, List<MethodCallExpr>> calls = new HashMap<>();
+    /** Each call's place in the walk: to merge the calls of several names in the unit's order. */
+    private final Map<MethodCallExpr, Integer> callOrder = new java.util.IdentityHashMap<>();
     private final Map<String, List<VariableDeclarator>> locals = new HashMap<>();
     private final Map<String, List<Parameter>> parametersByType = new HashMap<>();
     private final Map<String, List<VariableDeclarator>> instanceFieldsByType = new HashMap<>();
@@ -44,6 +46,7 @@ public final class UnitNodes {
                 fieldAccesses.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
             } else if (n instanceof MethodCallExpr e) {
                 calls.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
+                callOrder.put(e, callOrder.size());
             } else if (n instanceof VariableDeclarationExpr e) {
                 for (VariableDeclarator v : e.getVariables()) {
                     locals.computeIfAbsent(v.getNameAsString(), k -> new ArrayList<>()).add(v);
@@ -92,6 +95,48 @@ public final class UnitNodes {
     /** The calls of methods named {@code name}, in the unit's order. */
     public List<MethodCallExpr> calls(String name) {
         return calls.getOrDefault(name, List.of());
+    }
+
+    /** The calls of methods named any of {@code names}, in the unit's order. */
+    public List<MethodCallExpr> calls(java.util.Collection<String> names) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        for (String name : new java.util.LinkedHashSet<>(names)) {
+            out.addAll(calls(name));
+        }
+        out.sort(java.util.Comparator.comparingInt(callOrder::get));
+        return out;
+    }
+
+    /**
+     * The calls whose receiver is the name {@code receiver} ({@code receiver.x(…)}, not {@code a.receiver.x(…)}), in
+     * the unit's order.
+     */
+    public List<MethodCallExpr> callsOn(String receiver) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        for (NameExpr n : names(receiver)) {
+            // a call's receiver is its first child: the receivers' order is the calls'
+            if (n.getParentNode().orElse(null) instanceof MethodCallExpr mc && mc.getScope().orElse(null) == n) {
+                out.add(mc);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The calls of methods named {@code name} that pass the name {@code argument} as one of their arguments
+     * ({@code x.name(…, argument, …)}), in the unit's order.
+     */
+    public List<MethodCallExpr> callsPassing(String name, String argument) {
+        List<MethodCallExpr> out = new ArrayList<>();
+        java.util.Set<MethodCallExpr> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        for (NameExpr n : names(argument)) {
+            if (n.getParentNode().orElse(null) instanceof MethodCallExpr mc && mc.getNameAsString().equals(name)
+                    && mc.getArguments().stream().anyMatch(a -> a == n) && seen.add(mc)) {
+                out.add(mc);
+            }
+        }
+        out.sort(java.util.Comparator.comparingInt(callOrder::get));
+        return out;
     }
 
     /** The local variables ({@code var x = …}, {@code String x;}: not fields, not parameters) named {@code name}. */

@@ -64,8 +64,29 @@ class UnitNodesTest {
                     checked++;
                 }
                 same(nodes.calls(name), cu.findAll(MethodCallExpr.class, c -> c.getNameAsString().equals(name)));
+                same(nodes.callsOn(name), cu.findAll(MethodCallExpr.class,
+                        c -> c.getScope().orElse(null) instanceof NameExpr r && r.getNameAsString().equals(name)));
                 same(nodes.fields(name), cu.findAll(FieldDeclaration.class,
                         f -> f.getVariables().stream().anyMatch(v -> v.getNameAsString().equals(name))));
+            }
+            // calls of several names merged, and the calls of a name that pass a name, as findAll meets them
+            List<String> callNames = cu.findAll(MethodCallExpr.class).stream().map(MethodCallExpr::getNameAsString)
+                    .distinct().toList();
+            for (int i = 0; i + 2 < callNames.size(); i++) {
+                Set<String> three = Set.of(callNames.get(i), callNames.get(i + 1), callNames.get(i + 2));
+                same(nodes.calls(three), cu.findAll(MethodCallExpr.class, c -> three.contains(c.getNameAsString())));
+            }
+            Set<List<String>> passing = new LinkedHashSet<>();
+            cu.findAll(MethodCallExpr.class).forEach(c -> c.getArguments().forEach(a -> {
+                if (a instanceof NameExpr n) {
+                    passing.add(List.of(c.getNameAsString(), n.getNameAsString()));
+                }
+            }));
+            passing.add(List.of("credential", "nothing"));
+            for (List<String> p : passing) {
+                same(nodes.callsPassing(p.get(0), p.get(1)), cu.findAll(MethodCallExpr.class,
+                        c -> c.getNameAsString().equals(p.get(0)) && c.getArguments().stream()
+                                .anyMatch(a -> a instanceof NameExpr n && n.getNameAsString().equals(p.get(1)))));
             }
             Set<String> types = new LinkedHashSet<>();
             cu.findAll(Parameter.class).forEach(p -> types.add(UnitNodes.simpleName(p.getType().asString())));
