@@ -99,11 +99,11 @@ final class ClientAccess {
         }
         if (root instanceof NameExpr builderVariable) {
             Node scope = JavaNames.ancestor(sink, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
-            UnitNodes nodes = UnitNodes.of(scope);
+            UnitNodes nodes = UnitNodes.in(scope);
             List<MethodCallExpr> onBuilder = nodes == null ? scope.findAll(MethodCallExpr.class,
                     m -> m.getScope().orElse(null) instanceof NameExpr n
                             && n.getNameAsString().equals(builderVariable.getNameAsString()))
-                    : UnitNodes.within(scope, nodes.callsOn(builderVariable.getNameAsString()));
+                    : nodes.callsOn(builderVariable.getNameAsString());
             for (MethodCallExpr build : onBuilder) {
                 if (build.getNameAsString().startsWith("build")) {
                     flow.value(build, path, 0);
@@ -243,7 +243,7 @@ final class ClientAccess {
 
         /** The local variables named {@code name} declared within {@code scope}, in order. */
         private static List<VariableDeclarator> locals(Node scope, String name) {
-            UnitNodes nodes = UnitNodes.of(scope);
+            UnitNodes nodes = UnitNodes.in(scope);
             if (nodes == null) {
                 List<VariableDeclarator> out = new ArrayList<>();
                 for (VariableDeclarationExpr d : scope.findAll(VariableDeclarationExpr.class)) {
@@ -255,7 +255,7 @@ final class ClientAccess {
                 }
                 return out;
             }
-            return UnitNodes.within(scope, nodes.locals(name));
+            return nodes.locals(name);
         }
 
         private void field(String name, Node at, String path, int depth) {
@@ -269,11 +269,11 @@ final class ClientAccess {
 
         /** Every read of {@code name} within {@code scope}: {@code name} and, for a field, {@code this.name}. */
         private void uses(Node scope, String name, boolean field, String path, int depth) {
-            // the unit's names grouped once (a file with many sinks is not walked once per sink)
-            UnitNodes nodes = UnitNodes.of(scope);
+            // the scope's names grouped once (a file with many sinks is not walked once per sink)
+            UnitNodes nodes = UnitNodes.in(scope);
             List<NameExpr> names = nodes == null
                     ? scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name))
-                    : UnitNodes.within(scope, nodes.names(name));
+                    : nodes.names(name);
             for (NameExpr use : names) {
                 if (!isAssigned(use) && (!field || !shadowed(use, name))) {
                     value(use, path, depth + 1);
@@ -282,7 +282,7 @@ final class ClientAccess {
             if (field) {
                 List<FieldAccessExpr> accesses = nodes == null
                         ? scope.findAll(FieldAccessExpr.class, n -> n.getNameAsString().equals(name))
-                        : UnitNodes.within(scope, nodes.fieldAccesses(name));
+                        : nodes.fieldAccesses(name);
                 for (FieldAccessExpr use : accesses) {
                     if (use.getScope() instanceof ThisExpr && !isAssigned(use)) {
                         value(use, path, depth + 1);

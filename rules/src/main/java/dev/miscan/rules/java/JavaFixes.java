@@ -234,10 +234,10 @@ final class JavaFixes {
         Node scope = JavaNames.ancestor(v, com.github.javaparser.ast.body.CallableDeclaration.class).map(n -> (Node) n)
                 .or(() -> JavaNames.ancestor(v, com.github.javaparser.ast.body.TypeDeclaration.class).map(n -> (Node) n))
                 .orElse(cu);
-        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.of(scope);
+        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.in(scope);
         String name = v.getNameAsString();
         return nodes == null ? scope.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name)).toList()
-                : List.copyOf(dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.names(name)));
+                : List.copyOf(nodes.names(name));
     }
 
     /** The builder's {@code credential(…)} call that takes {@code arg} as its last argument. */
@@ -297,29 +297,27 @@ final class JavaFixes {
         }
         String name = key.getNameAsString();
         // the unit's nodes of that name, grouped once (a method of many keys is not walked once per key)
-        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.of(method);
+        dev.miscan.core.parse.java.UnitNodes nodes = dev.miscan.core.parse.java.UnitNodes.in(method);
         VariableDeclarator declarator = (nodes == null ? method.findAll(VariableDeclarator.class).stream()
-                : declaratorsNamed(nodes, method, name).stream())
+                : declaratorsNamed(nodes, name).stream())
                 .filter(d -> d.getNameAsString().equals(name)).findFirst().orElse(null);
         if (declarator == null || declarator.getInitializer().isEmpty()
                 || !SIDE_EFFECT_FREE.matcher(view.source(declarator.getInitializer().get())).matches()
                 || (nodes == null ? method.findAll(NameExpr.class).stream().filter(n -> n.getNameAsString().equals(name))
-                        .count() : dev.miscan.core.parse.java.UnitNodes.within(method, nodes.names(name)).size()) != 1) {
+                        .count() : nodes.names(name).size()) != 1) {
             return Optional.empty();
         }
         return statementLines(declarator);
     }
 
     /**
-     * The variables named {@code name} declared within {@code scope}, locals and fields (of a local or anonymous class)
-     * alike, in the order {@code findAll} meets them: a declarator begins after any declarator that holds it.
+     * The variables named {@code name} declared within a scope ({@code nodes}: its grouping), locals and fields (of a
+     * local or anonymous class) alike, in the order {@code findAll} meets them: a declarator begins after any
+     * declarator that holds it.
      */
-    private static List<VariableDeclarator> declaratorsNamed(dev.miscan.core.parse.java.UnitNodes nodes, Node scope,
-            String name) {
-        List<VariableDeclarator> out = new java.util.ArrayList<>(
-                dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.locals(name)));
-        for (com.github.javaparser.ast.body.FieldDeclaration f
-                : dev.miscan.core.parse.java.UnitNodes.within(scope, nodes.fields(name))) {
+    private static List<VariableDeclarator> declaratorsNamed(dev.miscan.core.parse.java.UnitNodes nodes, String name) {
+        List<VariableDeclarator> out = new java.util.ArrayList<>(nodes.locals(name));
+        for (com.github.javaparser.ast.body.FieldDeclaration f : nodes.fields(name)) {
             for (VariableDeclarator v : f.getVariables()) {
                 if (v.getNameAsString().equals(name)) {
                     out.add(v);
@@ -526,7 +524,17 @@ final class JavaFixes {
     }
 
     /** The import of DefaultAzureCredentialBuilder, after the last import (or the package), unless present. */
+    /** The import of {@code DefaultAzureCredentialBuilder} every fix of this file adds: worked out once. */
+    private Optional<Fix.Edit> importEdit;
+
     private Optional<Fix.Edit> importEdit() {
+        if (importEdit == null) {
+            importEdit = newImportEdit();
+        }
+        return importEdit;
+    }
+
+    private Optional<Fix.Edit> newImportEdit() {
         for (ImportDeclaration i : cu.getImports()) {
             String n = i.getNameAsString();
             if (!i.isStatic() && (i.isAsterisk() ? n.equals("com.azure.identity") : n.equals(IMPORT))) {

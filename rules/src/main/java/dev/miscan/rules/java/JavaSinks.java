@@ -632,7 +632,7 @@ final class JavaSinks {
             }
             Node scope = JavaNames.ancestor(o, CallableDeclaration.class).map(n -> (Node) n)
                     .or(() -> JavaNames.ancestor(o, TypeDeclaration.class).map(n -> (Node) n)).orElse(cu);
-            return UnitNodes.within(scope, UnitNodes.of(scope).callsPassing("credential", variable)).stream().findFirst();
+            return UnitNodes.in(scope).callsPassing("credential", variable).stream().findFirst();
         }
 
         // ---- JDBC and Redis ---------------------------------------------------------------------------------
@@ -762,10 +762,10 @@ final class JavaSinks {
             Node scope = JavaNames.ancestor(setPassword, CallableDeclaration.class).map(n -> (Node) n).orElse(cu);
             // a data source in a variable (the usual case): only the calls on that name, not every setter's receiver printed
             List<MethodCallExpr> candidates = setPassword.getScope().orElse(null) instanceof NameExpr n
-                    ? UnitNodes.of(scope).callsOn(n.getNameAsString()).stream()
+                    ? UnitNodes.in(scope).callsOn(n.getNameAsString()).stream()
                             .filter(c -> DATA_SOURCE_URL_SETTERS.contains(c.getNameAsString())).toList()
-                    : UnitNodes.of(scope).calls(DATA_SOURCE_URL_SETTERS);
-            for (MethodCallExpr mc : UnitNodes.within(scope, candidates)) {
+                    : UnitNodes.in(scope).calls(DATA_SOURCE_URL_SETTERS);
+            for (MethodCallExpr mc : candidates) {
                 if (mc.getArguments().size() == 1 && mc.getScope().map(Object::toString).orElse("").equals(receiver)) {
                     return Optional.of(mc.getArguments().get(0));
                 }
@@ -994,8 +994,7 @@ final class JavaSinks {
             }
             if (parent instanceof VariableDeclarator v) {
                 Node scope = JavaNames.ancestor(v, CallableDeclaration.class).map(x -> (Node) x).orElse(cu);
-                for (MethodCallExpr mc : UnitNodes.within(scope,
-                        UnitNodes.of(scope).callsPassing("credential", v.getNameAsString()))) {
+                for (MethodCallExpr mc : UnitNodes.in(scope).callsPassing("credential", v.getNameAsString())) {
                     if (KEY_VAULT_BUILDERS.contains(JavaNames.simpleName(mc.getScope().flatMap(this::rootType).orElse("")))) {
                         return Optional.of(mc);
                     }
@@ -1141,7 +1140,7 @@ final class JavaSinks {
                 } else if (x instanceof NameExpr n) {
                     // a builder variable: its other calls in the same method
                     Node scope = JavaNames.ancestor(m, CallableDeclaration.class).map(c -> (Node) c).orElse(cu);
-                    for (MethodCallExpr other : UnitNodes.within(scope, UnitNodes.of(scope).callsOn(n.getNameAsString()))) {
+                    for (MethodCallExpr other : UnitNodes.in(scope).callsOn(n.getNameAsString())) {
                         calls.putIfAbsent(other.getNameAsString(),
                                 other.getArguments().isEmpty() ? null : other.getArguments().get(0));
                     }

@@ -59,6 +59,7 @@ public final class ConstantIndex {
     private final Map<String, List<String>> byFileName = new HashMap<>();
     private final ConcurrentHashMap<String, CompletableFuture<Optional<JavaView>>> views = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Optional<Constant>> constants = new ConcurrentHashMap<>();
+    private final ConcurrentHashMap<String, Optional<Document>> documents = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Map<String, Pending>> pending = new ConcurrentHashMap<>();
     /** The answers of {@link #filesContaining}, by the words asked. */
     private final ConcurrentHashMap<String, List<JavaView>> containing = new ConcurrentHashMap<>();
@@ -346,7 +347,12 @@ public final class ConstantIndex {
 
     private Optional<Constant> member(JavaView view, TypeDeclaration<?> type, String name) {
         boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
-        for (FieldDeclaration f : type.getFields()) {
+        // the unit's fields of that name: a class of thousands of constants is not walked per constant asked about
+        UnitNodes nodes = UnitNodes.of(type);
+        for (FieldDeclaration f : nodes == null ? type.getFields() : nodes.fields(name)) {
+            if (f.getParentNode().orElse(null) != type) {
+                continue; // a field of another type of the unit
+            }
             if (!isInterface && !(f.hasModifier(Modifier.Keyword.STATIC) && f.hasModifier(Modifier.Keyword.FINAL))) {
                 continue;
             }
@@ -366,12 +372,23 @@ public final class ConstantIndex {
         return Optional.empty();
     }
 
-    /** A document for {@code path}, to report a finding at a definition found from another file. */
+    /**
+     * A document for {@code path}, to report a finding at a definition found from another file: one per path for the
+     * scan (a constant used from a thousand files would otherwise index the lines of its file a thousand times). Its
+     * lines are indexed before it is shared, so that the threads that report at it only read it.
+     */
     public Optional<Document> document(String path) {
+        Optional<Document> known = documents.get(path);
+        if (known != null) {
+            return known;
+        }
         String file = path.substring(path.lastIndexOf('/') + 1);
         String syntax = path.endsWith(".java") ? null : file.substring(0, file.lastIndexOf('.')) + ".java";
-        return view(path).map(v -> new Document(new Fragment(path, v.text(), 1, false, null, null, syntax),
-                NO_KEYWORDS, new int[0][]));
+        Optional<Document> made = view(path).map(v -> new Document(new Fragment(path, v.text(), 1, false, null, null,
+                syntax), NO_KEYWORDS, new int[0][]));
+        made.ifPresent(Document::lines);
+        known = documents.putIfAbsent(path, made);
+        return known != null ? known : made;
     }
 
     /**

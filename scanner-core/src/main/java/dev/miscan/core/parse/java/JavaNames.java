@@ -8,6 +8,7 @@ import com.github.javaparser.ast.body.TypeDeclaration;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -93,22 +94,48 @@ public final class JavaNames {
 
     /** The explicit (single-type) import of a simple name, e.g. {@code BlobServiceClientBuilder}. */
     public static Optional<String> importOf(CompilationUnit cu, String simple) {
-        for (ImportDeclaration i : cu.getImports()) {
-            if (!i.isStatic() && !i.isAsterisk() && simpleName(i.getNameAsString()).equals(simple)) {
-                return Optional.of(i.getNameAsString());
-            }
-        }
-        return Optional.empty();
+        return Optional.ofNullable(imports(cu).bySimpleName().get(simple));
     }
 
     /** True when the unit imports anything (types or statics) from a package starting with {@code prefix}. */
     public static boolean importsFrom(CompilationUnit cu, String prefix) {
-        for (ImportDeclaration i : cu.getImports()) {
-            if (i.getNameAsString().startsWith(prefix)) {
-                return true;
+        return imports(cu).from().computeIfAbsent(prefix, p -> {
+            for (ImportDeclaration i : cu.getImports()) {
+                if (i.getNameAsString().startsWith(p)) {
+                    return true;
+                }
             }
+            return false;
+        });
+    }
+
+    /**
+     * A unit's imports as the questions above ask about them, worked out once per unit: a Kotlin file read as Java
+     * holds one static import per top-level property, and each sink asks.
+     *
+     * @param bySimpleName the first single-type import of each simple name
+     * @param from         whether the unit imports from a prefix, per prefix asked about
+     */
+    private record Imports(Map<String, String> bySimpleName, Map<String, Boolean> from) {
+    }
+
+    private static final com.github.javaparser.ast.DataKey<Imports> IMPORTS = new com.github.javaparser.ast.DataKey<>() {
+    };
+
+    private static Imports imports(CompilationUnit cu) {
+        // units are shared by the scanning threads (through the constant index): made under the unit's lock
+        synchronized (cu) {
+            if (!cu.containsData(IMPORTS)) {
+                Map<String, String> bySimpleName = new java.util.HashMap<>();
+                for (ImportDeclaration i : cu.getImports()) {
+                    if (!i.isStatic() && !i.isAsterisk()) {
+                        bySimpleName.putIfAbsent(simpleName(i.getNameAsString()), i.getNameAsString());
+                    }
+                }
+                cu.setData(IMPORTS, new Imports(bySimpleName, new java.util.concurrent.ConcurrentHashMap<>()));
+            }
+            return cu.getData(IMPORTS);
         }
-        return false;
     }
 
     /**

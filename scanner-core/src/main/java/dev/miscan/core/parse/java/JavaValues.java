@@ -602,7 +602,12 @@ public final class JavaValues {
     private static Optional<Declaration> member(JavaView in, TypeDeclaration<?> type, String name,
             boolean constantsOnly) {
         boolean isInterface = type instanceof ClassOrInterfaceDeclaration c && c.isInterface();
-        for (FieldDeclaration f : type.getFields()) {
+        // the unit's fields of that name (a class of thousands of fields is not walked per name it is asked about)
+        UnitNodes nodes = UnitNodes.of(type);
+        for (FieldDeclaration f : nodes == null ? type.getFields() : nodes.fields(name)) {
+            if (f.getParentNode().orElse(null) != type) {
+                continue; // a field of another type of the unit
+            }
             for (VariableDeclarator v : f.getVariables()) {
                 if (v.getNameAsString().equals(name)) {
                     boolean constant = isInterface || f.isStatic() && f.isFinal();

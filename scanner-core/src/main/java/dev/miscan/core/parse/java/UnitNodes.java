@@ -38,8 +38,11 @@ public final class UnitNodes {
     private final Map<String, List<VariableDeclarator>> instanceFieldsByType = new HashMap<>();
     private final Map<String, List<FieldDeclaration>> fields = new HashMap<>();
 
-    private UnitNodes(CompilationUnit cu) {
-        cu.walk(n -> {
+    /** The groupings of the scopes asked about ({@link #in}), each made once; guarded by itself. */
+    private final Map<Node, UnitNodes> scopes = new java.util.IdentityHashMap<>();
+
+    private UnitNodes(Node root) {
+        root.walk(n -> {
             if (n instanceof NameExpr e) {
                 names.computeIfAbsent(e.getNameAsString(), k -> new ArrayList<>()).add(e);
             } else if (n instanceof FieldAccessExpr e) {
@@ -79,6 +82,22 @@ public final class UnitNodes {
                 cu.setData(KEY, new UnitNodes(cu));
             }
             return cu.getData(KEY);
+        }
+    }
+
+    /**
+     * The grouping of the nodes within {@code scope} (itself and below), in the unit's order: what {@link #within}
+     * of the unit's lists would give, made in one walk of the scope the first time it is asked about. A method of a
+     * class of a thousand methods that all name a variable {@code key} then costs its own names, not the unit's.
+     * Null for a node outside any unit.
+     */
+    public static UnitNodes in(Node scope) {
+        UnitNodes unit = of(scope);
+        if (unit == null || scope instanceof CompilationUnit) {
+            return unit;
+        }
+        synchronized (unit.scopes) {
+            return unit.scopes.computeIfAbsent(scope, UnitNodes::new);
         }
     }
 

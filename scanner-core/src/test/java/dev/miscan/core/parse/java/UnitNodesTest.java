@@ -55,6 +55,14 @@ class UnitNodesTest {
                 for (Node scope : scopes) {
                     same(UnitNodes.within(scope, nodes.names(name)),
                             scope.findAll(NameExpr.class, n -> n.getNameAsString().equals(name)));
+                    // the scope's own grouping answers as the unit's does within it
+                    UnitNodes in = UnitNodes.in(scope);
+                    same(in.names(name), UnitNodes.within(scope, nodes.names(name)));
+                    same(in.fieldAccesses(name), UnitNodes.within(scope, nodes.fieldAccesses(name)));
+                    same(in.locals(name), UnitNodes.within(scope, nodes.locals(name)));
+                    same(in.fields(name), UnitNodes.within(scope, nodes.fields(name)));
+                    same(in.callsOn(name), UnitNodes.within(scope, nodes.callsOn(name)));
+                    same(in.callsPassing("credential", name), UnitNodes.within(scope, nodes.callsPassing("credential", name)));
                     same(UnitNodes.within(scope, nodes.fieldAccesses(name)),
                             scope.findAll(FieldAccessExpr.class, n -> n.getNameAsString().equals(name)));
                     List<VariableDeclarator> locals = new ArrayList<>();
@@ -101,6 +109,30 @@ class UnitNodesTest {
             }
         }
         assertThat(checked).isGreaterThan(5_000);
+    }
+
+    @Test
+    void aUnitsImportsAreAnsweredAsItsImportListReadsThem() {
+        CompilationUnit cu = JavaView.parse("A.java", """
+                package p;
+                import static com.contoso.Keys.KEY;
+                import com.azure.storage.blob.*;
+                import com.azure.storage.blob.BlobServiceClientBuilder;
+                import org.other.BlobServiceClientBuilder;
+                import com.microsoft.aad.msal4j.ClientCredentialFactory;
+                class A {}
+                """).unit().orElseThrow();
+        // the first single-type import of a simple name; static and on-demand imports are not type imports
+        assertThat(JavaNames.importOf(cu, "BlobServiceClientBuilder")).contains("com.azure.storage.blob.BlobServiceClientBuilder");
+        assertThat(JavaNames.importOf(cu, "KEY")).isEmpty();
+        assertThat(JavaNames.importOf(cu, "blob")).isEmpty();
+        assertThat(JavaNames.importOf(cu, "ClientCredentialFactory")).contains("com.microsoft.aad.msal4j.ClientCredentialFactory");
+        // any import counts for a prefix, asked again and again
+        for (int i = 0; i < 2; i++) {
+            assertThat(JavaNames.importsFrom(cu, "com.contoso")).isTrue();
+            assertThat(JavaNames.importsFrom(cu, "com.microsoft.aad.")).isTrue();
+            assertThat(JavaNames.importsFrom(cu, "org.testcontainers")).isFalse();
+        }
     }
 
     /** The same nodes (by identity) in the same order. */
