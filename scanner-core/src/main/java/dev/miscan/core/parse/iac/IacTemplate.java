@@ -118,10 +118,17 @@ public final class IacTemplate {
     final List<Assignment> assignments = new ArrayList<>();
     final List<IacTemplate> nested = new ArrayList<>();
     int providerMajorVersion;
-    /** Resources by symbol, built on first lookup (rebuilt if the parser adds resources after one). */
-    private Map<String, Resource> bySymbol;
-    private int bySymbolSize;
-    private Map<String, Object> derivedValues;
+    /**
+     * Resources by symbol, built on first lookup (rebuilt if the parser adds resources after one), with the number of
+     * resources it was built from; published whole, since a module's template is read by the threads that scan its
+     * callers too.
+     */
+    private volatile SymbolIndex bySymbol;
+    /** What the rules derived from this template; shared by the threads that read it (a module's callers'). */
+    private final Map<String, Object> derivedValues = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private record SymbolIndex(Map<String, Resource> resources, int size) {
+    }
 
     IacTemplate(Format format) {
         this.format = format;
@@ -207,18 +214,17 @@ public final class IacTemplate {
     }
 
     /**
-     * A value computed from this template once and shared by the rules that need it (the hosts, their settings);
-     * a template belongs to one document, which one thread scans at a time.
+     * A value computed from this template once and shared by the rules that need it (the hosts, their settings). A
+     * module's template is also read by the threads that scan its callers: two may compute a value at once (outside
+     * any lock, since a computation may read other templates), and the first one stored is the one every reader gets.
      */
     @SuppressWarnings("unchecked")
     public <T> T derived(String key, java.util.function.Function<IacTemplate, T> compute) {
-        if (derivedValues == null) {
-            derivedValues = new HashMap<>();
-        }
         Object v = derivedValues.get(key);
         if (v == null) {
             v = compute.apply(this);
-            derivedValues.put(key, v);
+            Object first = v == null ? null : derivedValues.putIfAbsent(key, v);
+            v = first != null ? first : v;
         }
         return (T) v;
     }
@@ -230,17 +236,18 @@ public final class IacTemplate {
 
     /** The resource with this symbolic name (Bicep symbol; Terraform {@code type.name}), or null. */
     public Resource resource(String symbol) {
-        if (bySymbol == null || bySymbolSize != resources.size()) {
-            Map<String, Resource> index = new HashMap<>();
+        SymbolIndex index = bySymbol;
+        if (index == null || index.size() != resources.size()) {
+            Map<String, Resource> built = new HashMap<>();
             for (Resource r : resources) {
                 if (!r.symbol().isEmpty()) {
-                    index.putIfAbsent(format == Format.TERRAFORM ? r.type() + "." + r.symbol() : r.symbol(), r);
+                    built.putIfAbsent(format == Format.TERRAFORM ? r.type() + "." + r.symbol() : r.symbol(), r);
                 }
             }
+            index = new SymbolIndex(built, resources.size());
             bySymbol = index;
-            bySymbolSize = resources.size();
         }
-        return bySymbol.get(symbol);
+        return index.resources().get(symbol);
     }
 
     /**
