@@ -7,8 +7,13 @@ import dev.miscan.core.parse.iac.IacProperty;
 import dev.miscan.core.parse.iac.IacTemplate;
 import dev.miscan.core.parse.iac.IacValue;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -51,15 +56,16 @@ final class KeyUses {
 
     /** The uses of the keys of {@code r} (a resource of {@code t}, a template of {@code doc}) in its deployment. */
     static List<Use> of(Document doc, IacTemplate t, IacTemplate.Resource r) {
-        return of(doc.view(IacModules.VIEW), doc.path(), IacFindings.template(doc), doc.lines(), t, r);
+        return of(doc, doc.path(), IacFindings.template(doc), doc.lines(), t, r);
     }
 
     /**
      * The uses of the keys of {@code r}, a resource of template {@code t} of the file at {@code path} (whose root
-     * template is {@code root}).
+     * template is {@code root}), asked while scanning {@code doc}.
      */
-    static List<Use> of(IacModules modules, String path, IacTemplate root, LineIndex lines, IacTemplate t,
+    static List<Use> of(Document doc, String path, IacTemplate root, LineIndex lines, IacTemplate t,
             IacTemplate.Resource r) {
+        IacModules modules = doc.view(IacModules.VIEW);
         List<Scope> scopes = new ArrayList<>();
         scopes.add(new Scope(path, root, lines, true, null));
         boolean terraform = t.format().language().equals("terraform");
@@ -77,43 +83,262 @@ final class KeyUses {
             }
         }
         List<Use> out = new ArrayList<>();
+        if (IacService.of(r.type()) == IacService.APP_INSIGHTS) {
+            for (Scope scope : scopes) {
+                for (IacTemplate ut : scope.root().allTemplates()) {
+                    telemetry(scope, ut, t, r, out);
+                }
+            }
+            return out;
+        }
+        Map<IacTemplate, List<Sources>> cache = doc.view(SOURCES);
+        Question q = Question.of(t, r);
         for (Scope scope : scopes) {
-            for (IacTemplate ut : scope.root().allTemplates()) {
-                collect(scope, ut, t, r, out);
+            for (Sources sources : cache.computeIfAbsent(scope.root(), KeyUses::sources)) {
+                collect(scope, sources, q, out);
             }
         }
         return out;
     }
 
-    private static void collect(Scope scope, IacTemplate ut, IacTemplate t, IacTemplate.Resource r, List<Use> out) {
+    /**
+     * The key sources of the templates of each file, found once for the document being scanned: what a value reads
+     * does not depend on the resource asked about, and a file of many resources (or of many nested deployments)
+     * would otherwise be searched again for each of them. Keyed by the identity of a file's root template; a
+     * document is scanned by one thread, so the map is its own.
+     */
+    private static final Document.View<Map<IacTemplate, List<Sources>>> SOURCES = d -> new IdentityHashMap<>();
+
+    /** The templates of a file (root and nested, depth first) that have key sources, with them. */
+    private static List<Sources> sources(IacTemplate root) {
+        List<Sources> out = new ArrayList<>();
+        for (IacTemplate ut : root.allTemplates()) {
+            Sources s = Sources.of(ut);
+            if (!s.found().isEmpty()) {
+                out.add(s);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * A value of a template that reads a key: a host setting, a leaf of another resource's body or of a module
+     * call's arguments, or an output. What a question about a resource needs of it is worked out once: whether its
+     * target was guessed, the name of its target, and the use it makes in a file.
+     */
+    private static final class Found {
+        /** Where the value starts (a value is counted once per template). */
+        final int start;
+        /** Where the use is reported. */
+        final int offset;
+        final KeySources.KeySource key;
+        /** The host setting, or null. */
+        final Hosts.Setting setting;
+        /** The resource whose body it is in, or null. */
+        final IacTemplate.Resource resource;
+        /** The module call whose arguments it is in, or null. */
+        final IacTemplate.Module module;
+        /** The output, or null. */
+        final IacTemplate.Output output;
+        /** The property or argument name of a leaf, or null. */
+        final String name;
+        /** An ARM {@code listKeys()} whose target the template did not tell apart. */
+        boolean guessed;
+        /** The name of the key's target as its template resolves it, or null. */
+        String targetName;
+        /** The use last made of it, for a file at {@link #usePath}, and whether that was the scanned file. */
+        Use use;
+        String usePath;
+        boolean useSameFile;
+
+        Found(int start, int offset, KeySources.KeySource key, Hosts.Setting setting, IacTemplate.Resource resource,
+                IacTemplate.Module module, IacTemplate.Output output, String name) {
+            this.start = start;
+            this.offset = offset;
+            this.key = key;
+            this.setting = setting;
+            this.resource = resource;
+            this.module = module;
+            this.output = output;
+            this.name = name;
+        }
+
+        /** How a message names the use. */
+        String what(IacTemplate ut) {
+            if (setting != null) {
+                return (setting.slot() == Hosts.Slot.STORAGE_KEY ? "storage_account_access_key"
+                        : "setting '" + setting.name() + "'")
+                        + (setting.host() == null ? "" : " of " + hostLabel(ut, setting.host()));
+            }
+            if (resource != null) {
+                return "resource '" + (resource.symbol().isEmpty() ? IacFindings.label(ut, resource, resource.type())
+                        : resource.symbol()) + "', property '" + name + "'";
+            }
+            if (module != null) {
+                return "module '" + module.symbol() + "', argument '" + name + "'";
+            }
+            return "output '" + output.name() + "'";
+        }
+
+        /** The use in the file of {@code scope}: the same for every resource whose keys it reads. */
+        Use use(Scope scope, IacTemplate ut) {
+            if (use == null || !usePath.equals(scope.path()) || useSameFile != scope.sameFile()) {
+                use = KeyUses.use(scope, offset, what(ut), key, setting, ut);
+                usePath = scope.path();
+                useSameFile = scope.sameFile();
+            }
+            return use;
+        }
+    }
+
+    /** A question: the uses of the keys of {@code r}, a resource of {@code t}, with what every source is tested on. */
+    private record Question(IacTemplate t, IacTemplate.Resource r, IacService service, boolean terraform,
+            String address, String name) {
+
+        static Question of(IacTemplate t, IacTemplate.Resource r) {
+            boolean terraform = t.format().language().equals("terraform");
+            return new Question(t, r, IacService.of(r.type()), terraform, r.type() + "." + r.symbol(),
+                    terraform ? null : t.resolveString(r.name()));
+        }
+    }
+
+    /**
+     * The key sources of one template in the order a question about a resource visits them (host settings, other
+     * resources' bodies, module arguments, outputs), indexed by what a resource's question needs to look at: the
+     * resource a source targets, its service, the Terraform addresses its expression starts with, and the resource
+     * name it targets (for another template of the deployment). Each index gives a superset of the sources that
+     * read a resource's keys, in the order of {@code found}; {@link #reads} decides.
+     */
+    private record Sources(IacTemplate template, List<Found> found, Map<IacTemplate.Resource, List<Integer>> byTarget,
+            Map<IacService, List<Integer>> byService, Map<String, List<Integer>> byAddress,
+            Map<IacService, Map<String, List<Integer>>> byName, Map<IacService, List<Integer>> unnamed) {
+
+        static Sources of(IacTemplate ut) {
+            List<Found> found = new ArrayList<>();
+            for (Hosts.Setting s : Hosts.settings(ut)) {
+                KeySources.KeySource k = KeySources.find(ut, s.value());
+                if (k != null) {
+                    found.add(new Found(s.value().start(), s.property().nameOffset(), k, s, null, null, null, null));
+                }
+            }
+            for (IacTemplate.Resource other : ut.resources()) {
+                if (other.body() != null) {
+                    walk(ut, other, null, other.body(), "", found, 0);
+                }
+            }
+            for (IacTemplate.Module m : ut.modules()) {
+                if (m.body() != null) {
+                    walk(ut, null, m, m.body(), "", found, 0);
+                }
+            }
+            for (IacTemplate.Output o : ut.outputs()) {
+                KeySources.KeySource k = KeySources.find(ut, o.value());
+                if (k != null) {
+                    found.add(new Found(o.value().start(), o.offset(), k, null, null, null, o, null));
+                }
+            }
+            Map<IacTemplate.Resource, List<Integer>> byTarget = new HashMap<>();
+            Map<IacService, List<Integer>> byService = new EnumMap<>(IacService.class);
+            Map<String, List<Integer>> byAddress = new HashMap<>();
+            Map<IacService, Map<String, List<Integer>>> byName = new EnumMap<>(IacService.class);
+            Map<IacService, List<Integer>> unnamed = new EnumMap<>(IacService.class);
+            for (int i = 0; i < found.size(); i++) {
+                Found f = found.get(i);
+                KeySources.KeySource k = f.key;
+                f.guessed = GUESSED.matcher(k.expression()).matches();
+                f.targetName = k.target() == null ? null : ut.resolveString(k.target().name());
+                if (k.target() != null) {
+                    byTarget.computeIfAbsent(k.target(), x -> new ArrayList<>()).add(i);
+                }
+                if (k.service() != null) {
+                    byService.computeIfAbsent(k.service(), x -> new ArrayList<>()).add(i);
+                    String name = nameKey(f.targetName);
+                    if (name == null) {
+                        unnamed.computeIfAbsent(k.service(), x -> new ArrayList<>()).add(i);
+                    } else {
+                        byName.computeIfAbsent(k.service(), x -> new HashMap<>())
+                                .computeIfAbsent(name, x -> new ArrayList<>()).add(i);
+                    }
+                }
+                String e = k.expression();
+                Set<String> prefixes = new HashSet<>();
+                for (int j = 0; j < e.length(); j++) {
+                    if ((e.charAt(j) == '.' || e.charAt(j) == '[') && prefixes.add(e.substring(0, j))) {
+                        byAddress.computeIfAbsent(e.substring(0, j), x -> new ArrayList<>()).add(i);
+                    }
+                }
+            }
+            return new Sources(ut, found, byTarget, byService, byAddress, byName, unnamed);
+        }
+
+        /**
+         * The sources that may read the keys of the question's resource: a superset of those
+         * {@link #reads} accepts, by the same cases, in order.
+         */
+        int[] candidates(Question q) {
+            IacService service = q.service();
+            List<List<Integer>> parts = new ArrayList<>();
+            if (q.terraform()) {
+                parts.add(byAddress.get(q.address()));
+                parts.add(byTarget.get(q.r()));
+                parts.add(service == null ? null : byService.get(service));
+            } else if (template == q.t()) {
+                parts.add(byTarget.get(q.r()));
+                parts.add(service == null ? null : byService.get(service));
+            } else if (service != null) {
+                String name = nameKey(q.name());
+                if (name == null) {
+                    parts.add(byService.get(service));
+                } else {
+                    parts.add(unnamed.get(service));
+                    Map<String, List<Integer>> named = byName.get(service);
+                    parts.add(named == null ? null : named.get(name));
+                }
+            }
+            int size = 0;
+            for (List<Integer> p : parts) {
+                size += p == null ? 0 : p.size();
+            }
+            int[] out = new int[size];
+            int n = 0;
+            for (List<Integer> p : parts) {
+                if (p != null) {
+                    for (int i : p) {
+                        out[n++] = i;
+                    }
+                }
+            }
+            return java.util.Arrays.stream(out).sorted().distinct().toArray();
+        }
+    }
+
+    /**
+     * A resource name's key in {@link Sources#byName}: its lower case when it is ASCII (where
+     * {@link String#equalsIgnoreCase} is the same test), or null for a name that is compared with every source.
+     */
+    private static String nameKey(String name) {
+        if (name == null) {
+            return null;
+        }
+        for (int i = 0; i < name.length(); i++) {
+            if (name.charAt(i) >= 0x80) {
+                return null;
+            }
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    private static void collect(Scope scope, Sources sources, Question q, List<Use> out) {
         Set<Integer> seen = new HashSet<>();
-        if (IacService.of(r.type()) == IacService.APP_INSIGHTS) {
-            telemetry(scope, ut, t, r, out);
-            return;
-        }
-        for (Hosts.Setting s : Hosts.settings(ut)) {
-            KeySources.KeySource k = KeySources.find(ut, s.value());
-            if (k != null && reads(scope, ut, k, t, r) && seen.add(s.value().start())) {
-                String what = (s.slot() == Hosts.Slot.STORAGE_KEY ? "storage_account_access_key"
-                        : "setting '" + s.name() + "'") + (s.host() == null ? "" : " of " + hostLabel(ut, s.host()));
-                out.add(use(scope, s.property().nameOffset(), what, k, s, ut));
+        IacTemplate ut = sources.template();
+        for (int i : sources.candidates(q)) {
+            Found f = sources.found().get(i);
+            // the resource's own body is not a use of its keys
+            if (f.resource != null && f.resource.equals(q.r())) {
+                continue;
             }
-        }
-        for (IacTemplate.Resource other : ut.resources()) {
-            if (other.body() != null && !other.equals(r)) {
-                walk(scope, ut, t, r, other.body(), "resource '" + (other.symbol().isEmpty()
-                        ? IacFindings.label(ut, other, other.type()) : other.symbol()) + "', property ", "", seen, out, 0);
-            }
-        }
-        for (IacTemplate.Module m : ut.modules()) {
-            if (m.body() != null) {
-                walk(scope, ut, t, r, m.body(), "module '" + m.symbol() + "', argument ", "", seen, out, 0);
-            }
-        }
-        for (IacTemplate.Output o : ut.outputs()) {
-            KeySources.KeySource k = KeySources.find(ut, o.value());
-            if (k != null && reads(scope, ut, k, t, r) && seen.add(o.value().start())) {
-                out.add(use(scope, o.offset(), "output '" + o.name() + "'", k, null, ut));
+            if (reads(scope, ut, f, q) && seen.add(f.start)) {
+                out.add(f.use(scope, ut));
             }
         }
     }
@@ -168,23 +393,23 @@ final class KeyUses {
         return IacFindings.label(t, host, kind == null ? "app" : kind.label());
     }
 
-    private static void walk(Scope scope, IacTemplate ut, IacTemplate t, IacTemplate.Resource r, IacValue v,
-            String prefix, String name, Set<Integer> seen, List<Use> out, int depth) {
+    private static void walk(IacTemplate ut, IacTemplate.Resource resource, IacTemplate.Module module, IacValue v,
+            String name, List<Found> found, int depth) {
         if (v == null || depth > 32) {
             return;
         }
         if (v.isObject()) {
             for (IacProperty p : v.properties()) {
-                walk(scope, ut, t, r, p.value(), prefix, p.name(), seen, out, depth + 1);
+                walk(ut, resource, module, p.value(), p.name(), found, depth + 1);
             }
         } else if (v.isArray()) {
             for (IacValue item : v.items()) {
-                walk(scope, ut, t, r, item, prefix, name, seen, out, depth + 1);
+                walk(ut, resource, module, item, name, found, depth + 1);
             }
         } else if (v.isExpression()) {
             KeySources.KeySource k = KeySources.find(ut, v);
-            if (k != null && reads(scope, ut, k, t, r) && seen.add(v.start())) {
-                out.add(use(scope, v.start(), prefix + "'" + name + "'", k, null, ut));
+            if (k != null) {
+                found.add(new Found(v.start(), v.start(), k, null, resource, module, null, name));
             }
         }
     }
@@ -198,20 +423,20 @@ final class KeyUses {
     /** An ARM {@code listKeys(…)} whose resource was not told apart: its target is the file's first of the service. */
     private static final java.util.regex.Pattern GUESSED = java.util.regex.Pattern.compile("(?i)list[a-z]{1,40}+\\(\\)");
 
-    /** Whether a key source of template {@code ut} reads the keys of {@code r}, a resource of {@code t}. */
-    private static boolean reads(Scope scope, IacTemplate ut, KeySources.KeySource k, IacTemplate t,
-            IacTemplate.Resource r) {
-        IacService service = IacService.of(r.type());
-        boolean sameService = service != null && service == k.service();
-        if (t.format().language().equals("terraform")) {
+    /** Whether a key source of template {@code ut} reads the keys of the question's resource. */
+    private static boolean reads(Scope scope, IacTemplate ut, Found f, Question q) {
+        KeySources.KeySource k = f.key;
+        IacTemplate.Resource r = q.r();
+        boolean sameService = q.service() != null && q.service() == k.service();
+        if (q.terraform()) {
             // one address space for the folder: azurerm_storage_account.data.primary_access_key in any of its files
-            String address = r.type() + "." + r.symbol();
+            String address = q.address();
             return k.expression().startsWith(address + ".") || k.expression().startsWith(address + "[")
                     || k.target() != null && k.target().equals(r)
                     || k.target() == null && sameService && !k.expression().startsWith("azurerm_");
         }
-        if (ut == t) {
-            if (k.target() == null || GUESSED.matcher(k.expression()).matches()) {
+        if (ut == q.t()) {
+            if (k.target() == null || f.guessed) {
                 return sameService; // cannot tell which resource: assume it may be this one
             }
             return k.target().equals(r);
@@ -219,8 +444,8 @@ final class KeyUses {
         if (!sameService) {
             return false;
         }
-        String name = t.resolveString(r.name());
-        String other = k.target() == null ? null : ut.resolveString(k.target().name());
+        String name = q.name();
+        String other = f.targetName;
         if (name != null && other != null) {
             return name.equalsIgnoreCase(other);
         }

@@ -75,7 +75,7 @@ final class SwitchFixes {
             return remediation;
         }
         IacTemplate ct = callee.template();
-        List<KeyUses.Use> uses = KeyUses.of(doc.view(IacModules.VIEW), callee.path(), ct, callee.lines(), ct, r);
+        List<KeyUses.Use> uses = KeyUses.of(doc, callee.path(), ct, callee.lines(), ct, r);
         return uses.isEmpty() ? IacFindings.withBooleanFix(doc, value, good, remediation, description)
                 : remediation.withManual(refusal(ct, r, uses));
     }
