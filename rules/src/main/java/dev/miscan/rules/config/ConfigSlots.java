@@ -877,7 +877,7 @@ public final class ConfigSlots {
             // an environment variable is the application's wherever the file sets it (a Secret and its Deployment)
             int section = isEnvironmentVariableName(e.key().substring(e.key().lastIndexOf('.') + 1)) ? -1 : e.section();
             if (slot.when().equals("azure-db")) {
-                JdbcUrl url = datasourceUrl(section, entries);
+                JdbcUrl url = doc.view(DATASOURCES).in(section);
                 if (url == null) {
                     // a Helm template: the value's neighbours in the chart's values say which database it is
                     Neighbours h = helmNeighbours(doc, e);
@@ -896,7 +896,7 @@ public final class ConfigSlots {
                     server = url.host();
                 }
             } else if (slot.when().equals("azure-redis") && !e.normalizedKey().startsWith("azure.")
-                    && !hasAzureRedisHost(section, entries)) {
+                    && !doc.view(AZURE_REDIS).in(section)) {
                 Neighbours h = helmNeighbours(doc, e);
                 if (h == null || h.cache() == null) {
                     continue;
@@ -1130,18 +1130,50 @@ public final class ConfigSlots {
             return null;
         }
         String ref = ConfigEntry.normalize(m.group(1));
-        for (List<ConfigEntry> values : doc.view(dev.miscan.core.parse.config.SettingsIndex.VIEW).helmValues(doc.path())) {
-            for (ConfigEntry v : values) {
-                if (v.normalizedKey().equals(ref)) {
-                    Neighbours n = groups(values).get(groupOf(v));
-                    if (n != null) {
-                        return n;
-                    }
-                }
+        dev.miscan.core.parse.config.SettingsIndex index = doc.view(dev.miscan.core.parse.config.SettingsIndex.VIEW);
+        for (List<ConfigEntry> values : index.helmValues(doc.path())) {
+            Neighbours n = helmValues(index, values).get(ref);
+            if (n != null) {
+                return n;
             }
         }
         return null;
     }
+
+    /**
+     * The neighbours of each setting of a chart's values file, by its normalized key: for a key the file sets more
+     * than once, those of the first of its settings whose parent points at something. Made once per values file and
+     * scan, since every template of the chart asks (a chart of many templates was quadratic in its values), and
+     * shared by the scanning threads: the index holds each file's settings once, so they are known by identity.
+     */
+    private static java.util.Map<String, Neighbours> helmValues(dev.miscan.core.parse.config.SettingsIndex index,
+            List<ConfigEntry> values) {
+        java.util.Map<List<ConfigEntry>, java.util.Map<String, Neighbours>> ofScan;
+        synchronized (HELM_VALUES) {
+            ofScan = HELM_VALUES.computeIfAbsent(index,
+                    i -> java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
+        }
+        java.util.Map<String, Neighbours> known = ofScan.get(values);
+        if (known != null) {
+            return known;
+        }
+        // made outside the locks: two threads may both make it, and either answer is the same
+        java.util.Map<String, Neighbours> groups = groups(values);
+        java.util.Map<String, Neighbours> byKey = new java.util.HashMap<>();
+        for (ConfigEntry v : values) {
+            Neighbours n = groups.get(groupOf(v));
+            if (n != null) {
+                byKey.putIfAbsent(v.normalizedKey(), n);
+            }
+        }
+        known = ofScan.putIfAbsent(values, byKey);
+        return known == null ? byKey : known;
+    }
+
+    /** {@link #helmValues} by scan (the scan's settings index, let go with it) and values file. */
+    private static final java.util.Map<dev.miscan.core.parse.config.SettingsIndex,
+            java.util.Map<List<ConfigEntry>, java.util.Map<String, Neighbours>>> HELM_VALUES =
+            new java.util.WeakHashMap<>();
 
     /** The catalogue services with key shapes a setting's name names ({@code storage} for any storage service). */
     private static java.util.Set<String> namedKeyServices(String key) {
@@ -1422,24 +1454,44 @@ public final class ConfigSlots {
         return Character.toUpperCase(t.charAt(0)) + t.substring(1);
     }
 
-    /** The JDBC URL of the datasource in the same section of the file, when it points at an Azure database. */
-    private static JdbcUrl datasourceUrl(int section, List<ConfigEntry> entries) {
-        for (ConfigEntry e : entries) {
-            if (section >= 0 && e.section() != section) {
-                continue;
+    /**
+     * The JDBC URL of the datasource of each section of a document, when it points at an Azure database: the first
+     * such setting of the section, and the first of the whole file for a setting of no one section (an environment
+     * variable, section -1). Made once per document, since every datasource password of the file asks.
+     */
+    private record Datasources(JdbcUrl anywhere, java.util.Map<Integer, JdbcUrl> bySection) {
+
+        JdbcUrl in(int section) {
+            return section < 0 ? anywhere : bySection.get(section);
+        }
+    }
+
+    private static final Document.View<Datasources> DATASOURCES = doc -> {
+        JdbcUrl anywhere = null;
+        java.util.Map<Integer, JdbcUrl> bySection = new java.util.HashMap<>();
+        for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
+            JdbcUrl url = datasourceUrl(e);
+            if (url != null) {
+                anywhere = anywhere == null ? url : anywhere;
+                bySection.putIfAbsent(e.section(), url);
             }
-            String k = e.normalizedKey();
-            if ((k.endsWith("datasource.url") || k.endsWith("datasource.jdbc.url") || k.endsWith("jdbc.url")
-                    || k.endsWith("datasources.default.url") || k.endsWith("hibernate.connection.url")
-                    || k.endsWith("datasource.hikari.jdbcurl") || k.endsWith("flyway.url")
-                    || k.endsWith("liquibase.url")) && e.value() != null) {
-                String v = e.value().strip();
-                int j = v.toLowerCase(Locale.ROOT).indexOf("jdbc:");
-                if (j >= 0) {
-                    JdbcUrl url = JdbcUrl.at(v, j).orElse(null);
-                    if (url != null && isAzureDatabase(url.host())) {
-                        return url;
-                    }
+        }
+        return new Datasources(anywhere, bySection);
+    };
+
+    /** The JDBC URL a datasource setting holds, when it points at an Azure database, or null. */
+    private static JdbcUrl datasourceUrl(ConfigEntry e) {
+        String k = e.normalizedKey();
+        if ((k.endsWith("datasource.url") || k.endsWith("datasource.jdbc.url") || k.endsWith("jdbc.url")
+                || k.endsWith("datasources.default.url") || k.endsWith("hibernate.connection.url")
+                || k.endsWith("datasource.hikari.jdbcurl") || k.endsWith("flyway.url")
+                || k.endsWith("liquibase.url")) && e.value() != null) {
+            String v = e.value().strip();
+            int j = v.toLowerCase(Locale.ROOT).indexOf("jdbc:");
+            if (j >= 0) {
+                JdbcUrl url = JdbcUrl.at(v, j).orElse(null);
+                if (url != null && isAzureDatabase(url.host())) {
+                    return url;
                 }
             }
         }
@@ -1450,18 +1502,30 @@ public final class ConfigSlots {
         return AzureCatalogue.get().serviceOfHost(host, "sql", "postgres", "mysql").isPresent();
     }
 
-    private static boolean hasAzureRedisHost(int section, List<ConfigEntry> entries) {
-        for (ConfigEntry e : entries) {
-            if (section >= 0 && e.section() != section) {
-                continue;
-            }
+    /**
+     * The sections of a document that set an Azure Cache for Redis host; a setting of no one section (an
+     * environment variable, section -1) asks whether any setting of the file does. Made once per document, since
+     * every Redis password of the file asks.
+     */
+    private record AzureRedis(boolean anywhere, java.util.Set<Integer> sections) {
+
+        boolean in(int section) {
+            return section < 0 ? anywhere : sections.contains(section);
+        }
+    }
+
+    private static final Document.View<AzureRedis> AZURE_REDIS = doc -> {
+        List<String> suffixes = AzureCatalogue.get().service("redis").hostSuffixes();
+        java.util.Set<Integer> sections = new java.util.HashSet<>();
+        for (ConfigEntry e : doc.view(ConfigView.ENTRIES)) {
             String k = e.normalizedKey();
-            String v = e.value() == null ? "" : e.value().toLowerCase(Locale.ROOT);
-            if ((k.endsWith("redis.host") || k.endsWith("redis.url") || k.endsWith("redis.hostname"))
-                    && AzureCatalogue.get().service("redis").hostSuffixes().stream().anyMatch(v::contains)) {
-                return true;
+            if (k.endsWith("redis.host") || k.endsWith("redis.url") || k.endsWith("redis.hostname")) {
+                String v = e.value() == null ? "" : e.value().toLowerCase(Locale.ROOT);
+                if (suffixes.stream().anyMatch(v::contains)) {
+                    sections.add(e.section());
+                }
             }
         }
-        return false;
-    }
+        return new AzureRedis(!sections.isEmpty(), sections);
+    };
 }

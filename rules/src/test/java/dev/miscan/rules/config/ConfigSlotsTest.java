@@ -183,4 +183,84 @@ class ConfigSlotsTest {
             assertThat(f.location().startLine()).isEqualTo(9);
         });
     }
+
+    @Test
+    void datasourceAndRedisPasswordsOfManyDocuments_eachSeeTheFirstUrlAndTheHostOfTheirOwnDocument() {
+        // forty documents: an Azure SQL datasource URL in every third, a Flyway URL to Azure Database for PostgreSQL
+        // in every fifth (before the datasource's in every fifteenth, so that it is the document's first), an Azure
+        // Cache for Redis host in every fourth; each document's passwords follow the URL of their own document only
+        StringBuilder yaml = new StringBuilder();
+        java.util.Set<String> expected = new java.util.TreeSet<>();
+        int line = 0;
+        for (int i = 0; i < 40; i++) {
+            List<String> lines = new ArrayList<>();
+            if (i > 0) {
+                lines.add("---");
+            }
+            lines.add("spring:");
+            if (i % 5 == 0) {
+                lines.add("  flyway:");
+                lines.add("    url: jdbc:postgresql://pg" + i + ".postgres.database.azure.com:5432/orders");
+            }
+            if (i % 3 == 0) {
+                lines.add("  datasource:");
+                lines.add("    url: jdbc:sqlserver://sql" + i + ".database.windows.net:1433;database=orders");
+            }
+            if (i % 4 == 1) {
+                lines.add("  data:");
+                lines.add("    redis:");
+                lines.add("      host: cache" + i + ".redis.cache.windows.net");
+            }
+            lines.add("  redis:");
+            lines.add("    password: Redis-Pass-" + i + "-Abcdefghijklmnopqrstuv");
+            int redisLine = line + lines.size();
+            lines.add("  datasource.password: Db-Pass-" + i + "!x");
+            int dbLine = line + lines.size();
+            if (i % 5 == 0) {
+                expected.add("MI-POSTGRES-JDBC-PASSWORD@" + dbLine);
+            } else if (i % 3 == 0) {
+                expected.add("MI-SQL-JDBC-PASSWORD@" + dbLine);
+            }
+            if (i % 4 == 1) {
+                expected.add("MI-REDIS-ACCESSKEY@" + redisLine);
+            }
+            line += lines.size();
+            yaml.append(String.join("\n", lines)).append('\n');
+        }
+
+        var r = scan("application.yml", yaml.toString());
+
+        assertThat(r.findings()).extracting(f -> f.rule().id() + "@" + f.location().startLine())
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
+    @Test
+    void environmentVariablePasswords_seeTheDatasourceUrlAndRedisHostOfAnyDocumentOfTheFile() {
+        // a Secret's variables and the Deployment that sets the URL and the host, documents apart
+        StringBuilder yaml = new StringBuilder();
+        for (int i = 0; i < 12; i++) {
+            yaml.append("apiVersion: v1\nkind: Secret\nmetadata:\n  name: s").append(i).append("\nstringData:\n")
+                    .append("  SPRING_DATASOURCE_PASSWORD: Db-Pass-").append(i).append("!x\n")
+                    .append("  SPRING_REDIS_PASSWORD: Redis-Pass-").append(i).append("-Abcdefghijklmnopqrstuv\n---\n");
+        }
+        String withoutAzure = yaml + "apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: app\n";
+        String withAzure = withoutAzure + """
+                spec:
+                  template:
+                    spec:
+                      containers:
+                      - name: app
+                        env:
+                        - name: SPRING_DATASOURCE_URL
+                          value: jdbc:mysql://orders.mysql.database.azure.com:3306/orders
+                        - name: SPRING_DATA_REDIS_HOST
+                          value: orders.redis.cache.windows.net
+                """;
+
+        assertThat(scan("k8s.yaml", withoutAzure).findings()).isEmpty();
+        var r = scan("k8s.yaml", withAzure);
+        assertThat(r.findings()).extracting(f -> f.rule().id()).hasSize(24)
+                .containsOnly("MI-MYSQL-JDBC-PASSWORD", "MI-REDIS-ACCESSKEY");
+        assertThat(r.findings()).filteredOn(f -> f.rule().id().equals("MI-REDIS-ACCESSKEY")).hasSize(12);
+    }
 }

@@ -57,6 +57,44 @@ class HelmValuesTest {
         });
     }
 
+    @Test
+    void eachOfManyTemplatesIsJudgedByTheFirstOfItsValuesSettingsWithNeighbours() throws IOException {
+        // the chart's values name an Azure database beside every even service's password, a local one beside the odd
+        // ones'; db.password is set twice, the second time beside an Azure host (in another document of the file);
+        // cache.password is set only in values-prod.yaml, beside an Azure Cache for Redis host
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < 30; i++) {
+            values.append("svc").append(i).append(":\n  db:\n    host: ")
+                    .append(i % 2 == 0 ? "svc" + i + ".postgres.database.azure.com" : "localhost")
+                    .append("\n    password: \"\"\n");
+        }
+        values.append("db:\n  password: \"\"\n---\ndb:\n  host: orders.mysql.database.azure.com\n  password: \"\"\n");
+        write("chart/values.yaml", values.toString());
+        write("chart/values-prod.yaml", "cache:\n  host: orders.redis.cache.windows.net\n  password: \"\"\n");
+        for (int i = 0; i < 30; i++) {
+            write("chart/templates/t" + i + ".yaml", "apiVersion: v1\nkind: Secret\nstringData:\n"
+                    + "  DB_PASSWORD: \"{{ .Values.svc" + i + ".db.password }}\"\n");
+        }
+        write("chart/templates/db.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n"
+                + "  DB_PASSWORD: \"{{ .Values.db.password }}\"\n");
+        write("chart/templates/cache.yaml", "apiVersion: v1\nkind: Secret\nstringData:\n"
+                + "  REDIS_PASSWORD: \"{{ .Values.cache.password }}\"\n");
+
+        Engine engine = new Engine(RuleRegistry.load());
+        ScanResult result = engine.scan(ScanRequest.of(root, List.of(root)));
+
+        List<String> expected = new java.util.ArrayList<>();
+        for (int i = 0; i < 30; i += 2) {
+            expected.add("MI-DATABASE-PASSWORD-AUTH t" + i + ".yaml");
+        }
+        expected.add("MI-DATABASE-PASSWORD-AUTH db.yaml");
+        expected.add("MI-REDIS-KEY-AUTH cache.yaml");
+        assertThat(result.warnings()).isEmpty();
+        assertThat(result.findings()).extracting(f -> f.rule().id() + " "
+                + f.location().path().substring(f.location().path().lastIndexOf('/') + 1))
+                .containsExactlyInAnyOrderElementsOf(expected);
+    }
+
     private void write(String path, String text) throws IOException {
         Path p = root.resolve(path);
         Files.createDirectories(p.getParent());
