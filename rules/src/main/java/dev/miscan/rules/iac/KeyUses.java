@@ -206,12 +206,14 @@ final class KeyUses {
      * The key sources of one template in the order a question about a resource visits them (host settings, other
      * resources' bodies, module arguments, outputs), indexed by what a resource's question needs to look at: the
      * resource a source targets, its service, the Terraform addresses its expression starts with, and the resource
-     * name it targets (for another template of the deployment). Each index gives a superset of the sources that
-     * read a resource's keys, in the order of {@code found}; {@link #reads} decides.
+     * name it targets (for another template of the deployment), and, by service, those whose target the template does
+     * not tell (no target, or a guessed one: they may read any resource of their service). Each index gives a
+     * superset of the sources that read a resource's keys, in the order of {@code found}; {@link #reads} decides.
      */
     private record Sources(IacTemplate template, List<Found> found, Map<IacTemplate.Resource, List<Integer>> byTarget,
             Map<IacService, List<Integer>> byService, Map<String, List<Integer>> byAddress,
-            Map<IacService, Map<String, List<Integer>>> byName, Map<IacService, List<Integer>> unnamed) {
+            Map<IacService, Map<String, List<Integer>>> byName, Map<IacService, List<Integer>> unnamed,
+            Map<IacService, List<Integer>> loose) {
 
         static Sources of(IacTemplate ut) {
             List<Found> found = new ArrayList<>();
@@ -242,6 +244,7 @@ final class KeyUses {
             Map<String, List<Integer>> byAddress = new HashMap<>();
             Map<IacService, Map<String, List<Integer>>> byName = new EnumMap<>(IacService.class);
             Map<IacService, List<Integer>> unnamed = new EnumMap<>(IacService.class);
+            Map<IacService, List<Integer>> loose = new EnumMap<>(IacService.class);
             for (int i = 0; i < found.size(); i++) {
                 Found f = found.get(i);
                 KeySources.KeySource k = f.key;
@@ -252,6 +255,9 @@ final class KeyUses {
                 }
                 if (k.service() != null) {
                     byService.computeIfAbsent(k.service(), x -> new ArrayList<>()).add(i);
+                    if (k.target() == null || f.guessed) {
+                        loose.computeIfAbsent(k.service(), x -> new ArrayList<>()).add(i);
+                    }
                     String name = nameKey(f.targetName);
                     if (name == null) {
                         unnamed.computeIfAbsent(k.service(), x -> new ArrayList<>()).add(i);
@@ -268,7 +274,7 @@ final class KeyUses {
                     }
                 }
             }
-            return new Sources(ut, found, byTarget, byService, byAddress, byName, unnamed);
+            return new Sources(ut, found, byTarget, byService, byAddress, byName, unnamed, loose);
         }
 
         /**
@@ -281,10 +287,10 @@ final class KeyUses {
             if (q.terraform()) {
                 parts.add(byAddress.get(q.address()));
                 parts.add(byTarget.get(q.r()));
-                parts.add(service == null ? null : byService.get(service));
+                parts.add(service == null ? null : loose.get(service));
             } else if (template == q.t()) {
                 parts.add(byTarget.get(q.r()));
-                parts.add(service == null ? null : byService.get(service));
+                parts.add(service == null ? null : loose.get(service));
             } else if (service != null) {
                 String name = nameKey(q.name());
                 if (name == null) {

@@ -139,7 +139,7 @@ final class SwitchFixes {
         for (KeyUses.Use u : uses) {
             Hosts.Setting s = u.setting();
             if (s == null || u.template() != t || !u.path().equals(doc.path()) || s.host() == null
-                    || Hosts.kindOf(s.host()) != Hosts.Kind.FUNCTION_APP || !t.resources().contains(s.host())) {
+                    || Hosts.kindOf(s.host()) != Hosts.Kind.FUNCTION_APP || !isResourceOf(t, s.host())) {
                 return null;
             }
             List<Fix.Edit> e = s.slot() == Hosts.Slot.STORAGE_KEY ? accessKey(doc, s)
@@ -173,10 +173,18 @@ final class SwitchFixes {
     /** {@code AzureWebJobsStorage = <connection string with the key>} becomes {@code AzureWebJobsStorage__accountName}. */
     private static List<Fix.Edit> hostStorage(Document doc, IacTemplate t, IacTemplate.Resource account,
             Hosts.Setting s) {
-        for (Hosts.Setting other : Hosts.settings(t)) {
-            if (other.host() == s.host() && other.name().equalsIgnoreCase(HOST_STORAGE_IDENTITY)) {
-                return null; // both forms: a person decides which one stays
+        // the hosts that already set the identity-based form, found once per template
+        java.util.Set<IacTemplate.Resource> both = t.derived("iac.hostStorageIdentity", x -> {
+            java.util.Set<IacTemplate.Resource> hosts = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            for (Hosts.Setting other : Hosts.settings(x)) {
+                if (other.name().equalsIgnoreCase(HOST_STORAGE_IDENTITY)) {
+                    hosts.add(other.host());
+                }
             }
+            return hosts;
+        });
+        if (both.contains(s.host())) {
+            return null; // both forms: a person decides which one stays
         }
         String text = doc.text();
         IacProperty p = s.property();
@@ -304,13 +312,29 @@ final class SwitchFixes {
         return type != null && type.isString() && type.text().toLowerCase(Locale.ROOT).contains("systemassigned");
     }
 
+    /**
+     * Whether {@code r} is one of the template's resources: by identity first (a host found in the template is one of
+     * its resources), else by equality as a list would tell; a template of many hosts is not compared with each.
+     */
+    private static boolean isResourceOf(IacTemplate t, IacTemplate.Resource r) {
+        java.util.Set<IacTemplate.Resource> own = t.derived("iac.resourceIdentities", x -> {
+            java.util.Set<IacTemplate.Resource> set = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+            set.addAll(x.resources());
+            return set;
+        });
+        return own.contains(r) || t.resources().contains(r);
+    }
+
+    /** The template's role assignments, in order: what {@link #assigned} looks at, found once per template. */
+    private static List<IacTemplate.Resource> roleAssignments(IacTemplate t) {
+        return t.derived("iac.roleAssignments", x -> x.resources().stream()
+                .filter(r -> r.isType("Microsoft.Authorization/roleAssignments", "azurerm_role_assignment")).toList());
+    }
+
     /** Whether the template already has this role assignment for the host (a fix applied before, written alike). */
     private static boolean assigned(IacTemplate t, IacTemplate.Resource host, Role role) {
         String roleSymbol = role.name().replaceAll("[^A-Za-z0-9]", "");
-        for (IacTemplate.Resource r : t.resources()) {
-            if (!r.isType("Microsoft.Authorization/roleAssignments", "azurerm_role_assignment")) {
-                continue;
-            }
+        for (IacTemplate.Resource r : roleAssignments(t)) {
             String body = r.body() == null ? "" : String.valueOf(r.body().references()) + r.symbol();
             IacValue def = r.body() == null ? null : r.body().get("role_definition_name");
             boolean sameRole = r.symbol().toLowerCase(Locale.ROOT).replace("_", "")
