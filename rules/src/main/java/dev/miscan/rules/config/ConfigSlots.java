@@ -1148,32 +1148,19 @@ public final class ConfigSlots {
      */
     private static java.util.Map<String, Neighbours> helmValues(dev.miscan.core.parse.config.SettingsIndex index,
             List<ConfigEntry> values) {
-        java.util.Map<List<ConfigEntry>, java.util.Map<String, Neighbours>> ofScan;
-        synchronized (HELM_VALUES) {
-            ofScan = HELM_VALUES.computeIfAbsent(index,
-                    i -> java.util.Collections.synchronizedMap(new java.util.IdentityHashMap<>()));
-        }
-        java.util.Map<String, Neighbours> known = ofScan.get(values);
-        if (known != null) {
-            return known;
-        }
-        // made outside the locks: two threads may both make it, and either answer is the same
-        java.util.Map<String, Neighbours> groups = groups(values);
-        java.util.Map<String, Neighbours> byKey = new java.util.HashMap<>();
-        for (ConfigEntry v : values) {
-            Neighbours n = groups.get(groupOf(v));
-            if (n != null) {
-                byKey.putIfAbsent(v.normalizedKey(), n);
+        // once per values file and scan: every template value that reads .Values asks
+        return index.derived(values, "config.helmNeighbours", v -> {
+            java.util.Map<String, Neighbours> groups = groups(v);
+            java.util.Map<String, Neighbours> byKey = new java.util.HashMap<>();
+            for (ConfigEntry e : v) {
+                Neighbours n = groups.get(groupOf(e));
+                if (n != null) {
+                    byKey.putIfAbsent(e.normalizedKey(), n);
+                }
             }
-        }
-        known = ofScan.putIfAbsent(values, byKey);
-        return known == null ? byKey : known;
+            return byKey;
+        });
     }
-
-    /** {@link #helmValues} by scan (the scan's settings index, let go with it) and values file. */
-    private static final java.util.Map<dev.miscan.core.parse.config.SettingsIndex,
-            java.util.Map<List<ConfigEntry>, java.util.Map<String, Neighbours>>> HELM_VALUES =
-            new java.util.WeakHashMap<>();
 
     /** The catalogue services with key shapes a setting's name names ({@code storage} for any storage service). */
     private static java.util.Set<String> namedKeyServices(String key) {

@@ -74,6 +74,28 @@ public final class SettingsIndex {
         return out;
     }
 
+    /** What rules derived from the files' settings, by the identity of the list this index gave out; guarded by itself. */
+    private final Map<List<ConfigEntry>, Map<String, Object>> derived = new java.util.IdentityHashMap<>();
+
+    /**
+     * A value a rule derives from {@code settings} (a list this index gave out, e.g. a chart's values file), made once
+     * for the scan, whatever thread asks first; the computation runs outside any lock, so two threads may both make
+     * it, and the first one stored is the one every caller gets.
+     */
+    @SuppressWarnings("unchecked")
+    public <T> T derived(List<ConfigEntry> settings, String key, java.util.function.Function<List<ConfigEntry>, T> compute) {
+        synchronized (derived) {
+            Object known = derived.getOrDefault(settings, Map.of()).get(key);
+            if (known != null) {
+                return (T) known;
+            }
+        }
+        T made = compute.apply(settings);
+        synchronized (derived) {
+            return (T) derived.computeIfAbsent(settings, k -> new java.util.HashMap<>()).merge(key, made, (first, later) -> first);
+        }
+    }
+
     private static boolean isPlainValues(String p) {
         String n = p.substring(p.lastIndexOf('/') + 1).toLowerCase(Locale.ROOT);
         return n.equals("values.yaml") || n.equals("values.yml");
