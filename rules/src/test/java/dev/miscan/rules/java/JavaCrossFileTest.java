@@ -119,6 +119,19 @@ class JavaCrossFileTest {
     }
 
     @Test
+    void definitionScannedBeforeItsUses_withProgressShown_getsTheirFindings() throws IOException {
+        // one thread, the largest file (the definitions) first: they come from scanning it again after its uses;
+        // a scan that shows progress hands its rules a wrapper of each entry, which must count as that entry
+        Engine engine = new Engine(RuleRegistry.load()).withProgress(new dev.miscan.core.engine.ScanProgress() {
+        });
+        ScanResult result = engine.scan(new ScanRequest(root, List.of(root), List.of(),
+                ScanRequest.DEFAULT_MAX_FILE_SIZE, 1));
+        assertThat(at(result.findings(), "Keys.java")).extracting(f -> f.rule().id()).containsExactlyInAnyOrder(
+                "MI-STORAGE-CONNSTR", "MI-SQL-JDBC-PASSWORD", "MI-SERVICEBUS-CONNSTR");
+        assertThat(result.findings()).isEqualTo(scan());
+    }
+
+    @Test
     void unusedConstantAndPropertyName_areNotSinkFindings() throws IOException {
         List<Finding> keys = at(scan(), "Keys.java");
         assertThat(keys).noneMatch(f -> f.detector().equals("java")

@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -186,24 +185,33 @@ public final class Engine {
     public ScanResult scan(Path baseDir, List<Source> sources, int threads,
             java.util.function.Predicate<Source.Entry> scanned) throws IOException {
         List<ScanWarning> warnings = Collections.synchronizedList(new ArrayList<>());
-        Map<String, Source.Entry> entries = new LinkedHashMap<>();
+        // the first entry of each key (sources may overlap); the keys are not kept: a history's are one per version
+        List<Source.Entry> listed = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
         for (Source source : sources) {
             for (Source.Entry e : source.entries(warnings::add)) {
-                entries.putIfAbsent(e.key(), e);
+                if (keys.add(e.key())) {
+                    listed.add(e);
+                }
             }
         }
+        keys = null;
+        List<Source.Entry> entries = listed;
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
-        ConstantIndex constants = new ConstantIndex(entries.values());
+        ConstantIndex constants = new ConstantIndex(entries);
         java.util.Set<String> bicepFiles = new java.util.HashSet<>();
-        for (Source.Entry e : entries.values()) {
+        for (Source.Entry e : entries) {
             if (e.path().endsWith(".bicep")) {
                 bicepFiles.add(e.path());
             }
         }
-        dev.miscan.core.parse.config.SettingsIndex settings = new dev.miscan.core.parse.config.SettingsIndex(entries.values());
-        dev.miscan.core.parse.iac.IacModules modules = new dev.miscan.core.parse.iac.IacModules(entries.values());
+        dev.miscan.core.parse.config.SettingsIndex settings = new dev.miscan.core.parse.config.SettingsIndex(entries);
+        dev.miscan.core.parse.iac.IacModules modules = new dev.miscan.core.parse.iac.IacModules(entries);
+        // the results that hold findings (most files have none: a history has a result per version)
         Map<String, FileResult> results = new java.util.concurrent.ConcurrentHashMap<>();
         List<Finding> suppressedFindings = Collections.synchronizedList(new ArrayList<>());
+        // the keys of the Java files scanned (the scan's entries: 'entry' below may be a wrapper of one)
+        java.util.Set<String> done = java.util.concurrent.ConcurrentHashMap.newKeySet();
         AtomicInteger files = new AtomicInteger();
         AtomicInteger binary = new AtomicInteger();
         AtomicLong chars = new AtomicLong();
@@ -213,7 +221,7 @@ public final class Engine {
         try {
             // the largest files first (a stable sort: the listing's order otherwise): the last files scanned are
             // small ones, so that no thread is left with a large one while the others have finished
-            List<Source.Entry> toScan = new ArrayList<>(entries.values().stream().filter(scanned).toList());
+            List<Source.Entry> toScan = new ArrayList<>(entries.stream().filter(scanned).toList());
             toScan.sort(java.util.Comparator.comparingLong(Source.Entry::sizeHint).reversed());
             progress.started(toScan.size());
             java.util.function.Consumer<Source.Entry> scanOne = entry -> {
@@ -248,7 +256,13 @@ public final class Engine {
                 }
                 try {
                     FileResult r = scanFragment(fragment, warnings::add, new Options(true, constants, settings, modules));
-                    results.put(entry.key(), r);
+                    if (holdsFindings(r)) {
+                        results.put(entry.key(), r);
+                    }
+                    Source.Entry definitions = constants.entry(entry.path()).orElse(null);
+                    if (definitions != null && definitions.key().equals(entry.key())) {
+                        done.add(entry.key()); // a Java file that other files' findings may need scanned again
+                    }
                     if (detections != null && entry.contentId() != null) {
                         // a version whose changed lines were all deletions was not scanned: nothing is known of it
                         boolean whole = fragment.changedLines() == null || !fragment.changedLines().isEmpty();
@@ -281,11 +295,15 @@ public final class Engine {
             // definition: the files that got such findings from other files' rules are scanned again with them.
             for (String path : constants.pendingPaths()) {
                 Source.Entry entry = constants.entry(path).orElse(null);
-                if (entry != null && (results.containsKey(entry.key()) || !scanned.test(entry))) {
+                if (entry != null && (done.contains(entry.key()) || !scanned.test(entry))) {
                     try {
                         Fragment read = dev.miscan.core.source.Translators.apply(entry.read(), w -> { });
                         FileResult again = scanFragment(read, w -> { }, new Options(true, constants, settings, modules));
-                        results.put(entry.key(), again);
+                        if (holdsFindings(again)) {
+                            results.put(entry.key(), again);
+                        } else {
+                            results.remove(entry.key());
+                        }
                         if (detections != null && entry.contentId() != null) {
                             // it holds what other files found at its definitions: not its own text's alone
                             detections.accept(entry.path() + "\n" + entry.contentId(), null);
@@ -404,9 +422,16 @@ public final class Engine {
      * outside the changed lines alike: what a scan of the same content anywhere else would find.
      */
     private static java.util.Set<String> detectedKeys(List<Finding> findings) {
+        if (findings.isEmpty()) {
+            return java.util.Set.of();
+        }
         java.util.Set<String> out = new java.util.HashSet<>();
         findings.forEach(f -> out.add(f.rule().id() + "\n" + f.secretHash()));
         return out;
+    }
+
+    private static boolean holdsFindings(FileResult r) {
+        return !r.findings().isEmpty() || r.suppressed() > 0 || !r.suppressedFindings().isEmpty();
     }
 
     /**

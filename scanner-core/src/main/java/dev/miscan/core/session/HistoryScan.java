@@ -38,10 +38,18 @@ public final class HistoryScan {
         Path root = source.root();
         // what each path and blob of the range holds, whole: the tip's were all scanned as some commit's new version;
         // UNKNOWN where the other files of the scan had a say (or only deletions were looked at)
+        // Only the tip's versions are recorded: the others are never looked up (a long history has many).
+        GitTreeSource tipTree = source.tipTree();
+        List<Source.Entry> tipEntries = tipTree == null ? List.of() : tipTree.entries(w -> { });
+        Set<String> tipVersions = new HashSet<>();
+        tipEntries.forEach(e -> tipVersions.add(e.path() + "\n" + e.contentId()));
         Map<String, Set<String>> byBlob = new java.util.concurrent.ConcurrentHashMap<>();
-        ScanResult raw = engine.recordingDetections((key, detected) -> byBlob.merge(key,
-                detected == null ? UNKNOWN : detected, (a, b) -> a == UNKNOWN || b == UNKNOWN ? UNKNOWN : b))
-                .scan(root, List.of(source), threads);
+        ScanResult raw = engine.recordingDetections((key, detected) -> {
+            if (tipVersions.contains(key)) {
+                byBlob.merge(key, detected == null ? UNKNOWN : detected,
+                        (a, b) -> a == UNKNOWN || b == UNKNOWN ? UNKNOWN : b);
+            }
+        }).scan(root, List.of(source), threads);
         Comparator<Finding> byCommit = Comparator
                 .comparingInt((Finding f) -> f.provenance() == null ? Integer.MAX_VALUE
                         : source.commitOrder(f.provenance().commit()))
@@ -50,12 +58,10 @@ public final class HistoryScan {
         Set<String> activeKeys = new HashSet<>();
         active.forEach(f -> activeKeys.add(key(f)));
         List<Finding> suppressed = earliest(raw.suppressedFindings(), byCommit, activeKeys);
-        GitTreeSource tipTree = source.tipTree();
         if (tipTree != null && !(active.isEmpty() && suppressed.isEmpty())) {
             // a tip blob the range scanned on its own is not read again; only the others are (a file the range did
             // not change, one whose findings depend on other files), in the context of the whole tip tree
             Set<String> present = new HashSet<>();
-            List<Source.Entry> tipEntries = tipTree.entries(w -> { });
             Set<Source.Entry> unseen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
             Set<String> tipPaths = new HashSet<>();
             tipEntries.forEach(e -> tipPaths.add(e.path()));

@@ -24,29 +24,33 @@ final class GitBlobEntry implements Source.Entry {
     private static final DiffAlgorithm DIFF = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
     private final Repository repo;
-    private final String key;
+    /** The key without the path ({@code "commit:"}), one string for all of a commit's entries. */
+    private final String keyPrefix;
     private final String path;
     private final ObjectId newBlob;
     private final ObjectId oldBlob;
     private final Provenance provenance;
     private final long maxFileSize;
+    /** How warnings name the version; null for a commit's ({@link #where()}). */
     private final String where;
     /** Where a history keeps the versions later entries compare with; null outside a history. */
     private final BlobReuse reuse;
 
     /**
      * @param oldBlob the previous version, or null when every line is new
-     * @param where   how warnings name the version, e.g. " in commit 1a2b3c4d5e" or "" for the index
+     * @param keyPrefix the entry's key without its path, e.g. {@code "tree:"}
+     * @param where     how warnings name the version, e.g. " (staged)" or "" for a tree; null for a commit's
+     *                  (" in commit 1a2b3c4d5e", made when needed)
      */
-    GitBlobEntry(Repository repo, String key, String path, ObjectId newBlob, ObjectId oldBlob, Provenance provenance,
-            long maxFileSize, String where) {
-        this(repo, key, path, newBlob, oldBlob, provenance, maxFileSize, where, null);
+    GitBlobEntry(Repository repo, String keyPrefix, String path, ObjectId newBlob, ObjectId oldBlob,
+            Provenance provenance, long maxFileSize, String where) {
+        this(repo, keyPrefix, path, newBlob, oldBlob, provenance, maxFileSize, where, null);
     }
 
-    private GitBlobEntry(Repository repo, String key, String path, ObjectId newBlob, ObjectId oldBlob,
+    private GitBlobEntry(Repository repo, String keyPrefix, String path, ObjectId newBlob, ObjectId oldBlob,
             Provenance provenance, long maxFileSize, String where, BlobReuse reuse) {
         this.repo = repo;
-        this.key = key;
+        this.keyPrefix = keyPrefix;
         this.path = path;
         this.newBlob = newBlob;
         this.oldBlob = oldBlob;
@@ -74,12 +78,12 @@ final class GitBlobEntry implements Source.Entry {
 
     /** The same version, with every line counted as added (its old version is not in the repository). */
     GitBlobEntry withoutOldBlob() {
-        return new GitBlobEntry(repo, key, path, newBlob, null, provenance, maxFileSize, where, reuse);
+        return new GitBlobEntry(repo, keyPrefix, path, newBlob, null, provenance, maxFileSize, where, reuse);
     }
 
     /** The same version, keeping its bytes in {@code reuse} for the entries that compare with it later. */
     GitBlobEntry withReuse(BlobReuse reuse) {
-        return new GitBlobEntry(repo, key, path, newBlob, oldBlob, provenance, maxFileSize, where, reuse);
+        return new GitBlobEntry(repo, keyPrefix, path, newBlob, oldBlob, provenance, maxFileSize, where, reuse);
     }
 
     /** The previous version this entry compares with, or null. */
@@ -107,7 +111,11 @@ final class GitBlobEntry implements Source.Entry {
 
     @Override
     public String key() {
-        return key;
+        return keyPrefix + path; // made when asked: a history holds one entry per version
+    }
+
+    private String where() {
+        return where != null ? where : provenance == null ? "" : " in commit " + provenance.shortCommit();
     }
 
     @Override
@@ -124,7 +132,7 @@ final class GitBlobEntry implements Source.Entry {
             if (TextDecoding.isBinary(head)) {
                 throw new BinaryFileException(); // a large image or archive is binary, not too large
             }
-            throw new SkippedException("skipped" + where + ": " + size + " bytes is over the " + maxFileSize
+            throw new SkippedException("skipped" + where() + ": " + size + " bytes is over the " + maxFileSize
                     + "-byte limit (raise it with --max-file-size)");
         }
         byte[] bytes = loader.getCachedBytes((int) size);
@@ -137,7 +145,7 @@ final class GitBlobEntry implements Source.Entry {
         } catch (BinaryFileException e) {
             throw e;
         } catch (SkippedException e) {
-            throw new SkippedException("skipped" + where + ": " + e.getMessage());
+            throw new SkippedException("skipped" + where() + ": " + e.getMessage());
         }
         LineSet changed = changedLines(bytes, oldBytes);
         if (changed != null && changed.isEmpty()) {

@@ -15,6 +15,27 @@ final class GitChanges {
 
     static void addEntries(Repository repo, List<DiffEntry> diffs, Provenance provenance, String keyPrefix,
             PathExcludes excludes, long maxFileSize, String where, Consumer<Source.Entry> out) {
+        addEntries(repo, diffs, provenance, keyPrefix, excludes, maxFileSize, where, Shared.NONE, out);
+    }
+
+    /** One copy of equal values (a path, a version's id) for the entries of a walk. */
+    interface Shared {
+        Shared NONE = new Shared() {
+            @Override
+            public <T> T of(T value) {
+                return value;
+            }
+        };
+
+        <T> T of(T value);
+    }
+
+    /**
+     * As above, each path and version id given by {@code shared}: a history holds every version of a path, and a
+     * version is one commit's new file and the next one's old file.
+     */
+    static void addEntries(Repository repo, List<DiffEntry> diffs, Provenance provenance, String keyPrefix,
+            PathExcludes excludes, long maxFileSize, String where, Shared shared, Consumer<Source.Entry> out) {
         for (DiffEntry d : diffs) {
             if (d.getChangeType() == DiffEntry.ChangeType.DELETE || !isFile(d.getNewMode())) {
                 continue;
@@ -23,16 +44,17 @@ final class GitChanges {
             if (excludes.excludes(path)) {
                 continue;
             }
-            ObjectId newId = d.getNewId().toObjectId();
+            path = shared.of(path);
+            ObjectId newId = shared.of(d.getNewId().toObjectId());
             ObjectId oldId = null;
             if ((d.getChangeType() == DiffEntry.ChangeType.MODIFY || d.getChangeType() == DiffEntry.ChangeType.RENAME)
                     && isFile(d.getOldMode())) {
-                oldId = d.getOldId().toObjectId();
+                oldId = shared.of(d.getOldId().toObjectId());
                 if (oldId.equals(newId)) {
                     continue; // a pure rename or mode change adds no line
                 }
             }
-            out.accept(new GitBlobEntry(repo, keyPrefix + path, path, newId, oldId, provenance, maxFileSize, where));
+            out.accept(new GitBlobEntry(repo, keyPrefix, path, newId, oldId, provenance, maxFileSize, where));
         }
     }
 

@@ -87,10 +87,13 @@ public final class GitHistorySource implements Source {
         }
     }
 
-    /** How many bytes of tree objects a walk keeps for the commits after the one that read them. */
-    static final long TREE_CACHE_BYTES = 16L << 20;
-    /** How many bytes of file versions a scan keeps for the later commits that compare with them. */
-    static final long BLOB_REUSE_BYTES = 32L << 20;
+    /**
+     * How many bytes of tree objects a walk keeps for the commits after the one that read them: 16 MB, less in a
+     * small heap (a container's JVM may get 128 MB; caches that crowd the scan out make it collect without end).
+     */
+    static final long TREE_CACHE_BYTES = Math.min(16L << 20, Runtime.getRuntime().maxMemory() / 32);
+    /** How many bytes of file versions a scan keeps for the later commits that compare with them (as above). */
+    static final long BLOB_REUSE_BYTES = Math.min(32L << 20, Runtime.getRuntime().maxMemory() / 16);
 
     private final Repository repo;
     private final Range range;
@@ -99,6 +102,8 @@ public final class GitHistorySource implements Source {
     private final PathExcludes excludes;
     private final long maxFileSize;
     private final Map<String, Integer> commitOrder = new ConcurrentHashMap<>();
+    /** One copy of each path, version id, author name and e-mail address for a walk: they repeat in commits. */
+    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
     /** The blobs of the range that are not in the repository (a partial clone's), found by {@link #entries}. */
     private final Set<ObjectId> missingBlobs = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
 
@@ -118,7 +123,9 @@ public final class GitHistorySource implements Source {
             warnings.accept(new ScanWarning("", "a shallow clone: the commits before its depth are not in it and were"
                     + " not scanned (git fetch --unshallow, or fetch-depth: 0 in CI, to scan the whole history)", false));
         }
-        List<RevCommit> commits = new ArrayList<>();
+        // what each commit to compare is: its provenance and trees (not the commit: a long history has many)
+        List<Provenance> commits = new ArrayList<>();
+        List<ObjectId> trees = new ArrayList<>();
         List<ObjectId> parentTrees = new ArrayList<>();
         try (RevWalk walk = new RevWalk(repo)) {
             for (ObjectId id : range.include()) {
@@ -131,18 +138,24 @@ public final class GitHistorySource implements Source {
             walk.sort(RevSort.REVERSE, true);
             int index = 0;
             for (RevCommit c : walk) {
-                commitOrder.put(c.name(), index++);
+                String name = c.name(); // one string for the order and the provenance
+                commitOrder.put(name, index++);
                 if (c.getParentCount() > 1) {
+                    c.disposeBody();
                     continue; // what a merge brings in is scanned in the commits it merges
                 }
                 ObjectId parentTree = null;
                 if (c.getParentCount() == 1) {
                     RevCommit parent = c.getParent(0);
                     walk.parseHeaders(parent);
-                    parentTree = parent.getTree().copy();
+                    parentTree = shared(parent.getTree().copy());
                 }
-                commits.add(c);
+                PersonIdent author = c.getAuthorIdent();
+                commits.add(new Provenance(name, shared(author.getName()), shared(author.getEmailAddress()),
+                        author.getWhenAsInstant(), true));
+                trees.add(shared(c.getTree().copy()));
                 parentTrees.add(parentTree);
+                c.disposeBody();
             }
         }
         // each commit is compared with its parent on its own, in parallel; the entries keep the walk's order
@@ -150,10 +163,10 @@ public final class GitHistorySource implements Source {
         List<DiffFormatter> formatters = java.util.Collections.synchronizedList(new ArrayList<>());
         List<org.eclipse.jgit.lib.ObjectReader> readers = java.util.Collections.synchronizedList(new ArrayList<>());
         // each tree is read once for the whole walk: a commit's tree is its child's parent tree
-        TreeCache trees = new TreeCache(TREE_CACHE_BYTES);
+        TreeCache treeCache = new TreeCache(TREE_CACHE_BYTES);
         ThreadLocal<DiffFormatter> formatter = ThreadLocal.withInitial(() -> {
             DiffFormatter diff = new DiffFormatter(DisabledOutputStream.INSTANCE);
-            org.eclipse.jgit.lib.ObjectReader reader = trees.reader(repo.newObjectReader());
+            org.eclipse.jgit.lib.ObjectReader reader = treeCache.reader(repo.newObjectReader());
             readers.add(reader);
             diff.setReader(reader, repo.getConfig());
             diff.setDetectRenames(true);
@@ -166,7 +179,7 @@ public final class GitHistorySource implements Source {
         try {
             pool.submit(() -> java.util.stream.IntStream.range(0, commits.size()).parallel().forEach(i -> {
                 try {
-                    perCommit.set(i, changesOf(formatter.get(), commits.get(i), parentTrees.get(i)));
+                    perCommit.set(i, changesOf(formatter.get(), commits.get(i), trees.get(i), parentTrees.get(i)));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -195,6 +208,7 @@ public final class GitHistorySource implements Source {
             readers.forEach(org.eclipse.jgit.lib.ObjectReader::close);
         }
         perCommit.forEach(entries::addAll);
+        shared.clear();
         // a version read as one commit's new file is kept for the later commit that compares with it
         BlobReuse reuse = new BlobReuse(BLOB_REUSE_BYTES);
         for (Entry e : entries) {
@@ -209,26 +223,36 @@ public final class GitHistorySource implements Source {
         return entries;
     }
 
-    /** The entries of what commit {@code c} changed against its parent's tree ({@code parentTree}, null for a root). */
-    private List<Entry> changesOf(DiffFormatter diff, RevCommit c, ObjectId parentTree) throws IOException {
-        PersonIdent author = c.getAuthorIdent();
-        Provenance p = new Provenance(c.name(), author.getName(), author.getEmailAddress(), author.getWhenAsInstant(),
-                true);
+    @SuppressWarnings("unchecked")
+    private <T> T shared(T value) {
+        if (value == null) {
+            return null;
+        }
+        Object known = shared.putIfAbsent(value, value);
+        return known == null ? value : (T) known;
+    }
+
+    /**
+     * The entries of what commit {@code p} changed: its tree {@code tree} against its parent's tree
+     * ({@code parentTree}, null for a root).
+     */
+    private List<Entry> changesOf(DiffFormatter diff, Provenance p, ObjectId tree, ObjectId parentTree)
+            throws IOException {
         List<org.eclipse.jgit.diff.DiffEntry> changes;
         try {
-            changes = diff.scan(parentTree, c.getTree());
+            changes = diff.scan(parentTree, tree);
         } catch (org.eclipse.jgit.errors.MissingObjectException e) {
             // rename detection compares contents, some of which this clone lacks: the changes without it
             diff.setDetectRenames(false);
             try {
-                changes = diff.scan(parentTree, c.getTree());
+                changes = diff.scan(parentTree, tree);
             } finally {
                 diff.setDetectRenames(true);
             }
         }
         List<Entry> entries = new ArrayList<>();
-        GitChanges.addEntries(repo, changes, p, c.name() + ":", excludes, maxFileSize, " in commit " + p.shortCommit(),
-                entry -> {
+        GitChanges.addEntries(repo, changes, p, p.commit() + ":", excludes, maxFileSize, null,
+                this::shared, entry -> {
                     if (entry instanceof GitBlobEntry blob) {
                         List<ObjectId> missing = blob.missing();
                         if (!missing.isEmpty()) {

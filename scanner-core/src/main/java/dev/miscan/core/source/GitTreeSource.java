@@ -41,7 +41,7 @@ public final class GitTreeSource implements Source {
                 FileMode mode = tw.getFileMode(0);
                 String path = tw.getPathString();
                 if ((mode == FileMode.REGULAR_FILE || mode == FileMode.EXECUTABLE_FILE) && !excludes.excludes(path)) {
-                    entries.add(new GitBlobEntry(repo, "tree:" + path, path, tw.getObjectId(0), null, null,
+                    entries.add(new GitBlobEntry(repo, "tree:", path, tw.getObjectId(0), null, null,
                             maxFileSize, where));
                 }
             }
