@@ -5,8 +5,10 @@ the same files every time; the keys are generated at each run.
 
     python3 bench/gen_history_repo.py OUT_DIR
 """
-import base64, os, random, subprocess, sys
-repo = sys.argv[1]
+import argparse, base64, os, random, subprocess
+ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+ap.add_argument("out", help="the repository to make (must not exist)")
+repo = ap.parse_args().out
 rnd = random.Random(20261205)
 os.makedirs(repo)
 def git(*args):

@@ -24,7 +24,7 @@ final class GitBlobEntry implements Source.Entry {
     private static final DiffAlgorithm DIFF = DiffAlgorithm.getAlgorithm(DiffAlgorithm.SupportedAlgorithm.HISTOGRAM);
 
     private final Repository repo;
-    /** The key without the path ({@code "commit:"}), one string for all of a commit's entries. */
+    /** The key without the path ({@code "tree:"}); null for a commit's ({@code "<commit id>:"}, made when asked). */
     private final String keyPrefix;
     private final String path;
     private final ObjectId newBlob;
@@ -37,8 +37,9 @@ final class GitBlobEntry implements Source.Entry {
     private final BlobReuse reuse;
 
     /**
-     * @param oldBlob the previous version, or null when every line is new
-     * @param keyPrefix the entry's key without its path, e.g. {@code "tree:"}
+     * @param keyPrefix the entry's key without its path, e.g. {@code "tree:"}; null for a commit's version (the
+     *                  commit's id and a colon)
+     * @param oldBlob   the previous version, or null when every line is new
      * @param where     how warnings name the version, e.g. " (staged)" or "" for a tree; null for a commit's
      *                  (" in commit 1a2b3c4d5e", made when needed)
      */
@@ -111,7 +112,8 @@ final class GitBlobEntry implements Source.Entry {
 
     @Override
     public String key() {
-        return keyPrefix + path; // made when asked: a history holds one entry per version
+        // made when asked: a history holds one entry per version
+        return (keyPrefix != null ? keyPrefix : provenance.commit() + ":") + path;
     }
 
     private String where() {

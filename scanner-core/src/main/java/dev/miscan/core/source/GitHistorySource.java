@@ -251,7 +251,7 @@ public final class GitHistorySource implements Source {
             }
         }
         List<Entry> entries = new ArrayList<>();
-        GitChanges.addEntries(repo, changes, p, p.commit() + ":", excludes, maxFileSize, null,
+        GitChanges.addEntries(repo, changes, p, null, excludes, maxFileSize, null,
                 this::shared, entry -> {
                     if (entry instanceof GitBlobEntry blob) {
                         List<ObjectId> missing = blob.missing();
