@@ -27,6 +27,8 @@ final class JsonReader {
             // a constraint violation (nesting too deep, number too long) may come without a message or location
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
                     : e.getOriginalMessage().lines().findFirst().orElse("").strip();
+            message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(message, dev.miscan.core.parse.ParserMessages.near(
+                    doc, e.getLocation() == null ? -1 : e.getLocation().getLineNr() - 1));
             doc.warn("JSON does not parse (" + message + (e.getLocation() == null ? ""
                     : ", line " + e.getLocation().getLineNr()) + "); scanned as plain text");
         } else if (tree.readError() != null) {

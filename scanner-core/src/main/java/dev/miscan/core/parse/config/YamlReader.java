@@ -51,7 +51,11 @@ final class YamlReader {
         if (failure != null) {
             String msg = failure.getMessage() == null ? failure.getClass().getSimpleName()
                     : failure.getMessage().lines().findFirst().orElse("");
-            doc.warn("YAML does not parse (" + msg.strip() + "); scanned as plain text");
+            int line = failure instanceof org.yaml.snakeyaml.error.MarkedYAMLException marked
+                    && marked.getProblemMark() != null ? marked.getProblemMark().getLine() : -1;
+            msg = dev.miscan.core.parse.ParserMessages.unquoted(msg.strip(),
+                    dev.miscan.core.parse.ParserMessages.near(doc, line));
+            doc.warn("YAML does not parse (" + msg + "); scanned as plain text");
         }
         return out;
     }

@@ -61,7 +61,9 @@ public final class IacView {
         if (!problems.isEmpty()) {
             ParseProblem first = problems.get(0);
             int line = doc.fragment().firstLine() + doc.lines().lineOf(Math.min(first.offset(), text.length()));
-            doc.warn(language + " not fully parsed: " + first.message() + ", line " + line + "; skipped"
+            String message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(first.message(),
+                    dev.miscan.core.parse.ParserMessages.near(doc, doc.lines().lineOf(Math.min(first.offset(), text.length()))));
+            doc.warn(language + " not fully parsed: " + message + ", line " + line + "; skipped"
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
                     + ", the rest was scanned");
         }

@@ -76,7 +76,7 @@ public final class JavaView {
         if (result.isSuccessful() && result.getResult().isPresent()) {
             return new JavaView(path, text, result.getResult().get(), lines, null);
         }
-        return new JavaView(path, text, null, lines, describe(result));
+        return new JavaView(path, text, null, lines, describe(result, text));
     }
 
     /**
@@ -113,18 +113,21 @@ public final class JavaView {
         }
     }
 
-    private static String describe(ParseResult<CompilationUnit> result) {
+    /** The first problem, and how many more; without what it quotes of {@code text} (a credential, maybe). */
+    private static String describe(ParseResult<CompilationUnit> result, String text) {
         if (result.getProblems().isEmpty()) {
             return "no compilation unit";
         }
         Problem p = result.getProblems().get(0);
-        String where = p.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> "line " + r.begin.line + ": ")
-                .orElse("");
+        int line = p.getLocation().flatMap(l -> l.getBegin().getRange()).map(r -> r.begin.line).orElse(0);
+        String where = line > 0 ? "line " + line + ": " : "";
         String message = p.getMessage().strip();
         int nl = message.indexOf('\n');
         if (nl > 0) {
             message = message.substring(0, nl).strip();
         }
+        message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(message,
+                dev.miscan.core.parse.ParserMessages.near(text, line - 1));
         if (message.length() > 160) {
             message = message.substring(0, 160) + "…";
         }
