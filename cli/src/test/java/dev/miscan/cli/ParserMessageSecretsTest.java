@@ -42,6 +42,9 @@ class ParserMessageSecretsTest {
         Files.writeString(dir.resolve("main.bicep"), "param adminPassword string = " + password + "\n");
         Files.writeString(dir.resolve("Client.java"), "class Client { void open() { new StorageSharedKeyCredential("
                 + "\"contosodata\", key) " + password + "; } }\n");
+        // a string that never ends: JavaParser's lexical error quotes the rest of the file
+        Files.writeString(dir.resolve("Unterminated.java"), "class Unterminated { void open() {\n"
+                + "    new StorageSharedKeyCredential(\"contosodata\", \"" + password + ");\n} }\n");
         Files.writeString(dir.resolve("main.tf"), "resource \"x\" \"y\" {\n  password = " + password + "\n}\n");
     }
 
@@ -60,6 +63,7 @@ class ParserMessageSecretsTest {
                         .contains("values.yaml: YAML does not parse (found undefined alias …)")
                         .contains("main.bicep: Bicep not fully parsed: unexpected '…'")
                         .contains("Client.java: Java does not parse: line 1: Parse error. Found  \"…\"")
+                        .contains("Unterminated.java: Java does not parse: Lexical error")
                         .contains("main.tf: Terraform not fully parsed: unexpected '!', line 2");
             }
         }

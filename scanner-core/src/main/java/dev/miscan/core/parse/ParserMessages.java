@@ -49,8 +49,10 @@ public final class ParserMessages {
             int start = m.start();
             int end = m.end();
             for (; counted < start; counted++) {
-                singles += message.charAt(counted) == '\'' ? 1 : 0;
-                doubles += message.charAt(counted) == '"' ? 1 : 0;
+                // an escaped quote (JavaParser's "\"abc") is the quotation's content, not its end
+                boolean escaped = counted > 0 && message.charAt(counted - 1) == '\\';
+                singles += message.charAt(counted) == '\'' && !escaped ? 1 : 0;
+                doubles += message.charAt(counted) == '"' && !escaped ? 1 : 0;
             }
             boolean inQuotes = singles % 2 == 1 || doubles % 2 == 1;
             if (betweenQuotesOnly && !inQuotes) {

@@ -20,6 +20,13 @@ class ParserMessagesTest {
     }
 
     @Test
+    void aQuotationThatStartsWithAnEscapedQuote_isStillAQuotation() {
+        assertThat(ParserMessages.unquotedBetweenQuotes("Lexical error at line 2, column 0.  Encountered: <EOF> after :"
+                + " \"\\\"Hunter!Secret$Word); } }\\n\"", "new X(\"acct\", \"Hunter!Secret$Word); } }\n"))
+                .isEqualTo("Lexical error at line 2, column 0.  Encountered: <EOF> after : \"\\\"… } }\\n\"");
+    }
+
+    @Test
     void theParsersOwnWords_stayWhenTheLineDoesNotHoldThem() {
         assertThat(ParserMessages.unquoted("mapping values are not allowed here", "a: b: c")).isEqualTo(
                 "mapping values are not allowed here");
