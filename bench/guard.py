@@ -2,7 +2,7 @@
 """Performance regression guard: fails when a small benchmark's ratio to ripgrep gets more than 25 % worse than the
 ratio committed in bench/RESULTS.md (written there by bench/run.sh, section "Regression guard").
 
-    python3 bench/guard.py [--jar JAR] [--reps N] [--results FILE] [--work DIR (default: $TMPDIR/mi-scan-guard)] [--record]
+    python3 bench/guard.py [--jar JAR] [--reps N] [--results FILE] [--work DIR (default: $TMPDIR/mi-scan-guard-<this checkout's id>)] [--record]
 
 Three small benchmarks, each mi-scan (the ./mi-scan launcher, as users run it) against ripgrep with the 23 Azure
 patterns (bench/azure-patterns.txt) on the same files:
@@ -21,6 +21,7 @@ each benchmark measured three times, the middle ratio recorded. A check takes ab
 about three; needs java, python3, git and rg.
 """
 import argparse
+import hashlib
 import os
 import re
 import shutil
@@ -108,8 +109,10 @@ def main():
     ap.add_argument("--reps", type=int, default=7)
     ap.add_argument("--results", default=os.path.join(ROOT, "bench", "RESULTS.md"))
     # outside any git work tree, as bench/run.sh's record is: inside this repository's, a scan of iac-library-small
-    # took about 70 ms more, which shifted every ratio
-    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "mi-scan-guard"))
+    # took about 70 ms more, which shifted every ratio; one folder per checkout, so that two checkouts on one machine
+    # (two CI jobs) never replace each other's jar or corpora
+    checkout = hashlib.sha256(os.path.realpath(ROOT).encode()).hexdigest()[:12]
+    ap.add_argument("--work", default=os.path.join(tempfile.gettempdir(), "mi-scan-guard-" + checkout))
     ap.add_argument("--record", action="store_true", help="print the RESULTS.md section instead of checking")
     a = ap.parse_args()
     if not os.path.isfile(a.jar):
