@@ -185,18 +185,7 @@ public final class Engine {
     public ScanResult scan(Path baseDir, List<Source> sources, int threads,
             java.util.function.Predicate<Source.Entry> scanned) throws IOException {
         List<ScanWarning> warnings = Collections.synchronizedList(new ArrayList<>());
-        // the first entry of each key (sources may overlap); the keys are not kept: a history's are one per version
-        List<Source.Entry> listed = new ArrayList<>();
-        java.util.Set<String> keys = new java.util.HashSet<>();
-        for (Source source : sources) {
-            for (Source.Entry e : source.entries(warnings::add)) {
-                if (keys.add(e.key())) {
-                    listed.add(e);
-                }
-            }
-        }
-        keys = null;
-        List<Source.Entry> entries = listed;
+        List<Source.Entry> entries = firstOfEachKey(sources, warnings);
         List<Finding> findings = Collections.synchronizedList(new ArrayList<>());
         ConstantIndex constants = new ConstantIndex(entries);
         java.util.Set<String> bicepFiles = new java.util.HashSet<>();
@@ -427,6 +416,24 @@ public final class Engine {
         }
         java.util.Set<String> out = new java.util.HashSet<>();
         findings.forEach(f -> out.add(f.rule().id() + "\n" + f.secretHash()));
+        return out;
+    }
+
+    /**
+     * The entries of {@code sources}, the first of each key (sources may overlap). The keys are not kept: a
+     * history's are one per file version, and an entry makes its key when asked.
+     */
+    private static List<Source.Entry> firstOfEachKey(List<Source> sources, List<ScanWarning> warnings)
+            throws IOException {
+        List<Source.Entry> out = new ArrayList<>();
+        java.util.Set<String> keys = new java.util.HashSet<>();
+        for (Source source : sources) {
+            for (Source.Entry e : source.entries(warnings::add)) {
+                if (keys.add(e.key())) {
+                    out.add(e);
+                }
+            }
+        }
         return out;
     }
 

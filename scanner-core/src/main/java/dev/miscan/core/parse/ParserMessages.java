@@ -23,7 +23,7 @@ public final class ParserMessages {
 
     /** {@code message} without the words that {@code near} (the text at the error, or the whole text) holds. */
     public static String unquoted(String message, String near) {
-        return unquoted(message, near, false);
+        return unquoted(message, near, false, java.util.Set.of());
     }
 
     /**
@@ -32,10 +32,20 @@ public final class ParserMessages {
      * outside them are the parser's and stay, and a quoted word of three characters already goes.
      */
     public static String unquotedBetweenQuotes(String message, String near) {
-        return unquoted(message, near, true);
+        return unquoted(message, near, true, java.util.Set.of());
     }
 
-    private static String unquoted(String message, String near, boolean betweenQuotesOnly) {
+    /**
+     * As above, keeping the words of the format's grammar that the parser quotes as what it expected (Jackson's
+     * {@code token 'null', 'true' or 'false'}, JavaParser's {@code expected one of "class" "enum"}): they are never
+     * a credential, and a line near the error often holds them.
+     */
+    public static String unquotedBetweenQuotes(String message, String near, java.util.Set<String> grammar) {
+        return unquoted(message, near, true, grammar);
+    }
+
+    private static String unquoted(String message, String near, boolean betweenQuotesOnly,
+            java.util.Set<String> grammar) {
         if (message == null || message.isEmpty() || near == null || near.isEmpty()) {
             return message;
         }
@@ -68,7 +78,8 @@ public final class ParserMessages {
                 if (e < end && EDGES.indexOf(message.charAt(e)) < 0) {
                     break;
                 }
-                if (e - start >= shortest && quoted(message, start, e, near)) {
+                if (e - start >= shortest && !grammar.contains(message.substring(start, e))
+                        && quoted(message, start, e, near)) {
                     cut = e;
                     break;
                 }

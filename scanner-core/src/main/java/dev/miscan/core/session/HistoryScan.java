@@ -36,9 +36,9 @@ public final class HistoryScan {
 
     public static ScanResult scan(Engine engine, GitHistorySource source, int threads) throws IOException {
         Path root = source.root();
-        // what each path and blob of the range holds, whole: the tip's were all scanned as some commit's new version;
-        // UNKNOWN where the other files of the scan had a say (or only deletions were looked at)
-        // Only the tip's versions are recorded: the others are never looked up (a long history has many).
+        // what each of the tip's versions holds, whole (all were scanned as some commit's new version); UNKNOWN where
+        // the other files of the scan had a say (or only deletions were looked at). The range's other versions are
+        // never looked up, so not recorded: a long history has many.
         GitTreeSource tipTree = source.tipTree();
         List<Source.Entry> tipEntries = tipTree == null ? List.of() : tipTree.entries(w -> { });
         Set<String> tipVersions = new HashSet<>();

@@ -20,6 +20,16 @@ class ParserMessagesTest {
     }
 
     @Test
+    void theGrammarsWordsThatAParserExpected_stay() {
+        String near = "  \"disableLocalAuth\": false,\n  ~oops\n";
+        String message = "Unexpected character ('~' (code 126)): expected a valid value (JSON String, Number, Array,"
+                + " Object or token 'null', 'true' or 'false')";
+        assertThat(ParserMessages.unquotedBetweenQuotes(message, near)).endsWith("or '…')");
+        assertThat(ParserMessages.unquotedBetweenQuotes(message, near, java.util.Set.of("null", "true", "false")))
+                .isEqualTo(message);
+    }
+
+    @Test
     void aQuotationThatStartsWithAnEscapedQuote_isStillAQuotation() {
         assertThat(ParserMessages.unquotedBetweenQuotes("Lexical error at line 2, column 0.  Encountered: <EOF> after :"
                 + " \"\\\"Hunter!Secret$Word); } }\\n\"", "new X(\"acct\", \"Hunter!Secret$Word); } }\n"))

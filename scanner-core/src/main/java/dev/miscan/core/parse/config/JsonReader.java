@@ -12,6 +12,12 @@ import java.util.List;
  * text is kept for redaction. The document is tokenized once ({@link JsonTree}), for this view and the ARM view.
  */
 final class JsonReader {
+    /** JSON's literal words ({@code true}, {@code false}, {@code null}), as Jackson names them. */
+    private static final java.util.Set<String> JSON_LITERALS = java.util.Arrays.stream(
+            com.fasterxml.jackson.core.JsonToken.values()).map(com.fasterxml.jackson.core.JsonToken::asString)
+            .filter(w -> w != null && w.chars().allMatch(Character::isLetter))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     private JsonReader() {
     }
 
@@ -27,8 +33,9 @@ final class JsonReader {
             // a constraint violation (nesting too deep, number too long) may come without a message or location
             String message = e.getOriginalMessage() == null ? e.getClass().getSimpleName()
                     : e.getOriginalMessage().lines().findFirst().orElse("").strip();
-            message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(message, dev.miscan.core.parse.ParserMessages.near(
-                    doc, e.getLocation() == null ? -1 : e.getLocation().getLineNr() - 1));
+            message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(message,
+                    dev.miscan.core.parse.ParserMessages.near(doc, e.getLocation() == null ? -1
+                            : e.getLocation().getLineNr() - 1), JSON_LITERALS);
             doc.warn("JSON does not parse (" + message + (e.getLocation() == null ? ""
                     : ", line " + e.getLocation().getLineNr()) + "); scanned as plain text");
         } else if (tree.readError() != null) {

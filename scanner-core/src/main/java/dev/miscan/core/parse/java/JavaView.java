@@ -113,6 +113,13 @@ public final class JavaView {
         }
     }
 
+    /** Java's reserved words, as JavaParser's grammar lists its tokens ({@code "class"}, {@code "non-sealed"}). */
+    private static final java.util.Set<String> JAVA_WORDS = java.util.Arrays.stream(
+            com.github.javaparser.GeneratedJavaParserConstants.tokenImage)
+            .filter(t -> t.matches("\"[a-z][a-z-]*\""))
+            .map(t -> t.substring(1, t.length() - 1))
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
     /** The first problem, and how many more; without what it quotes of {@code text} (a credential, maybe). */
     private static String describe(ParseResult<CompilationUnit> result, String text) {
         if (result.getProblems().isEmpty()) {
@@ -127,7 +134,7 @@ public final class JavaView {
             message = message.substring(0, nl).strip();
         }
         message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(message,
-                dev.miscan.core.parse.ParserMessages.near(text, line - 1));
+                dev.miscan.core.parse.ParserMessages.near(text, line - 1), JAVA_WORDS);
         if (message.length() > 160) {
             message = message.substring(0, 160) + "…";
         }
