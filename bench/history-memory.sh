@@ -5,8 +5,9 @@
 #
 # Makes a git repository with 'git fast-import' (seeded; keys random, made here): 2,000 files (Java, properties,
 # YAML, Markdown) in the first commit, then one file changed per commit (a line appended), a storage key added to
-# a .properties file every 500 commits. Runs 'history' once with the launcher's JVM options and no heap limit (wall
-# time, peak RSS), then once per HEAP with -Xmx HEAP and a 60 s limit: a heap too small for what the scan keeps
+# a .properties file every 500 commits. Runs 'history' once with the launcher's JVM options (its young generation
+# halved to 32 MB, so that a 96 MB heap keeps room for the rest) and no heap limit (wall time, peak RSS), then once
+# per HEAP with -Xmx HEAP and a 60 s limit: a heap too small for what the scan keeps
 # makes the serial collector run without end rather than fail, which is what a 512 MB container (a 128 MB default
 # heap) would see. Checks that every limited run finds what the unlimited one found.
 set -euo pipefail
