@@ -28,6 +28,22 @@ final class GitChanges {
         };
 
         <T> T of(T value);
+
+        /** A new one for a walk: the first of equal values (null stays null); safe for the walk's threads. */
+        static Shared perWalk() {
+            java.util.Map<Object, Object> seen = new java.util.concurrent.ConcurrentHashMap<>();
+            return new Shared() {
+                @Override
+                @SuppressWarnings("unchecked")
+                public <T> T of(T value) {
+                    if (value == null) {
+                        return null;
+                    }
+                    Object known = seen.putIfAbsent(value, value);
+                    return known == null ? value : (T) known;
+                }
+            };
+        }
     }
 
     /**

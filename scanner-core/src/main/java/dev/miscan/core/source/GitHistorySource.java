@@ -102,8 +102,6 @@ public final class GitHistorySource implements Source {
     private final PathExcludes excludes;
     private final long maxFileSize;
     private final Map<String, Integer> commitOrder = new ConcurrentHashMap<>();
-    /** One copy of each path, version id, author name and e-mail address for a walk: they repeat in commits. */
-    private final Map<Object, Object> shared = new ConcurrentHashMap<>();
     /** The blobs of the range that are not in the repository (a partial clone's), found by {@link #entries}. */
     private final Set<ObjectId> missingBlobs = java.util.Collections.synchronizedSet(new java.util.HashSet<>());
 
@@ -127,6 +125,8 @@ public final class GitHistorySource implements Source {
         List<Provenance> commits = new ArrayList<>();
         List<ObjectId> trees = new ArrayList<>();
         List<ObjectId> parentTrees = new ArrayList<>();
+        // one copy of each path, version id, author name and e-mail address for the walk: they repeat in commits
+        GitChanges.Shared shared = GitChanges.Shared.perWalk();
         try (RevWalk walk = new RevWalk(repo)) {
             for (ObjectId id : range.include()) {
                 walk.markStart(walk.parseCommit(id));
@@ -148,12 +148,12 @@ public final class GitHistorySource implements Source {
                 if (c.getParentCount() == 1) {
                     RevCommit parent = c.getParent(0);
                     walk.parseHeaders(parent);
-                    parentTree = shared(parent.getTree().copy());
+                    parentTree = shared.of(parent.getTree().copy());
                 }
                 PersonIdent author = c.getAuthorIdent();
-                commits.add(new Provenance(name, shared(author.getName()), shared(author.getEmailAddress()),
+                commits.add(new Provenance(name, shared.of(author.getName()), shared.of(author.getEmailAddress()),
                         author.getWhenAsInstant(), true));
-                trees.add(shared(c.getTree().copy()));
+                trees.add(shared.of(c.getTree().copy()));
                 parentTrees.add(parentTree);
                 c.disposeBody();
             }
@@ -179,7 +179,8 @@ public final class GitHistorySource implements Source {
         try {
             pool.submit(() -> java.util.stream.IntStream.range(0, commits.size()).parallel().forEach(i -> {
                 try {
-                    perCommit.set(i, changesOf(formatter.get(), commits.get(i), trees.get(i), parentTrees.get(i)));
+                    perCommit.set(i, changesOf(formatter.get(), commits.get(i), trees.get(i), parentTrees.get(i),
+                            shared));
                 } catch (IOException e) {
                     throw new java.io.UncheckedIOException(e);
                 }
@@ -208,7 +209,6 @@ public final class GitHistorySource implements Source {
             readers.forEach(org.eclipse.jgit.lib.ObjectReader::close);
         }
         perCommit.forEach(entries::addAll);
-        shared.clear();
         // a version read as one commit's new file is kept for the later commit that compares with it
         BlobReuse reuse = new BlobReuse(BLOB_REUSE_BYTES);
         for (Entry e : entries) {
@@ -223,21 +223,12 @@ public final class GitHistorySource implements Source {
         return entries;
     }
 
-    @SuppressWarnings("unchecked")
-    private <T> T shared(T value) {
-        if (value == null) {
-            return null;
-        }
-        Object known = shared.putIfAbsent(value, value);
-        return known == null ? value : (T) known;
-    }
-
     /**
      * The entries of what commit {@code p} changed: its tree {@code tree} against its parent's tree
-     * ({@code parentTree}, null for a root).
+     * ({@code parentTree}, null for a root), their paths and version ids given by the walk's {@code shared}.
      */
-    private List<Entry> changesOf(DiffFormatter diff, Provenance p, ObjectId tree, ObjectId parentTree)
-            throws IOException {
+    private List<Entry> changesOf(DiffFormatter diff, Provenance p, ObjectId tree, ObjectId parentTree,
+            GitChanges.Shared shared) throws IOException {
         List<org.eclipse.jgit.diff.DiffEntry> changes;
         try {
             changes = diff.scan(parentTree, tree);
@@ -252,7 +243,7 @@ public final class GitHistorySource implements Source {
         }
         List<Entry> entries = new ArrayList<>();
         GitChanges.addEntries(repo, changes, p, null, excludes, maxFileSize, null,
-                this::shared, entry -> {
+                shared, entry -> {
                     if (entry instanceof GitBlobEntry blob) {
                         List<ObjectId> missing = blob.missing();
                         if (!missing.isEmpty()) {

@@ -60,9 +60,10 @@ public final class IacView {
         }
         if (!problems.isEmpty()) {
             ParseProblem first = problems.get(0);
-            int line = doc.fragment().firstLine() + doc.lines().lineOf(Math.min(first.offset(), text.length()));
+            int at = doc.lines().lineOf(Math.min(first.offset(), text.length()));
+            int line = doc.fragment().firstLine() + at;
             String message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(first.message(),
-                    dev.miscan.core.parse.ParserMessages.near(doc, doc.lines().lineOf(Math.min(first.offset(), text.length()))));
+                    dev.miscan.core.parse.ParserMessages.near(doc, at));
             doc.warn(language + " not fully parsed: " + message + ", line " + line + "; skipped"
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
                     + ", the rest was scanned");
