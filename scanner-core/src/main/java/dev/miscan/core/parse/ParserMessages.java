@@ -17,6 +17,7 @@ public final class ParserMessages {
     /** A run between spaces and quotes: a word of the message, with the punctuation around it. */
     private static final Pattern WORD = Pattern.compile("[^\\s'\"`]+");
     private static final String EDGES = "()[]{}<>,;:.!?";
+    private static final String QUOTES = "'\"`";
 
     private ParserMessages() {
     }
@@ -64,7 +65,11 @@ public final class ParserMessages {
                 singles += message.charAt(counted) == '\'' && !escaped ? 1 : 0;
                 doubles += message.charAt(counted) == '"' && !escaped ? 1 : 0;
             }
-            boolean inQuotes = singles % 2 == 1 || doubles % 2 == 1;
+            // a word that touches a quote is quoted too: the quoted input may hold a quote itself (a Bicep string
+            // token 'x' quoted as ''x''), which the counting takes for the quotation's end
+            boolean inQuotes = singles % 2 == 1 || doubles % 2 == 1
+                    || start > 0 && QUOTES.indexOf(message.charAt(start - 1)) >= 0
+                    || end < message.length() && QUOTES.indexOf(message.charAt(end)) >= 0;
             if (betweenQuotesOnly && !inQuotes) {
                 continue;
             }

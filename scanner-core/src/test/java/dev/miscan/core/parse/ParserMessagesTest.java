@@ -37,6 +37,15 @@ class ParserMessagesTest {
     }
 
     @Test
+    void aQuotationThatHoldsAQuote_isStillAQuotation() {
+        // a string token quoted by a parser that puts quotes around whatever it found: the pairs no longer match
+        assertThat(ParserMessages.unquotedBetweenQuotes("unexpected ''Qwzxkplm'' after a statement",
+                "param p string\n'Qwzxkplm'\n")).isEqualTo("unexpected ''…'' after a statement");
+        assertThat(ParserMessages.unquotedBetweenQuotes("unexpected 'it's Qwzxkplm' here", "x = it's Qwzxkplm"))
+                .isEqualTo("unexpected 'it's …' here");
+    }
+
+    @Test
     void theParsersOwnWords_stayWhenTheLineDoesNotHoldThem() {
         assertThat(ParserMessages.unquoted("mapping values are not allowed here", "a: b: c")).isEqualTo(
                 "mapping values are not allowed here");

@@ -21,6 +21,10 @@ final class BicepParser extends TokenParser {
             "extension", "provider", "assert", "extends", "with");
     private static final Set<String> STATEMENTS = Set.of("param", "var", "resource", "module", "output", "using",
             "targetScope", "metadata", "import", "type", "func", "extension", "provider", "assert", "extends");
+    /** The language's own words, which a parser's message may quote as what it found and no secret ever is. */
+    static final Set<String> KEYWORDS = java.util.stream.Stream.of(STATEMENTS, SKIPPED,
+            Set.of("existing", "for", "in", "if", "true", "false", "null")).flatMap(Set::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
     /** Functions whose first argument is a resource type: {@code resourceId('Microsoft.Storage/…', …)}. */
     private static final Set<String> TYPED_FUNCTIONS = Set.of("resourceid", "reference", "subscriptionresourceid",
             "extensionresourceid", "tenantresourceid", "listkeys");

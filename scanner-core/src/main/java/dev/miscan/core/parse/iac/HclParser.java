@@ -19,6 +19,10 @@ import java.util.regex.Pattern;
  * expressions and data lookups (an HTTP client), and it throws on syntax it does not know.
  */
 final class HclParser extends TokenParser {
+    /** The language's own words (Terraform's block types among them): see {@link BicepParser#KEYWORDS}. */
+    static final Set<String> KEYWORDS = Set.of("resource", "data", "variable", "locals", "module", "output",
+            "provider", "terraform", "dynamic", "content", "for", "in", "if", "true", "false", "null");
+
     private static final String[][] OPERATOR_LEVELS = {{"||"}, {"&&"}, {"==", "!="}, {"<", ">", "<=", ">="},
         {"+", "-"}, {"*", "/", "%"}};
     private static final Pattern VERSION = Pattern.compile("^\\s*+(?:~>|=)?\\s*+v?(\\d+)");

@@ -13,6 +13,10 @@ import java.util.Locale;
  */
 public final class IacView {
     public static final Document.View<IacTemplate> TEMPLATE = IacView::build;
+    /** Words a parser's message quotes that are the grammar's, not the file's: they stay in a warning. */
+    private static final java.util.Set<String> GRAMMAR = java.util.stream.Stream.of(BicepParser.KEYWORDS,
+            HclParser.KEYWORDS, java.util.Set.of("end", "of", "line")).flatMap(java.util.Set::stream)
+            .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
     private IacView() {
     }
@@ -63,7 +67,7 @@ public final class IacView {
             int at = doc.lines().lineOf(Math.min(first.offset(), text.length()));
             int line = doc.fragment().firstLine() + at;
             String message = dev.miscan.core.parse.ParserMessages.unquotedBetweenQuotes(first.message(),
-                    dev.miscan.core.parse.ParserMessages.near(doc, at));
+                    dev.miscan.core.parse.ParserMessages.near(doc, at), GRAMMAR);
             doc.warn(language + " not fully parsed: " + message + ", line " + line + "; skipped"
                     + (problems.size() > 1 ? " (and " + (problems.size() - 1) + " more)" : "")
                     + ", the rest was scanned");

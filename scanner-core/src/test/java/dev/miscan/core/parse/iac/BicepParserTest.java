@@ -195,6 +195,18 @@ class BicepParserTest {
     }
 
     @Test
+    void aKeywordItStoppedAt_isNamed_aWordOfTheFileIsNot() {
+        bicep("param before string = 'a' resource\n");
+        bicep("param p string = 'a' Qwzxkplm\n");
+        bicep("param p string\n'Qwzxkplm'\n");
+
+        assertThat(warnings).extracting(w -> w.substring(0, w.indexOf(", line"))).containsExactly(
+                "Bicep not fully parsed: unexpected 'resource' after a statement",
+                "Bicep not fully parsed: unexpected '…' after a statement",
+                "Bicep not fully parsed: unexpected '…'");
+    }
+
+    @Test
     void unknownSyntaxIsSkippedWithOneWarningAndTheRestIsStillRead() {
         String text = """
                 param before string = 'a'
