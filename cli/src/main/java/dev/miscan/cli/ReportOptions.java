@@ -66,8 +66,8 @@ final class ReportOptions {
             return false;
         }
         if ((format != ReportFormat.TEXT || output != null) && !quiet) {
-            for (ScanWarning w : result.warnings()) {
-                err.println("mi-scan: warning: " + dev.miscan.core.report.TerminalText.safe(String.valueOf(w)));
+            for (ScanWarning.Shown w : ScanWarning.forPeople(result.warnings())) {
+                err.println("mi-scan: warning: " + dev.miscan.core.report.TerminalText.safe(w.text(p -> p)));
             }
             err.println("mi-scan: " + result.findings().size() + " finding(s) " + scope
                     + (output != null ? "; report written to " + output : ""));

@@ -320,8 +320,9 @@ public class CheckMojo extends AbstractMojo {
         }
         List<String> outputPaths = targets == null ? List.of()
                 : targets.all().stream().map(p -> ReportPaths.relative(baseDir, p)).toList();
-        for (ScanWarning w : result.warnings()) {
-            String line = "mi-scan: " + displayPath.apply(w.path()) + ": " + w.message();
+        for (ScanWarning.Shown shown : ScanWarning.forPeople(result.warnings())) {
+            ScanWarning w = shown.warning();
+            String line = "mi-scan: " + shown.text(displayPath);
             // a note about the build output (bundled libraries not read, say) comes with every build: not a warning
             boolean aboutOutput = outputPaths.stream().anyMatch(p -> w.path().equals(p)
                     || w.path().startsWith(p + "/") || w.path().startsWith(p + "!/"));

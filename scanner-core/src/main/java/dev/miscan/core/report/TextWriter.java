@@ -95,8 +95,8 @@ public final class TextWriter {
             out.flush();
             return;
         }
-        for (ScanWarning w : result.warnings()) {
-            sb.append(paint(YELLOW, "warning:")).append(' ').append(describe(w)).append('\n');
+        for (ScanWarning.Shown w : ScanWarning.forPeople(result.warnings())) {
+            sb.append(paint(YELLOW, "warning:")).append(' ').append(safe(w.text(p -> p))).append('\n');
         }
         if (!brief) {
             byRule(sb, result.findings());
@@ -218,11 +218,6 @@ public final class TextWriter {
             }
         }
         return sb.length() == 0 ? "" : sb.append(')').toString();
-    }
-
-    /** "path: message", or only the message when the warning is not about one file. */
-    static String describe(ScanWarning w) {
-        return safe(notBlank(w.path()) ? w.path() + ": " + w.message() : w.message());
     }
 
     private static String levelColour(Severity severity) {

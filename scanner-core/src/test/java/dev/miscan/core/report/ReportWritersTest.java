@@ -436,6 +436,30 @@ class ReportWritersTest {
     // --- text ---
 
     @Test
+    void text_notesThatSayTheSameOfManyFiles_showThreeAndCountTheRest_theJsonKeepsEach() throws IOException {
+        List<ScanWarning> warnings = new java.util.ArrayList<>();
+        warnings.add(new ScanWarning("conf/bad.yaml", "YAML did not parse; scanned as plain lines", false));
+        for (int i = 1; i <= 6; i++) {
+            warnings.add(ScanWarning.note("m" + i + "/main.json", "compiled from main.bicep beside it", true));
+            // a file not read in full is always named, however many say the same
+            warnings.add(new ScanWarning("c" + i + "/x.yaml", "YAML did not parse; scanned as plain lines", false));
+        }
+        warnings.add(ScanWarning.note("link", "a symbolic link, not followed", true));
+        ScanResult many = result(List.of(), warnings);
+
+        List<String> lines = render(new TextWriter(false), many).lines().filter(l -> l.startsWith("warning:")).toList();
+
+        assertThat(lines).hasSize(1 + 3 + 1 + 6 + 1);
+        assertThat(lines).containsSubsequence("warning: m1/main.json: compiled from main.bicep beside it",
+                "warning: m3/main.json: compiled from main.bicep beside it",
+                "warning: and 3 more files: compiled from main.bicep beside it (a JSON or SARIF report names each)",
+                "warning: c6/x.yaml: YAML did not parse; scanned as plain lines",
+                "warning: link: a symbolic link, not followed");
+        assertThat(lines).noneMatch(l -> l.contains("m4/"));
+        assertThat(new ObjectMapper().readTree(render(new JsonWriter("1.2.3"), many)).path("warnings")).hasSize(14);
+    }
+
+    @Test
     void text_withoutColour_hasNoAnsiEscapes() throws IOException {
         String text = render(new TextWriter(false), sample());
 
