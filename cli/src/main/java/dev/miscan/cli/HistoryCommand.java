@@ -50,6 +50,7 @@ public final class HistoryCommand extends ReportingCommand {
     public Integer call() {
         PrintWriter err = spec.commandLine().getErr();
         checkVerbosity();
+        dev.miscan.core.source.GitRepositories.sizeCachesToHeap(); // every version read: a small heap keeps room
         if (all && branch != null) {
             throw new ParameterException(spec.commandLine(), "--all and --branch cannot be combined");
         }
