@@ -53,8 +53,9 @@ import org.apache.maven.project.MavenProject;
  * repository's root ({@code repositoryRoot}), which GitHub code scanning needs.
  *
  * <p>With {@code aggregate} (the default), the reports of the build's top-level project (the execution root)
- * hold every module's findings: each module's execution adds its own and writes them again, so that they are
- * complete once the build is.
+ * hold every module's findings: each module's execution adds its own and writes them again (a large aggregate only
+ * when it has doubled, when the module fails the build, or by the last execution: {@link ReactorReport}), so that
+ * they are complete once the build is.
  */
 @Mojo(name = "check", defaultPhase = LifecyclePhase.VERIFY, threadSafe = true)
 public class CheckMojo extends AbstractMojo {
@@ -175,6 +176,9 @@ public class CheckMojo extends AbstractMojo {
     @Parameter(defaultValue = "${plugin}", readonly = true, required = true)
     private PluginDescriptor plugin;
 
+    @Parameter(defaultValue = "${mojoExecution}", readonly = true)
+    private org.apache.maven.plugin.MojoExecution mojoExecution;
+
     @Override
     public void execute() throws MojoExecutionException, MojoFailureException {
         // every line logged, every report written and every failure message passes the run's redactor
@@ -182,14 +186,67 @@ public class CheckMojo extends AbstractMojo {
         try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(
                 ReactorReport.of(session).redactor())) {
             dev.miscan.core.secrets.Redactor redactor = scope.redactor();
+            ReactorReport reactor = ReactorReport.of(session);
+            reactor.expect(this::projectsRunningTheGoal);
+            Log log = new RedactedLog(getLog(), redactor);
+            boolean failed = true;
             try {
-                check(new RedactedLog(getLog(), redactor));
+                check(log);
+                failed = false;
             } catch (MojoFailureException e) {
                 throw new MojoFailureException(redactor.redact(e.getMessage()));
             } catch (MojoExecutionException e) {
                 throw new MojoExecutionException(redactor.redact(e.getMessage()));
+            } finally {
+                // the last execution (or a failing one) writes the aggregate an earlier one left
+                try {
+                    reactor.ended(project.getId(), failed);
+                } catch (MojoExecutionException e) {
+                    if (!failed) {
+                        throw new MojoExecutionException(redactor.redact(e.getMessage()));
+                    }
+                    log.warn(e.getMessage()); // the build fails anyway, with the first problem
+                }
             }
         }
+    }
+
+    /**
+     * The projects of the build that run this goal, as far as the build's model says: every project for a goal
+     * named on the command line, else those with an execution of the goal in the same phase; null when not known
+     * (then the aggregate is written after every module). A project counted that then does not run the goal while
+     * the build goes on would leave the aggregate written last at half its findings or more: the model is asked
+     * only for what it states (an execution bound elsewhere, or to no phase, is not counted).
+     */
+    private Set<String> projectsRunningTheGoal() {
+        if (mojoExecution == null || session == null || session.getProjects() == null) {
+            return null;
+        }
+        List<MavenProject> projects = session.getProjects();
+        if (mojoExecution.getSource() == org.apache.maven.plugin.MojoExecution.Source.CLI) {
+            return projects.stream().map(MavenProject::getId).collect(java.util.stream.Collectors.toSet());
+        }
+        String phase = mojoExecution.getLifecyclePhase();
+        String goal = mojoExecution.getGoal();
+        if (phase == null || goal == null || plugin == null) {
+            return null;
+        }
+        String defaultPhase = mojoExecution.getMojoDescriptor() == null ? null
+                : mojoExecution.getMojoDescriptor().getPhase();
+        Set<String> ids = new java.util.HashSet<>();
+        for (MavenProject p : projects) {
+            org.apache.maven.model.Plugin declared = p.getPlugin(plugin.getPluginLookupKey());
+            if (declared == null) {
+                continue;
+            }
+            for (org.apache.maven.model.PluginExecution e : declared.getExecutions()) {
+                String at = e.getPhase() != null ? e.getPhase() : defaultPhase;
+                if (e.getGoals().contains(goal) && phase.equals(at)) {
+                    ids.add(p.getId());
+                }
+            }
+        }
+        return ids;
     }
 
     private void check(Log log) throws MojoExecutionException, MojoFailureException {
@@ -340,19 +397,30 @@ public class CheckMojo extends AbstractMojo {
         boolean topLevel = isTopLevel();
         List<Path> written;
         List<Path> aggregateWritten = List.of();
+        List<Path> aggregateLater = List.of();
         boolean ownAreTheReactors = false;
         if (aggregate) {
             synchronized (reactor) {
-                ScanResult all = reactor.add(project.getId(), rebased, root);
+                reactor.add(project.getId(), rebased);
                 if (topLevel) {
                     reactor.aggregateDirectory(ownDir);
                 }
                 Path dir = topLevel ? ownDir : aggregateDirectory(reactor);
                 // the top-level project's reports, or reports that share its directory, are the reactor's
                 ownAreTheReactors = dir.equals(ownDir);
-                written = writeReports(ownAreTheReactors ? all : rebased, reportFormats, ownDir);
-                if (!ownAreTheReactors) {
-                    aggregateWritten = writeReports(all, reportFormats, dir);
+                if (ownAreTheReactors) {
+                    written = writeReports(reactor.aggregate(root), reportFormats, ownDir);
+                    reactor.written();
+                } else {
+                    written = writeReports(rebased, reportFormats, ownDir);
+                    if (reactor.writeNow(project.getId(), !threshold.failing(result.findings()).isEmpty())) {
+                        aggregateWritten = writeReports(reactor.aggregate(root), reportFormats, dir);
+                        reactor.written();
+                    } else {
+                        // the aggregate as it is when a later execution writes it (its results then)
+                        reactor.defer(() -> writeReports(reactor.aggregate(root), reportFormats, dir));
+                        aggregateLater = reportFormats.stream().map(f -> dir.resolve(f.fileName())).toList();
+                    }
                 }
             }
         } else {
@@ -368,6 +436,11 @@ public class CheckMojo extends AbstractMojo {
         if (!aggregateWritten.isEmpty()) {
             summary.append("; reactor report: ")
                     .append(String.join(", ", aggregateWritten.stream().map(this::displayPath).toList()));
+        }
+        if (!aggregateLater.isEmpty()) {
+            summary.append("; reactor report: ")
+                    .append(String.join(", ", aggregateLater.stream().map(this::displayPath).toList()))
+                    .append(" once the last module has run");
         }
         if (!verbose && !result.findings().isEmpty()) {
             summary.append(" (each finding's roles, az commands and code: -Dmi-scan.verbose=true)");

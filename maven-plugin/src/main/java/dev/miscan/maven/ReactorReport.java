@@ -25,6 +25,17 @@ final class ReactorReport {
     /** Every secret a module of the build reported, with the first module that did (hashes, never secrets). */
     private final Map<String, String> secrets = new java.util.HashMap<>();
     private Path aggregateDirectory;
+    /** Findings, suppressed findings and warnings of the results: the aggregate's size. */
+    private long size;
+    /** The size of the aggregate when it was last written. */
+    private long writtenSize;
+    private boolean expectationSet;
+    /** The projects expected to run the goal (ids), or null for not known. */
+    private Set<String> expected;
+    /** The projects whose execution has ended. */
+    private final Set<String> ran = new java.util.HashSet<>();
+    /** The aggregate an execution left for a later one to write, or null. */
+    private Write deferred;
     /**
      * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
      * must know their secrets too.
@@ -74,20 +85,93 @@ final class ReactorReport {
     }
 
     /**
-     * Adds a module's result (a module run twice in one build, e.g. by two executions, keeps its last one) and
-     * returns the aggregate of every result so far. Callers that write the aggregate hold this object's lock from
-     * here to the end of the writing, so that a slower module never overwrites a newer aggregate with an older one.
+     * Adds a module's result (a module run twice in one build, e.g. by two executions, keeps its last one). Callers
+     * that write the aggregate hold this object's lock from here to the end of the writing, so that a slower module
+     * never overwrites a newer aggregate with an older one.
      */
-    ScanResult add(String projectId, ScanResult rebased, Path root) {
+    void add(String projectId, ScanResult rebased) {
         synchronized (this) {
-            results.put(projectId, rebased);
-            return ReportPaths.merge(root, results.values());
+            ScanResult before = results.put(projectId, rebased);
+            size += size(rebased) - (before == null ? 0 : size(before));
         }
     }
 
-    /** How many modules the aggregate holds. */
-    synchronized int modules() {
-        return results.size();
+    /** The aggregate of every result so far, with paths relative to {@code root}. */
+    synchronized ScanResult aggregate(Path root) {
+        return ReportPaths.merge(root, results.values());
+    }
+
+    private static long size(ScanResult r) {
+        return (long) r.findings().size() + r.suppressedFindings().size() + r.warnings().size();
+    }
+
+    /**
+     * Up to this many findings, suppressed findings and warnings, the aggregate is written again after every module;
+     * above, when it has doubled since it was last written, when a module fails the build, and after the last module
+     * (so that a reactor of hundreds of modules writes its aggregate a few times, not once per module: the writing
+     * grew with the square of the modules).
+     */
+    static final long ALWAYS_WRITTEN = 500;
+
+    /**
+     * Says which projects run the goal in this build (ids), or null when that is not known (then the aggregate is
+     * written after every module). The first execution's answer stands.
+     */
+    synchronized void expect(java.util.function.Supplier<Set<String>> projects) {
+        if (!expectationSet) {
+            expectationSet = true;
+            Set<String> ids = projects.get();
+            expected = ids == null ? null : Set.copyOf(ids);
+        }
+    }
+
+    /** Whether every project expected to run the goal has run it, once {@code projectId}'s execution ends. */
+    synchronized boolean last(String projectId) {
+        if (expected == null) {
+            return true;
+        }
+        for (String p : expected) {
+            if (!p.equals(projectId) && !ran.contains(p)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether {@code projectId}'s execution writes the aggregate now, or leaves it for a later one. */
+    synchronized boolean writeNow(String projectId, boolean failing) {
+        return failing || size <= ALWAYS_WRITTEN || size >= 2 * writtenSize || last(projectId);
+    }
+
+    /** The aggregate as it is now was written. */
+    synchronized void written() {
+        writtenSize = size;
+        deferred = null;
+    }
+
+    /** Leaves the aggregate to a later execution: {@code write} writes it as it will be then. */
+    synchronized void defer(Write write) {
+        deferred = write;
+    }
+
+    /**
+     * Records that {@code projectId}'s execution has ended (whatever it did: scanned, skipped, failed) and writes a
+     * deferred aggregate when that was the last one expected or the build fails ({@code failed}).
+     */
+    synchronized void ended(String projectId, boolean failed) throws org.apache.maven.plugin.MojoExecutionException {
+        boolean last = last(projectId);
+        ran.add(projectId);
+        if (deferred != null && (failed || last)) {
+            Write write = deferred;
+            deferred = null;
+            write.run();
+            writtenSize = size;
+        }
+    }
+
+    /** How a deferred aggregate is written. */
+    interface Write {
+        void run() throws org.apache.maven.plugin.MojoExecutionException;
     }
 
     /** Where the top-level project's execution wrote its reports, or null before it ran. */

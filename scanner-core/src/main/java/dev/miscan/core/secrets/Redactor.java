@@ -346,13 +346,16 @@ public final class Redactor {
         @Override
         public void write(char[] cbuf, int off, int len) throws IOException {
             synchronized (lock) {
+                // a line at a time, not a character at a time: a report is written through this
+                int from = off;
                 for (int i = off; i < off + len; i++) {
-                    char c = cbuf[i];
-                    line.append(c);
-                    if (c == '\n') {
+                    if (cbuf[i] == '\n') {
+                        line.append(cbuf, from, i + 1 - from);
+                        from = i + 1;
                         emit();
                     }
                 }
+                line.append(cbuf, from, off + len - from);
             }
         }
 
