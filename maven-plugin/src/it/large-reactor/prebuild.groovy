@@ -1,6 +1,22 @@
 // Modules whose findings together outgrow the aggregate written after every module (500 findings): each finding in
 // a file of its own (key-based authentication with a key from the environment, a warning).
 def modules = ['module-a': 300, 'module-b': 200, 'module-c': 300]
+// module-b fails the build when -Db.failOn=warning says so (invocation 4)
+def failOnProperty = """  <properties>
+    <b.failOn>none</b.failOn>
+  </properties>
+  <build>
+    <plugins>
+      <plugin>
+        <groupId>dev.miscan</groupId>
+        <artifactId>mi-scan-maven-plugin</artifactId>
+        <configuration>
+          <failOn>\${b.failOn}</failOn>
+        </configuration>
+      </plugin>
+    </plugins>
+  </build>
+"""
 modules.each { name, count ->
     def dir = new File(basedir, "${name}/src/main/java/demo")
     dir.mkdirs()
@@ -14,7 +30,7 @@ modules.each { name, count ->
   </parent>
   <artifactId>${name}</artifactId>
   <packaging>pom</packaging>
-</project>
+${name == 'module-b' ? failOnProperty : ''}</project>
 """
     (0..<count).each { i ->
         new File(dir, "Blob${i}.java").text = """package demo;

@@ -183,30 +183,39 @@ public class CheckMojo extends AbstractMojo {
     public void execute() throws MojoExecutionException, MojoFailureException {
         // every line logged, every report written and every failure message passes the run's redactor
         // the build's redactor, shared by its modules (the aggregate report holds them all)
-        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(
-                ReactorReport.of(session).redactor())) {
+        ReactorReport reactor = ReactorReport.of(session);
+        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(reactor.redactor())) {
             dev.miscan.core.secrets.Redactor redactor = scope.redactor();
-            ReactorReport reactor = ReactorReport.of(session);
             reactor.expect(this::projectsRunningTheGoal);
             Log log = new RedactedLog(getLog(), redactor);
-            boolean failed = true;
+            Exception thrown = null;
             try {
-                check(log);
-                failed = false;
+                check(log, reactor);
             } catch (MojoFailureException e) {
-                throw new MojoFailureException(redactor.redact(e.getMessage()));
+                thrown = new MojoFailureException(redactor.redact(e.getMessage()));
             } catch (MojoExecutionException e) {
-                throw new MojoExecutionException(redactor.redact(e.getMessage()));
-            } finally {
-                // the last execution (or a failing one) writes the aggregate an earlier one left
-                try {
-                    reactor.ended(project.getId(), failed);
-                } catch (MojoExecutionException e) {
-                    if (!failed) {
-                        throw new MojoExecutionException(redactor.redact(e.getMessage()));
-                    }
-                    log.warn(e.getMessage()); // the build fails anyway, with the first problem
+                thrown = new MojoExecutionException(redactor.redact(e.getMessage()));
+            } catch (RuntimeException e) {
+                thrown = e;
+            }
+            // the last execution (or a failing one) writes the aggregate an earlier one left
+            try {
+                reactor.ended(project.getId(), thrown != null);
+            } catch (MojoExecutionException | RuntimeException e) {
+                Exception problem = e instanceof MojoExecutionException
+                        ? new MojoExecutionException(redactor.redact(e.getMessage())) : e;
+                if (thrown == null) {
+                    thrown = problem;
+                } else {
+                    thrown.addSuppressed(problem); // the build fails with the first problem
                 }
+            }
+            if (thrown instanceof MojoFailureException f) {
+                throw f;
+            } else if (thrown instanceof MojoExecutionException x) {
+                throw x;
+            } else if (thrown instanceof RuntimeException r) {
+                throw r;
             }
         }
     }
@@ -214,9 +223,11 @@ public class CheckMojo extends AbstractMojo {
     /**
      * The projects of the build that run this goal, as far as the build's model says: every project for a goal
      * named on the command line, else those with an execution of the goal in the same phase; null when not known
-     * (then the aggregate is written after every module). A project counted that then does not run the goal while
-     * the build goes on would leave the aggregate written last at half its findings or more: the model is asked
-     * only for what it states (an execution bound elsewhere, or to no phase, is not counted).
+     * (then the aggregate is written after every module). Only what the model states counts (an execution bound
+     * elsewhere, or to no phase, does not); a counted project that does not run the goal (a module failed before
+     * it) leaves the aggregate to the end of the build ({@link ReactorReport#flush}). A module that declares the
+     * plugin in another version or with dependencies of its own runs it in a class realm of its own, which shares
+     * nothing with this one: then not known.
      */
     private Set<String> projectsRunningTheGoal() {
         if (mojoExecution == null || session == null || session.getProjects() == null) {
@@ -239,6 +250,10 @@ public class CheckMojo extends AbstractMojo {
             if (declared == null) {
                 continue;
             }
+            if (declared.getVersion() != null && !declared.getVersion().equals(plugin.getVersion())
+                    || !declared.getDependencies().isEmpty()) {
+                return null;
+            }
             for (org.apache.maven.model.PluginExecution e : declared.getExecutions()) {
                 String at = e.getPhase() != null ? e.getPhase() : defaultPhase;
                 if (e.getGoals().contains(goal) && phase.equals(at)) {
@@ -249,7 +264,7 @@ public class CheckMojo extends AbstractMojo {
         return ids;
     }
 
-    private void check(Log log) throws MojoExecutionException, MojoFailureException {
+    private void check(Log log, ReactorReport reactor) throws MojoExecutionException, MojoFailureException {
         if (skip) {
             log.info("mi-scan: skipped (mi-scan.skip)");
             return;
@@ -295,7 +310,6 @@ public class CheckMojo extends AbstractMojo {
         log.debug("mi-scan: scanning " + baseDir + " excluding " + allExcludes);
 
         ScanResult result;
-        ReactorReport reactor = ReactorReport.of(session);
         BuildOutput.Targets targets = null;
         BuildOutput.Merged output = null;
         try {
@@ -418,7 +432,8 @@ public class CheckMojo extends AbstractMojo {
                         reactor.written();
                     } else {
                         // the aggregate as it is when a later execution writes it (its results then)
-                        reactor.defer(() -> writeReports(reactor.aggregate(root), reportFormats, dir));
+                        reactor.defer(List.of(dir, reportFormats, sarifAllRules),
+                                () -> writeReports(reactor.aggregate(root), reportFormats, dir), log);
                         aggregateLater = reportFormats.stream().map(f -> dir.resolve(f.fileName())).toList();
                     }
                 }

@@ -35,7 +35,7 @@ final class ReactorReport {
     /** The projects whose execution has ended. */
     private final Set<String> ran = new java.util.HashSet<>();
     /** The aggregate an execution left for a later one to write, or null. */
-    private Write deferred;
+    private Deferred deferred;
     /**
      * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
      * must know their secrets too.
@@ -46,7 +46,10 @@ final class ReactorReport {
         return redactor;
     }
 
-    /** The build's shared report, made by the first execution that asks. */
+    /**
+     * The build's shared report, made by the first execution that asks; it writes an aggregate left to a later
+     * execution when the build ends, whatever ended it ({@link #flush}).
+     */
     static ReactorReport of(MavenSession session) {
         if (session.getRepositorySession() == null || session.getRepositorySession().getData() == null) {
             return new ReactorReport(); // no build to share with (a bare test harness): this execution's own
@@ -59,6 +62,7 @@ final class ReactorReport {
             }
             ReactorReport created = new ReactorReport();
             if (data.set(ReactorReport.class, existing, created)) {
+                WhenTheBuildEnds.install(session, created);
                 return created;
             }
         }
@@ -149,9 +153,17 @@ final class ReactorReport {
         deferred = null;
     }
 
-    /** Leaves the aggregate to a later execution: {@code write} writes it as it will be then. */
-    synchronized void defer(Write write) {
-        deferred = write;
+    /**
+     * Leaves the aggregate to a later execution: {@code write} writes it as it will be then, into the files {@code
+     * key} stands for (the directory and formats). An aggregate left before for other files (a module with other
+     * formats) is written now, so that each file named in the log is written.
+     */
+    synchronized void defer(Object key, Write write, org.apache.maven.plugin.logging.Log log)
+            throws org.apache.maven.plugin.MojoExecutionException {
+        if (deferred != null && !deferred.key().equals(key)) {
+            writeDeferred();
+        }
+        deferred = new Deferred(key, write, log);
     }
 
     /**
@@ -161,8 +173,31 @@ final class ReactorReport {
     synchronized void ended(String projectId, boolean failed) throws org.apache.maven.plugin.MojoExecutionException {
         boolean last = last(projectId);
         ran.add(projectId);
-        if (deferred != null && (failed || last)) {
-            Write write = deferred;
+        if (failed || last) {
+            writeDeferred();
+        }
+    }
+
+    /**
+     * Writes an aggregate that is still left when the build ends: the execution expected to write it did not run (a
+     * module failed before it, and {@code --fail-at-end} or {@code --fail-never} went on without its dependents), or
+     * the build stopped. A problem is logged by the execution that left it: the build is over.
+     */
+    synchronized void flush() {
+        if (deferred == null) {
+            return;
+        }
+        org.apache.maven.plugin.logging.Log log = deferred.log();
+        try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(redactor)) {
+            writeDeferred();
+        } catch (org.apache.maven.plugin.MojoExecutionException | RuntimeException e) {
+            log.error(redactor.redact("mi-scan: the reactor report could not be written: " + e.getMessage()));
+        }
+    }
+
+    private void writeDeferred() throws org.apache.maven.plugin.MojoExecutionException {
+        if (deferred != null) {
+            Write write = deferred.write();
             deferred = null;
             write.run();
             writtenSize = size;
@@ -172,6 +207,117 @@ final class ReactorReport {
     /** How a deferred aggregate is written. */
     interface Write {
         void run() throws org.apache.maven.plugin.MojoExecutionException;
+    }
+
+    private record Deferred(Object key, Write write, org.apache.maven.plugin.logging.Log log) {
+    }
+
+    /**
+     * The build's listener, with {@link #flush} when the session ends (Maven fires that event also when a module
+     * failed, and asks the request for its listener at each event). Installed once per build by {@link #of}.
+     */
+    private static final class WhenTheBuildEnds extends org.apache.maven.execution.AbstractExecutionListener {
+        private final org.apache.maven.execution.ExecutionListener next;
+        private final ReactorReport report;
+
+        private WhenTheBuildEnds(org.apache.maven.execution.ExecutionListener next, ReactorReport report) {
+            this.next = next == null ? new org.apache.maven.execution.AbstractExecutionListener() : next;
+            this.report = report;
+        }
+
+        static void install(MavenSession session, ReactorReport report) {
+            org.apache.maven.execution.MavenExecutionRequest request = session.getRequest();
+            if (request != null) {
+                request.setExecutionListener(new WhenTheBuildEnds(request.getExecutionListener(), report));
+            }
+        }
+
+        @Override
+        public void sessionEnded(org.apache.maven.execution.ExecutionEvent event) {
+            report.flush(); // before the build's summary
+            next.sessionEnded(event);
+        }
+
+        // every other event, as it was
+        @Override
+        public void projectDiscoveryStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.projectDiscoveryStarted(event);
+        }
+
+        @Override
+        public void sessionStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.sessionStarted(event);
+        }
+
+        @Override
+        public void projectSkipped(org.apache.maven.execution.ExecutionEvent event) {
+            next.projectSkipped(event);
+        }
+
+        @Override
+        public void projectStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.projectStarted(event);
+        }
+
+        @Override
+        public void projectSucceeded(org.apache.maven.execution.ExecutionEvent event) {
+            next.projectSucceeded(event);
+        }
+
+        @Override
+        public void projectFailed(org.apache.maven.execution.ExecutionEvent event) {
+            next.projectFailed(event);
+        }
+
+        @Override
+        public void mojoSkipped(org.apache.maven.execution.ExecutionEvent event) {
+            next.mojoSkipped(event);
+        }
+
+        @Override
+        public void mojoStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.mojoStarted(event);
+        }
+
+        @Override
+        public void mojoSucceeded(org.apache.maven.execution.ExecutionEvent event) {
+            next.mojoSucceeded(event);
+        }
+
+        @Override
+        public void mojoFailed(org.apache.maven.execution.ExecutionEvent event) {
+            next.mojoFailed(event);
+        }
+
+        @Override
+        public void forkStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkStarted(event);
+        }
+
+        @Override
+        public void forkSucceeded(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkSucceeded(event);
+        }
+
+        @Override
+        public void forkFailed(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkFailed(event);
+        }
+
+        @Override
+        public void forkedProjectStarted(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkedProjectStarted(event);
+        }
+
+        @Override
+        public void forkedProjectSucceeded(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkedProjectSucceeded(event);
+        }
+
+        @Override
+        public void forkedProjectFailed(org.apache.maven.execution.ExecutionEvent event) {
+            next.forkedProjectFailed(event);
+        }
     }
 
     /** Where the top-level project's execution wrote its reports, or null before it ran. */

@@ -21,14 +21,25 @@ class ReactorReportTest {
                 .mapToObj(i -> new ScanWarning(module + "/f" + i, "w", false)).toList(), 0, 0, 0);
     }
 
+    private final List<String> written = new ArrayList<>();
+    private final org.apache.maven.plugin.logging.Log log = new org.apache.maven.plugin.logging.SystemStreamLog();
+
     /** What an execution does: adds its result, then writes the aggregate now or leaves it for later. */
     private void run(String module, int size, boolean failing) throws Exception {
+        run(module, size, failing, "sarif");
+    }
+
+    private void run(String module, int size, boolean failing, String files) throws Exception {
         reactor.add(module, result(module, size));
         if (reactor.writeNow(module, failing)) {
             writes.add(reactor.aggregate(Path.of(".")).warnings().size());
+            written.add(files);
             reactor.written();
         } else {
-            reactor.defer(() -> writes.add(reactor.aggregate(Path.of(".")).warnings().size()));
+            reactor.defer(files, () -> {
+                writes.add(reactor.aggregate(Path.of(".")).warnings().size());
+                written.add(files);
+            }, log);
         }
         reactor.ended(module, failing);
     }
@@ -88,6 +99,32 @@ class ReactorReportTest {
         reactor.ended("c", true); // a bad parameter, a scan that could not run
 
         assertThat(writes).containsExactly(600, 700);
+    }
+
+    @Test
+    void whenAnExpectedExecutionNeverRuns_theEndOfTheBuildWritesIt() throws Exception {
+        reactor.expect(() -> Set.of("a", "b", "c", "d"));
+        run("a", 600, false);
+        run("b", 100, false);
+        // c failed before the goal (another plugin), and --fail-at-end skipped d, which depends on it
+
+        reactor.flush();
+
+        assertThat(writes).containsExactly(600, 700);
+        reactor.flush();
+        assertThat(writes).hasSize(2);
+    }
+
+    @Test
+    void aModuleThatLeavesItForOtherFiles_firstWritesWhatWasLeftForTheFirst() throws Exception {
+        reactor.expect(() -> Set.of("a", "b", "c", "d"));
+        run("a", 600, false);
+        run("b", 100, false, "sarif");
+        run("c", 100, false, "sarif+json");
+        reactor.ended("d", false);
+
+        assertThat(writes).containsExactly(600, 800, 800);
+        assertThat(written).containsExactly("sarif", "sarif", "sarif+json");
     }
 
     @Test
