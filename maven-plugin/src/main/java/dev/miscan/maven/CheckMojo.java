@@ -188,6 +188,10 @@ public class CheckMojo extends AbstractMojo {
             dev.miscan.core.secrets.Redactor redactor = scope.redactor();
             reactor.expect(this::projectsRunningTheGoal);
             Log log = new RedactedLog(getLog(), redactor);
+            String realms = aggregate ? reactor.realmsWarning() : null;
+            if (realms != null) {
+                log.warn(realms);
+            }
             Exception thrown = null;
             try {
                 check(log, reactor);
@@ -225,9 +229,8 @@ public class CheckMojo extends AbstractMojo {
      * named on the command line, else those with an execution of the goal in the same phase; null when not known
      * (then the aggregate is written after every module). Only what the model states counts (an execution bound
      * elsewhere, or to no phase, does not); a counted project that does not run the goal (a module failed before
-     * it) leaves the aggregate to the end of the build ({@link ReactorReport#flush}). A module that declares the
-     * plugin in another version or with dependencies of its own runs it in a class realm of its own, which shares
-     * nothing with this one: then not known.
+     * it, or runs the plugin in a class realm of its own) leaves the aggregate to the end of the build
+     * ({@link ReactorReport#flush}).
      */
     private Set<String> projectsRunningTheGoal() {
         if (mojoExecution == null || session == null || session.getProjects() == null) {
@@ -249,10 +252,6 @@ public class CheckMojo extends AbstractMojo {
             org.apache.maven.model.Plugin declared = p.getPlugin(plugin.getPluginLookupKey());
             if (declared == null) {
                 continue;
-            }
-            if (declared.getVersion() != null && !declared.getVersion().equals(plugin.getVersion())
-                    || !declared.getDependencies().isEmpty()) {
-                return null;
             }
             for (org.apache.maven.model.PluginExecution e : declared.getExecutions()) {
                 String at = e.getPhase() != null ? e.getPhase() : defaultPhase;
@@ -422,18 +421,19 @@ public class CheckMojo extends AbstractMojo {
                 Path dir = topLevel ? ownDir : aggregateDirectory(reactor);
                 // the top-level project's reports, or reports that share its directory, are the reactor's
                 ownAreTheReactors = dir.equals(ownDir);
+                // the files the aggregate goes to, as this execution writes them
+                Object files = List.of(dir, reportFormats, sarifAllRules, root);
                 if (ownAreTheReactors) {
                     written = writeReports(reactor.aggregate(root), reportFormats, ownDir);
-                    reactor.written();
+                    reactor.written(files);
                 } else {
                     written = writeReports(rebased, reportFormats, ownDir);
                     if (reactor.writeNow(project.getId(), !threshold.failing(result.findings()).isEmpty())) {
                         aggregateWritten = writeReports(reactor.aggregate(root), reportFormats, dir);
-                        reactor.written();
+                        reactor.written(files);
                     } else {
                         // the aggregate as it is when a later execution writes it (its results then)
-                        reactor.defer(List.of(dir, reportFormats, sarifAllRules),
-                                () -> writeReports(reactor.aggregate(root), reportFormats, dir), log);
+                        reactor.defer(files, () -> writeReports(reactor.aggregate(root), reportFormats, dir), log);
                         aggregateLater = reportFormats.stream().map(f -> dir.resolve(f.fileName())).toList();
                     }
                 }

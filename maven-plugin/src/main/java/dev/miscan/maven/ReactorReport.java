@@ -34,8 +34,8 @@ final class ReactorReport {
     private Set<String> expected;
     /** The projects whose execution has ended. */
     private final Set<String> ran = new java.util.HashSet<>();
-    /** The aggregate an execution left for a later one to write, or null. */
-    private Deferred deferred;
+    /** The aggregates executions left for a later one to write, by the files they go to (directory and formats). */
+    private final Map<Object, Deferred> deferred = new LinkedHashMap<>();
     /**
      * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
      * must know their secrets too.
@@ -55,17 +55,64 @@ final class ReactorReport {
             return new ReactorReport(); // no build to share with (a bare test harness): this execution's own
         }
         SessionData data = session.getRepositorySession().getData();
+        ReactorReport report;
         while (true) {
             Object existing = data.get(ReactorReport.class);
-            if (existing instanceof ReactorReport report) {
-                return report;
+            if (existing instanceof ReactorReport found) {
+                report = found;
+                break;
             }
             ReactorReport created = new ReactorReport();
             if (data.set(ReactorReport.class, existing, created)) {
                 WhenTheBuildEnds.install(session, created);
-                return created;
+                report = created;
+                break;
             }
         }
+        report.realms = realmsSharing(data, ReactorReport.class.getClassLoader());
+        return report;
+    }
+
+    /** The key of the plugin's class realms in the build's session data: a JDK set, which every realm can read. */
+    static final String REALMS = "dev.miscan.maven.ReactorReport.realms";
+
+    /**
+     * How many class realms of the plugin the build has met so far, {@code realm} (this one's class loader) among
+     * them. A module that declares the plugin in another version, with dependencies of its own or beside build
+     * extensions of its own runs it in a realm of its own, with a report of its own: each realm's aggregate
+     * replaces the other's file.
+     */
+    @SuppressWarnings("unchecked")
+    static int realmsSharing(SessionData data, Object realm) {
+        while (true) {
+            Object existing = data.get(REALMS);
+            if (existing instanceof Set<?> known) {
+                ((Set<Object>) known).add(realm);
+                return known.size();
+            }
+            Set<Object> created = ConcurrentHashMap.newKeySet();
+            created.add(realm);
+            if (data.set(REALMS, existing, created)) {
+                return 1;
+            }
+        }
+    }
+
+    /** How many class realms of the plugin the build had met when this execution began. */
+    private volatile int realms = 1;
+    private final java.util.concurrent.atomic.AtomicBoolean realmsTold = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /**
+     * Once per realm, when the build runs the plugin in more than one: the aggregate holds one realm's modules.
+     */
+    String realmsWarning() {
+        if (realms < 2 || !realmsTold.compareAndSet(false, true)) {
+            return null;
+        }
+        return "mi-scan: this build runs the plugin in " + realms + " class realms (a module declares another version"
+                + " of it, dependencies of its own or build extensions of its own): each writes the reactor report"
+                + " with its own modules only, so it holds the modules of one of them; declare the plugin once, in"
+                + " the parent (pluginManagement), for one report";
     }
 
     /**
@@ -147,28 +194,23 @@ final class ReactorReport {
         return failing || size <= ALWAYS_WRITTEN || size >= 2 * writtenSize || last(projectId);
     }
 
-    /** The aggregate as it is now was written. */
-    synchronized void written() {
+    /** The aggregate as it is now was written into the files {@code key} stands for. */
+    synchronized void written(Object key) {
         writtenSize = size;
-        deferred = null;
+        deferred.remove(key);
     }
 
     /**
      * Leaves the aggregate to a later execution: {@code write} writes it as it will be then, into the files {@code
-     * key} stands for (the directory and formats). An aggregate left before for other files (a module with other
-     * formats) is written now, so that each file named in the log is written.
+     * key} stands for (directory, formats, paths' root). Each set of files an execution left is written so.
      */
-    synchronized void defer(Object key, Write write, org.apache.maven.plugin.logging.Log log)
-            throws org.apache.maven.plugin.MojoExecutionException {
-        if (deferred != null && !deferred.key().equals(key)) {
-            writeDeferred();
-        }
-        deferred = new Deferred(key, write, log);
+    synchronized void defer(Object key, Write write, org.apache.maven.plugin.logging.Log log) {
+        deferred.put(key, new Deferred(write, log));
     }
 
     /**
-     * Records that {@code projectId}'s execution has ended (whatever it did: scanned, skipped, failed) and writes a
-     * deferred aggregate when that was the last one expected or the build fails ({@code failed}).
+     * Records that {@code projectId}'s execution has ended (whatever it did: scanned, skipped, failed) and writes the
+     * deferred aggregates when that was the last one expected or the build fails ({@code failed}).
      */
     synchronized void ended(String projectId, boolean failed) throws org.apache.maven.plugin.MojoExecutionException {
         boolean last = last(projectId);
@@ -179,26 +221,31 @@ final class ReactorReport {
     }
 
     /**
-     * Writes an aggregate that is still left when the build ends: the execution expected to write it did not run (a
+     * Writes the aggregates still left when the build ends: the execution expected to write them did not run (a
      * module failed before it, and {@code --fail-at-end} or {@code --fail-never} went on without its dependents), or
-     * the build stopped. A problem is logged by the execution that left it: the build is over.
+     * the build stopped. A problem is logged by the execution that left the aggregate and returned: the build is
+     * over, its result is the caller's to mark.
      */
-    synchronized void flush() {
-        if (deferred == null) {
-            return;
+    synchronized Exception flush() {
+        if (deferred.isEmpty()) {
+            return null;
         }
-        org.apache.maven.plugin.logging.Log log = deferred.log();
+        org.apache.maven.plugin.logging.Log log = deferred.values().iterator().next().log();
         try (dev.miscan.core.secrets.Redactor.Scope scope = dev.miscan.core.secrets.Redactor.open(redactor)) {
             writeDeferred();
+            return null;
         } catch (org.apache.maven.plugin.MojoExecutionException | RuntimeException e) {
-            log.error(redactor.redact("mi-scan: the reactor report could not be written: " + e.getMessage()));
+            String message = redactor.redact("mi-scan: the reactor report could not be written: " + e.getMessage());
+            log.error(message);
+            return new org.apache.maven.plugin.MojoExecutionException(message);
         }
     }
 
     private void writeDeferred() throws org.apache.maven.plugin.MojoExecutionException {
-        if (deferred != null) {
-            Write write = deferred.write();
-            deferred = null;
+        while (!deferred.isEmpty()) {
+            java.util.Iterator<Deferred> first = deferred.values().iterator();
+            Write write = first.next().write();
+            first.remove();
             write.run();
             writtenSize = size;
         }
@@ -209,7 +256,7 @@ final class ReactorReport {
         void run() throws org.apache.maven.plugin.MojoExecutionException;
     }
 
-    private record Deferred(Object key, Write write, org.apache.maven.plugin.logging.Log log) {
+    private record Deferred(Write write, org.apache.maven.plugin.logging.Log log) {
     }
 
     /**
@@ -228,14 +275,31 @@ final class ReactorReport {
         static void install(MavenSession session, ReactorReport report) {
             org.apache.maven.execution.MavenExecutionRequest request = session.getRequest();
             if (request != null) {
-                request.setExecutionListener(new WhenTheBuildEnds(request.getExecutionListener(), report));
+                synchronized (request) { // another realm's plugin may install its own at the same time
+                    request.setExecutionListener(new WhenTheBuildEnds(request.getExecutionListener(), report));
+                }
             }
         }
 
         @Override
         public void sessionEnded(org.apache.maven.execution.ExecutionEvent event) {
-            report.flush(); // before the build's summary
-            next.sessionEnded(event);
+            try {
+                Exception problem = report.flush(); // before the build's summary
+                if (problem != null && event.getSession() != null && event.getSession().getResult() != null) {
+                    event.getSession().getResult().addException(problem); // the build fails: its report is stale
+                }
+            } finally {
+                org.apache.maven.execution.MavenExecutionRequest request = event.getSession() == null ? null
+                        : event.getSession().getRequest();
+                if (request != null) {
+                    synchronized (request) { // a request used again (an embedding) keeps no report of this build
+                        if (request.getExecutionListener() == this) {
+                            request.setExecutionListener(next);
+                        }
+                    }
+                }
+                next.sessionEnded(event);
+            }
         }
 
         // every other event, as it was

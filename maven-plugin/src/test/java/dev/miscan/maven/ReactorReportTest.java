@@ -34,7 +34,7 @@ class ReactorReportTest {
         if (reactor.writeNow(module, failing)) {
             writes.add(reactor.aggregate(Path.of(".")).warnings().size());
             written.add(files);
-            reactor.written();
+            reactor.written(files);
         } else {
             reactor.defer(files, () -> {
                 writes.add(reactor.aggregate(Path.of(".")).warnings().size());
@@ -123,8 +123,20 @@ class ReactorReportTest {
         run("c", 100, false, "sarif+json");
         reactor.ended("d", false);
 
+        // each set of files is written once, when the last module has run: none is left with less
         assertThat(writes).containsExactly(600, 800, 800);
         assertThat(written).containsExactly("sarif", "sarif", "sarif+json");
+    }
+
+    @Test
+    void theRealmsOfTheBuild_areCountedInItsSessionData() {
+        org.eclipse.aether.SessionData data = new org.eclipse.aether.DefaultSessionData();
+        Object realm = new Object();
+
+        assertThat(ReactorReport.realmsSharing(data, realm)).isEqualTo(1);
+        assertThat(ReactorReport.realmsSharing(data, realm)).isEqualTo(1);
+        assertThat(ReactorReport.realmsSharing(data, new Object())).isEqualTo(2);
+        assertThat(reactor.realmsWarning()).isNull(); // one realm: nothing to say
     }
 
     @Test
