@@ -259,13 +259,24 @@ final class ReactorReport {
     private record Deferred(Write write, org.apache.maven.plugin.logging.Log log) {
     }
 
+    /** Where the top-level project's execution wrote its reports, or null before it ran. */
+    synchronized Path aggregateDirectory() {
+        return aggregateDirectory;
+    }
+
+    synchronized void aggregateDirectory(Path dir) {
+        aggregateDirectory = dir;
+    }
+
     /**
      * The build's listener, with {@link #flush} when the session ends (Maven fires that event also when a module
-     * failed, and asks the request for its listener at each event). Installed once per build by {@link #of}.
+     * failed, and asks the request for its listener at each event). Installed once per build by {@link #of}; every
+     * event, this one too, goes on to the listener it wraps (a proxy, so that an event a later Maven adds does too).
      */
-    private static final class WhenTheBuildEnds extends org.apache.maven.execution.AbstractExecutionListener {
+    private static final class WhenTheBuildEnds implements java.lang.reflect.InvocationHandler {
         private final org.apache.maven.execution.ExecutionListener next;
         private final ReactorReport report;
+        private org.apache.maven.execution.ExecutionListener self;
 
         private WhenTheBuildEnds(org.apache.maven.execution.ExecutionListener next, ReactorReport report) {
             this.next = next == null ? new org.apache.maven.execution.AbstractExecutionListener() : next;
@@ -274,122 +285,61 @@ final class ReactorReport {
 
         static void install(MavenSession session, ReactorReport report) {
             org.apache.maven.execution.MavenExecutionRequest request = session.getRequest();
-            if (request != null) {
-                synchronized (request) { // another realm's plugin may install its own at the same time
-                    request.setExecutionListener(new WhenTheBuildEnds(request.getExecutionListener(), report));
-                }
+            if (request == null) {
+                return;
+            }
+            synchronized (request) { // another realm's plugin may install its own at the same time
+                WhenTheBuildEnds handler = new WhenTheBuildEnds(request.getExecutionListener(), report);
+                handler.self = (org.apache.maven.execution.ExecutionListener) java.lang.reflect.Proxy.newProxyInstance(
+                        ReactorReport.class.getClassLoader(),
+                        new Class<?>[] {org.apache.maven.execution.ExecutionListener.class}, handler);
+                request.setExecutionListener(handler.self);
             }
         }
 
         @Override
-        public void sessionEnded(org.apache.maven.execution.ExecutionEvent event) {
-            try {
-                Exception problem = report.flush(); // before the build's summary
-                if (problem != null && event.getSession() != null && event.getSession().getResult() != null) {
-                    event.getSession().getResult().addException(problem); // the build fails: its report is stale
+        public Object invoke(Object proxy, java.lang.reflect.Method method, Object[] args) throws Throwable {
+            if (method.getDeclaringClass() == Object.class) {
+                return switch (method.getName()) {
+                    case "equals" -> proxy == args[0];
+                    case "hashCode" -> System.identityHashCode(proxy);
+                    default -> "mi-scan's reactor report, then " + next;
+                };
+            }
+            if (method.getName().equals("sessionEnded") && args != null && args.length == 1
+                    && args[0] instanceof org.apache.maven.execution.ExecutionEvent event) {
+                try {
+                    sessionEnded(event);
+                } finally {
+                    unwrap(event);
                 }
-            } finally {
-                org.apache.maven.execution.MavenExecutionRequest request = event.getSession() == null ? null
-                        : event.getSession().getRequest();
-                if (request != null) {
-                    synchronized (request) { // a request used again (an embedding) keeps no report of this build
-                        if (request.getExecutionListener() == this) {
-                            request.setExecutionListener(next);
-                        }
+            }
+            try {
+                return method.invoke(next, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        }
+
+        /** Writes what is left, before the build's summary; a failed write fails the build (its report is stale). */
+        private void sessionEnded(org.apache.maven.execution.ExecutionEvent event) {
+            Exception problem = report.flush();
+            if (problem != null && event.getSession() != null && event.getSession().getResult() != null) {
+                event.getSession().getResult().addException(problem);
+            }
+        }
+
+        /** A request used again (an embedding) keeps no report of this build. */
+        private void unwrap(org.apache.maven.execution.ExecutionEvent event) {
+            org.apache.maven.execution.MavenExecutionRequest request = event.getSession() == null ? null
+                    : event.getSession().getRequest();
+            if (request != null) {
+                synchronized (request) {
+                    if (request.getExecutionListener() == self) {
+                        request.setExecutionListener(next);
                     }
                 }
-                next.sessionEnded(event);
             }
         }
-
-        // every other event, as it was
-        @Override
-        public void projectDiscoveryStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.projectDiscoveryStarted(event);
-        }
-
-        @Override
-        public void sessionStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.sessionStarted(event);
-        }
-
-        @Override
-        public void projectSkipped(org.apache.maven.execution.ExecutionEvent event) {
-            next.projectSkipped(event);
-        }
-
-        @Override
-        public void projectStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.projectStarted(event);
-        }
-
-        @Override
-        public void projectSucceeded(org.apache.maven.execution.ExecutionEvent event) {
-            next.projectSucceeded(event);
-        }
-
-        @Override
-        public void projectFailed(org.apache.maven.execution.ExecutionEvent event) {
-            next.projectFailed(event);
-        }
-
-        @Override
-        public void mojoSkipped(org.apache.maven.execution.ExecutionEvent event) {
-            next.mojoSkipped(event);
-        }
-
-        @Override
-        public void mojoStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.mojoStarted(event);
-        }
-
-        @Override
-        public void mojoSucceeded(org.apache.maven.execution.ExecutionEvent event) {
-            next.mojoSucceeded(event);
-        }
-
-        @Override
-        public void mojoFailed(org.apache.maven.execution.ExecutionEvent event) {
-            next.mojoFailed(event);
-        }
-
-        @Override
-        public void forkStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkStarted(event);
-        }
-
-        @Override
-        public void forkSucceeded(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkSucceeded(event);
-        }
-
-        @Override
-        public void forkFailed(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkFailed(event);
-        }
-
-        @Override
-        public void forkedProjectStarted(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkedProjectStarted(event);
-        }
-
-        @Override
-        public void forkedProjectSucceeded(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkedProjectSucceeded(event);
-        }
-
-        @Override
-        public void forkedProjectFailed(org.apache.maven.execution.ExecutionEvent event) {
-            next.forkedProjectFailed(event);
-        }
-    }
-
-    /** Where the top-level project's execution wrote its reports, or null before it ran. */
-    synchronized Path aggregateDirectory() {
-        return aggregateDirectory;
-    }
-
-    synchronized void aggregateDirectory(Path dir) {
-        aggregateDirectory = dir;
     }
 }
