@@ -34,7 +34,7 @@ final class ReactorReport {
     private Set<String> expected;
     /** The projects whose execution has ended. */
     private final Set<String> ran = new java.util.HashSet<>();
-    /** The aggregates executions left for a later one to write, by the files they go to (directory and formats). */
+    /** The aggregates executions left for a later one to write, by the files they go to (directory, formats, root). */
     private final Map<Object, Deferred> deferred = new LinkedHashMap<>();
     /**
      * One redactor for the whole build: the aggregate report a module writes holds other modules' findings, so it
