@@ -100,7 +100,8 @@ final class ReactorReport {
 
     /** How many class realms of the plugin the build had met when this execution began. */
     private volatile int realms = 1;
-    private final java.util.concurrent.atomic.AtomicBoolean realmsTold = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicBoolean realmsTold =
+            new java.util.concurrent.atomic.AtomicBoolean();
 
     /**
      * Once per realm, when the build runs the plugin in more than one: the aggregate holds one realm's modules.
@@ -306,19 +307,30 @@ final class ReactorReport {
                     default -> "mi-scan's reactor report, then " + next;
                 };
             }
+            Throwable ours = null;
             if (method.getName().equals("sessionEnded") && args != null && args.length == 1
                     && args[0] instanceof org.apache.maven.execution.ExecutionEvent event) {
                 try {
                     sessionEnded(event);
+                } catch (RuntimeException | Error e) {
+                    ours = e; // thrown once the build's own listener has had the event (its summary)
                 } finally {
                     unwrap(event);
                 }
             }
+            Object result;
             try {
-                return method.invoke(next, args);
+                result = method.invoke(next, args);
             } catch (java.lang.reflect.InvocationTargetException e) {
+                if (ours != null) {
+                    e.getCause().addSuppressed(ours);
+                }
                 throw e.getCause();
             }
+            if (ours != null) {
+                throw ours;
+            }
+            return result;
         }
 
         /** Writes what is left, before the build's summary; a failed write fails the build (its report is stale). */

@@ -45,10 +45,16 @@ class RedactorTest {
             assertThat(r.redact("sig=" + url).contains(url.substring(0, 20))).as("URL-encoded").isFalse();
             String json = key.replace("/", "\\/");
             assertThat(holdsAPiece(r.redact("\"v\": \"" + json + "\""), json)).as("JSON-escaped").isFalse();
-            String continued = "AccountKey=" + key.substring(0, 40) + "\\";
+            // cut where no '/' follows: the JSON-escaped form's backslash before it would join the masked run
+            int cut = 40;
+            while (key.charAt(cut) == '/') {
+                cut++;
+            }
+            String continued = "AccountKey=" + key.substring(0, cut) + "\\";
             String shown = r.redact(continued);
             assertThat(holdsAPiece(shown, key)).as("a piece on a continuation line").isFalse();
-            assertThat(shown.startsWith("AccountKey=\u2026(40 chars)")).as("the piece is masked with its length").isTrue();
+            assertThat(shown.startsWith("AccountKey=\u2026(" + cut + " chars)")).as("the piece is masked with its length")
+                    .isTrue();
         }
     }
 
