@@ -77,8 +77,10 @@ class PlaceholdersTest {
     @Test
     void randomKeyContainingMixedCaseXRun_isNotPlaceholder() {
         String random = RandomKeys.base64(64);
-        String key = random.substring(0, 40) + "xXxX" + random.substring(44);
+        // letters around the run: a '+' or '/' beside it would make it a filler, which is the point of the next test
+        String key = random.substring(0, 39) + "a" + "xXxX" + "b" + random.substring(45);
 
         assertThat(Placeholders.isPlaceholder(key)).isFalse();
+        assertThat(Placeholders.isPlaceholder(random.substring(0, 40) + "/xXx+" + random.substring(45))).isTrue();
     }
 }

@@ -8,11 +8,11 @@ import java.util.regex.Pattern;
 public final class RandomKeys {
     private static final SecureRandom RANDOM = new SecureRandom();
     /**
-     * Placeholders treats a run of 4+ x/X anywhere as a filler (see
-     * PlaceholdersTest#randomKeyContainingMixedCaseXRun_isNotPlaceholder, disabled as a bug); avoid it
-     * here so that the tests that need a realistic key are not flaky (about 1 key in 12,000 has such a run).
+     * Placeholders treats a run of 3+ x/X between characters that are no letter or digit ({@code /xXx+}) as a
+     * filler; a key with any such run is not made here, so that the tests that need a realistic key are not flaky
+     * (about 1 key in 20,000 has one).
      */
-    private static final Pattern X_RUN = Pattern.compile("(?i)x{4,}");
+    private static final Pattern X_RUN = Pattern.compile("(?i)x{3,}");
 
     private RandomKeys() {
     }
