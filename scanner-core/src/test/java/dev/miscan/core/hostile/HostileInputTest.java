@@ -426,9 +426,12 @@ class HostileInputTest {
         AtomicBoolean stop = new AtomicBoolean();
         Thread writer = new Thread(() -> {
             try (Writer w = Files.newBufferedWriter(log, StandardCharsets.UTF_8, java.nio.file.StandardOpenOption.APPEND)) {
-                while (!stop.get()) {
-                    w.write("line secret=" + randomSecret() + "\n");
+                // at most 8 MB: a slow machine's scan must not find the file over the size limit (64 MB) instead
+                for (long written = 0; !stop.get() && written < 8L << 20; ) {
+                    String line = "line secret=" + randomSecret() + "\n";
+                    w.write(line);
                     w.flush();
+                    written += line.length();
                 }
             } catch (IOException ignored) {
                 // the scan's outcome is what this test checks
