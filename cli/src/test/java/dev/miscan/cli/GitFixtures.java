@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
  */
 final class GitFixtures {
     private static final SecureRandom RANDOM = new SecureRandom();
-    /** A run of x is a placeholder filler to the rules; such a random key would not be reported. */
-    private static final Pattern X_RUN = Pattern.compile("(?i)x{4,}");
+    /** A run of x (3 or more, between + or /) is a placeholder filler to the rules; such a key would not be reported. */
+    private static final Pattern X_RUN = Pattern.compile("(?i)x{3,}");
 
     private GitFixtures() {
     }

@@ -36,7 +36,7 @@ import org.junit.jupiter.api.io.TempDir;
 class HostileInputCliTest {
     private static final Duration GUARD = Duration.ofSeconds(180);
     private static final SecureRandom RANDOM = new SecureRandom();
-    private static final Pattern X_RUN = Pattern.compile("(?i)x{4,}");
+    private static final Pattern X_RUN = Pattern.compile("(?i)x{3,}");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir

@@ -45,7 +45,7 @@ final class PlantedSecrets {
             byte[] b = new byte[bytes];
             RANDOM.nextBytes(b);
             String s = Base64.getEncoder().encodeToString(b);
-            if (s.contains("/") && s.contains("+") && !s.toLowerCase(java.util.Locale.ROOT).contains("xxxx")) {
+            if (s.contains("/") && s.contains("+") && !s.toLowerCase(java.util.Locale.ROOT).contains("xxx")) {
                 return s;
             }
         }
