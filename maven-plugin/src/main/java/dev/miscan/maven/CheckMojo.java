@@ -409,8 +409,8 @@ public class CheckMojo extends AbstractMojo {
         boolean reactorBuild = session.getProjects().size() > 1;
         boolean topLevel = isTopLevel();
         List<Path> written;
-        List<Path> aggregateWritten = List.of();
-        List<Path> aggregateLater = List.of();
+        List<Path> aggregateFiles = List.of();
+        boolean aggregateLater = false;
         boolean ownAreTheReactors = false;
         if (aggregate) {
             synchronized (reactor) {
@@ -429,12 +429,13 @@ public class CheckMojo extends AbstractMojo {
                 } else {
                     written = writeReports(rebased, reportFormats, ownDir);
                     if (reactor.writeNow(project.getId(), !threshold.failing(result.findings()).isEmpty())) {
-                        aggregateWritten = writeReports(reactor.aggregate(root), reportFormats, dir);
+                        aggregateFiles = writeReports(reactor.aggregate(root), reportFormats, dir);
                         reactor.written(files);
                     } else {
                         // the aggregate as it is when a later execution writes it (its results then)
                         reactor.defer(files, () -> writeReports(reactor.aggregate(root), reportFormats, dir), log);
-                        aggregateLater = reportFormats.stream().map(f -> dir.resolve(f.fileName())).toList();
+                        aggregateFiles = reportFormats.stream().map(f -> dir.resolve(f.fileName())).toList();
+                        aggregateLater = true;
                     }
                 }
             }
@@ -448,14 +449,10 @@ public class CheckMojo extends AbstractMojo {
             summary.append(ownAreTheReactors && reactorBuild ? "; reactor report: " : "; report: ")
                     .append(String.join(", ", shownReports));
         }
-        if (!aggregateWritten.isEmpty()) {
+        if (!aggregateFiles.isEmpty()) {
             summary.append("; reactor report: ")
-                    .append(String.join(", ", aggregateWritten.stream().map(this::displayPath).toList()));
-        }
-        if (!aggregateLater.isEmpty()) {
-            summary.append("; reactor report: ")
-                    .append(String.join(", ", aggregateLater.stream().map(this::displayPath).toList()))
-                    .append(" once the last module has run");
+                    .append(String.join(", ", aggregateFiles.stream().map(this::displayPath).toList()))
+                    .append(aggregateLater ? " once the last module has run" : "");
         }
         if (!verbose && !result.findings().isEmpty()) {
             summary.append(" (each finding's roles, az commands and code: -Dmi-scan.verbose=true)");
